@@ -1,0 +1,52 @@
+// Opening the database is plain JavaScript so that the operator scripts (db:migrate, db:backup,
+// audit:verify) run with production dependencies only, next to the built server.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+// 3.51.3 fixed a WAL-reset bug that can lose committed transactions.
+export const MIN_SQLITE_VERSION = '3.51.3';
+
+/** @param {string} a @param {string} b */
+export function compareVersions(a, b) {
+	const pa = a.split('.').map(Number);
+	const pb = b.split('.').map(Number);
+	for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+		const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+		if (d !== 0) return Math.sign(d);
+	}
+	return 0;
+}
+
+/** @param {string} version */
+export function assertSqliteVersion(version) {
+	if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
+		throw new Error(
+			`SQLite ${version} is too old: Yishiting needs ${MIN_SQLITE_VERSION} or newer (WAL-reset bug). Reinstall better-sqlite3 12.x.`
+		);
+	}
+}
+
+/**
+ * Opens a database file with the pragmas every connection needs.
+ * @param {string} path
+ * @param {{ readonly?: boolean }} [options]
+ */
+export function openDatabase(path, options = {}) {
+	if (!path) throw new Error('DATABASE_PATH is empty: set it to the SQLite file to use.');
+	if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const db = new Database(path, { readonly: options.readonly ?? false });
+	const version = /** @type {{ v: string }} */ (db.prepare('select sqlite_version() as v').get()).v;
+	try {
+		assertSqliteVersion(version);
+	} catch (e) {
+		db.close();
+		throw e;
+	}
+	db.pragma('busy_timeout = 5000');
+	if (!options.readonly) db.pragma('journal_mode = WAL');
+	// better-sqlite3 leaves WAL databases at NORMAL; a recorded vote must survive power loss.
+	db.pragma('synchronous = FULL');
+	db.pragma('foreign_keys = ON');
+	return db;
+}
