@@ -1,4 +1,7 @@
 import adapter from '@sveltejs/adapter-node';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -24,7 +27,7 @@ const config = {
 				'frame-ancestors': ['none']
 			}
 		},
-		version: { pollInterval: 0 }
+		version: { name: pkg.version, pollInterval: 0 }
 	}
 };
 

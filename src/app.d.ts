@@ -1,12 +1,17 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
-// for information about these interfaces
+import type { Session, SessionUser } from '$lib/server/auth/session';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Error {
+			message: string;
+			id?: string;
+		}
+		interface Locals {
+			user: SessionUser | null;
+			session: Session | null;
+			// Whether cookies we set must carry the Secure flag (the public origin is https).
+			secureCookies: boolean;
+		}
 	}
 }
 

@@ -82,7 +82,8 @@ function prepared(db) {
  * @returns {AuditRow}
  */
 export function appendAudit(db, entry) {
-	if (!db.inTransaction) throw new Error('appendAudit must run inside the transaction of the change');
+	if (!db.inTransaction)
+		throw new Error('appendAudit must run inside the transaction of the change');
 	const s = prepared(db);
 	const last = /** @type {{ id: number, hash: string }} */ (s.last.get(GENESIS_HASH));
 	/** @type {Omit<AuditRow, 'hash'>} */
@@ -129,10 +130,20 @@ export function verifyChain(db) {
 			return { ok: false, count, brokenAt: expectedId, reason: `entry ${expectedId} is missing` };
 		}
 		if (row.prev_hash !== prevHash) {
-			return { ok: false, count, brokenAt: row.id, reason: `entry ${row.id} does not link to the entry before it` };
+			return {
+				ok: false,
+				count,
+				brokenAt: row.id,
+				reason: `entry ${row.id} does not link to the entry before it`
+			};
 		}
 		if (hashEntry(row) !== row.hash) {
-			return { ok: false, count, brokenAt: row.id, reason: `entry ${row.id} was changed after it was written` };
+			return {
+				ok: false,
+				count,
+				brokenAt: row.id,
+				reason: `entry ${row.id} was changed after it was written`
+			};
 		}
 		prevHash = row.hash;
 		expectedId++;

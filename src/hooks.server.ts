@@ -1,0 +1,89 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getDb } from '$lib/server/db';
+import { seedOnFirstStart } from '$lib/server/seed/demo';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { m } from '$lib/paraglide/messages';
+
+export const init: ServerInit = async () => {
+	const db = getDb();
+	await seedOnFirstStart(db);
+};
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+// SvelteKit checks Origin only for form content types; we check every state-changing request,
+// so a JSON or other endpoint cannot be driven cross-site either.
+const originGuard: Handle = async ({ event, resolve }) => {
+	if (UNSAFE_METHODS.has(event.request.method)) {
+		const origin = event.request.headers.get('origin');
+		if (origin !== event.url.origin) {
+			return new Response(m.error_cross_site(), {
+				status: 403,
+				headers: { 'content-type': 'text/plain; charset=utf-8' }
+			});
+		}
+	}
+	return resolve(event);
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		});
+	});
+
+const auth: Handle = async ({ event, resolve }) => {
+	event.locals.secureCookies = event.url.protocol === 'https:';
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) {
+		event.locals.user = null;
+		event.locals.session = null;
+		return resolve(event);
+	}
+	const result = validateSessionToken(getDb(), token);
+	if (result.session) {
+		if (result.renewed) {
+			setSessionCookie(event.cookies, token, result.session.expiresAt, event.locals.secureCookies);
+		}
+	} else {
+		deleteSessionCookie(event.cookies, event.locals.secureCookies);
+	}
+	event.locals.user = result.user;
+	event.locals.session = result.session;
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('x-content-type-options', 'nosniff');
+	h.set('referrer-policy', 'strict-origin-when-cross-origin');
+	h.set('x-frame-options', 'DENY');
+	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	h.set('cross-origin-opener-policy', 'same-origin');
+	if (event.url.protocol === 'https:') {
+		h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	}
+	// Pages that show a signed-in user's data must not come back from a cache after logout.
+	if (event.locals.user && !h.has('cache-control')) h.set('cache-control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(securityHeaders, i18n, originGuard, auth);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message: m.error_not_found() };
+	if (status < 500) return { message };
+	const id = crypto.randomUUID().slice(0, 8);
+	console.error(`[error ${id}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: m.error_unexpected(), id };
+};

@@ -1,0 +1,34 @@
+// Reading form fields safely: a missing field, a file where text was expected, NUL bytes and
+// stray control characters all become plain, trimmed text.
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+export function field(form: FormData, name: string): string {
+	const value = form.get(name);
+	return typeof value === 'string' ? value.replace(CONTROL, '').trim() : '';
+}
+
+/** A password is taken exactly as typed (no trimming), only refused if it is not text. */
+export function secretField(form: FormData, name: string): string {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+}
+
+export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
+
+/** A same-site path to go back to after an action, never an open redirect. */
+export function safeRedirectTarget(value: string, fallback = '/'): string {
+	return value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')
+		? value
+		: fallback;
+}
+
+/** The request's form fields; a body that is not a form reads as an empty form. */
+export async function readForm(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch {
+		return new FormData();
+	}
+}

@@ -1,0 +1,138 @@
+import { appendAudit } from '../audit/chain.js';
+import type { Db } from '../db';
+import { createAccount, issueActivationCode } from '../auth/accounts';
+
+export interface Village {
+	id: number;
+	slug: string;
+	name: string;
+	township: string;
+	district: string;
+	city: string;
+	province: string;
+	oneShoulder: boolean; // 一肩挑
+}
+
+interface VillageRow {
+	id: number;
+	slug: string;
+	name: string;
+	township: string;
+	district: string;
+	city: string;
+	province: string;
+	one_shoulder: number;
+}
+
+const toVillage = (r: VillageRow): Village => ({
+	id: r.id,
+	slug: r.slug,
+	name: r.name,
+	township: r.township,
+	district: r.district,
+	city: r.city,
+	province: r.province,
+	oneShoulder: r.one_shoulder === 1
+});
+
+// Slugs share the URL space with the app's own top-level routes.
+export const RESERVED_SLUGS = new Set([
+	'admin',
+	'account',
+	'activate',
+	'api',
+	'app',
+	'en',
+	'healthz',
+	'language',
+	'login',
+	'logout',
+	'static',
+	'zh'
+]);
+
+export function findVillageBySlug(db: Db, slug: string): Village | null {
+	const row = db.prepare('select * from villages where slug = ?').get(slug) as
+		VillageRow | undefined;
+	return row ? toVillage(row) : null;
+}
+
+export function findVillage(db: Db, id: number): Village | null {
+	const row = db.prepare('select * from villages where id = ?').get(id) as VillageRow | undefined;
+	return row ? toVillage(row) : null;
+}
+
+export function listVillages(db: Db): Village[] {
+	return (db.prepare('select * from villages order by id').all() as VillageRow[]).map(toVillage);
+}
+
+export interface NewVillage {
+	slug: string;
+	name: string;
+	township: string;
+	district: string;
+	city: string;
+	province: string;
+	oneShoulder: boolean;
+	clerk: { name: string; phone: string };
+}
+
+export type CreateVillageResult =
+	| { ok: true; village: Village; clerkId: number; activationCode: string; expiresAt: number }
+	| { ok: false; reason: 'slug_taken' | 'slug_reserved' | 'phone_taken' };
+
+/** Creates a village with its first clerk, who activates the account with the returned code. */
+export function createVillage(
+	db: Db,
+	actorId: number | null,
+	input: NewVillage
+): CreateVillageResult {
+	if (RESERVED_SLUGS.has(input.slug)) return { ok: false, reason: 'slug_reserved' };
+	return db
+		.transaction((): CreateVillageResult => {
+			if (findVillageBySlug(db, input.slug)) return { ok: false, reason: 'slug_taken' };
+			if (db.prepare('select 1 from users where phone = ?').get(input.clerk.phone)) {
+				return { ok: false, reason: 'phone_taken' };
+			}
+			const { lastInsertRowid } = db
+				.prepare(
+					`insert into villages (slug, name, township, district, city, province, one_shoulder, created_at)
+					 values (?, ?, ?, ?, ?, ?, ?, ?)`
+				)
+				.run(
+					input.slug,
+					input.name,
+					input.township,
+					input.district,
+					input.city,
+					input.province,
+					input.oneShoulder ? 1 : 0,
+					new Date().toISOString()
+				);
+			const village = findVillage(db, Number(lastInsertRowid))!;
+			appendAudit(db, {
+				villageId: village.id,
+				actorId,
+				action: 'village.create',
+				subjectType: 'village',
+				subjectId: village.id,
+				after: village
+			});
+			const clerk = createAccount(db, actorId, {
+				villageId: village.id,
+				role: 'clerk',
+				name: input.clerk.name,
+				phone: input.clerk.phone
+			});
+			if (!clerk.ok) throw new Error(`clerk phone ${input.clerk.phone} was taken mid-transaction`);
+			const code = issueActivationCode(db, actorId, clerk.account.id);
+			return {
+				ok: true,
+				village,
+				clerkId: clerk.account.id,
+				activationCode: code.code,
+				expiresAt: code.expiresAt
+			};
+		})
+		.immediate();
+}

@@ -1,0 +1,103 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import {
+	createAccount,
+	findVillageAccount,
+	formatActivationCode,
+	issueActivationCode,
+	listVillageAccounts,
+	setAccountDisabled
+} from '$lib/server/auth/accounts';
+import { normalizePhone } from '$lib/server/auth/phone';
+import { canManageAccounts } from '$lib/server/permissions';
+import { field, readForm, type FieldErrors } from '$lib/server/forms';
+import { villageFromSlug } from '$lib/server/villages/context';
+
+const VILLAGE_ROLES = ['villager', 'clerk', 'secretary'] as const;
+type VillageRole = (typeof VILLAGE_ROLES)[number];
+
+/** The village and the staff member asking, or the reason they may not. */
+function staffContext(event: RequestEvent) {
+	const village = villageFromSlug(event.params.village);
+	const user = event.locals.user;
+	if (!user) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
+	if (!canManageAccounts(user, village)) error(403, m.error_forbidden());
+	return { village, user };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { village } = staffContext(event);
+	return { accounts: listVillageAccounts(getDb(), village.id) };
+};
+
+/** The account named in the form, only if it belongs to this village. */
+async function targetAccount(event: RequestEvent) {
+	const { village, user } = staffContext(event);
+	const form = await readForm(event.request);
+	const id = Number(field(form, 'accountId'));
+	const account = Number.isSafeInteger(id) ? findVillageAccount(getDb(), village.id, id) : null;
+	return { village, user, account };
+}
+
+export const actions: Actions = {
+	create: async (event) => {
+		const { village, user } = staffContext(event);
+		const form = await readForm(event.request);
+		const values = {
+			name: field(form, 'name'),
+			phone: field(form, 'phone'),
+			role: field(form, 'role')
+		};
+		const errors: FieldErrors<keyof typeof values> = {};
+		if (!values.name) errors.name = m.error_required();
+		else if ([...values.name].length > 64) errors.name = m.error_too_long({ max: 64 });
+		const phone = normalizePhone(values.phone);
+		if (!phone) errors.phone = m.auth_phone_invalid();
+		if (!VILLAGE_ROLES.includes(values.role as VillageRole)) errors.role = m.error_choose_one();
+		if (!phone || Object.keys(errors).length) return fail(400, { values, errors });
+		const result = createAccount(getDb(), user.id, {
+			villageId: village.id,
+			role: values.role as VillageRole,
+			name: values.name,
+			phone
+		});
+		if (!result.ok)
+			return fail(400, {
+				values,
+				errors: { phone: m.account_phone_taken() } as FieldErrors<keyof typeof values>
+			});
+		return { createdName: result.account.name };
+	},
+
+	issueCode: async (event) => {
+		const { village, user, account } = await targetAccount(event);
+		if (!account) return fail(404, { message: m.error_not_found() });
+		const { code, expiresAt } = issueActivationCode(getDb(), user.id, account.id);
+		return {
+			slip: {
+				village: village.name,
+				name: account.name,
+				phone: account.phone,
+				code: formatActivationCode(code),
+				expiresAt
+			}
+		};
+	},
+
+	disable: async (event) => {
+		const { user, account } = await targetAccount(event);
+		if (!account) return fail(404, { message: m.error_not_found() });
+		if (account.id === user.id) return fail(400, { message: m.accounts_cannot_disable_self() });
+		setAccountDisabled(getDb(), user.id, account.id, true);
+		return { changedName: account.name };
+	},
+
+	enable: async (event) => {
+		const { user, account } = await targetAccount(event);
+		if (!account) return fail(404, { message: m.error_not_found() });
+		setAccountDisabled(getDb(), user.id, account.id, false);
+		return { changedName: account.name };
+	}
+};
