@@ -1,5 +1,9 @@
 // Numbered migrations, applied in order, each once, each in one transaction. Never edit a
 // released migration: add the next number.
 import foundation from './001-foundation.js';
+import roster from './002-roster.js';
 
-export const migrations = [{ version: 1, name: 'foundation', sql: foundation }];
+export const migrations = [
+	{ version: 1, name: 'foundation', sql: foundation },
+	{ version: 2, name: 'roster', sql: roster }
+];

@@ -1,0 +1,304 @@
+// Roles held for a term (DOMAIN.md §2). A term runs from start_date through end_date inclusive.
+import { appendAudit } from '../audit/chain.js';
+import type { Db } from '../db';
+import { isValidDate } from './dates';
+
+export const ROLE_KINDS = [
+	'household_rep',
+	'village_rep',
+	'party_member',
+	'branch_committee',
+	'villagers_committee',
+	'branch_secretary',
+	'supervision_committee',
+	'grid_head',
+	'clerk'
+] as const;
+export type RoleKindName = (typeof ROLE_KINDS)[number];
+
+export interface RoleTerm {
+	id: number;
+	personId: number;
+	role: RoleKindName;
+	startDate: string;
+	endDate: string | null;
+	fullSince: string | null;
+	isChair: boolean;
+	gridId: number | null;
+	householdIds: number[];
+}
+
+export interface NewRole {
+	personId: number;
+	role: RoleKindName;
+	startDate: string;
+	endDate?: string | null;
+	fullSince?: string | null;
+	isChair?: boolean;
+	gridId?: number | null;
+	householdIds?: number[];
+}
+
+export type RoleRefusal =
+	| 'bad_role'
+	| 'person_not_found'
+	| 'person_not_resident'
+	| 'bad_dates'
+	| 'grid_required'
+	| 'already_holds'
+	| 'one_at_a_time'
+	| 'supervision_conflict_self'
+	| 'supervision_conflict_household'
+	| 'household_not_found';
+
+export type AssignRoleResult = { ok: true; role: RoleTerm } | { ok: false; reason: RoleRefusal };
+
+interface RoleRow {
+	id: number;
+	person_id: number;
+	role: RoleKindName;
+	start_date: string;
+	end_date: string | null;
+	full_since: string | null;
+	is_chair: number;
+	grid_id: number | null;
+}
+
+// Two terms overlap unless one ends before the other starts.
+const OVERLAPS = `r.start_date <= coalesce(@end, '9999-12-31') and coalesce(r.end_date, '9999-12-31') >= @start`;
+
+function toTerm(db: Db, row: RoleRow): RoleTerm {
+	return {
+		id: row.id,
+		personId: row.person_id,
+		role: row.role,
+		startDate: row.start_date,
+		endDate: row.end_date,
+		fullSince: row.full_since,
+		isChair: row.is_chair === 1,
+		gridId: row.grid_id,
+		householdIds: db
+			.prepare(
+				'select household_id from represented_households where role_id = ? order by household_id'
+			)
+			.pluck()
+			.all(row.id) as number[]
+	};
+}
+
+export function rolesOfPerson(db: Db, villageId: number, personId: number): RoleTerm[] {
+	const rows = db
+		.prepare(
+			'select * from roles where village_id = ? and person_id = ? order by start_date desc, id desc'
+		)
+		.all(villageId, personId) as RoleRow[];
+	return rows.map((r) => toTerm(db, r));
+}
+
+export function findRole(db: Db, villageId: number, roleId: number): RoleTerm | null {
+	const row = db
+		.prepare('select * from roles where id = ? and village_id = ?')
+		.get(roleId, villageId) as RoleRow | undefined;
+	return row ? toTerm(db, row) : null;
+}
+
+/**
+ * Why this term may not be held, or null. A supervision committee member may not sit on the
+ * villagers' committee nor be a close relative of one (组织法 第三十二条); the same household is
+ * the kinship the roster can see.
+ */
+function refusal(db: Db, villageId: number, input: NewRole, exceptRoleId = 0): RoleRefusal | null {
+	const person = db
+		.prepare('select id, household_id, status from people where id = ? and village_id = ?')
+		.get(input.personId, villageId) as
+		{ id: number; household_id: number; status: string } | undefined;
+	if (!person) return 'person_not_found';
+	if (!ROLE_KINDS.includes(input.role)) return 'bad_role';
+	if (person.status !== 'resident') return 'person_not_resident';
+	const end = input.endDate ?? null;
+	if (
+		!isValidDate(input.startDate) ||
+		(end !== null && (!isValidDate(end) || end < input.startDate))
+	) {
+		return 'bad_dates';
+	}
+	if (input.fullSince && (!isValidDate(input.fullSince) || input.fullSince < input.startDate)) {
+		return 'bad_dates';
+	}
+	if ((input.role === 'grid_head') !== (input.gridId != null)) return 'grid_required';
+	if (input.gridId != null) {
+		const grid = db
+			.prepare('select 1 from grids where id = ? and village_id = ?')
+			.get(input.gridId, villageId);
+		if (!grid) return 'grid_required';
+	}
+	for (const h of input.householdIds ?? []) {
+		if (!db.prepare('select 1 from households where id = ? and village_id = ?').get(h, villageId)) {
+			return 'household_not_found';
+		}
+	}
+	const params = {
+		village: villageId,
+		person: input.personId,
+		start: input.startDate,
+		end,
+		except: exceptRoleId
+	};
+	const overlapping = (role: RoleKindName, who: 'person' | 'household' | 'anyone') =>
+		db
+			.prepare(
+				`select 1 from roles r join people p on p.id = r.person_id
+				 where r.village_id = @village and r.id != @except and r.role = @role and ${OVERLAPS}
+				   and (@who = 'anyone' or (@who = 'person' and r.person_id = @person)
+				        or (@who = 'household' and p.household_id = @household))`
+			)
+			.get({ ...params, role, who, household: person.household_id });
+	if (overlapping(input.role, 'person')) return 'already_holds';
+	if (input.role === 'branch_secretary' && overlapping('branch_secretary', 'anyone')) {
+		return 'one_at_a_time';
+	}
+	if (input.role === 'villagers_committee' && input.isChair) {
+		if (
+			db
+				.prepare(
+					`select 1 from roles r where r.village_id = @village and r.id != @except and r.role = 'villagers_committee' and r.is_chair = 1 and ${OVERLAPS}`
+				)
+				.get(params)
+		) {
+			return 'one_at_a_time';
+		}
+	}
+	const conflicting: RoleKindName | null =
+		input.role === 'supervision_committee'
+			? 'villagers_committee'
+			: input.role === 'villagers_committee'
+				? 'supervision_committee'
+				: null;
+	if (conflicting) {
+		if (overlapping(conflicting, 'person')) return 'supervision_conflict_self';
+		if (overlapping(conflicting, 'household')) return 'supervision_conflict_household';
+	}
+	return null;
+}
+
+function termForAudit(t: RoleTerm) {
+	return {
+		personId: t.personId,
+		role: t.role,
+		startDate: t.startDate,
+		endDate: t.endDate,
+		fullSince: t.fullSince,
+		isChair: t.isChair,
+		gridId: t.gridId,
+		householdIds: t.householdIds
+	};
+}
+
+export function assignRole(
+	db: Db,
+	actorId: number | null,
+	villageId: number,
+	input: NewRole
+): AssignRoleResult {
+	return db
+		.transaction((): AssignRoleResult => {
+			const reason = refusal(db, villageId, input);
+			if (reason) return { ok: false, reason };
+			const { lastInsertRowid } = db
+				.prepare(
+					`insert into roles (village_id, person_id, role, start_date, end_date, full_since, is_chair, grid_id)
+					 values (?, ?, ?, ?, ?, ?, ?, ?)`
+				)
+				.run(
+					villageId,
+					input.personId,
+					input.role,
+					input.startDate,
+					input.endDate ?? null,
+					input.role === 'party_member' ? (input.fullSince ?? null) : null,
+					input.role === 'villagers_committee' && input.isChair ? 1 : 0,
+					input.role === 'grid_head' ? (input.gridId ?? null) : null
+				);
+			const roleId = Number(lastInsertRowid);
+			const insertHousehold = db.prepare(
+				'insert into represented_households (role_id, household_id) values (?, ?)'
+			);
+			if (input.role === 'village_rep') {
+				for (const h of new Set(input.householdIds ?? [])) insertHousehold.run(roleId, h);
+			}
+			const role = findRole(db, villageId, roleId)!;
+			appendAudit(db, {
+				villageId,
+				actorId,
+				action: 'roster.role_assigned',
+				subjectType: 'person',
+				subjectId: input.personId,
+				after: termForAudit(role)
+			});
+			return { ok: true, role };
+		})
+		.immediate();
+}
+
+export type EndRoleResult =
+	{ ok: true } | { ok: false; reason: 'role_not_found' | 'bad_dates' | 'already_ended' };
+
+/** Ends a term on `endDate`, its last day. */
+export function endRole(
+	db: Db,
+	actorId: number | null,
+	villageId: number,
+	roleId: number,
+	endDate: string
+): EndRoleResult {
+	return db
+		.transaction((): EndRoleResult => {
+			const before = findRole(db, villageId, roleId);
+			if (!before) return { ok: false, reason: 'role_not_found' };
+			if (before.endDate !== null && before.endDate <= endDate)
+				return { ok: false, reason: 'already_ended' };
+			if (!isValidDate(endDate) || endDate < before.startDate)
+				return { ok: false, reason: 'bad_dates' };
+			db.prepare('update roles set end_date = ? where id = ?').run(endDate, roleId);
+			appendAudit(db, {
+				villageId,
+				actorId,
+				action: 'roster.role_ended',
+				subjectType: 'person',
+				subjectId: before.personId,
+				before: termForAudit(before),
+				after: termForAudit(findRole(db, villageId, roleId)!)
+			});
+			return { ok: true };
+		})
+		.immediate();
+}
+
+/** Records the day a probationary party member (预备党员) became a full member. */
+export function recordFullMembership(
+	db: Db,
+	actorId: number | null,
+	villageId: number,
+	roleId: number,
+	fullSince: string
+): EndRoleResult {
+	return db
+		.transaction((): EndRoleResult => {
+			const before = findRole(db, villageId, roleId);
+			if (!before || before.role !== 'party_member') return { ok: false, reason: 'role_not_found' };
+			if (!isValidDate(fullSince) || fullSince < before.startDate)
+				return { ok: false, reason: 'bad_dates' };
+			db.prepare('update roles set full_since = ? where id = ?').run(fullSince, roleId);
+			appendAudit(db, {
+				villageId,
+				actorId,
+				action: 'roster.party_full_membership',
+				subjectType: 'person',
+				subjectId: before.personId,
+				before: termForAudit(before),
+				after: termForAudit(findRole(db, villageId, roleId)!)
+			});
+			return { ok: true };
+		})
+		.immediate();
+}
