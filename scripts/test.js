@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// `npm test`: the whole check, in the order a failure is cheapest to find, ending with one line
+// `N passed, N failed, N skipped` that the CI harness reads. Plain Node, no dependencies.
+//
+// TEST_SKIP=lint,check,e2e skips steps while iterating (names: i18n lint check unit build e2e).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+process.chdir(root);
+
+// Not under test-results/: Playwright empties that folder when it starts.
+const REPORTS = '.e2e/reports';
+const VITEST_JSON = join(root, REPORTS, 'vitest.json');
+const PLAYWRIGHT_JSON = join(root, REPORTS, 'playwright.json');
+/** @param {string} name */
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+const skip = new Set(
+	(process.env.TEST_SKIP ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean)
+);
+
+/**
+ * @typedef {{ passed: number, failed: number, skipped: number }} Counts
+ * @typedef {{ name: string, run: () => { ok: boolean, counts?: Counts } }} Step
+ */
+
+/** @param {string} command @param {string[]} args @param {NodeJS.ProcessEnv} [env] */
+function exec(command, args, env) {
+	const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	if (r.error) console.error(`could not run ${command}: ${r.error.message}`);
+	return r.status === 0;
+}
+
+/** @param {string} script */
+const npmRun = (script) => () => ({ ok: exec('npm', ['run', script]) });
+
+/** @param {string} cmd */
+function sh(cmd) {
+	return spawnSync('sh', ['-c', cmd], { encoding: 'utf8' });
+}
+
+function systemDepsMissing() {
+	const missing = [];
+	if (sh('command -v chromium').status !== 0) missing.push('chromium');
+	if (!/wqy/i.test(sh('fc-list 2>/dev/null').stdout ?? '')) missing.push('fonts-wqy-microhei');
+	return missing;
+}
+
+/** Chromium drives the e2e tests; without the CJK font, Chinese renders as boxes. */
+function ensureSystemDeps() {
+	const missing = systemDepsMissing();
+	if (missing.length === 0) return { ok: true };
+	console.log(`missing: ${missing.join(', ')}`);
+	if (process.getuid?.() !== 0) {
+		console.log('sudo apt-get install -y chromium fonts-wqy-microhei');
+		return { ok: false };
+	}
+	const installed =
+		exec('apt-get', ['update']) &&
+		exec('apt-get', ['install', '-y', 'chromium', 'fonts-wqy-microhei'], {
+			DEBIAN_FRONTEND: 'noninteractive'
+		});
+	const still = systemDepsMissing();
+	if (installed && still.length > 0)
+		console.error(`still missing after apt-get: ${still.join(', ')}`);
+	return { ok: installed && still.length === 0 };
+}
+
+/** @param {string} file */
+function readJson(file) {
+	try {
+		return JSON.parse(readFileSync(file, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A runner that exits non-zero without a failed test in its report (a file that does not load,
+ * a web server that does not start) still counts as one failure.
+ * @param {boolean} ok @param {Counts | undefined} counts @returns {{ ok: boolean, counts: Counts }}
+ */
+function settle(ok, counts) {
+	const c = counts ?? { passed: 0, failed: 0, skipped: 0 };
+	if (!ok && c.failed === 0) c.failed = 1;
+	return { ok: ok && c.failed === 0, counts: c };
+}
+
+function unit() {
+	rmSync(VITEST_JSON, { force: true });
+	const ok = exec(bin('vitest'), [
+		'--run',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile=${VITEST_JSON}`
+	]);
+	const j = readJson(VITEST_JSON);
+	// A test file that fails to load has no failed test in it: count the file itself.
+	const brokenFiles = (j?.testResults ?? []).filter(
+		(/** @type {{ status: string, assertionResults?: { status: string }[] }} */ f) =>
+			f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')
+	).length;
+	return settle(
+		ok,
+		j && {
+			passed: j.numPassedTests ?? 0,
+			failed: (j.numFailedTests ?? 0) + brokenFiles,
+			skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
+		}
+	);
+}
+
+function e2e() {
+	rmSync(PLAYWRIGHT_JSON, { force: true });
+	const ok = exec(bin('playwright'), ['test', '--reporter=list,json'], {
+		PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON
+	});
+	const s = readJson(PLAYWRIGHT_JSON)?.stats;
+	return settle(
+		ok,
+		s && {
+			// A flaky test failed first and then passed on retry.
+			passed: (s.expected ?? 0) + (s.flaky ?? 0),
+			failed: s.unexpected ?? 0,
+			skipped: s.skipped ?? 0
+		}
+	);
+}
+
+/** @type {Step[]} */
+const steps = [
+	{ name: 'i18n', run: npmRun('i18n') },
+	{ name: 'lint', run: npmRun('lint') },
+	{ name: 'check', run: npmRun('check') },
+	{ name: 'unit', run: unit },
+	{ name: 'build', run: npmRun('build') },
+	{ name: 'e2e', run: e2e }
+];
+
+const unknown = [...skip].filter((s) => !steps.some((step) => step.name === s));
+if (unknown.length > 0) {
+	console.error(
+		`TEST_SKIP: unknown step ${unknown.join(', ')} (steps: ${steps.map((s) => s.name)})`
+	);
+	process.exit(2);
+}
+
+mkdirSync(REPORTS, { recursive: true });
+const total = { passed: 0, failed: 0, skipped: 0 };
+/** @type {string[]} */
+const lines = [];
+let failed = false;
+
+/** @param {string} name @param {() => { ok: boolean, counts?: Counts }} run */
+function runStep(name, run) {
+	console.log(`\n=== ${name} ===`);
+	const started = Date.now();
+	const result = run();
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	if (result.counts) {
+		total.passed += result.counts.passed;
+		total.failed += result.counts.failed;
+		total.skipped += result.counts.skipped;
+	} else if (!result.ok) {
+		total.failed += 1;
+	}
+	const c = result.counts;
+	const detail = c ? `  (${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped)` : '';
+	lines.push(
+		`  ${result.ok ? 'ok  ' : 'FAIL'}  ${name.padEnd(6)} ${seconds.padStart(6)}s${detail}`
+	);
+	if (!result.ok) failed = true;
+}
+
+if (!skip.has('e2e')) runStep('system', ensureSystemDeps);
+for (const step of steps) {
+	if (skip.has(step.name)) lines.push(`  --    ${step.name.padEnd(6)}   skipped (TEST_SKIP)`);
+	else if (failed) lines.push(`  --    ${step.name.padEnd(6)}   not run`);
+	else runStep(step.name, step.run);
+}
+
+console.log('\n=== summary ===');
+for (const line of lines) console.log(line);
+if (existsSync(VITEST_JSON) || existsSync(PLAYWRIGHT_JSON)) console.log(`  reports in ${REPORTS}/`);
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exitCode = failed || total.failed > 0 ? 1 : 0;
