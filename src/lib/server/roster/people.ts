@@ -134,6 +134,14 @@ export function findHousehold(db: Db, villageId: number, id: number): Household 
 	);
 }
 
+export function findHouseholdByKey(db: Db, villageId: number, key: string): Household | null {
+	return (
+		(db
+			.prepare(`${HOUSEHOLD_SELECT} where h.household_key = ? and h.village_id = ?`)
+			.get(key, villageId) as Household | undefined) ?? null
+	);
+}
+
 export function listHouseholds(
 	db: Db,
 	villageId: number,

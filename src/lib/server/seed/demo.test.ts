@@ -4,6 +4,8 @@ import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { checkLogin } from '../auth/accounts';
 import { DEMO_ACCOUNTS, DEMO_VILLAGE, seedDemo } from './demo';
+import { whoCountsOn } from '../roster/counts';
+import { rosterWarnings } from '../roster/checks';
 
 let db: Db;
 let cleanup: () => void;
@@ -14,14 +16,59 @@ describe('demo seed', () => {
 	it('creates 新阳村 with its demo accounts once, and only on an empty database', async () => {
 		expect(await seedDemo(db)).toBe(true);
 		expect(await seedDemo(db)).toBe(false);
-		const village = db.prepare('select slug, name, township, one_shoulder from villages').all();
+		const village = db
+			.prepare('select id, slug, name, township, one_shoulder from villages')
+			.all() as {
+			id: number;
+		}[];
 		expect(village).toEqual([
-			{ slug: DEMO_VILLAGE.slug, name: '新阳村', township: '长青乡', one_shoulder: 1 }
+			{
+				id: village[0].id,
+				slug: DEMO_VILLAGE.slug,
+				name: '新阳村',
+				township: '长青乡',
+				one_shoulder: 1
+			}
 		]);
 		for (const a of DEMO_ACCOUNTS) {
 			expect(await checkLogin(db, a.phone, a.password)).toMatchObject({ ok: true, role: a.role });
 		}
 		expect(verifyChain(db).ok).toBe(true);
+		// Every village login except the administrator's belongs to a person on the roster.
+		const unlinked = db
+			.prepare("select count(*) as n from users where role != 'admin' and person_id is null")
+			.get();
+		expect(unlinked).toEqual({ n: 0 });
+	});
+
+	it('has the roster the issue asks for, meeting both legal checks', async () => {
+		await seedDemo(db);
+		const { id } = db.prepare('select id from villages').get() as { id: number };
+		const c = whoCountsOn(db, id, '2026-11-27');
+		expect(c.households).toBe(120);
+		expect(c.adults).toBeGreaterThanOrEqual(310);
+		expect(c.adults).toBeLessThanOrEqual(350);
+		expect(c.partyFull + c.partyProbationary).toBe(35);
+		expect(c.partyProbationary).toBe(2);
+		expect(c.committeeMembers).toBe(5);
+		expect(c.representatives).toBe(20);
+		expect(c.supervisionMembers).toBe(3);
+		expect(c.groups).toHaveLength(4);
+		expect(db.prepare('select count(*) as n from grids').get()).toEqual({ n: 8 });
+		expect(rosterWarnings(c)).toEqual([]);
+		const womenReps = db
+			.prepare(
+				"select count(*) as n from roles r join people p on p.id = r.person_id where r.role = 'village_rep' and p.gender = 'f'"
+			)
+			.get() as { n: number };
+		expect(womenReps.n).toBeGreaterThanOrEqual(9);
+		// The roster came in through the importer: one import audit entry, and no full ID number kept.
+		expect(
+			db.prepare("select count(*) as n from audit where action = 'roster.imported'").get()
+		).toEqual({ n: 1 });
+		expect(
+			db.prepare('select count(*) as n from people where length(id_last4) != 4').get()
+		).toEqual({ n: 0 });
 	});
 
 	it('is deterministic: two seeds give the same rows apart from hashes and times', async () => {

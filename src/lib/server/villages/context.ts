@@ -1,6 +1,8 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import type { SessionUser } from '../auth/session';
 import { getDb } from '../db';
+import { isVillageStaff } from '../permissions';
 import { findVillageBySlug, type Village } from './villages';
 
 /** The village named in the URL, or a 404 page. */
@@ -8,4 +10,26 @@ export function villageFromSlug(slug: string): Village {
 	const village = findVillageBySlug(getDb(), slug);
 	if (!village) error(404, m.error_not_found());
 	return village;
+}
+
+type VillageEvent = Pick<RequestEvent, 'locals' | 'url'> & { params: { village?: string } };
+
+/**
+ * The village and its clerk or branch secretary making this request. Everyone else is sent to
+ * sign in or refused: call it first in every staff load and action.
+ */
+export function requireStaff(event: VillageEvent): { village: Village; user: SessionUser } {
+	const village = villageFromSlug(event.params.village ?? '');
+	const user = event.locals.user;
+	if (!user)
+		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	if (!isVillageStaff(user, village)) error(403, m.error_forbidden());
+	return { village, user };
+}
+
+/** A positive whole number from a form or query value, or null. */
+export function idParam(value: string | null | undefined): number | null {
+	if (!value || !/^\d{1,15}$/.test(value)) return null;
+	const n = Number(value);
+	return n > 0 ? n : null;
 }

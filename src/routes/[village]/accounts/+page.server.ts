@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
@@ -11,39 +11,29 @@ import {
 	setAccountDisabled
 } from '$lib/server/auth/accounts';
 import { normalizePhone } from '$lib/server/auth/phone';
-import { canManageAccounts } from '$lib/server/permissions';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
-import { villageFromSlug } from '$lib/server/villages/context';
+import { idParam, requireStaff } from '$lib/server/villages/context';
 
 const VILLAGE_ROLES = ['villager', 'clerk', 'secretary'] as const;
 type VillageRole = (typeof VILLAGE_ROLES)[number];
 
-/** The village and the staff member asking, or the reason they may not. */
-function staffContext(event: RequestEvent) {
-	const village = villageFromSlug(event.params.village);
-	const user = event.locals.user;
-	if (!user) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
-	if (!canManageAccounts(user, village)) error(403, m.error_forbidden());
-	return { village, user };
-}
-
 export const load: PageServerLoad = (event) => {
-	const { village } = staffContext(event);
+	const { village } = requireStaff(event);
 	return { accounts: listVillageAccounts(getDb(), village.id) };
 };
 
 /** The account named in the form, only if it belongs to this village. */
 async function targetAccount(event: RequestEvent) {
-	const { village, user } = staffContext(event);
+	const { village, user } = requireStaff(event);
 	const form = await readForm(event.request);
-	const id = Number(field(form, 'accountId'));
-	const account = Number.isSafeInteger(id) ? findVillageAccount(getDb(), village.id, id) : null;
+	const id = idParam(field(form, 'accountId'));
+	const account = id ? findVillageAccount(getDb(), village.id, id) : null;
 	return { village, user, account };
 }
 
 export const actions: Actions = {
 	create: async (event) => {
-		const { village, user } = staffContext(event);
+		const { village, user } = requireStaff(event);
 		const form = await readForm(event.request);
 		const values = {
 			name: field(form, 'name'),

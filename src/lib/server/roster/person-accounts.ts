@@ -1,0 +1,126 @@
+// Logins for people on the roster: the clerk issues activation codes for a whole grid at once, as a
+// printed sheet the grid head hands out.
+import { appendAudit } from '../audit/chain.js';
+import type { Db } from '../db';
+import { createAccount, issueActivationCode } from '../auth/accounts';
+import { normalizePhone } from '../auth/phone';
+import { adultBornOnOrBefore, todayInChina } from './dates';
+
+export interface IssuedSlip {
+	personId: number;
+	name: string;
+	phone: string;
+	code: string;
+	expiresAt: number;
+}
+
+export type SkipReason = 'no_mobile' | 'already_active' | 'phone_elsewhere';
+
+export interface GridSheet {
+	issued: IssuedSlip[];
+	skipped: { personId: number; name: string; reason: SkipReason }[];
+}
+
+interface Candidate {
+	id: number;
+	name: string;
+	phone: string | null;
+	userId: number | null;
+	userVillage: number | null;
+	userPerson: number | null;
+	hasPassword: number;
+}
+
+/**
+ * Issues activation codes to every adult resident of a grid who has a mobile number and no active
+ * login, creating the account first when needed. One transaction: the sheet is all or nothing.
+ */
+export function issueGridActivationCodes(
+	db: Db,
+	actorId: number,
+	villageId: number,
+	gridId: number,
+	today = todayInChina()
+): GridSheet | null {
+	return db
+		.transaction((): GridSheet | null => {
+			if (!db.prepare('select 1 from grids where id = ? and village_id = ?').get(gridId, villageId))
+				return null;
+			const candidates = db
+				.prepare(
+					`select p.id, p.name, p.phone, u.id as userId, u.village_id as userVillage, u.person_id as userPerson,
+					        (u.password_hash is not null) as hasPassword
+					 from people p join households h on h.id = p.household_id
+					 left join users u on u.person_id = p.id
+					   or (u.person_id is null and p.phone is not null and u.phone = p.phone)
+					 where p.village_id = ? and h.grid_id = ? and p.status = 'resident' and p.birth_date <= ?
+					 order by h.household_key, p.is_head desc, p.id`
+				)
+				.all(villageId, gridId, adultBornOnOrBefore(today)) as Candidate[];
+			const sheet: GridSheet = { issued: [], skipped: [] };
+			const link = db.prepare('update users set person_id = ? where id = ? and person_id is null');
+			for (const c of candidates) {
+				const phone = c.phone ? normalizePhone(c.phone) : null;
+				if (!phone) {
+					sheet.skipped.push({ personId: c.id, name: c.name, reason: 'no_mobile' });
+					continue;
+				}
+				let userId = c.userId;
+				if (userId !== null && c.userVillage !== villageId) {
+					sheet.skipped.push({ personId: c.id, name: c.name, reason: 'phone_elsewhere' });
+					continue;
+				}
+				if (userId !== null && c.hasPassword) {
+					if (c.userPerson === null) link.run(c.id, userId);
+					sheet.skipped.push({ personId: c.id, name: c.name, reason: 'already_active' });
+					continue;
+				}
+				if (userId === null) {
+					const created = createAccount(db, actorId, {
+						villageId,
+						role: 'villager',
+						name: c.name,
+						phone
+					});
+					if (!created.ok) {
+						sheet.skipped.push({ personId: c.id, name: c.name, reason: 'phone_elsewhere' });
+						continue;
+					}
+					userId = created.account.id;
+				}
+				link.run(c.id, userId);
+				const { code, expiresAt } = issueActivationCode(db, actorId, userId);
+				sheet.issued.push({ personId: c.id, name: c.name, phone, code, expiresAt });
+			}
+			appendAudit(db, {
+				villageId,
+				actorId,
+				action: 'roster.activation_sheet_issued',
+				subjectType: 'grid',
+				subjectId: gridId,
+				after: {
+					issuedTo: sheet.issued.map((s) => s.personId),
+					skipped: sheet.skipped.map((s) => ({ personId: s.personId, reason: s.reason }))
+				}
+			});
+			return sheet;
+		})
+		.immediate();
+}
+
+/** Links an existing login to a roster person (same village), e.g. the demo accounts. */
+export function linkAccountToPerson(
+	db: Db,
+	villageId: number,
+	userId: number,
+	personId: number
+): boolean {
+	return (
+		db
+			.prepare(
+				`update users set person_id = ? where id = ? and village_id = ?
+				 and exists (select 1 from people where id = ? and village_id = ?)`
+			)
+			.run(personId, userId, villageId, personId, villageId).changes === 1
+	);
+}

@@ -1,0 +1,34 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { whoCountsOn } from '$lib/server/roster/counts';
+import { rosterWarnings } from '$lib/server/roster/checks';
+import { todayInChina } from '$lib/server/roster/dates';
+import { listPeople, type PersonStatus } from '$lib/server/roster/people';
+import { listGrids } from '$lib/server/roster/structure';
+import { idParam, requireStaff } from '$lib/server/villages/context';
+
+const STATUSES = ['resident', 'moved_out', 'deceased', 'all'] as const;
+
+export const load: PageServerLoad = (event) => {
+	const { village } = requireStaff(event);
+	const db = getDb();
+	const q = event.url.searchParams;
+	const status = (STATUSES as readonly string[]).includes(q.get('status') ?? '')
+		? (q.get('status') as PersonStatus | 'all')
+		: 'resident';
+	const filters = {
+		search: (q.get('q') ?? '').slice(0, 64),
+		gridId: idParam(q.get('grid')),
+		status,
+		page: idParam(q.get('page')) ?? 1
+	};
+	const today = todayInChina();
+	const counts = whoCountsOn(db, village.id, today);
+	return {
+		filters,
+		people: listPeople(db, village.id, filters),
+		grids: listGrids(db, village.id, today).map((g) => ({ id: g.id, name: g.name })),
+		counts,
+		warnings: rosterWarnings(counts)
+	};
+};

@@ -1,0 +1,42 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { field, readForm } from '$lib/server/forms';
+import { findHousehold, listPeople, updateHousehold } from '$lib/server/roster/people';
+import { listGrids, listGroups } from '$lib/server/roster/structure';
+import { idParam, requireStaff } from '$lib/server/villages/context';
+
+export const load: PageServerLoad = (event) => {
+	const { village } = requireStaff(event);
+	const db = getDb();
+	const id = idParam(event.params.household);
+	const household = id ? findHousehold(db, village.id, id) : null;
+	if (!household) error(404, m.error_not_found());
+	return {
+		household,
+		members: listPeople(db, village.id, { householdId: household.id, status: 'all', pageSize: 200 })
+			.items,
+		grids: listGrids(db, village.id).map((g) => ({ id: g.id, name: g.name })),
+		groups: listGroups(db, village.id)
+	};
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const { village, user } = requireStaff(event);
+		const id = idParam(event.params.household);
+		if (!id) return fail(404, { message: m.error_not_found() });
+		const form = await readForm(event.request);
+		const address = field(form, 'address');
+		if ([...address].length > 128) return fail(400, { message: m.error_too_long({ max: 128 }) });
+		const result = updateHousehold(getDb(), user.id, village.id, id, {
+			address,
+			groupId: idParam(field(form, 'groupId')),
+			gridId: idParam(field(form, 'gridId'))
+		});
+		if (!result.ok)
+			return fail(result.reason === 'not_found' ? 404 : 400, { message: m.error_not_found() });
+		return { saved: true };
+	}
+};

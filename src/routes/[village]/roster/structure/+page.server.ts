@@ -1,0 +1,28 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { field, readForm } from '$lib/server/forms';
+import { addStructureNames, listGrids, listGroups } from '$lib/server/roster/structure';
+import { requireStaff } from '$lib/server/villages/context';
+
+export const load: PageServerLoad = (event) => {
+	const { village } = requireStaff(event);
+	const db = getDb();
+	return { groups: listGroups(db, village.id), grids: listGrids(db, village.id) };
+};
+
+async function add(event: Parameters<Actions[string]>[0], kind: 'group' | 'grid') {
+	const { village, user } = requireStaff(event);
+	const form = await readForm(event.request);
+	const names = field(form, 'names').split(/[\n,，、]+/);
+	const result = addStructureNames(getDb(), user.id, village.id, kind, names);
+	if (!result.ok)
+		return fail(400, { kind, message: m.roster_name_too_long({ name: result.name.slice(0, 40) }) });
+	return { kind, added: result.added.length };
+}
+
+export const actions: Actions = {
+	addGroups: (event) => add(event, 'group'),
+	addGrids: (event) => add(event, 'grid')
+};
