@@ -2,8 +2,10 @@
 // released migration: add the next number.
 import foundation from './001-foundation.js';
 import roster from './002-roster.js';
+import topics from './003-topics.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
-	{ version: 2, name: 'roster', sql: roster }
+	{ version: 2, name: 'roster', sql: roster },
+	{ version: 3, name: 'topics', sql: topics }
 ];

@@ -1,0 +1,245 @@
+// Reading topics: lists with filters and Chinese full-text search, the timeline, and the
+// closed-loop figures on the clerk's dashboard.
+import type { Db } from '../db';
+import { todayInChina } from '../roster/dates';
+import type { Page } from '../roster/people';
+import {
+	ACCEPTED_STATES,
+	TERMINAL_STATES,
+	type Category,
+	type Channel,
+	type TopicState
+} from './rules';
+
+export interface TopicSummary {
+	id: number;
+	number: string;
+	title: string;
+	category: Category;
+	state: TopicState;
+	channel: Channel;
+	proposerName: string | null;
+	gridName: string | null;
+	submittedAt: string | null;
+	triageDue: string | null;
+	overdue: boolean;
+	major: boolean;
+	cosigns: number;
+}
+
+export interface TopicFilters {
+	state?: TopicState | null;
+	category?: Category | null;
+	gridId?: number | null;
+	channel?: Channel | null;
+	overdue?: boolean;
+	search?: string;
+	// My topics: proposed by this person, or filed by this user.
+	mine?: { personId: number | null; userId: number };
+	page?: number;
+	pageSize?: number;
+}
+
+/**
+ * The FTS5 trigram index matches terms of 3 characters or more; a shorter term (果树) would match
+ * nothing, so then every term goes through LIKE instead. Terms are quoted so that user input
+ * cannot be read as FTS syntax.
+ */
+export function searchClause(
+	search: string
+): { sql: string; params: Record<string, string> } | null {
+	const terms = search.trim().slice(0, 100).split(/\s+/).filter(Boolean).slice(0, 8);
+	if (terms.length === 0) return null;
+	if (terms.every((t) => [...t].length >= 3)) {
+		const match = terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
+		return {
+			sql: 't.id in (select rowid from topics_fts where topics_fts match @match)',
+			params: { match }
+		};
+	}
+	const params: Record<string, string> = {};
+	const parts = terms.map((t, i) => {
+		params[`like${i}`] = `%${t.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+		return `(t.title like @like${i} escape '\\' or t.description like @like${i} escape '\\' or t.number like @like${i} escape '\\' or t.place like @like${i} escape '\\')`;
+	});
+	return { sql: parts.join(' and '), params };
+}
+
+export function listTopics(
+	db: Db,
+	villageId: number,
+	f: TopicFilters = {},
+	today = todayInChina()
+): Page<TopicSummary> {
+	const pageSize = Math.min(Math.max(f.pageSize ?? 20, 1), 100);
+	const where = ['t.village_id = @village'];
+	const params: Record<string, unknown> = { village: villageId, today };
+	if (f.mine) {
+		where.push('(t.proposer_person_id = @minePerson or t.filed_by_user_id = @mineUser)');
+		params.minePerson = f.mine.personId ?? -1;
+		params.mineUser = f.mine.userId;
+	} else {
+		// Drafts are private to whoever is writing them.
+		where.push("t.state != 'draft'");
+	}
+	if (f.state) {
+		where.push('t.state = @state');
+		params.state = f.state;
+	}
+	if (f.category) {
+		where.push('t.category = @category');
+		params.category = f.category;
+	}
+	if (f.channel) {
+		where.push('t.channel = @channel');
+		params.channel = f.channel;
+	}
+	if (f.gridId) {
+		where.push('h.grid_id = @grid');
+		params.grid = f.gridId;
+	}
+	if (f.overdue) where.push("t.state = 'submitted' and t.triage_due < @today");
+	const search = searchClause(f.search ?? '');
+	if (search) {
+		where.push(search.sql);
+		Object.assign(params, search.params);
+	}
+	const from = `from topics t left join people p on p.id = t.proposer_person_id
+		left join households h on h.id = p.household_id left join grids g on g.id = h.grid_id
+		where ${where.join(' and ')}`;
+	const total = (db.prepare(`select count(*) as n ${from}`).get(params) as { n: number }).n;
+	const pages = Math.max(1, Math.ceil(total / pageSize));
+	const page = Math.min(Math.max(f.page ?? 1, 1), pages);
+	const rows = db
+		.prepare(
+			`select t.id, t.number, t.title, t.category, t.state, t.channel, p.name as proposerName, g.name as gridName,
+			        t.submitted_at as submittedAt, t.triage_due as triageDue,
+			        (t.state = 'submitted' and t.triage_due < @today) as overdue, t.major,
+			        (select count(*) from topic_cosigns c where c.topic_id = t.id) as cosigns
+			 ${from} order by t.id desc limit @limit offset @offset`
+		)
+		.all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as (Omit<
+		TopicSummary,
+		'overdue' | 'major'
+	> & {
+		overdue: number;
+		major: number;
+	})[];
+	return {
+		items: rows.map((r) => ({ ...r, overdue: r.overdue === 1, major: r.major === 1 })),
+		total,
+		page,
+		pageSize,
+		pages
+	};
+}
+
+export interface TimelineEntry {
+	id: number;
+	at: string;
+	action: string;
+	actorName: string | null;
+	detail: Record<string, unknown> | null;
+	hash: string;
+}
+
+/** Every recorded change of one topic, oldest first, straight from the audit chain. */
+export function topicTimeline(db: Db, villageId: number, topicId: number): TimelineEntry[] {
+	const rows = db
+		.prepare(
+			`select a.id, a.at, a.action, u.name as actorName, a.after, a.hash from audit a left join users u on u.id = a.actor_id
+			 where a.subject_type = 'topic' and a.subject_id = ? and a.village_id = ? order by a.id`
+		)
+		.all(String(topicId), villageId) as {
+		id: number;
+		at: string;
+		action: string;
+		actorName: string | null;
+		after: string | null;
+		hash: string;
+	}[];
+	return rows.map((r) => ({
+		id: r.id,
+		at: r.at,
+		action: r.action,
+		actorName: r.actorName,
+		detail: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
+		hash: r.hash
+	}));
+}
+
+export interface ClosedLoopFigures {
+	from: string;
+	to: string;
+	received: number;
+	triaged: number;
+	accepted: number;
+	concluded: number;
+	// Percentages as whole numbers of tenths (受理率 871 = 87.1 %), null when there is no base.
+	acceptanceRatePermille: number | null;
+	completionRatePermille: number | null;
+	averageDaysToTriage: number | null;
+}
+
+/**
+ * 受理率 = topics accepted into a track / topics triaged; 办结率 = topics that reached an end
+ * (办结, merged, not accepted) / topics received; both over topics received in [from, to].
+ */
+export function closedLoopFigures(
+	db: Db,
+	villageId: number,
+	from: string,
+	to: string
+): ClosedLoopFigures {
+	const accepted = ACCEPTED_STATES.map((s) => `'${s}'`).join(',');
+	const concludedStates = TERMINAL_STATES.filter((s) => s !== 'withdrawn')
+		.map((s) => `'${s}'`)
+		.join(',');
+	const r = db
+		.prepare(
+			`select count(*) as received,
+			   coalesce(sum(triaged_at is not null), 0) as triaged,
+			   coalesce(sum(state in (${accepted}) or (state = 'merged')), 0) as accepted,
+			   coalesce(sum(state in (${concludedStates})), 0) as concluded,
+			   avg(case when triaged_at is not null then julianday(triaged_at) - julianday(submitted_at) end) as avgDays
+			 from topics where village_id = @village and submitted_at is not null and state != 'withdrawn'
+			   and substr(submitted_at, 1, 10) between @from and @to`
+		)
+		.get({ village: villageId, from, to }) as {
+		received: number;
+		triaged: number;
+		accepted: number;
+		concluded: number;
+		avgDays: number | null;
+	};
+	const permille = (a: number, b: number) => (b === 0 ? null : Math.round((1000 * a) / b));
+	return {
+		from,
+		to,
+		received: r.received,
+		triaged: r.triaged,
+		accepted: r.accepted,
+		concluded: r.concluded,
+		acceptanceRatePermille: permille(r.accepted, r.triaged),
+		completionRatePermille: permille(r.concluded, r.received),
+		averageDaysToTriage: r.avgDays === null ? null : Math.round(r.avgDays * 10) / 10
+	};
+}
+
+export interface OpenObligation {
+	topicId: number;
+	number: string;
+	title: string;
+	kind: 'villagers_meeting' | 'reps_meeting';
+	reachedOn: string;
+}
+
+export function openObligations(db: Db, villageId: number): OpenObligation[] {
+	return db
+		.prepare(
+			`select t.id as topicId, t.number, t.title, o.kind, o.reached_on as reachedOn from topic_obligations o
+			 join topics t on t.id = o.topic_id where t.village_id = ? and t.state not in ('withdrawn', 'not_accepted', 'merged', 'completed')
+			 order by o.reached_on, t.id`
+		)
+		.all(villageId) as OpenObligation[];
+}

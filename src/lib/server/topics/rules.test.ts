@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+	TOPIC_STATES,
+	TRANSITIONS,
+	cosignThresholds,
+	deadlineAfter,
+	trackingNumber,
+	transition,
+	type TopicAction,
+	type TopicState
+} from './rules';
+
+describe('topic state machine', () => {
+	// Every (state, action) pair: the table says exactly which succeed.
+	const allowed: Record<string, TopicState> = {
+		'draft/submit': 'submitted',
+		'draft/withdraw': 'withdrawn',
+		'submitted/withdraw': 'withdrawn',
+		'submitted/route_consultation': 'consultation',
+		'submitted/route_four_plus_two': 'four_plus_two',
+		'submitted/route_direct': 'direct',
+		'submitted/merge': 'merged',
+		'submitted/reject': 'not_accepted',
+		'direct/complete': 'completed'
+	};
+	const cases = TOPIC_STATES.flatMap((from) =>
+		(Object.keys(TRANSITIONS) as TopicAction[]).map(
+			(action) => [from, action, allowed[`${from}/${action}`] ?? null] as const
+		)
+	);
+	it.each(cases)('%s --%s--> %s', (from, action, to) => expect(transition(from, action)).toBe(to));
+
+	it('has no way out of a terminal state', () => {
+		for (const from of ['merged', 'not_accepted', 'withdrawn', 'completed'] as const) {
+			for (const action of Object.keys(TRANSITIONS) as TopicAction[])
+				expect(transition(from, action)).toBeNull();
+		}
+	});
+});
+
+describe('cosignThresholds (以上 includes the number)', () => {
+	it.each([
+		// signers, rep signers, adults, reps → met [tenth of adults, third of reps, fifth of reps]
+		[33, 0, 330, 20, [true, false, false]], // 10*33 = 330 ≥ 330
+		[32, 0, 330, 20, [false, false, false]], // 320 < 330
+		[34, 0, 331, 20, [true, false, false]],
+		[33, 0, 331, 20, [false, false, false]],
+		[7, 7, 330, 20, [false, true, true]], // 3*7 = 21 ≥ 20
+		[6, 6, 330, 20, [false, false, true]], // 3*6 = 18 < 20; 5*6 = 30 ≥ 20
+		[4, 4, 330, 20, [false, false, true]], // 5*4 = 20 ≥ 20
+		[3, 3, 330, 20, [false, false, false]], // 15 < 20
+		[0, 0, 0, 0, [false, false, false]] // nobody signed: no obligation, whatever the roster
+	])('%i signers (%i reps), %i adults, %i reps → %j', (s, r, adults, reps, met) => {
+		expect(cosignThresholds(s, r, adults, reps).map((t) => t.met)).toEqual(met);
+	});
+
+	it('reports both sides of each formula', () => {
+		expect(cosignThresholds(33, 4, 330, 20)[0]).toEqual({
+			obligation: 'villagers_meeting',
+			rule: 'tenth_of_adults',
+			left: 330,
+			right: 330,
+			met: true
+		});
+	});
+});
+
+describe('trackingNumber', () => {
+	it.each([
+		['XY', 2026, 7, 'XY-2026-0007'],
+		['XY', 2026, 1234, 'XY-2026-1234'],
+		['DS', 2027, 10000, 'DS-2027-10000']
+	])('%s %i %i → %s', (code, year, seq, expected) =>
+		expect(trackingNumber(code, year, seq)).toBe(expected)
+	);
+});
+
+describe('deadlineAfter (counted from the day after)', () => {
+	it.each([
+		['2026-11-20', 7, [], '2026-11-27'],
+		['2026-12-31', 7, [], '2027-01-07'],
+		['2026-09-28', 7, ['2026-10-05', '2026-10-06', '2026-10-07'], '2026-10-08'], // National Day holiday
+		['2026-02-20', 7, ['2026-02-27'], '2026-02-28']
+	])('%s + %i days, holidays %j → %s', (from, days, holidays, expected) =>
+		expect(deadlineAfter(from, days, holidays)).toBe(expected)
+	);
+});

@@ -1,0 +1,182 @@
+// The rules of topics (DOMAIN.md §3) as data: categories, channels, the state machine, the
+// art. 24 checklist and the co-signature thresholds. Pure: no database here.
+
+export const CATEGORIES = [
+	'development', // 发展项目
+	'ecology', // 生态环境
+	'talent', // 人才引进
+	'livelihood', // 民生诉求
+	'village_rules', // 村规民约
+	'culture', // 文化活动
+	'dispute', // 矛盾纠纷
+	'other'
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CHANNELS = [
+	'online', // the villager on their own phone
+	'grid_point', // 网格议事点: at the grid head's home
+	'household_visit', // 党员联系户: a party member's visit
+	'phone',
+	'hall_window', // 议事厅窗口
+	'representative',
+	'cadre',
+	'higher_authority' // 上级安排
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Channels through which someone files for a villager. */
+export const ON_BEHALF_CHANNELS = [
+	'grid_point',
+	'household_visit',
+	'phone',
+	'hall_window'
+] as const;
+export type OnBehalfChannel = (typeof ON_BEHALF_CHANNELS)[number];
+
+export const TOPIC_STATES = [
+	'draft',
+	'submitted',
+	'consultation', // 转协商
+	'four_plus_two', // 转四议两公开
+	'direct', // 直接办理
+	'merged',
+	'not_accepted', // 不予受理
+	'withdrawn',
+	'completed' // 办结
+] as const;
+export type TopicState = (typeof TOPIC_STATES)[number];
+
+export type TopicAction =
+	| 'submit'
+	| 'withdraw'
+	| 'route_consultation'
+	| 'route_four_plus_two'
+	| 'route_direct'
+	| 'merge'
+	| 'reject'
+	| 'complete';
+
+/**
+ * Every allowed transition. Anything not listed is refused by the domain functions, whatever the
+ * pages show. The procedure issue adds the later states of the two tracks.
+ */
+export const TRANSITIONS: Record<TopicAction, { from: readonly TopicState[]; to: TopicState }> = {
+	submit: { from: ['draft'], to: 'submitted' },
+	withdraw: { from: ['draft', 'submitted'], to: 'withdrawn' },
+	route_consultation: { from: ['submitted'], to: 'consultation' },
+	route_four_plus_two: { from: ['submitted'], to: 'four_plus_two' },
+	route_direct: { from: ['submitted'], to: 'direct' },
+	merge: { from: ['submitted'], to: 'merged' },
+	reject: { from: ['submitted'], to: 'not_accepted' },
+	complete: { from: ['direct'], to: 'completed' }
+};
+
+export function transition(from: TopicState, action: TopicAction): TopicState | null {
+	const t = TRANSITIONS[action];
+	return t.from.includes(from) ? t.to : null;
+}
+
+export const TERMINAL_STATES: readonly TopicState[] = [
+	'merged',
+	'not_accepted',
+	'withdrawn',
+	'completed'
+];
+export const ACCEPTED_STATES: readonly TopicState[] = [
+	'consultation',
+	'four_plus_two',
+	'direct',
+	'completed'
+];
+
+/** Co-signing is open while the topic is live; withdrawing a co-signature only before triage. */
+export const COSIGN_STATES: readonly TopicState[] = ['submitted', 'consultation', 'four_plus_two'];
+
+/**
+ * The matters of 《村民委员会组织法》第二十四条 that only a villagers' (representatives') meeting
+ * may decide, plus the village's own list of major matters (重大事项).
+ */
+export const ART24_ITEMS = [
+	'collective_income', // 集体经济所得收益的使用
+	'public_welfare', // 公益事业的兴办和筹资筹劳方案及建设承包方案
+	'land_contracting', // 土地承包经营方案
+	'collective_project', // 集体经济项目的立项、承包方案
+	'homestead', // 宅基地的使用方案
+	'requisition_compensation', // 征地补偿费的使用、分配方案
+	'property_disposal', // 以借贷、租赁或者其他方式处分村集体财产
+	'subsidised_staff', // 村民委员会误工补贴人员及补贴标准
+	'village_major' // 本村规定的其他重大事项
+] as const;
+export type Art24Item = (typeof ART24_ITEMS)[number];
+
+export interface CosignThreshold {
+	obligation: 'villagers_meeting' | 'reps_meeting';
+	rule: 'tenth_of_adults' | 'third_of_reps' | 'fifth_of_reps';
+	// the formula's two sides, integers only
+	left: number;
+	right: number;
+	met: boolean;
+}
+
+/**
+ * 组织法 第二十一条、第二十六条: a tenth of adult villagers, or a third of the representatives,
+ * oblige the committee to convene a villagers' meeting; a fifth of the representatives, a
+ * representatives' meeting. 以上 includes the number itself.
+ */
+export function cosignThresholds(
+	signers: number,
+	representativeSigners: number,
+	adults: number,
+	representatives: number
+): CosignThreshold[] {
+	const rule = (
+		obligation: CosignThreshold['obligation'],
+		name: CosignThreshold['rule'],
+		left: number,
+		right: number,
+		count: number
+	): CosignThreshold => ({ obligation, rule: name, left, right, met: count > 0 && left >= right });
+	return [
+		rule('villagers_meeting', 'tenth_of_adults', 10 * signers, adults, signers),
+		rule(
+			'villagers_meeting',
+			'third_of_reps',
+			3 * representativeSigners,
+			representatives,
+			representativeSigners
+		),
+		rule(
+			'reps_meeting',
+			'fifth_of_reps',
+			5 * representativeSigners,
+			representatives,
+			representativeSigners
+		)
+	];
+}
+
+/** XY-2026-0007: the village's code, the year, and the sequence within the year. */
+export function trackingNumber(code: string, year: number, seq: number): string {
+	return `${code}-${year}-${String(seq).padStart(4, '0')}`;
+}
+
+/**
+ * The last day of a period of `days` days that starts the day after `from` (民法典 第二百零一条);
+ * when it falls on a public holiday it moves to the next working day (第二百零三条).
+ */
+export function deadlineAfter(
+	from: string,
+	days: number,
+	holidays: readonly string[] = []
+): string {
+	const d = new Date(`${from}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	let due = d.toISOString().slice(0, 10);
+	const off = new Set(holidays);
+	while (off.has(due)) {
+		d.setUTCDate(d.getUTCDate() + 1);
+		due = d.toISOString().slice(0, 10);
+	}
+	return due;
+}

@@ -1,0 +1,419 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDb } from '../db/test-db';
+import { openDatabase } from '../db/open.js';
+import type { Db } from '../db';
+import { verifyChain } from '../audit/chain.js';
+import { seedDemo } from '../seed/demo';
+import {
+	addOpinion,
+	confirmTopic,
+	cosign,
+	cosignStatus,
+	createTopic,
+	findTopic,
+	hideOpinion,
+	listOpinions,
+	mayFileFor,
+	submitDraft,
+	triageTopic,
+	withdrawCosign,
+	withdrawTopic,
+	completeDirect,
+	type Actor,
+	type TopicInput
+} from './topics';
+import { closedLoopFigures, listTopics, topicTimeline } from './queries';
+
+// One seeded demo village, copied fresh for every test: seeding once keeps the suite fast.
+let template: { path: string; cleanup: () => void };
+let dir: string;
+let db: Db;
+beforeAll(async () => {
+	const t = createTestDb();
+	await seedDemo(t.db);
+	t.db.pragma('wal_checkpoint(TRUNCATE)');
+	template = t;
+	dir = mkdtempSync(join(tmpdir(), 'yishiting-topics-'));
+});
+afterAll(() => {
+	template.cleanup();
+	rmSync(dir, { recursive: true, force: true });
+});
+let n = 0;
+beforeEach(() => {
+	const path = join(dir, `t${++n}.db`);
+	copyFileSync(template.path, path);
+	db = openDatabase(path);
+	return () => db.close();
+});
+
+const village = () =>
+	(db.prepare("select id from villages where slug = 'xinyang'").get() as { id: number }).id;
+function actorByPhone(phone: string): Actor {
+	const u = db.prepare('select id, person_id, role from users where phone = ?').get(phone) as {
+		id: number;
+		person_id: number | null;
+		role: Actor['role'];
+	};
+	return { userId: u.id, personId: u.person_id, role: u.role };
+}
+const clerk = () => actorByPhone('13800000001');
+const villager = () => actorByPhone('13800000003'); // 张秀英, household 003, 第一网格
+const gridHead = () => actorByPhone('13800000004'); // 赵桂兰, head of 第一网格
+function personIn(grid: string, exceptIds: number[] = []) {
+	return (
+		db
+			.prepare(
+				`select p.id from people p join households h on h.id = p.household_id join grids g on g.id = h.grid_id
+				 where g.name = ? and p.birth_date < '1990-01-01' and p.id not in (select value from json_each(?)) order by p.id limit 1`
+			)
+			.get(grid, JSON.stringify(exceptIds)) as { id: number }
+	).id;
+}
+function adultVillagers(count: number): Actor[] {
+	const rows = db
+		.prepare(
+			`select id from people where birth_date < '2000-01-01' and status = 'resident'
+			 and id not in (select person_id from users where person_id is not null) order by id limit ?`
+		)
+		.all(count) as { id: number }[];
+	// Co-signing needs only a person and a login; give each a throwaway account.
+	return rows.map((r, i) => {
+		const info = db
+			.prepare(
+				"insert into users (village_id, role, name, phone, person_id, created_at) values (?, 'villager', 'x', ?, ?, '2026-01-01')"
+			)
+			.run(village(), `1550000${String(i).padStart(4, '0')}`, r.id);
+		return { userId: Number(info.lastInsertRowid), personId: r.id, role: 'villager' as const };
+	});
+}
+
+const input: TopicInput = {
+	title: '建设果蔬储藏库',
+	description: '建一座1000平方米的储藏库，方便果蔬储存和销售。',
+	category: 'development',
+	place: '村东头',
+	affected: '全村种植户',
+	estimatedCostFen: 72_400_000,
+	funding: '中央扶持资金50万元，自筹22.4万元'
+};
+
+describe('proposing', () => {
+	it('numbers topics per village and year without gaps, drafts included', () => {
+		const v = village();
+		const numbers = [true, false, true].map((submit) => {
+			const r = createTopic(db, villager(), v, input, {
+				submit,
+				now: new Date('2026-03-01T02:00:00Z')
+			});
+			if (!r.ok) throw new Error(r.reason);
+			return r.topic.number;
+		});
+		expect(numbers).toEqual(['XY-2026-0001', 'XY-2026-0002', 'XY-2026-0003']);
+		const next = createTopic(db, villager(), v, input, {
+			submit: true,
+			now: new Date('2027-01-01T01:00:00Z')
+		});
+		expect(next.ok && next.topic.number).toBe('XY-2027-0001');
+	});
+
+	it('a submitted topic gets a triage deadline 7 days on; a draft none until submitted', () => {
+		const r = createTopic(db, villager(), village(), input, {
+			submit: false,
+			now: new Date('2026-03-01T02:00:00Z')
+		});
+		if (!r.ok) throw new Error();
+		expect(r.topic.state).toBe('draft');
+		expect(r.topic.triageDue).toBeNull();
+		const s = submitDraft(db, villager(), village(), r.topic.id, new Date('2026-03-02T02:00:00Z'));
+		expect(s.ok && [s.topic.state, s.topic.triageDue]).toEqual(['submitted', '2026-03-09']);
+		expect(submitDraft(db, villager(), village(), r.topic.id)).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
+	});
+
+	it('refuses an account that is not a villager on the roster', () => {
+		const admin = actorByPhone('13900000000');
+		expect(createTopic(db, admin, village(), input, { submit: true })).toEqual({
+			ok: false,
+			reason: 'not_a_villager'
+		});
+	});
+});
+
+describe('filing on behalf', () => {
+	const consent = {
+		channel: 'grid_point' as const,
+		consentKind: 'read_back' as const,
+		consentAt: '2026-03-01T10:00:00+08:00'
+	};
+
+	it('a grid head files for a villager of their grid, who then confirms', () => {
+		const proposer = villager();
+		const r = createTopic(db, gridHead(), village(), input, {
+			submit: true,
+			onBehalf: { personId: proposer.personId!, ...consent }
+		});
+		if (!r.ok) throw new Error(r.reason);
+		expect(r.topic).toMatchObject({
+			onBehalf: true,
+			proposerName: '张秀英',
+			filedByName: '赵桂兰',
+			channel: 'grid_point'
+		});
+		expect(
+			listTopics(db, village(), { mine: { personId: proposer.personId, userId: proposer.userId } })
+				.total
+		).toBe(1);
+		expect(confirmTopic(db, gridHead(), village(), r.topic.id)).toEqual({
+			ok: false,
+			reason: 'not_allowed'
+		});
+		const c = confirmTopic(db, proposer, village(), r.topic.id);
+		expect(c.ok && c.topic.proposerConfirmedAt).toBeTruthy();
+	});
+
+	it('a grid head cannot file for someone outside their grid', () => {
+		const outsider = personIn('第五网格');
+		expect(mayFileFor(db, village(), gridHead(), outsider)).toBe(false);
+		expect(
+			createTopic(db, gridHead(), village(), input, {
+				submit: true,
+				onBehalf: { personId: outsider, ...consent }
+			})
+		).toEqual({
+			ok: false,
+			reason: 'not_your_villager'
+		});
+		expect(db.prepare('select count(*) as n from topics').get()).toEqual({ n: 0 });
+	});
+
+	it('a plain villager cannot file for anyone; the clerk can for anyone', () => {
+		const someone = personIn('第五网格');
+		expect(mayFileFor(db, village(), villager(), someone)).toBe(false);
+		expect(mayFileFor(db, village(), clerk(), someone)).toBe(true);
+	});
+
+	it('the villager can withdraw what was filed for them', () => {
+		const proposer = villager();
+		const r = createTopic(db, gridHead(), village(), input, {
+			submit: true,
+			onBehalf: { personId: proposer.personId!, ...consent }
+		});
+		if (!r.ok) throw new Error();
+		const w = withdrawTopic(db, proposer, village(), r.topic.id);
+		expect(w.ok && w.topic.state).toBe('withdrawn');
+	});
+});
+
+describe('co-signing', () => {
+	function submitted() {
+		const r = createTopic(db, villager(), village(), input, { submit: true });
+		if (!r.ok) throw new Error();
+		return r.topic.id;
+	}
+
+	it('counts once per person; a second co-sign is refused; withdrawing is allowed before triage', () => {
+		const id = submitted();
+		const a = gridHead();
+		expect(cosign(db, a, village(), id).ok).toBe(true);
+		expect(cosign(db, a, village(), id)).toEqual({ ok: false, reason: 'already_cosigned' });
+		expect(cosignStatus(db, village(), id).signers).toBe(1);
+		expect(withdrawCosign(db, a, village(), id).ok).toBe(true);
+		expect(cosignStatus(db, village(), id).signers).toBe(0);
+		expect(cosign(db, a, village(), id).ok).toBe(true);
+		triageTopic(db, clerk(), village(), id, { route: 'direct', reason: '', art24: [] });
+		expect(withdrawCosign(db, a, village(), id)).toEqual({ ok: false, reason: 'wrong_state' });
+	});
+
+	it('records the obligation to convene a villagers meeting when a tenth of adults sign', () => {
+		const id = submitted();
+		const { adults } = cosignStatus(db, village(), id);
+		const needed = Math.ceil(adults / 10);
+		const signers = adultVillagers(needed);
+		signers.slice(0, needed - 1).forEach((s) => expect(cosign(db, s, village(), id).ok).toBe(true));
+		expect(cosignStatus(db, village(), id).obligations).toEqual([]);
+		const last = cosign(db, signers[needed - 1], village(), id);
+		expect(last.ok && last.newObligations).toContain('villagers_meeting');
+		const status = cosignStatus(db, village(), id);
+		expect(status.thresholds[0]).toMatchObject({ left: 10 * needed, right: adults, met: true });
+		expect(status.obligations.map((o) => o.kind)).toContain('villagers_meeting');
+		expect(verifyChain(db).ok).toBe(true);
+	});
+
+	it('refuses a child and a draft', () => {
+		const child = db
+			.prepare("select id from people where birth_date > '2015-01-01' limit 1")
+			.get() as { id: number };
+		const id = submitted();
+		expect(
+			cosign(db, { userId: villager().userId, personId: child.id, role: 'villager' }, village(), id)
+		).toEqual({
+			ok: false,
+			reason: 'not_adult'
+		});
+		const d = createTopic(db, villager(), village(), input, { submit: false });
+		if (!d.ok) throw new Error();
+		expect(cosign(db, gridHead(), village(), d.topic.id)).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
+	});
+});
+
+describe('triage', () => {
+	function submitted() {
+		const r = createTopic(db, villager(), village(), input, { submit: true });
+		if (!r.ok) throw new Error();
+		return r.topic.id;
+	}
+
+	it.each([
+		[{ route: 'consultation', reason: '', art24: ['public_welfare'] }, 'major_needs_four_plus_two'],
+		[{ route: 'direct', reason: '', art24: ['homestead'] }, 'major_needs_four_plus_two'],
+		[{ route: 'not_accepted', reason: '', art24: [] }, 'reason_required'],
+		[
+			{ route: 'merge', reason: '重复', art24: [], mergeIntoNumber: 'XY-2026-9999' },
+			'merge_target'
+		],
+		[{ route: 'four_plus_two', reason: '', art24: ['not_an_item'] }, 'bad_item']
+	] as const)('refuses %j with %s and changes nothing', (decision, reason) => {
+		const id = submitted();
+		const before = db.prepare('select count(*) as n from audit').get();
+		expect(
+			triageTopic(db, clerk(), village(), id, { ...decision, art24: [...decision.art24] } as never)
+		).toEqual({ ok: false, reason });
+		expect(findTopic(db, village(), id)?.state).toBe('submitted');
+		expect(db.prepare('select count(*) as n from audit').get()).toEqual(before);
+	});
+
+	it('an art. 24 topic goes to 4+2 and is marked major', () => {
+		const id = submitted();
+		const r = triageTopic(db, clerk(), village(), id, {
+			route: 'four_plus_two',
+			reason: '',
+			art24: ['public_welfare', 'collective_project']
+		});
+		expect(r.ok && [r.topic.state, r.topic.major, r.topic.art24Items]).toEqual([
+			'four_plus_two',
+			true,
+			['public_welfare', 'collective_project']
+		]);
+	});
+
+	it('only staff triage, and only once', () => {
+		const id = submitted();
+		expect(
+			triageTopic(db, villager(), village(), id, { route: 'direct', reason: '', art24: [] })
+		).toEqual({ ok: false, reason: 'not_allowed' });
+		expect(
+			triageTopic(db, clerk(), village(), id, {
+				route: 'not_accepted',
+				reason: '不属于村级事务',
+				art24: []
+			}).ok
+		).toBe(true);
+		expect(
+			triageTopic(db, clerk(), village(), id, { route: 'direct', reason: '', art24: [] })
+		).toEqual({ ok: false, reason: 'wrong_state' });
+		expect(findTopic(db, village(), id)).toMatchObject({
+			state: 'not_accepted',
+			triageReason: '不属于村级事务'
+		});
+	});
+
+	it('merging points at the surviving topic; a direct case is completed with its outcome', () => {
+		const keep = submitted();
+		const dup = submitted();
+		const keepNumber = findTopic(db, village(), keep)!.number;
+		const m = triageTopic(db, clerk(), village(), dup, {
+			route: 'merge',
+			reason: '与前一议题相同',
+			art24: [],
+			mergeIntoNumber: keepNumber
+		});
+		expect(m.ok && m.topic.mergedIntoNumber).toBe(keepNumber);
+		triageTopic(db, clerk(), village(), keep, { route: 'direct', reason: '', art24: [] });
+		const c = completeDirect(db, clerk(), village(), keep, '连夜协调，已办妥');
+		expect(c.ok && [c.topic.state, c.topic.outcome]).toEqual(['completed', '连夜协调，已办妥']);
+	});
+});
+
+describe('opinions', () => {
+	it('a hidden opinion leaves the page but stays in the archive, with who and why', () => {
+		const r = createTopic(db, villager(), village(), input, { submit: true });
+		if (!r.ok) throw new Error();
+		const o = addOpinion(db, gridHead(), village(), r.topic.id, '骂人的话');
+		if (!o.ok) throw new Error();
+		const onBehalf = addOpinion(db, gridHead(), village(), r.topic.id, '同意，希望早建', {
+			personId: villager().personId!,
+			channel: 'grid_point'
+		});
+		expect(onBehalf.ok).toBe(true);
+		expect(hideOpinion(db, clerk(), village(), o.opinionId, '人身攻击').ok).toBe(true);
+		expect(listOpinions(db, r.topic.id, false).map((x) => x.body)).toEqual(['同意，希望早建']);
+		const all = listOpinions(db, r.topic.id, true);
+		expect(all[0]).toMatchObject({ body: '骂人的话', hidden: true, hiddenReason: '人身攻击' });
+		expect(all[1]).toMatchObject({ authorName: '张秀英', filedByName: '赵桂兰', onBehalf: true });
+	});
+});
+
+describe('lists, search, timeline and figures', () => {
+	it('finds topics by long and short Chinese terms, and shows the timeline', () => {
+		const v = village();
+		const a = createTopic(db, villager(), v, input, { submit: true });
+		createTopic(
+			db,
+			villager(),
+			v,
+			{ ...input, title: '栽种果树4900棵', description: '荒山绿化' },
+			{ submit: true }
+		);
+		if (!a.ok) throw new Error();
+		expect(listTopics(db, v, { search: '储藏库' }).items.map((t) => t.title)).toEqual([
+			'建设果蔬储藏库'
+		]);
+		expect(listTopics(db, v, { search: '果树' }).items.map((t) => t.title)).toEqual([
+			'栽种果树4900棵'
+		]); // 2 characters: LIKE
+		expect(listTopics(db, v, { search: '"储藏 OR -x' }).total).toBe(0); // FTS syntax is quoted, never run
+		expect(listTopics(db, v, { search: a.topic.number }).total).toBe(1);
+		cosign(db, gridHead(), v, a.topic.id);
+		triageTopic(db, clerk(), v, a.topic.id, {
+			route: 'four_plus_two',
+			reason: '',
+			art24: ['public_welfare']
+		});
+		expect(topicTimeline(db, v, a.topic.id).map((e) => e.action)).toEqual([
+			'topic.submitted',
+			'topic.cosigned',
+			'topic.triaged'
+		]);
+	});
+
+	it('flags overdue topics and computes 受理率 and 办结率', () => {
+		const v = village();
+		const ids = [0, 1, 2, 3].map(() => {
+			const r = createTopic(db, villager(), v, input, {
+				submit: true,
+				now: new Date('2026-03-01T02:00:00Z')
+			});
+			if (!r.ok) throw new Error();
+			return r.topic.id;
+		});
+		expect(listTopics(db, v, { overdue: true }, '2026-03-09').total).toBe(4);
+		expect(listTopics(db, v, { overdue: true }, '2026-03-08').total).toBe(0);
+		triageTopic(db, clerk(), v, ids[0], { route: 'direct', reason: '', art24: [] });
+		completeDirect(db, clerk(), v, ids[0], '办妥');
+		triageTopic(db, clerk(), v, ids[1], { route: 'not_accepted', reason: '不属于村务', art24: [] });
+		triageTopic(db, clerk(), v, ids[2], { route: 'consultation', reason: '', art24: [] });
+		const f = closedLoopFigures(db, v, '2026-01-01', '2026-12-31');
+		expect(f).toMatchObject({ received: 4, triaged: 3, accepted: 2, concluded: 2 });
+		expect(f.acceptanceRatePermille).toBe(667);
+		expect(f.completionRatePermille).toBe(500);
+	});
+});

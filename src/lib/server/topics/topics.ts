@@ -1,0 +1,957 @@
+// Topics: proposing, filing on behalf, co-signing, opinions and triage. Each command checks who is
+// asking, runs in one transaction, writes its audit entry there, and returns a result union.
+import { appendAudit } from '../audit/chain.js';
+import type { Db } from '../db';
+import { whoCountsOn } from '../roster/counts';
+import { adultBornOnOrBefore, todayInChina } from '../roster/dates';
+import { nameInitials } from '../roster/initials';
+import {
+	ART24_ITEMS,
+	CATEGORIES,
+	COSIGN_STATES,
+	cosignThresholds,
+	deadlineAfter,
+	trackingNumber,
+	transition,
+	type Art24Item,
+	type Category,
+	type Channel,
+	type CosignThreshold,
+	type OnBehalfChannel,
+	type TopicAction,
+	type TopicState
+} from './rules';
+
+export interface Actor {
+	userId: number;
+	personId: number | null;
+	role: 'admin' | 'clerk' | 'secretary' | 'villager';
+}
+
+export interface TopicInput {
+	title: string;
+	description: string;
+	category: Category;
+	place: string;
+	affected: string;
+	estimatedCostFen: number | null;
+	funding: string;
+}
+
+export interface OnBehalf {
+	personId: number;
+	channel: OnBehalfChannel;
+	consentKind: 'signed_note' | 'read_back';
+	// When the text was read back to the villager and they agreed (ISO time).
+	consentAt: string;
+}
+
+export interface Topic extends TopicInput {
+	id: number;
+	villageId: number;
+	number: string;
+	state: TopicState;
+	channel: Channel;
+	proposerPersonId: number | null;
+	proposerName: string | null;
+	filedByUserId: number;
+	filedByName: string;
+	onBehalf: boolean;
+	consentKind: 'signed_note' | 'read_back' | null;
+	consentAt: string | null;
+	proposerConfirmedAt: string | null;
+	major: boolean;
+	art24Items: Art24Item[];
+	submittedAt: string | null;
+	triageDue: string | null;
+	triagedAt: string | null;
+	triageReason: string | null;
+	mergedIntoNumber: string | null;
+	outcome: string | null;
+	closedAt: string | null;
+	createdAt: string;
+	gridName: string | null;
+}
+
+interface TopicRow {
+	id: number;
+	village_id: number;
+	number: string;
+	title: string;
+	description: string;
+	category: Category;
+	place: string;
+	affected: string;
+	estimated_cost_fen: number | null;
+	funding: string;
+	state: TopicState;
+	channel: Channel;
+	proposer_person_id: number | null;
+	proposer_name: string | null;
+	filed_by_user_id: number;
+	filed_by_name: string;
+	filed_by_person_id: number | null;
+	consent_kind: 'signed_note' | 'read_back' | null;
+	consent_at: string | null;
+	proposer_confirmed_at: string | null;
+	major: number;
+	art24_items: string;
+	submitted_at: string | null;
+	triage_due: string | null;
+	triaged_at: string | null;
+	triage_reason: string | null;
+	merged_into_number: string | null;
+	outcome: string | null;
+	closed_at: string | null;
+	created_at: string;
+	grid_name: string | null;
+}
+
+const TOPIC_SELECT = `
+	select t.*, p.name as proposer_name, u.name as filed_by_name, u.person_id as filed_by_person_id,
+	       m.number as merged_into_number, g.name as grid_name
+	from topics t
+	left join people p on p.id = t.proposer_person_id
+	left join households h on h.id = p.household_id
+	left join grids g on g.id = h.grid_id
+	join users u on u.id = t.filed_by_user_id
+	left join topics m on m.id = t.merged_into`;
+
+function toTopic(r: TopicRow): Topic {
+	return {
+		id: r.id,
+		villageId: r.village_id,
+		number: r.number,
+		title: r.title,
+		description: r.description,
+		category: r.category,
+		place: r.place,
+		affected: r.affected,
+		estimatedCostFen: r.estimated_cost_fen,
+		funding: r.funding,
+		state: r.state,
+		channel: r.channel,
+		proposerPersonId: r.proposer_person_id,
+		proposerName: r.proposer_name,
+		filedByUserId: r.filed_by_user_id,
+		filedByName: r.filed_by_name,
+		onBehalf: r.proposer_person_id !== null && r.proposer_person_id !== r.filed_by_person_id,
+		consentKind: r.consent_kind,
+		consentAt: r.consent_at,
+		proposerConfirmedAt: r.proposer_confirmed_at,
+		major: r.major === 1,
+		art24Items: JSON.parse(r.art24_items) as Art24Item[],
+		submittedAt: r.submitted_at,
+		triageDue: r.triage_due,
+		triagedAt: r.triaged_at,
+		triageReason: r.triage_reason,
+		mergedIntoNumber: r.merged_into_number,
+		outcome: r.outcome,
+		closedAt: r.closed_at,
+		createdAt: r.created_at,
+		gridName: r.grid_name
+	};
+}
+
+export function findTopic(db: Db, villageId: number, id: number): Topic | null {
+	const row = db
+		.prepare(`${TOPIC_SELECT} where t.id = ? and t.village_id = ?`)
+		.get(id, villageId) as TopicRow | undefined;
+	return row ? toTopic(row) : null;
+}
+
+export function findTopicByNumber(db: Db, villageId: number, number: string): Topic | null {
+	const row = db
+		.prepare(`${TOPIC_SELECT} where t.number = ? and t.village_id = ?`)
+		.get(number, villageId) as TopicRow | undefined;
+	return row ? toTopic(row) : null;
+}
+
+function auditTopic(t: Topic) {
+	return {
+		number: t.number,
+		state: t.state,
+		title: t.title,
+		category: t.category,
+		major: t.major,
+		art24Items: t.art24Items,
+		triageReason: t.triageReason,
+		mergedInto: t.mergedIntoNumber
+	};
+}
+
+// ---------- who may file for whom ----------
+
+function activeRolesOf(db: Db, villageId: number, personId: number, date: string) {
+	return db
+		.prepare(
+			`select role, grid_id as gridId, id from roles where village_id = ? and person_id = ?
+			 and start_date <= ? and (end_date is null or end_date >= ?)`
+		)
+		.all(villageId, personId, date, date) as { role: string; gridId: number | null; id: number }[];
+}
+
+/**
+ * Whether the actor may file for this villager: clerks and the branch secretary for anyone at the
+ * hall window; grid heads for people of their grids; representatives for the households they
+ * represent; party members for people of their own grid (the households they visit).
+ */
+export function mayFileFor(
+	db: Db,
+	villageId: number,
+	actor: Actor,
+	personId: number,
+	date = todayInChina()
+): boolean {
+	const target = db
+		.prepare(
+			`select p.id, p.household_id as householdId, h.grid_id as gridId from people p join households h on h.id = p.household_id
+			 where p.id = ? and p.village_id = ? and p.status = 'resident'`
+		)
+		.get(personId, villageId) as
+		{ id: number; householdId: number; gridId: number | null } | undefined;
+	if (!target) return false;
+	if (actor.role === 'clerk' || actor.role === 'secretary') return true;
+	if (actor.personId === null) return false;
+	const roles = activeRolesOf(db, villageId, actor.personId, date);
+	if (roles.some((r) => r.role === 'grid_head' && r.gridId === target.gridId)) return true;
+	for (const r of roles.filter((r) => r.role === 'village_rep')) {
+		if (
+			db
+				.prepare('select 1 from represented_households where role_id = ? and household_id = ?')
+				.get(r.id, target.householdId)
+		) {
+			return true;
+		}
+	}
+	if (roles.some((r) => r.role === 'party_member')) {
+		const own = db
+			.prepare(
+				'select h.grid_id as gridId from people p join households h on h.id = p.household_id where p.id = ?'
+			)
+			.get(actor.personId) as { gridId: number | null } | undefined;
+		if (own?.gridId != null && own.gridId === target.gridId) return true;
+	}
+	return false;
+}
+
+/** The villagers this actor may file for, for the picker: adults first by household. */
+export function filingCandidates(
+	db: Db,
+	villageId: number,
+	actor: Actor,
+	search: string,
+	date = todayInChina()
+): { id: number; name: string; householdKey: string; gridName: string | null }[] {
+	const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+	const rows = db
+		.prepare(
+			`select p.id, p.name, h.household_key as householdKey, g.name as gridName from people p
+			 join households h on h.id = p.household_id left join grids g on g.id = h.grid_id
+			 where p.village_id = ? and p.status = 'resident' and p.birth_date <= ?
+			   and (? = '' or p.name like ? escape '\\' or p.name_initials like ? escape '\\' or h.household_key = ?)
+			 order by h.household_key, p.id limit 400`
+		)
+		.all(villageId, adultBornOnOrBefore(date), search, like, like, search) as {
+		id: number;
+		name: string;
+		householdKey: string;
+		gridName: string | null;
+	}[];
+	return rows.filter((r) => mayFileFor(db, villageId, actor, r.id, date)).slice(0, 50);
+}
+
+// ---------- proposing ----------
+
+export type CreateTopicResult =
+	| { ok: true; topic: Topic }
+	| { ok: false; reason: 'not_a_villager' | 'not_your_villager' | 'bad_category' };
+
+function villageCode(db: Db, villageId: number): string {
+	const v = db.prepare('select name, slug from villages where id = ?').get(villageId) as {
+		name: string;
+		slug: string;
+	};
+	const initials = nameInitials(v.name.replace(/村$/, '')).toUpperCase();
+	return initials || v.slug.slice(0, 4).toUpperCase();
+}
+
+function triageDays(db: Db, villageId: number): { days: number; holidays: string[] } {
+	const settings = JSON.parse(
+		(
+			db.prepare('select settings from villages where id = ?').get(villageId) as {
+				settings: string;
+			}
+		).settings
+	) as { triageDays?: number; holidays?: string[] };
+	return { days: settings.triageDays ?? 7, holidays: settings.holidays ?? [] };
+}
+
+/**
+ * Files a topic, as a draft or submitted at once. The tracking number is taken in the same
+ * transaction as the insert (BEGIN IMMEDIATE), so two filings can never share or skip a number.
+ */
+export function createTopic(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	input: TopicInput,
+	options: { submit: boolean; onBehalf?: OnBehalf; now?: Date }
+): CreateTopicResult {
+	if (!(CATEGORIES as readonly string[]).includes(input.category))
+		return { ok: false, reason: 'bad_category' };
+	const now = options.now ?? new Date();
+	const today = todayInChina(now);
+	return db
+		.transaction((): CreateTopicResult => {
+			let proposer: number;
+			let channel: Channel = 'online';
+			if (options.onBehalf) {
+				if (!mayFileFor(db, villageId, actor, options.onBehalf.personId, today)) {
+					return { ok: false, reason: 'not_your_villager' };
+				}
+				proposer = options.onBehalf.personId;
+				channel = options.onBehalf.channel;
+			} else {
+				if (actor.personId === null) return { ok: false, reason: 'not_a_villager' };
+				proposer = actor.personId;
+			}
+			const year = Number(today.slice(0, 4));
+			const seq =
+				(
+					db
+						.prepare(
+							'select coalesce(max(seq), 0) as s from topics where village_id = ? and year = ?'
+						)
+						.get(villageId, year) as {
+						s: number;
+					}
+				).s + 1;
+			const number = trackingNumber(villageCode(db, villageId), year, seq);
+			const iso = now.toISOString();
+			const { days, holidays } = triageDays(db, villageId);
+			const { lastInsertRowid } = db
+				.prepare(
+					`insert into topics (village_id, number, year, seq, title, description, category, place, affected,
+					   estimated_cost_fen, funding, state, channel, proposer_person_id, filed_by_user_id, consent_kind, consent_at,
+					   submitted_at, triage_due, created_at, updated_at)
+					 values (@village, @number, @year, @seq, @title, @description, @category, @place, @affected,
+					   @cost, @funding, @state, @channel, @proposer, @filer, @consentKind, @consentAt,
+					   @submittedAt, @triageDue, @now, @now)`
+				)
+				.run({
+					village: villageId,
+					number,
+					year,
+					seq,
+					title: input.title,
+					description: input.description,
+					category: input.category,
+					place: input.place,
+					affected: input.affected,
+					cost: input.estimatedCostFen,
+					funding: input.funding,
+					state: options.submit ? 'submitted' : 'draft',
+					channel,
+					proposer,
+					filer: actor.userId,
+					consentKind: options.onBehalf?.consentKind ?? null,
+					consentAt: options.onBehalf?.consentAt ?? null,
+					submittedAt: options.submit ? iso : null,
+					triageDue: options.submit ? deadlineAfter(today, days, holidays) : null,
+					now: iso
+				});
+			const topic = findTopic(db, villageId, Number(lastInsertRowid))!;
+			appendAudit(db, {
+				villageId,
+				actorId: actor.userId,
+				action: options.submit ? 'topic.submitted' : 'topic.drafted',
+				subjectType: 'topic',
+				subjectId: topic.id,
+				after: {
+					...auditTopic(topic),
+					channel,
+					onBehalf: topic.onBehalf,
+					proposerPersonId: proposer
+				}
+			});
+			return { ok: true, topic };
+		})
+		.immediate();
+}
+
+export type TopicChangeResult =
+	| { ok: true; topic: Topic }
+	| { ok: false; reason: 'not_found' | 'not_allowed' | 'wrong_state' | 'bad_category' };
+
+function isProposer(actor: Actor, t: Topic) {
+	return actor.personId !== null && actor.personId === t.proposerPersonId;
+}
+
+function changeTopic(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	action: string,
+	allowed: (t: Topic) => boolean,
+	change: (t: Topic) => TopicChangeResult | null
+): TopicChangeResult {
+	return db
+		.transaction((): TopicChangeResult => {
+			const before = findTopic(db, villageId, topicId);
+			if (!before) return { ok: false, reason: 'not_found' };
+			if (!allowed(before)) return { ok: false, reason: 'not_allowed' };
+			const refused = change(before);
+			if (refused) return refused;
+			db.prepare('update topics set updated_at = ? where id = ?').run(
+				new Date().toISOString(),
+				topicId
+			);
+			const after = findTopic(db, villageId, topicId)!;
+			appendAudit(db, {
+				villageId,
+				actorId: actor.userId,
+				action,
+				subjectType: 'topic',
+				subjectId: topicId,
+				before: auditTopic(before),
+				after: auditTopic(after)
+			});
+			return { ok: true, topic: after };
+		})
+		.immediate();
+}
+
+/** Moves the topic along the state machine, or refuses: the table decides, not the page. */
+function moveState(
+	db: Db,
+	t: Topic,
+	action: TopicAction,
+	extra: Record<string, unknown> = {}
+): TopicChangeResult | null {
+	const to = transition(t.state, action);
+	if (!to) return { ok: false, reason: 'wrong_state' };
+	const sets = Object.keys(extra).map((k) => `${k} = @${k}`);
+	db.prepare(
+		`update topics set state = @to${sets.length ? ', ' + sets.join(', ') : ''} where id = @id`
+	).run({
+		to,
+		id: t.id,
+		...extra
+	});
+	return null;
+}
+
+export function updateDraft(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	input: TopicInput
+): TopicChangeResult {
+	if (!(CATEGORIES as readonly string[]).includes(input.category))
+		return { ok: false, reason: 'bad_category' };
+	return changeTopic(
+		db,
+		actor,
+		villageId,
+		topicId,
+		'topic.draft_updated',
+		(t) => t.filedByUserId === actor.userId,
+		(t) => {
+			if (t.state !== 'draft') return { ok: false, reason: 'wrong_state' };
+			db.prepare(
+				`update topics set title = ?, description = ?, category = ?, place = ?, affected = ?, estimated_cost_fen = ?, funding = ?
+			 where id = ?`
+			).run(
+				input.title,
+				input.description,
+				input.category,
+				input.place,
+				input.affected,
+				input.estimatedCostFen,
+				input.funding,
+				t.id
+			);
+			return null;
+		}
+	);
+}
+
+export function submitDraft(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	now = new Date()
+): TopicChangeResult {
+	return changeTopic(
+		db,
+		actor,
+		villageId,
+		topicId,
+		'topic.submitted',
+		(t) => t.filedByUserId === actor.userId,
+		(t) => {
+			const today = todayInChina(now);
+			const { days, holidays } = triageDays(db, villageId);
+			return moveState(db, t, 'submit', {
+				submitted_at: now.toISOString(),
+				triage_due: deadlineAfter(today, days, holidays)
+			});
+		}
+	);
+}
+
+/** The villager a topic was filed for confirms it is theirs. */
+export function confirmTopic(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number
+): TopicChangeResult {
+	return changeTopic(
+		db,
+		actor,
+		villageId,
+		topicId,
+		'topic.confirmed',
+		(t) => isProposer(actor, t) && t.onBehalf,
+		(t) => {
+			if (
+				t.proposerConfirmedAt ||
+				!['submitted', 'consultation', 'four_plus_two', 'direct'].includes(t.state)
+			) {
+				return { ok: false, reason: 'wrong_state' };
+			}
+			db.prepare('update topics set proposer_confirmed_at = ? where id = ?').run(
+				new Date().toISOString(),
+				t.id
+			);
+			return null;
+		}
+	);
+}
+
+/** The proposer (or whoever filed it) withdraws the topic before it is triaged. */
+export function withdrawTopic(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number
+): TopicChangeResult {
+	return changeTopic(
+		db,
+		actor,
+		villageId,
+		topicId,
+		'topic.withdrawn',
+		(t) => isProposer(actor, t) || t.filedByUserId === actor.userId,
+		(t) => moveState(db, t, 'withdraw', { closed_at: new Date().toISOString() })
+	);
+}
+
+// ---------- co-signing (附议) ----------
+
+export interface CosignStatus {
+	signers: number;
+	representativeSigners: number;
+	adults: number;
+	representatives: number;
+	date: string;
+	thresholds: CosignThreshold[];
+	obligations: { kind: 'villagers_meeting' | 'reps_meeting'; reachedOn: string }[];
+}
+
+function countSigners(db: Db, villageId: number, topicId: number, date: string) {
+	return db
+		.prepare(
+			`select count(*) as signers,
+			   coalesce(sum(exists (select 1 from roles r where r.person_id = c.person_id and r.village_id = @village
+			     and r.role = 'village_rep' and r.start_date <= @date and (r.end_date is null or r.end_date >= @date))), 0) as reps
+			 from topic_cosigns c where c.topic_id = @topic`
+		)
+		.get({ village: villageId, topic: topicId, date }) as { signers: number; reps: number };
+}
+
+export function cosignStatus(
+	db: Db,
+	villageId: number,
+	topicId: number,
+	date = todayInChina()
+): CosignStatus {
+	const { signers, reps } = countSigners(db, villageId, topicId, date);
+	const counts = whoCountsOn(db, villageId, date);
+	return {
+		signers,
+		representativeSigners: reps,
+		adults: counts.adults,
+		representatives: counts.representatives,
+		date,
+		thresholds: cosignThresholds(signers, reps, counts.adults, counts.representatives),
+		obligations: db
+			.prepare(
+				'select kind, reached_on as reachedOn from topic_obligations where topic_id = ? order by kind'
+			)
+			.all(topicId) as {
+			kind: 'villagers_meeting' | 'reps_meeting';
+			reachedOn: string;
+		}[]
+	};
+}
+
+export function hasCosigned(db: Db, topicId: number, personId: number | null): boolean {
+	return (
+		personId !== null &&
+		!!db
+			.prepare('select 1 from topic_cosigns where topic_id = ? and person_id = ?')
+			.get(topicId, personId)
+	);
+}
+
+export type CosignResult =
+	| { ok: true; status: CosignStatus; newObligations: string[] }
+	| {
+			ok: false;
+			reason:
+				| 'not_found'
+				| 'not_a_villager'
+				| 'not_adult'
+				| 'wrong_state'
+				| 'already_cosigned'
+				| 'not_cosigned';
+	  };
+
+/**
+ * Adds the actor's co-signature. The primary key (topic, person) makes a second one impossible
+ * even when two requests race; reaching a statutory threshold records the obligation at once.
+ */
+export function cosign(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	now = new Date()
+): CosignResult {
+	const today = todayInChina(now);
+	return db
+		.transaction((): CosignResult => {
+			const t = findTopic(db, villageId, topicId);
+			if (!t) return { ok: false, reason: 'not_found' };
+			if (actor.personId === null) return { ok: false, reason: 'not_a_villager' };
+			const person = db
+				.prepare(
+					"select birth_date from people where id = ? and village_id = ? and status = 'resident'"
+				)
+				.get(actor.personId, villageId) as { birth_date: string } | undefined;
+			if (!person) return { ok: false, reason: 'not_a_villager' };
+			if (person.birth_date > adultBornOnOrBefore(today)) return { ok: false, reason: 'not_adult' };
+			if (!COSIGN_STATES.includes(t.state)) return { ok: false, reason: 'wrong_state' };
+			const inserted = db
+				.prepare(
+					'insert into topic_cosigns (topic_id, person_id, user_id, created_at) values (?, ?, ?, ?) on conflict do nothing'
+				)
+				.run(topicId, actor.personId, actor.userId, now.toISOString());
+			if (inserted.changes === 0) return { ok: false, reason: 'already_cosigned' };
+			appendAudit(db, {
+				villageId,
+				actorId: actor.userId,
+				action: 'topic.cosigned',
+				subjectType: 'topic',
+				subjectId: topicId,
+				after: { personId: actor.personId }
+			});
+			const status = cosignStatus(db, villageId, topicId, today);
+			const newObligations: string[] = [];
+			for (const th of status.thresholds.filter((x) => x.met)) {
+				const added = db
+					.prepare(
+						'insert into topic_obligations (topic_id, kind, reached_on, basis) values (?, ?, ?, ?) on conflict do nothing'
+					)
+					.run(topicId, th.obligation, today, JSON.stringify(th));
+				if (added.changes > 0) {
+					newObligations.push(th.obligation);
+					appendAudit(db, {
+						villageId,
+						actorId: actor.userId,
+						action: 'topic.obligation_reached',
+						subjectType: 'topic',
+						subjectId: topicId,
+						after: {
+							obligation: th.obligation,
+							rule: th.rule,
+							left: th.left,
+							right: th.right,
+							reachedOn: today
+						}
+					});
+				}
+			}
+			return { ok: true, status: cosignStatus(db, villageId, topicId, today), newObligations };
+		})
+		.immediate();
+}
+
+/** Withdraws the actor's co-signature; allowed only before triage. A reached obligation stays. */
+export function withdrawCosign(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number
+): CosignResult {
+	return db
+		.transaction((): CosignResult => {
+			const t = findTopic(db, villageId, topicId);
+			if (!t) return { ok: false, reason: 'not_found' };
+			if (actor.personId === null) return { ok: false, reason: 'not_a_villager' };
+			if (t.state !== 'submitted') return { ok: false, reason: 'wrong_state' };
+			const removed = db
+				.prepare('delete from topic_cosigns where topic_id = ? and person_id = ?')
+				.run(topicId, actor.personId);
+			if (removed.changes === 0) return { ok: false, reason: 'not_cosigned' };
+			appendAudit(db, {
+				villageId,
+				actorId: actor.userId,
+				action: 'topic.cosign_withdrawn',
+				subjectType: 'topic',
+				subjectId: topicId,
+				before: { personId: actor.personId }
+			});
+			return { ok: true, status: cosignStatus(db, villageId, topicId), newObligations: [] };
+		})
+		.immediate();
+}
+
+// ---------- opinions ----------
+
+export interface Opinion {
+	id: number;
+	authorName: string;
+	personId: number | null;
+	filedByName: string;
+	onBehalf: boolean;
+	channel: string;
+	body: string;
+	createdAt: string;
+	hidden: boolean;
+	hiddenReason: string | null;
+}
+
+export function listOpinions(db: Db, topicId: number, includeHidden: boolean): Opinion[] {
+	const rows = db
+		.prepare(
+			`select o.id, o.author_name as authorName, o.person_id as personId, u.name as filedByName,
+			        (o.person_id is not u.person_id) as onBehalf, o.channel, o.body, o.created_at as createdAt,
+			        (o.hidden_at is not null) as hidden, o.hidden_reason as hiddenReason
+			 from topic_opinions o join users u on u.id = o.filed_by_user_id
+			 where o.topic_id = ? ${includeHidden ? '' : 'and o.hidden_at is null'} order by o.id`
+		)
+		.all(topicId) as (Omit<Opinion, 'hidden' | 'onBehalf'> & {
+		hidden: number;
+		onBehalf: number;
+	})[];
+	return rows.map((r) => ({ ...r, hidden: r.hidden === 1, onBehalf: r.onBehalf === 1 }));
+}
+
+export type OpinionResult =
+	| { ok: true; opinionId: number }
+	| { ok: false; reason: 'not_found' | 'not_a_villager' | 'not_your_villager' | 'wrong_state' };
+
+export function addOpinion(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	body: string,
+	onBehalf?: { personId: number; channel: OnBehalfChannel }
+): OpinionResult {
+	return db
+		.transaction((): OpinionResult => {
+			const t = findTopic(db, villageId, topicId);
+			if (!t) return { ok: false, reason: 'not_found' };
+			if (t.state === 'draft') return { ok: false, reason: 'wrong_state' };
+			const personId = onBehalf ? onBehalf.personId : actor.personId;
+			if (personId === null) return { ok: false, reason: 'not_a_villager' };
+			if (onBehalf && !mayFileFor(db, villageId, actor, onBehalf.personId))
+				return { ok: false, reason: 'not_your_villager' };
+			const person = db
+				.prepare('select name from people where id = ? and village_id = ?')
+				.get(personId, villageId) as { name: string } | undefined;
+			if (!person) return { ok: false, reason: 'not_a_villager' };
+			const { lastInsertRowid } = db
+				.prepare(
+					`insert into topic_opinions (topic_id, person_id, author_name, filed_by_user_id, channel, body, created_at)
+					 values (?, ?, ?, ?, ?, ?, ?)`
+				)
+				.run(
+					topicId,
+					personId,
+					person.name,
+					actor.userId,
+					onBehalf?.channel ?? 'online',
+					body,
+					new Date().toISOString()
+				);
+			appendAudit(db, {
+				villageId,
+				actorId: actor.userId,
+				action: 'topic.opinion_added',
+				subjectType: 'topic',
+				subjectId: topicId,
+				after: {
+					opinionId: Number(lastInsertRowid),
+					personId,
+					channel: onBehalf?.channel ?? 'online',
+					body
+				}
+			});
+			return { ok: true, opinionId: Number(lastInsertRowid) };
+		})
+		.immediate();
+}
+
+/** Hides an abusive opinion from the page; the text stays in the archive and the audit log. */
+export function hideOpinion(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	opinionId: number,
+	reason: string
+): { ok: true; topicId: number } | { ok: false; reason: 'not_found' | 'already_hidden' } {
+	return db
+		.transaction(() => {
+			const row = db
+				.prepare(
+					'select o.id, o.topic_id as topicId, o.hidden_at as hiddenAt from topic_opinions o join topics t on t.id = o.topic_id where o.id = ? and t.village_id = ?'
+				)
+				.get(opinionId, villageId) as
+				{ id: number; topicId: number; hiddenAt: string | null } | undefined;
+			if (!row) return { ok: false as const, reason: 'not_found' as const };
+			if (row.hiddenAt) return { ok: false as const, reason: 'already_hidden' as const };
+			db.prepare(
+				'update topic_opinions set hidden_at = ?, hidden_by = ?, hidden_reason = ? where id = ?'
+			).run(new Date().toISOString(), actor.userId, reason, opinionId);
+			appendAudit(db, {
+				villageId,
+				actorId: actor.userId,
+				action: 'topic.opinion_hidden',
+				subjectType: 'topic',
+				subjectId: row.topicId,
+				after: { opinionId, reason }
+			});
+			return { ok: true as const, topicId: row.topicId };
+		})
+		.immediate();
+}
+
+// ---------- triage (受理) ----------
+
+export type TriageRoute = 'consultation' | 'four_plus_two' | 'direct' | 'merge' | 'not_accepted';
+
+export interface TriageDecision {
+	route: TriageRoute;
+	reason: string;
+	// The art. 24 checklist as answered: the items ticked (possibly none).
+	art24: Art24Item[];
+	mergeIntoNumber?: string;
+}
+
+export type TriageResult =
+	| { ok: true; topic: Topic }
+	| {
+			ok: false;
+			reason:
+				| 'not_found'
+				| 'not_allowed'
+				| 'wrong_state'
+				| 'major_needs_four_plus_two'
+				| 'reason_required'
+				| 'merge_target'
+				| 'bad_item'
+				| 'bad_category';
+	  };
+
+const ROUTE_ACTION: Record<TriageRoute, TopicAction> = {
+	consultation: 'route_consultation',
+	four_plus_two: 'route_four_plus_two',
+	direct: 'route_direct',
+	merge: 'merge',
+	not_accepted: 'reject'
+};
+
+/**
+ * The clerk's or branch secretary's decision. A topic touching any art. 24 matter is marked major
+ * and can only go to the 4+2 procedure; refusing needs a written reason.
+ */
+export function triageTopic(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	d: TriageDecision
+): TriageResult {
+	if (d.art24.some((i) => !(ART24_ITEMS as readonly string[]).includes(i)))
+		return { ok: false, reason: 'bad_item' };
+	if (d.art24.length > 0 && d.route !== 'four_plus_two')
+		return { ok: false, reason: 'major_needs_four_plus_two' };
+	if ((d.route === 'not_accepted' || d.route === 'merge') && d.reason.trim().length < 2) {
+		return { ok: false, reason: 'reason_required' };
+	}
+	const staff = actor.role === 'clerk' || actor.role === 'secretary';
+	return changeTopic(
+		db,
+		actor,
+		villageId,
+		topicId,
+		'topic.triaged',
+		() => staff,
+		(t) => {
+			let mergedInto: number | null = null;
+			if (d.route === 'merge') {
+				const target = d.mergeIntoNumber
+					? findTopicByNumber(db, villageId, d.mergeIntoNumber)
+					: null;
+				if (
+					!target ||
+					target.id === t.id ||
+					['draft', 'merged', 'not_accepted', 'withdrawn'].includes(target.state)
+				) {
+					return { ok: false, reason: 'merge_target' } as TopicChangeResult;
+				}
+				mergedInto = target.id;
+			}
+			const terminal = d.route === 'merge' || d.route === 'not_accepted';
+			return moveState(db, t, ROUTE_ACTION[d.route], {
+				triaged_at: new Date().toISOString(),
+				triaged_by: actor.userId,
+				triage_reason: d.reason.trim() || null,
+				major: d.art24.length > 0 ? 1 : 0,
+				art24_items: JSON.stringify(d.art24),
+				merged_into: mergedInto,
+				closed_at: terminal ? new Date().toISOString() : null
+			});
+		}
+	) as TriageResult;
+}
+
+/** Closes a directly handled service case with what was done (办结). */
+export function completeDirect(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	result: string
+): TopicChangeResult {
+	const staff = actor.role === 'clerk' || actor.role === 'secretary';
+	return changeTopic(
+		db,
+		actor,
+		villageId,
+		topicId,
+		'topic.completed',
+		() => staff,
+		(t) =>
+			moveState(db, t, 'complete', { closed_at: new Date().toISOString(), outcome: result.trim() })
+	);
+}
