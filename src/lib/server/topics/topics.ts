@@ -382,7 +382,10 @@ export function createTopic(
 
 export type TopicChangeResult =
 	| { ok: true; topic: Topic }
-	| { ok: false; reason: 'not_found' | 'not_allowed' | 'wrong_state' | 'bad_category' };
+	| {
+			ok: false;
+			reason: 'not_found' | 'not_allowed' | 'wrong_state' | 'bad_category' | 'merge_target';
+	  };
 
 function isProposer(actor: Actor, t: Topic) {
 	return actor.personId !== null && actor.personId === t.proposerPersonId;
@@ -917,7 +920,7 @@ export function triageTopic(
 					target.id === t.id ||
 					['draft', 'merged', 'not_accepted', 'withdrawn'].includes(target.state)
 				) {
-					return { ok: false, reason: 'merge_target' } as TopicChangeResult;
+					return { ok: false, reason: 'merge_target' };
 				}
 				mergedInto = target.id;
 			}
