@@ -37,18 +37,3 @@ export function importIssueMessage(issue: ImportIssue): string {
 			return m.import_household_conflict({ value: issue.value });
 	}
 }
-
-export function fileErrorMessage(reason: string): string {
-	switch (reason) {
-		case 'unsupported_type':
-			return m.import_unsupported_type();
-		case 'empty':
-			return m.import_empty();
-		case 'too_many_rows':
-			return m.import_too_many_rows();
-		case 'missing_columns':
-			return m.import_missing_columns();
-		default:
-			return m.import_unreadable();
-	}
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnKeyOf, looksLikeHeader, mapColumns, missingColumns } from './columns';
+import { columnKeyOf, isColumnKey, looksLikeHeader, mapColumns, missingColumns } from './columns';
 
 describe('columnKeyOf', () => {
 	it.each([
@@ -64,12 +64,19 @@ describe('missingColumns', () => {
 		expect(missingColumns(mapColumns(['姓名', '身份证号', '户主', '小组', '网格']))).toEqual([]);
 	});
 
-	it('names each missing column with its alternatives', () => {
-		expect(missingColumns(mapColumns(['姓名', '性别'])).map((m) => m.message)).toEqual([
-			'表头缺少“出生日期”列（或“身份证号”列）',
-			'表头缺少“户号”列（或“户主”列）',
-			'表头缺少“村民小组”列',
-			'表头缺少“网格”列'
+	it('names each missing column with its alternative', () => {
+		expect(missingColumns(mapColumns(['姓名', '性别']))).toEqual([
+			{ key: 'birthDate', alternative: 'idNumber' },
+			{ key: 'householdNo', alternative: 'householdHead' },
+			{ key: 'group', alternative: null },
+			{ key: 'grid', alternative: null }
 		]);
+	});
+});
+
+describe('isColumnKey', () => {
+	it('tells column keys from header texts', () => {
+		expect(['grid', 'householdHead'].map(isColumnKey)).toEqual([true, true]);
+		expect(['网格', '户主', 'toString', ''].map(isColumnKey)).toEqual([false, false, false, false]);
 	});
 });

@@ -16,22 +16,6 @@ export type ColumnKey =
 	| 'group'
 	| 'grid';
 
-/** The canonical Chinese label of each column, used in messages when a column is missing. */
-export const COLUMN_LABELS: Record<ColumnKey, string> = {
-	seq: '序号',
-	name: '姓名',
-	gender: '性别',
-	birthDate: '出生日期',
-	idNumber: '身份证号',
-	relation: '与户主关系',
-	householdNo: '户号',
-	householdHead: '户主',
-	address: '家庭住址',
-	phone: '联系电话',
-	group: '村民小组',
-	grid: '网格'
-};
-
 const HEADER_VARIANTS: Record<ColumnKey, string[]> = {
 	seq: ['序号', '编号', '序'],
 	name: ['姓名', '名字', '村民姓名'],
@@ -46,6 +30,11 @@ const HEADER_VARIANTS: Record<ColumnKey, string[]> = {
 	group: ['村民小组', '小组', '组', '所属小组', '组别', '村组'],
 	grid: ['网格', '所属网格', '网格名称']
 };
+
+/** Whether `text` is a column key rather than header text (headers are never ASCII keys). */
+export function isColumnKey(text: string): text is ColumnKey {
+	return Object.hasOwn(HEADER_VARIANTS, text);
+}
 
 const KEY_BY_VARIANT = new Map<string, ColumnKey>(
 	(Object.entries(HEADER_VARIANTS) as [ColumnKey, string[]][]).flatMap(([key, variants]) =>
@@ -115,8 +104,8 @@ export function looksLikeHeader(cells: readonly string[]): boolean {
 	return found.includes('name') && found.length >= 2;
 }
 
-/** Required columns, each as alternatives: one of them must be present. */
-const REQUIRED: ColumnKey[][] = [
+/** Required columns, each with an alternative that may stand in for it. */
+const REQUIRED: [ColumnKey, ColumnKey?][] = [
 	['name'],
 	['gender', 'idNumber'],
 	['birthDate', 'idNumber'],
@@ -125,14 +114,15 @@ const REQUIRED: ColumnKey[][] = [
 	['grid']
 ];
 
-/** Messages for required columns missing from the header, e.g. 缺少“性别”列（或“身份证号”列）. */
-export function missingColumns(map: ColumnMap): { column: string; message: string }[] {
+export interface MissingColumn {
+	key: ColumnKey;
+	/** A column that would have done instead, e.g. 身份证号 for 性别. */
+	alternative: ColumnKey | null;
+}
+
+/** Required columns missing from the header, each with the column that could replace it. */
+export function missingColumns(map: ColumnMap): MissingColumn[] {
 	return REQUIRED.filter((alternatives) =>
-		alternatives.every((key) => map.index[key] === undefined)
-	).map(([first, ...others]) => ({
-		column: COLUMN_LABELS[first],
-		message:
-			`表头缺少“${COLUMN_LABELS[first]}”列` +
-			others.map((key) => `（或“${COLUMN_LABELS[key]}”列）`).join('')
-	}));
+		alternatives.every((key) => key === undefined || map.index[key] === undefined)
+	).map(([key, alternative]) => ({ key, alternative: alternative ?? null }));
 }

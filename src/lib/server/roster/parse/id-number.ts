@@ -53,12 +53,3 @@ export function parseIdNumber(raw: string, today: string = todayInChina()): IdNu
 		last4: id.slice(14)
 	};
 }
-
-/** What the clerk reads for each failure; deliberately never quotes the number itself. */
-export const ID_NUMBER_MESSAGES: Record<IdNumberFailure, string> = {
-	length: '身份证号应为18位（15位旧号码请换成18位新号码）',
-	characters: '身份证号只能包含数字，最后一位可以是X',
-	region: '身份证号前6位地区码无效',
-	birth_date: '身份证号中的出生日期无效',
-	check_digit: '身份证号校验位不正确，请核对是否抄错'
-};

@@ -22,14 +22,6 @@ export type ReadResult =
 	| { ok: true; header: string[]; headerLine: number; rows: SheetRow[] }
 	| { ok: false; reason: ReadFailure };
 
-export const FILE_ERROR_MESSAGES: Record<ReadFailure, string> = {
-	unsupported_type:
-		'不支持这种文件格式。请在 Excel 或 WPS 中“另存为” .xlsx 工作簿或 CSV 文件后再上传（旧版 .xls 格式无法读取）',
-	empty: '文件里没有数据行',
-	unreadable: '文件已损坏或无法读取，请重新保存后再上传',
-	too_many_rows: `数据行超过 ${MAX_DATA_ROWS} 行，请分成几个文件上传`
-};
-
 type FileKind = 'xlsx' | 'xls' | 'binary' | 'text';
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {

@@ -1,14 +1,11 @@
 // Turning a roster's header and rows into validated people, or into errors the clerk can fix:
-// each names the line as Excel shows it, the column as headed in the file, and the bad value.
+// each names the line as Excel shows it, the column as headed in the file, and a code with the
+// bad value as parameter. `messages.ts` words them in the clerk's language.
 import Papa from 'papaparse';
+import { EARLIEST_BIRTH_YEAR } from './calendar';
 import { cleanCell, looksLikeScientificNumber } from './cell';
-import {
-	COLUMN_LABELS,
-	mapColumns,
-	missingColumns,
-	type ColumnKey,
-	type ColumnMap
-} from './columns';
+import { mapColumns, missingColumns, type ColumnKey, type ColumnMap } from './columns';
+import { rowError, type RowError, type RowErrorCode, type RowErrorParams } from './errors';
 import {
 	characterCount,
 	MAX_NAME_LENGTH,
@@ -18,14 +15,10 @@ import {
 	parsePhone,
 	type DateCell
 } from './fields';
-import { idCheckDigit, ID_NUMBER_MESSAGES, parseIdNumber } from './id-number';
-import {
-	FILE_ERROR_MESSAGES,
-	MAX_DATA_ROWS,
-	readRosterFile,
-	type ReadFailure,
-	type SheetRow
-} from './read-file';
+import { idCheckDigit, parseIdNumber } from './id-number';
+import { MAX_DATA_ROWS, readRosterFile, type ReadFailure, type SheetRow } from './read-file';
+
+export type { RowError, RowErrorCode, RowErrorParams } from './errors';
 
 export interface RosterRow {
 	line: number;
@@ -43,13 +36,6 @@ export interface RosterRow {
 	phone: string | null;
 	group: string;
 	grid: string;
-}
-
-export interface RowError {
-	line: number;
-	/** The header text as in the file, or the canonical Chinese label when the column is missing. */
-	column: string;
-	message: string;
 }
 
 export interface RosterValidation {
@@ -81,37 +67,37 @@ class RowReader {
 		return i === undefined ? '' : cleanCell(this.cells[i]);
 	}
 
+	/** The column's header text as in the file, or its key if the file has no such column. */
 	header(key: ColumnKey): string {
-		return this.columns.headerText[key] ?? COLUMN_LABELS[key];
+		return this.columns.headerText[key] ?? key;
 	}
 
-	fail(key: ColumnKey, message: string): null {
-		this.errors.push({ line: this.line, column: this.header(key), message });
+	fail<C extends RowErrorCode>(key: ColumnKey, code: C, params: RowErrorParams[C]): null {
+		this.errors.push(rowError(this.line, this.header(key), code, params));
 		return null;
 	}
 
 	/** Optional free text, limited in length. */
 	text(key: ColumnKey, max: number): string | null {
 		const value = this.get(key);
-		if (characterCount(value) > max)
-			return this.fail(key, `${this.header(key)}超过${max}个字，请缩短`);
+		if (characterCount(value) > max) return this.fail(key, 'text_too_long', { max });
 		return value;
 	}
 
 	/** Required free text, limited in length. */
 	requiredText(key: ColumnKey, max: number): string | null {
 		const value = this.text(key, max);
-		if (value === '') return this.fail(key, `${this.header(key)}不能为空`);
+		if (value === '') return this.fail(key, 'text_required', {});
 		return value;
 	}
 }
 
 function readName(r: RowReader): string | null {
 	const name = normalizeName(r.get('name'));
-	if (!name) return r.fail('name', '姓名不能为空');
-	if (/^\d+$/.test(name)) return r.fail('name', `姓名“${name}”不能只有数字`);
+	if (!name) return r.fail('name', 'name_empty', {});
+	if (/^\d+$/.test(name)) return r.fail('name', 'name_digits_only', { name });
 	if (characterCount(name) > MAX_NAME_LENGTH)
-		return r.fail('name', `姓名“${name}”超过${MAX_NAME_LENGTH}个字`);
+		return r.fail('name', 'name_too_long', { name, max: MAX_NAME_LENGTH });
 	return name;
 }
 
@@ -124,33 +110,26 @@ function readIdNumber(r: RowReader, today: string): IdCell {
 	const raw = r.get('idNumber');
 	if (!raw) return { state: 'absent' };
 	if (looksLikeScientificNumber(raw)) {
-		r.fail(
-			'idNumber',
-			'身份证号被 Excel 当成了数字（显示为科学计数法），后几位已经丢失。请把该列设为“文本”格式，重新填写完整的18位号码'
-		);
+		r.fail('idNumber', 'id_scientific', {});
 		return { state: 'invalid' };
 	}
 	const result = parseIdNumber(raw, today);
 	if (!result.ok) {
-		r.fail('idNumber', ID_NUMBER_MESSAGES[result.reason]);
+		r.fail('idNumber', `id_${result.reason}`, {});
 		return { state: 'invalid' };
 	}
 	return { state: 'ok', birthDate: result.birthDate, gender: result.gender, last4: result.last4 };
 }
 
-const DATE_PROBLEMS: Record<Extract<DateCell, { kind: 'invalid' }>['problem'], string> = {
-	not_a_date: '不是有效日期',
-	year_only: '只有年份，请填写完整的年月日',
-	too_early: '早于1900年',
-	future: '晚于今天'
-};
-
 function readBirthCell(r: RowReader, today: string): DateCell | null {
 	const raw = r.get('birthDate');
 	if (!raw) return null;
 	const cell = parseDateCell(raw, today);
-	if (cell.kind === 'invalid')
-		r.fail('birthDate', `${r.header('birthDate')}“${raw}”${DATE_PROBLEMS[cell.problem]}`);
+	if (cell.kind === 'invalid') {
+		if (cell.problem === 'too_early')
+			r.fail('birthDate', 'date_too_early', { value: raw, year: EARLIEST_BIRTH_YEAR });
+		else r.fail('birthDate', `date_${cell.problem}`, { value: raw });
+	}
 	return cell;
 }
 
@@ -164,55 +143,46 @@ function agreesWithId(cell: DateCell | null, idBirthDate: string): boolean {
 function readBirthDate(r: RowReader, id: IdCell, today: string): string | null {
 	const raw = r.get('birthDate');
 	const cell = readBirthCell(r, today);
-	const label = r.header('birthDate');
 	if (id.state === 'ok') {
 		if (!agreesWithId(cell, id.birthDate))
-			return r.fail('birthDate', `${label}“${raw}”与身份证号中的出生日期“${id.birthDate}”不一致`);
+			return r.fail('birthDate', 'birth_date_mismatch', {
+				value: raw,
+				idBirthDate: id.birthDate
+			});
 		return cell?.kind === 'invalid' ? null : id.birthDate;
 	}
 	if (!cell) {
 		// An invalid ID number has already been reported; a second error would only add noise.
-		return id.state === 'absent' ? r.fail('birthDate', `${label}不能为空（或填写身份证号）`) : null;
+		return id.state === 'absent' ? r.fail('birthDate', 'birth_date_required', {}) : null;
 	}
-	if (cell.kind === 'month')
-		return r.fail('birthDate', `${label}“${raw}”只有年月，请填写完整的年月日（或填写身份证号）`);
+	if (cell.kind === 'month') return r.fail('birthDate', 'birth_date_month_only', { value: raw });
 	return cell.kind === 'date' ? cell.date : null;
 }
-
-const GENDER_LABEL = { m: '男', f: '女' } as const;
 
 /** The gender from the column, checked against the ID number when both are given. */
 function readGender(r: RowReader, id: IdCell): 'm' | 'f' | null {
 	const raw = r.get('gender');
-	const label = r.header('gender');
 	const gender = raw ? parseGender(raw) : null;
-	if (raw && !gender) return r.fail('gender', `${label}“${raw}”应填写“男”或“女”`);
+	if (raw && !gender) return r.fail('gender', 'gender_invalid', { value: raw });
 	if (id.state === 'ok') {
 		if (gender && gender !== id.gender)
-			return r.fail(
-				'gender',
-				`${label}“${raw}”与身份证号显示的性别“${GENDER_LABEL[id.gender]}”不一致`
-			);
+			return r.fail('gender', 'gender_mismatch', { value: raw, idGender: id.gender });
 		return id.gender;
 	}
 	if (gender) return gender;
-	return id.state === 'absent' ? r.fail('gender', `${label}不能为空（或填写身份证号）`) : null;
+	return id.state === 'absent' ? r.fail('gender', 'gender_required', {}) : null;
 }
 
 function readPhone(r: RowReader): string | null | undefined {
 	const raw = r.get('phone');
 	if (!raw) return null;
-	const label = r.header('phone');
 	if (looksLikeScientificNumber(raw)) {
-		r.fail(
-			'phone',
-			`${label}“${raw}”被 Excel 显示成了科学计数法，请把该列设为“文本”格式后重新填写`
-		);
+		r.fail('phone', 'phone_scientific', { value: raw });
 		return undefined;
 	}
 	const phone = parsePhone(raw);
 	if (phone) return phone;
-	r.fail('phone', `${label}“${raw}”格式不正确，应为11位手机号或带区号的固定电话（如0467-1234567）`);
+	r.fail('phone', 'phone_invalid', { value: raw });
 	return undefined;
 }
 
@@ -225,7 +195,7 @@ function readHousehold(
 	const householdHead = head ? normalizeName(head) : '';
 	if (!householdNo && !householdHead) {
 		const key: ColumnKey = r.has('householdNo') ? 'householdNo' : 'householdHead';
-		return r.fail(key, '户号和户主至少要填写一项');
+		return r.fail(key, 'household_required', {});
 	}
 	return {
 		householdKey: householdNo || `head:${householdHead}`,
@@ -279,25 +249,19 @@ function readRow(r: RowReader, today: string): RosterRow | null {
 function findDuplicatePeople(rows: RosterRow[], columns: ColumnMap): RowError[] {
 	const firstLine = new Map<string, number>();
 	const errors: RowError[] = [];
+	const column = columns.headerText.name ?? 'name';
 	for (const row of rows) {
-		const keys: [string, string][] = [
-			[`${row.name}\n${row.birthDate}\n${row.householdKey}`, '姓名、出生日期和所在户都相同'],
-			...(row.idLast4
-				? ([
-						[
-							`${row.name}\n${row.birthDate}\nid:${row.idLast4}`,
-							'姓名、出生日期和身份证号后4位都相同'
-						]
-					] as [string, string][])
-				: [])
+		const keys: [string, 'duplicate_person' | 'duplicate_person_id'][] = [
+			[`${row.name}\n${row.birthDate}\n${row.householdKey}`, 'duplicate_person']
 		];
+		if (row.idLast4)
+			keys.push([`${row.name}\n${row.birthDate}\nid:${row.idLast4}`, 'duplicate_person_id']);
 		const earlier = keys.find(([key]) => firstLine.has(key));
 		if (earlier) {
-			errors.push({
-				line: row.line,
-				column: columns.headerText.name ?? COLUMN_LABELS.name,
-				message: `“${row.name}”与第${firstLine.get(earlier[0])}行重复（${earlier[1]}）`
-			});
+			const [key, code] = earlier;
+			errors.push(
+				rowError(row.line, column, code, { name: row.name, firstLine: firstLine.get(key) ?? 0 })
+			);
 			continue;
 		}
 		for (const [key] of keys) firstLine.set(key, row.line);
@@ -305,46 +269,54 @@ function findDuplicatePeople(rows: RosterRow[], columns: ColumnMap): RowError[] 
 	return errors;
 }
 
-function householdLabel(row: RosterRow): string {
-	return row.householdNo ? `户号“${row.householdNo}”` : `户主“${row.householdHead}”`;
-}
-
 /** At most one head per household, and the 户主 column must name that head. */
 function checkHouseholdHeads(rows: RosterRow[], columns: ColumnMap): RowError[] {
 	const errors: RowError[] = [];
 	const headOf = new Map<string, RosterRow>();
-	const relationColumn = columns.headerText.relation ?? COLUMN_LABELS.relation;
+	const relationColumn = columns.headerText.relation ?? 'relation';
 	for (const row of rows) {
 		if (!HEAD_RELATIONS.has(row.relation)) continue;
 		const head = headOf.get(row.householdKey);
 		if (!head) headOf.set(row.householdKey, row);
-		else
-			errors.push({
-				line: row.line,
-				column: relationColumn,
-				message: `${householdLabel(row)}已有户主（第${head.line}行“${head.name}”），一户只能有一位户主`
-			});
+		else {
+			const headParams = { headName: head.name, headLine: head.line };
+			errors.push(
+				row.householdNo
+					? rowError(row.line, relationColumn, 'second_head', {
+							householdNo: row.householdNo,
+							...headParams
+						})
+					: rowError(row.line, relationColumn, 'second_head_by_head', {
+							householdHead: row.householdHead ?? '',
+							...headParams
+						})
+			);
+		}
 	}
-	const headColumn = columns.headerText.householdHead ?? COLUMN_LABELS.householdHead;
+	const headColumn = columns.headerText.householdHead ?? 'householdHead';
 	for (const row of rows) {
 		const head = headOf.get(row.householdKey);
 		if (head && row.householdHead && row.householdHead !== head.name)
-			errors.push({
-				line: row.line,
-				column: headColumn,
-				message: `户主“${row.householdHead}”与本户户主行（第${head.line}行）的姓名“${head.name}”不一致`
-			});
+			errors.push(
+				rowError(row.line, headColumn, 'head_name_mismatch', {
+					householdHead: row.householdHead,
+					headName: head.name,
+					headLine: head.line
+				})
+			);
 	}
 	return errors;
 }
 
 function headerErrors(columns: ColumnMap, headerLine: number): RowError[] {
-	const duplicates = columns.duplicates.map(({ key, firstHeader, header }) => ({
-		line: headerLine,
-		column: header,
-		message: `“${firstHeader}”和“${header}”都是${COLUMN_LABELS[key]}列，请只保留一列`
-	}));
-	const missing = missingColumns(columns).map((m) => ({ line: headerLine, ...m }));
+	const duplicates = columns.duplicates.map(({ key, firstHeader, header }) =>
+		rowError(headerLine, header, 'duplicate_column', { key, firstHeader })
+	);
+	const missing = missingColumns(columns).map(({ key, alternative }) =>
+		alternative
+			? rowError(headerLine, key, 'missing_column_or', { alternative })
+			: rowError(headerLine, key, 'missing_column', {})
+	);
 	return [...duplicates, ...missing];
 }
 
@@ -366,7 +338,7 @@ export function validateRosterRows(
 	if (rows.length > MAX_DATA_ROWS)
 		return {
 			rows: [],
-			errors: [{ line: headerLine, column: '', message: FILE_ERROR_MESSAGES.too_many_rows }],
+			errors: [rowError(headerLine, '', 'too_many_rows', { max: MAX_DATA_ROWS })],
 			ignoredColumns
 		};
 
@@ -440,8 +412,7 @@ export function rosterTemplateCsv(): string {
 }
 
 export type ParseRosterResult =
-	| { ok: false; fileError: { reason: ReadFailure; message: string } }
-	| ({ ok: true } & RosterValidation);
+	{ ok: false; fileError: { reason: ReadFailure } } | ({ ok: true } & RosterValidation);
 
 /** Reads and validates an uploaded roster file; no database access. */
 export async function parseRoster(
@@ -450,10 +421,6 @@ export async function parseRoster(
 	today: string
 ): Promise<ParseRosterResult> {
 	const file = await readRosterFile(bytes, fileName);
-	if (!file.ok)
-		return {
-			ok: false,
-			fileError: { reason: file.reason, message: FILE_ERROR_MESSAGES[file.reason] }
-		};
+	if (!file.ok) return { ok: false, fileError: { reason: file.reason } };
 	return { ok: true, ...validateRosterRows(file.header, file.rows, today, file.headerLine) };
 }

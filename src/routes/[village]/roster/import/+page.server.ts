@@ -12,7 +12,8 @@ import {
 	type ImportIssue
 } from '$lib/server/roster/import';
 import { parseRoster } from '$lib/server/roster/parse/validate';
-import { fileErrorMessage, importIssueMessage } from '$lib/server/roster/messages';
+import { importIssueMessage } from '$lib/server/roster/messages';
+import { fileErrorMessage, localizeRowError } from '$lib/server/roster/parse/messages';
 import { listGrids, listGroups } from '$lib/server/roster/structure';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 
@@ -56,7 +57,7 @@ export const actions: Actions = {
 		const db = getDb();
 		const plan = planImport(db, village.id, parsed.rows);
 		const errors: ShownError[] = [
-			...parsed.errors,
+			...parsed.errors.map(localizeRowError),
 			...plan.issues.map((i) => ({
 				line: i.line,
 				column: issueColumn(i),
