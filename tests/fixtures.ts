@@ -1,0 +1,305 @@
+// Shared fixtures for the user stories: every test gets its own server on its own fresh database,
+// so stories never see each other's accounts, sessions or throttle counters.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import {
+	test as base,
+	expect,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page
+} from '@playwright/test';
+
+export { expect };
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUILD_ENTRY = path.join(ROOT, 'build', 'index.js');
+const STARTUP_TIMEOUT_MS = 15_000;
+
+export const BODY_SIZE_LIMIT = '512K';
+
+/** The seeded demo village and its accounts (src/lib/server/seed/demo.ts). */
+export const DEMO = {
+	village: { slug: 'xinyang', name: '新阳村' },
+	admin: { name: '系统管理员', phone: '13900000000', password: 'demo-admin-2026' },
+	clerk: { name: '王丽', phone: '13800000001', password: 'demo-clerk-2026' },
+	secretary: { name: '李建国', phone: '13800000002', password: 'demo-secretary-2026' },
+	villager: { name: '张秀英', phone: '13800000003', password: 'demo-villager-2026' }
+} as const;
+
+export interface App {
+	/** http://127.0.0.1:<port>, also the app's ORIGIN */
+	url: string;
+	port: number;
+	dbPath: string;
+	/** Everything the server printed so far. */
+	stdout(): string;
+	stderr(): string;
+}
+
+interface RunningServer {
+	app: App;
+	child: ChildProcess;
+	dir: string;
+}
+
+export function assertBuilt(): void {
+	if (!existsSync(BUILD_ENTRY)) {
+		throw new Error(`${BUILD_ENTRY} is missing: run npm run build first`);
+	}
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = net.createServer();
+		probe.unref();
+		probe.on('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as net.AddressInfo;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+// Settings the developer's shell might carry that would change what the server does.
+const INHERITED_ENV_TO_DROP = [
+	'SOCKET_PATH',
+	'ADDRESS_HEADER',
+	'PROTOCOL_HEADER',
+	'HOST_HEADER',
+	'PORT_HEADER',
+	'XFF_DEPTH',
+	'SEED_DEMO',
+	'LISTEN_PID',
+	'LISTEN_FDS'
+];
+
+async function startServer(): Promise<RunningServer> {
+	assertBuilt();
+	const dir = path.join(ROOT, '.e2e', randomUUID());
+	mkdirSync(dir, { recursive: true });
+	const dbPath = path.join(dir, 'db.sqlite');
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const env: NodeJS.ProcessEnv = { ...process.env };
+	for (const key of INHERITED_ENV_TO_DROP) delete env[key];
+	Object.assign(env, {
+		NODE_ENV: 'production',
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: url,
+		DATABASE_PATH: dbPath,
+		BODY_SIZE_LIMIT,
+		SHUTDOWN_TIMEOUT: '1'
+	});
+	const child = spawn(process.execPath, ['build'], {
+		cwd: ROOT,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let out = '';
+	let err = '';
+	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+	const app: App = { url, port, dbPath, stdout: () => out, stderr: () => err };
+	const running = { app, child, dir };
+
+	const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			await stopServer(running);
+			throw new Error(
+				`the server exited during start-up (code ${child.exitCode}, signal ${child.signalCode})\n` +
+					`--- stdout ---\n${out}\n--- stderr ---\n${err}`
+			);
+		}
+		try {
+			const response = await fetch(`${url}/healthz`);
+			if (response.ok) return running;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	await stopServer(running);
+	throw new Error(
+		`the server did not answer /healthz within ${STARTUP_TIMEOUT_MS} ms\n` +
+			`--- stdout ---\n${out}\n--- stderr ---\n${err}`
+	);
+}
+
+async function stopServer({ child, dir }: RunningServer): Promise<void> {
+	if (child.exitCode === null && child.signalCode === null) {
+		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+		await exited;
+		clearTimeout(timer);
+	}
+	rmSync(dir, { recursive: true, force: true });
+}
+
+type ContextFactory = (options?: BrowserContextOptions) => Promise<BrowserContext>;
+
+export const test = base.extend<{ app: App; newContext: ContextFactory }>({
+	// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from this pattern
+	app: async ({}, use, testInfo) => {
+		const running = await startServer();
+		try {
+			await use(running.app);
+		} finally {
+			if (testInfo.status !== testInfo.expectedStatus) {
+				const stderr = running.app.stderr();
+				await testInfo.attach('server-stdout', { body: running.app.stdout() });
+				await testInfo.attach('server-stderr', { body: stderr });
+				console.error(
+					`\n--- server stderr for "${testInfo.title}" ---\n${stderr || '(empty)'}\n--- end ---`
+				);
+			}
+			await stopServer(running);
+		}
+	},
+
+	baseURL: async ({ app }, use) => {
+		await use(app.url);
+	},
+
+	// A further browser (another phone, or a phone without JavaScript) on the same server.
+	newContext: async ({ browser, app }, use) => {
+		const contexts: BrowserContext[] = [];
+		await use(async (options = {}) => {
+			const context = await browser.newContext({ baseURL: app.url, ...options });
+			contexts.push(context);
+			return context;
+		});
+		for (const context of contexts) await context.close();
+	}
+});
+
+/**
+ * Waits until SvelteKit has hydrated the page: its router sets scrollRestoration once started.
+ * Fill inputs only after this (see the "typed while loading" story); never call it without JS.
+ */
+export async function hydrated(page: Page): Promise<void> {
+	await page.waitForFunction(() => history.scrollRestoration === 'manual');
+}
+
+/** Goes to a path and waits for hydration. */
+export async function open(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await hydrated(page);
+}
+
+/** Fills the sign-in form (Chinese or English labels) on the current page and submits it. */
+export async function submitLogin(page: Page, phone: string, password: string): Promise<void> {
+	await hydrated(page);
+	await page.getByLabel(/^(手机号|Mobile number)$/).fill(phone);
+	await page.getByLabel(/^(密码|Password)$/).fill(password);
+	await page
+		.getByRole('main')
+		.getByRole('button', { name: /^(登录|Sign in)$/ })
+		.click();
+	await page.waitForLoadState('domcontentloaded');
+}
+
+/** Signs in from the sign-in page and waits until the browser has left it. */
+export async function login(page: Page, phone: string, password: string): Promise<void> {
+	await open(page, '/login');
+	await page.getByLabel(/^(手机号|Mobile number)$/).fill(phone);
+	await page.getByLabel(/^(密码|Password)$/).fill(password);
+	await Promise.all([
+		page.waitForURL((url) => url.pathname !== '/login'),
+		page
+			.getByRole('main')
+			.getByRole('button', { name: /^(登录|Sign in)$/ })
+			.click()
+	]);
+}
+
+/** Headers of a plain cross-document form post from this app's own pages. */
+export function formPostHeaders(app: App): Record<string, string> {
+	return { origin: app.url, accept: 'text/html' };
+}
+
+/** The header's account navigation (user name and sign-out, or the sign-in link). */
+export function accountNav(page: Page) {
+	return page.getByRole('navigation', { name: /^(账户|Account)$/ });
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page as it is now; fails on any serious or critical violation. */
+export async function checkA11y(page: Page): Promise<void> {
+	// Legacy mode runs axe inside the page itself: we have no cross-origin frames, and it saves the
+	// extra page the default mode opens for every check (about half the time on our machines).
+	const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).analyze();
+	const blocking = results.violations.filter(
+		(v) => v.impact === 'serious' || v.impact === 'critical'
+	);
+	const report = blocking
+		.map((v) => {
+			const nodes = v.nodes
+				.slice(0, 5)
+				.map(
+					(n) =>
+						`    at ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`
+				)
+				.join('\n');
+			const more = v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more` : '';
+			return `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}${more}`;
+		})
+		.join('\n');
+	expect(blocking.length, `accessibility violations on ${page.url()}:\n${report}`).toBe(0);
+}
+
+// One scripted twin per context without JavaScript, kept for the context's lifetime.
+const twins = new WeakMap<BrowserContext, Promise<Page>>();
+
+function twinOf(context: BrowserContext): Promise<Page> {
+	let twin = twins.get(context);
+	if (!twin) {
+		twin = (async () => {
+			const twinContext = await context.browser()!.newContext({ javaScriptEnabled: true });
+			context.once('close', () => void twinContext.close().catch(() => {}));
+			const probe = await twinContext.newPage();
+			await probe.route(/\/_app\/.*\.js(\?.*)?$/, (route) => route.abort());
+			return probe;
+		})();
+		twins.set(context, twin);
+	}
+	return twin;
+}
+
+/**
+ * axe needs scripts, so for a page shown without JavaScript it checks the same address in a
+ * scripted twin (same cookies, same viewport) whose app scripts are blocked: the server's HTML as a
+ * phone without JavaScript gets it.
+ */
+export async function checkA11yWithoutScripts(page: Page): Promise<void> {
+	const probe = await twinOf(page.context());
+	await probe.context().clearCookies();
+	await probe.context().addCookies(await page.context().cookies());
+	const viewport = page.viewportSize();
+	if (viewport) await probe.setViewportSize(viewport);
+	await probe.goto(page.url());
+	await checkA11y(probe);
+}
+
+/** At a phone's width nothing may stick out sideways (WCAG 1.4.10 reflow). */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+	const { scrollWidth, viewport } = await page.evaluate(() => ({
+		scrollWidth: document.documentElement.scrollWidth,
+		viewport: window.innerWidth
+	}));
+	expect(
+		scrollWidth,
+		`page ${page.url()} is wider than the ${viewport} px viewport`
+	).toBeLessThanOrEqual(viewport);
+}
+
+export const PHONE_VIEWPORT = { width: 360, height: 740 };
