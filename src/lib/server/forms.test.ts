@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { field, readForm, safeRedirectTarget } from './forms';
+
+describe('safeRedirectTarget never leaves the site', () => {
+	it.each([
+		['/xinyang', '/xinyang'],
+		['/xinyang/topics?mine=1#top', '/xinyang/topics?mine=1#top'],
+		['//evil.example', '/'],
+		['/\\evil.example', '/'],
+		['/\t/evil.example', '/'],
+		['/\n/evil.example', '/'],
+		['https://evil.example', '/'],
+		['javascript:alert(1)', '/'],
+		['', '/'],
+		['/%2F%2Fevil.example', '/%2F%2Fevil.example'] // encoded: stays a path on this site
+	])('%j → %j', (value, expected) => expect(safeRedirectTarget(value)).toBe(expected));
+});
+
+describe('field', () => {
+	it('trims, drops NUL and control characters, and reads a file as empty text', () => {
+		const form = new FormData();
+		form.set('a', '  王\u0000丽\u0007 ');
+		form.set('f', new File(['x'], 'x.txt'));
+		expect(field(form, 'a')).toBe('王丽');
+		expect(field(form, 'f')).toBe('');
+		expect(field(form, 'missing')).toBe('');
+	});
+});
+
+describe('readForm', () => {
+	it('reads a JSON body as an empty form', async () => {
+		const r = new Request('http://x/', {
+			method: 'POST',
+			body: '{"a":1}',
+			headers: { 'content-type': 'application/json' }
+		});
+		expect([...(await readForm(r)).keys()]).toEqual([]);
+	});
+});
