@@ -60,6 +60,9 @@ export interface PeopleQuery {
 	gridId?: number | null;
 	householdId?: number | null;
 	status?: PersonStatus | 'all';
+	// Only people holding this role today, e.g. the current village representatives.
+	role?: string | null;
+	date?: string;
 	page?: number;
 	pageSize?: number;
 }
@@ -92,6 +95,13 @@ export function listPeople(db: Db, villageId: number, q: PeopleQuery = {}): Page
 	if (q.householdId) {
 		where.push('p.household_id = @household');
 		params.household = q.householdId;
+	}
+	if (q.role) {
+		where.push(
+			`exists (select 1 from roles r where r.person_id = p.id and r.role = @role and r.start_date <= @date and (r.end_date is null or r.end_date >= @date))`
+		);
+		params.role = q.role;
+		params.date = q.date ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 	}
 	const status = q.status ?? 'resident';
 	if (status !== 'all') {

@@ -5,6 +5,7 @@ import { rosterWarnings } from '$lib/server/roster/checks';
 import { todayInChina } from '$lib/server/roster/dates';
 import { listPeople, type PersonStatus } from '$lib/server/roster/people';
 import { listGrids } from '$lib/server/roster/structure';
+import { ROLE_KINDS } from '$lib/server/roster/roles';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 
 const STATUSES = ['resident', 'moved_out', 'deceased', 'all'] as const;
@@ -20,13 +21,14 @@ export const load: PageServerLoad = (event) => {
 		search: (q.get('q') ?? '').slice(0, 64),
 		gridId: idParam(q.get('grid')),
 		status,
+		role: (ROLE_KINDS as readonly string[]).includes(q.get('role') ?? '') ? q.get('role') : null,
 		page: idParam(q.get('page')) ?? 1
 	};
 	const today = todayInChina();
 	const counts = whoCountsOn(db, village.id, today);
 	return {
 		filters,
-		people: listPeople(db, village.id, filters),
+		people: listPeople(db, village.id, { ...filters, date: today }),
 		grids: listGrids(db, village.id, today).map((g) => ({ id: g.id, name: g.name })),
 		counts,
 		warnings: rosterWarnings(counts)
