@@ -29,7 +29,8 @@ if (stale) {
 
 process.env.PORT ??= '3000';
 process.env.DATABASE_PATH ??= join(root, 'data', 'yishiting.db');
-process.env.BODY_SIZE_LIMIT ??= '1M';
+// Six 10 MB photos with a topic, plus the form around them.
+process.env.BODY_SIZE_LIMIT ??= '64M';
 // adapter-node assumes https without ORIGIN, which would fail the CSRF check on plain http.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.log(`Yishiting listening on http://localhost:${process.env.PORT}`);

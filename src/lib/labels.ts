@@ -49,3 +49,57 @@ export function statusLabel(status: string): string {
 			return m.status_all();
 	}
 }
+
+export function categoryLabel(c: string): string {
+	const labels: Record<string, () => string> = {
+		development: m.category_development,
+		ecology: m.category_ecology,
+		talent: m.category_talent,
+		livelihood: m.category_livelihood,
+		village_rules: m.category_village_rules,
+		culture: m.category_culture,
+		dispute: m.category_dispute
+	};
+	return (labels[c] ?? m.category_other)();
+}
+
+export function channelLabel(c: string): string {
+	const labels: Record<string, () => string> = {
+		online: m.channel_online,
+		grid_point: m.channel_grid_point,
+		household_visit: m.channel_household_visit,
+		phone: m.channel_phone,
+		hall_window: m.channel_hall_window,
+		representative: m.channel_representative,
+		cadre: m.channel_cadre
+	};
+	return (labels[c] ?? m.channel_higher_authority)();
+}
+
+export function topicStateLabel(s: string): string {
+	const labels: Record<string, () => string> = {
+		draft: m.tstate_draft,
+		submitted: m.tstate_submitted,
+		consultation: m.tstate_consultation,
+		four_plus_two: m.tstate_four_plus_two,
+		direct: m.tstate_direct,
+		merged: m.tstate_merged,
+		not_accepted: m.tstate_not_accepted,
+		withdrawn: m.tstate_withdrawn
+	};
+	return (labels[s] ?? m.tstate_completed)();
+}
+
+export function art24Label(item: string): string {
+	const labels: Record<string, () => string> = {
+		collective_income: m.art24_collective_income,
+		public_welfare: m.art24_public_welfare,
+		land_contracting: m.art24_land_contracting,
+		collective_project: m.art24_collective_project,
+		homestead: m.art24_homestead,
+		requisition_compensation: m.art24_requisition_compensation,
+		property_disposal: m.art24_property_disposal,
+		subsidised_staff: m.art24_subsidised_staff
+	};
+	return (labels[item] ?? m.art24_village_major)();
+}

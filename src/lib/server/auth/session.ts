@@ -16,6 +16,8 @@ export type Role = 'admin' | 'clerk' | 'secretary' | 'villager';
 export interface SessionUser {
 	id: number;
 	villageId: number | null;
+	// The person on the village roster this login belongs to, if any.
+	personId: number | null;
 	villageSlug: string | null;
 	role: Role;
 	name: string;
@@ -59,6 +61,7 @@ interface SessionRow {
 	expires_at: number;
 	village_id: number | null;
 	village_slug: string | null;
+	person_id: number | null;
 	role: Role;
 	name: string;
 	phone: string;
@@ -70,7 +73,7 @@ export function validateSessionToken(db: Db, token: string, now = Date.now()): S
 	const id = sessionIdFromToken(token);
 	const row = db
 		.prepare(
-			`select s.id, s.user_id, s.expires_at, u.village_id, v.slug as village_slug, u.role, u.name, u.phone, u.disabled_at
+			`select s.id, s.user_id, s.expires_at, u.village_id, v.slug as village_slug, u.person_id, u.role, u.name, u.phone, u.disabled_at
 			 from sessions s join users u on u.id = s.user_id left join villages v on v.id = u.village_id
 			 where s.id = ?`
 		)
@@ -93,6 +96,7 @@ export function validateSessionToken(db: Db, token: string, now = Date.now()): S
 			id: row.user_id,
 			villageId: row.village_id,
 			villageSlug: row.village_slug,
+			personId: row.person_id,
 			role: row.role,
 			name: row.name,
 			phone: row.phone

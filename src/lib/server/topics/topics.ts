@@ -38,6 +38,18 @@ export interface TopicInput {
 	funding: string;
 }
 
+/** A file already prepared and saved by the upload store, to be recorded with the topic. */
+export interface StoredAttachment {
+	kind: 'image' | 'pdf';
+	purpose: 'material' | 'consent';
+	storedName: string;
+	originalName: string;
+	mime: string;
+	size: number;
+}
+
+export const MAX_ATTACHMENTS = 6;
+
 export interface OnBehalf {
 	personId: number;
 	channel: OnBehalfChannel;
@@ -296,7 +308,7 @@ export function createTopic(
 	actor: Actor,
 	villageId: number,
 	input: TopicInput,
-	options: { submit: boolean; onBehalf?: OnBehalf; now?: Date }
+	options: { submit: boolean; onBehalf?: OnBehalf; now?: Date; attachments?: StoredAttachment[] }
 ): CreateTopicResult {
 	if (!(CATEGORIES as readonly string[]).includes(input.category))
 		return { ok: false, reason: 'bad_category' };
@@ -552,6 +564,42 @@ export function withdrawTopic(
 		'topic.withdrawn',
 		(t) => isProposer(actor, t) || t.filedByUserId === actor.userId,
 		(t) => moveState(db, t, 'withdraw', { closed_at: new Date().toISOString() })
+	);
+}
+
+export interface Attachment {
+	id: number;
+	kind: 'image' | 'pdf';
+	purpose: 'material' | 'consent';
+	storedName: string;
+	originalName: string;
+	mime: string;
+	size: number;
+}
+
+export function listAttachments(db: Db, topicId: number): Attachment[] {
+	return db
+		.prepare(
+			`select id, kind, purpose, stored_name as storedName, original_name as originalName, mime, size
+			 from topic_attachments where topic_id = ? order by id`
+		)
+		.all(topicId) as Attachment[];
+}
+
+/** An attachment of a topic of this village, or null: ids from elsewhere are simply not found. */
+export function findAttachment(
+	db: Db,
+	villageId: number,
+	topicNumber: string,
+	attachmentId: number
+): Attachment | null {
+	return (
+		(db
+			.prepare(
+				`select a.id, a.kind, a.purpose, a.stored_name as storedName, a.original_name as originalName, a.mime, a.size
+				 from topic_attachments a join topics t on t.id = a.topic_id where a.id = ? and t.number = ? and t.village_id = ?`
+			)
+			.get(attachmentId, topicNumber, villageId) as Attachment | undefined) ?? null
 	);
 }
 

@@ -2,7 +2,7 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import type { SessionUser } from '../auth/session';
 import { getDb } from '../db';
-import { isVillageStaff } from '../permissions';
+import { isMemberOf, isVillageStaff } from '../permissions';
 import { findVillageBySlug, type Village } from './villages';
 
 /** The village named in the URL, or a 404 page. */
@@ -32,4 +32,14 @@ export function idParam(value: string | null | undefined): number | null {
 	if (!value || !/^\d{1,15}$/.test(value)) return null;
 	const n = Number(value);
 	return n > 0 ? n : null;
+}
+
+/** The village and the member of it making this request (any role); others sign in or are refused. */
+export function requireMember(event: VillageEvent): { village: Village; user: SessionUser } {
+	const village = villageFromSlug(event.params.village ?? '');
+	const user = event.locals.user;
+	if (!user)
+		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	if (!isMemberOf(user, village)) error(403, m.error_forbidden());
+	return { village, user };
 }

@@ -1,0 +1,67 @@
+// Topic attachments from a multipart form: checked, re-encoded and stored before the topic's
+// transaction, and removed again if that transaction does not happen.
+import { m } from '$lib/paraglide/messages';
+import {
+	MAX_UPLOAD_BYTES,
+	createUploadStore,
+	prepareUpload,
+	sanitizeOriginalName,
+	uploadsDir,
+	type UploadRefusal
+} from '../uploads/uploads';
+import type { StoredAttachment } from './topics';
+
+export const uploadStore = () => createUploadStore(uploadsDir());
+
+function refusalMessage(reason: UploadRefusal, name: string): string {
+	switch (reason) {
+		case 'empty':
+			return m.upload_empty({ name });
+		case 'too_large':
+			return m.upload_too_large({ name, mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
+		case 'unreadable_image':
+			return m.upload_unreadable({ name });
+		default:
+			return m.upload_wrong_type({ name });
+	}
+}
+
+export async function storeFormFiles(
+	form: FormData,
+	fieldName: string,
+	purpose: StoredAttachment['purpose'],
+	max: number
+): Promise<{ ok: true; files: StoredAttachment[] } | { ok: false; message: string }> {
+	const files = form.getAll(fieldName).filter((f): f is File => f instanceof File && f.size > 0);
+	if (files.length > max) return { ok: false, message: m.upload_too_many({ max }) };
+	const prepared = [];
+	for (const file of files) {
+		const p = await prepareUpload(new Uint8Array(await file.arrayBuffer()), file.name);
+		// The name is only displayed, and Svelte escapes it; cap it so the message stays short.
+		if (!p.ok)
+			return {
+				ok: false,
+				message: refusalMessage(p.reason, sanitizeOriginalName(file.name).slice(0, 60))
+			};
+		prepared.push(p);
+	}
+	const store = uploadStore();
+	const stored: StoredAttachment[] = [];
+	for (const p of prepared) {
+		const storedName = await store.save(p.data, p.ext);
+		stored.push({
+			kind: p.kind,
+			purpose,
+			storedName,
+			originalName: p.originalName,
+			mime: p.mime,
+			size: p.size
+		});
+	}
+	return { ok: true, files: stored };
+}
+
+export async function discardFiles(files: StoredAttachment[]): Promise<void> {
+	const store = uploadStore();
+	await Promise.all(files.map((f) => store.remove(f.storedName)));
+}

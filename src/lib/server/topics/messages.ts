@@ -1,0 +1,21 @@
+import { m } from '$lib/paraglide/messages';
+
+/** Why a topic command was refused, in words the villager or clerk can act on. */
+export function topicRefusalMessage(reason: string): string {
+	const messages: Record<string, () => string> = {
+		not_found: m.error_not_found,
+		not_allowed: m.error_forbidden,
+		wrong_state: m.topic_wrong_state,
+		bad_category: m.error_choose_one,
+		not_a_villager: m.topic_not_a_villager,
+		not_your_villager: m.topic_not_your_villager,
+		not_adult: m.topic_not_adult,
+		already_cosigned: m.topic_already_cosigned,
+		not_cosigned: m.topic_not_cosigned,
+		major_needs_four_plus_two: m.triage_major_needs_four_plus_two,
+		reason_required: m.triage_reason_required,
+		merge_target: m.triage_merge_target,
+		bad_item: m.error_choose_one
+	};
+	return (messages[reason] ?? m.error_forbidden)();
+}

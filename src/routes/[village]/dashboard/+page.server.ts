@@ -1,0 +1,21 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { isValidDate, todayInChina } from '$lib/server/roster/dates';
+import { closedLoopFigures, listTopics, openObligations } from '$lib/server/topics/queries';
+import { requireStaff } from '$lib/server/villages/context';
+
+export const load: PageServerLoad = (event) => {
+	const { village } = requireStaff(event);
+	const db = getDb();
+	const today = todayInChina();
+	const q = event.url.searchParams;
+	const from = isValidDate(q.get('from') ?? '') ? q.get('from')! : `${today.slice(0, 4)}-01-01`;
+	const to = isValidDate(q.get('to') ?? '') ? q.get('to')! : today;
+	return {
+		period: { from, to },
+		figures: closedLoopFigures(db, village.id, from, to),
+		overdue: listTopics(db, village.id, { overdue: true, pageSize: 50 }).items,
+		awaiting: listTopics(db, village.id, { state: 'submitted', pageSize: 50 }).items,
+		obligations: openObligations(db, village.id)
+	};
+};
