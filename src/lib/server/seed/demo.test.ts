@@ -71,6 +71,32 @@ describe('demo seed', () => {
 		).toEqual({ n: 0 });
 	});
 
+	it("has a dozen topics in several states, the article's cases among them", async () => {
+		await seedDemo(db);
+		const topics = db.prepare('select number, title, state from topics order by id').all() as {
+			number: string;
+			title: string;
+			state: string;
+		}[];
+		expect(topics.length).toBeGreaterThanOrEqual(12);
+		expect(topics[0].number).toBe('XY-2026-0001');
+		const states = new Set(topics.map((t) => t.state));
+		for (const s of [
+			'draft',
+			'submitted',
+			'consultation',
+			'four_plus_two',
+			'direct',
+			'completed',
+			'merged',
+			'not_accepted'
+		]) {
+			expect(states).toContain(s);
+		}
+		const titles = topics.map((t) => t.title).join('|');
+		for (const needle of ['储藏库', '果树', '舞台', '户籍']) expect(titles).toContain(needle);
+	});
+
 	it('is deterministic: two seeds give the same rows apart from hashes and times', async () => {
 		const other = createTestDb();
 		try {

@@ -12,6 +12,7 @@ import { parseRoster } from '../roster/parse/validate';
 import { assignRole, type NewRole } from '../roster/roles';
 import { addStructureNames } from '../roster/structure';
 import { linkAccountToPerson } from '../roster/person-accounts';
+import { seedDemoTopics } from './demo-topics';
 import { DEMO_GRIDS, DEMO_GROUPS, DEMO_PEOPLE, demoRosterCsv, seededRandom } from './demo-roster';
 
 export const DEMO_VILLAGE = {
@@ -214,7 +215,7 @@ function seedRoles(db: Db, actorId: number, villageId: number) {
 }
 
 /** Seeds the demo village when the database has no village yet. Returns whether it seeded. */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, options = { topics: true }): Promise<boolean> {
 	const empty = (db.prepare('select count(*) as n from villages').get() as { n: number }).n === 0;
 	if (!empty) return false;
 	const roster = demoRosterCsv();
@@ -283,6 +284,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
 				.get(villageId, a.name, a.phone) as { id: number };
 			linkAccountToPerson(db, villageId, userId, person.id);
 		});
+		if (options.topics) seedDemoTopics(db, villageId);
 	}).immediate();
 	return true;
 }
