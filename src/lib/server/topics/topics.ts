@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { whoCountsOn } from '../roster/counts';
 import { adultBornOnOrBefore, todayInChina } from '../roster/dates';
 import { nameInitials } from '../roster/initials';
+import { getVillageSettings } from '../villages/settings';
 import {
 	ART24_ITEMS,
 	CATEGORIES,
@@ -289,14 +290,8 @@ function villageCode(db: Db, villageId: number): string {
 }
 
 function triageDays(db: Db, villageId: number): { days: number; holidays: string[] } {
-	const settings = JSON.parse(
-		(
-			db.prepare('select settings from villages where id = ?').get(villageId) as {
-				settings: string;
-			}
-		).settings
-	) as { triageDays?: number; holidays?: string[] };
-	return { days: settings.triageDays ?? 7, holidays: settings.holidays ?? [] };
+	const settings = getVillageSettings(db, villageId);
+	return { days: settings.triageDays, holidays: settings.holidays };
 }
 
 /**
