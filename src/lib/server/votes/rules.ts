@@ -229,7 +229,8 @@ export const CN_2018: RuleSet = {
 			// 4+2 step 3 reviews (审议); only step 4 decides.
 			mayDecide: false,
 			mayDecideArt24: false,
-			source: '《中国共产党支部工作条例（试行）》第十一条；《中国共产党章程》第七条；材料提前三天（实践）'
+			source:
+				'《中国共产党支部工作条例（试行）》第十一条；《中国共产党章程》第七条；材料提前三天（实践）'
 		},
 		reps_meeting: {
 			// 组织法 art. 25: the reps' meeting is the committee members plus the representatives.
@@ -259,7 +260,8 @@ export const CN_2018: RuleSet = {
 			// Only within what the villagers' meeting authorised (art. 24 para. 3), checked elsewhere.
 			mayDecide: true,
 			mayDecideArt24: true,
-			source: '《村民委员会组织法》（2018）第二十五、二十六条、第二十四条第三款；通知提前三天（实践）'
+			source:
+				'《村民委员会组织法》（2018）第二十五、二十六条、第二十四条第三款；通知提前三天（实践）'
 		},
 		villagers_meeting: {
 			roster: {
@@ -360,7 +362,8 @@ export const CN_2018: RuleSet = {
 			mayDecide: true,
 			mayDecideArt24: false,
 			effectiveFrom: '2025-05-01',
-			source: '《中华人民共和国农村集体经济组织法》（2024年6月28日通过，2025年5月1日起施行）第二十七条'
+			source:
+				'《中华人民共和国农村集体经济组织法》（2024年6月28日通过，2025年5月1日起施行）第二十七条'
 		}
 	}
 };
@@ -492,8 +495,7 @@ export function evaluateQuorum(rule: MeetingRule, counts: MeetingCounts): Quorum
  * does not vote, a tally that does not fit the voters present, or a missing count.
  */
 export function evaluatePass(rule: MeetingRule, tally: Tally, counts: MeetingCounts): PassResult {
-	if (rule.pass.kind === 'none' || !rule.voters)
-		throw new RangeError('this meeting does not vote');
+	if (rule.pass.kind === 'none' || !rule.voters) throw new RangeError('this meeting does not vote');
 	checkCounts(rule, counts);
 	const present = counts[rule.voters.present];
 	if (present === undefined) throw new RangeError(`missing count: ${rule.voters.present}`);
@@ -527,8 +529,7 @@ export interface VillageRuleOptions {
 }
 
 export type ApplyOptionsResult =
-	| { ok: true; rules: RuleSet }
-	| { ok: false; reason: 'looser_than_law' | 'not_integer' };
+	{ ok: true; rules: RuleSet } | { ok: false; reason: 'looser_than_law' | 'not_integer' };
 
 /**
  * The village's rule set: `base` (the law) with the chosen options. Refuses any result looser
@@ -552,7 +553,12 @@ export function applyOptions(base: RuleSet, options: VillageRuleOptions): ApplyO
 			...meetings.reps_meeting,
 			pass: {
 				kind: 'compare',
-				test: test('majority_of_members', side(2, 'yes'), '>', side(1, 'repsTotal', 'committeeTotal'))
+				test: test(
+					'majority_of_members',
+					side(2, 'yes'),
+					'>',
+					side(1, 'repsTotal', 'committeeTotal')
+				)
 			}
 		};
 		notes.push('村民代表会议赞成票超过组成人员半数');
@@ -591,10 +597,7 @@ function alwaysAtLeast(rule: MeetingRule, right: readonly Quantity[], left: read
 	if (covers) return true;
 	const v = rule.voters;
 	return (
-		v !== null &&
-		left.length === 1 &&
-		left[0] === v.present &&
-		v.of.every((q) => right.includes(q))
+		v !== null && left.length === 1 && left[0] === v.present && v.of.every((q) => right.includes(q))
 	);
 }
 
