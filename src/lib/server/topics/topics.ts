@@ -248,6 +248,20 @@ export function mayFileFor(
 	return false;
 }
 
+/** Whether the actor may file for anyone at all: staff, or a grid head, representative or party member. */
+export function mayFileForOthers(
+	db: Db,
+	villageId: number,
+	actor: Actor,
+	date = todayInChina()
+): boolean {
+	if (actor.role === 'clerk' || actor.role === 'secretary') return true;
+	if (actor.personId === null) return false;
+	return activeRolesOf(db, villageId, actor.personId, date).some((r) =>
+		['grid_head', 'village_rep', 'party_member'].includes(r.role)
+	);
+}
+
 /** The villagers this actor may file for, for the picker: adults first by household. */
 export function filingCandidates(
 	db: Db,
@@ -256,6 +270,7 @@ export function filingCandidates(
 	search: string,
 	date = todayInChina()
 ): { id: number; name: string; householdKey: string; gridName: string | null }[] {
+	if (!mayFileForOthers(db, villageId, actor, date)) return [];
 	const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 	const rows = db
 		.prepare(

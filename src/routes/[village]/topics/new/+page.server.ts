@@ -5,12 +5,14 @@ import { getDb } from '$lib/server/db';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
 import { discardFiles, storeFormFiles } from '$lib/server/topics/files';
 import { readTopicForm } from '$lib/server/topics/form';
+import { topicRefusalMessage } from '$lib/server/topics/messages';
 import { ON_BEHALF_CHANNELS, type OnBehalfChannel } from '$lib/server/topics/rules';
 import {
 	MAX_ATTACHMENTS,
 	createTopic,
 	filingCandidates,
 	mayFileFor,
+	mayFileForOthers,
 	type Actor,
 	type OnBehalf
 } from '$lib/server/topics/topics';
@@ -20,13 +22,13 @@ export const load: PageServerLoad = (event) => {
 	const { village, user } = requireMember(event);
 	const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
 	const search = (event.url.searchParams.get('for') ?? '').slice(0, 32);
-	const candidates = filingCandidates(getDb(), village.id, actor, search);
+	const db = getDb();
 	return {
 		// Only people who may file for others see the on-behalf section.
-		canFileForOthers: candidates.length > 0 || search !== '',
+		canFileForOthers: mayFileForOthers(db, village.id, actor),
 		canFileForSelf: user.personId !== null,
 		forSearch: search,
-		candidates
+		candidates: filingCandidates(db, village.id, actor, search)
 	};
 };
 
