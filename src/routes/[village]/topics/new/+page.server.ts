@@ -112,7 +112,7 @@ async function file(event: RequestEvent, submit: boolean) {
 		await discardFiles(attachments);
 		return fail(400, {
 			values: { ...values, ...behalfValues },
-			message: m.topic_not_your_villager()
+			message: topicRefusalMessage(result.reason)
 		});
 	}
 	redirect(
