@@ -75,6 +75,13 @@ export interface Page<T> {
 	pages: number;
 }
 
+/** The page actually shown: within 1..pages, with its row offset. */
+export function pageWindow(total: number, requested: number | undefined, pageSize: number) {
+	const pages = Math.max(1, Math.ceil(total / pageSize));
+	const page = Math.min(Math.max(requested ?? 1, 1), pages);
+	return { page, pages, offset: (page - 1) * pageSize };
+}
+
 /** People of a village, searchable by name, pinyin initials, phone or household number. */
 export function listPeople(db: Db, villageId: number, q: PeopleQuery = {}): Page<Person> {
 	const pageSize = Math.min(Math.max(q.pageSize ?? 50, 1), 200);
@@ -116,14 +123,13 @@ export function listPeople(db: Db, villageId: number, q: PeopleQuery = {}): Page
 			)
 			.get(params) as { n: number }
 	).n;
-	const pages = Math.max(1, Math.ceil(total / pageSize));
-	const page = Math.min(Math.max(q.page ?? 1, 1), pages);
+	const { page, pages, offset } = pageWindow(total, q.page, pageSize);
 	const items = (
 		db
 			.prepare(
 				`${PERSON_SELECT} where ${whereSql} order by h.household_key, p.is_head desc, p.id limit @limit offset @offset`
 			)
-			.all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as PersonRow[]
+			.all({ ...params, limit: pageSize, offset }) as PersonRow[]
 	).map(toPerson);
 	return { items, total, page, pageSize, pages };
 }
@@ -177,13 +183,12 @@ export function listHouseholds(
 			n: number;
 		}
 	).n;
-	const pages = Math.max(1, Math.ceil(total / pageSize));
-	const page = Math.min(Math.max(q.page ?? 1, 1), pages);
+	const { page, pages, offset } = pageWindow(total, q.page, pageSize);
 	const items = db
 		.prepare(
 			`${HOUSEHOLD_SELECT} where ${whereSql} order by h.household_key limit @limit offset @offset`
 		)
-		.all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Household[];
+		.all({ ...params, limit: pageSize, offset }) as Household[];
 	return { items, total, page, pageSize, pages };
 }
 

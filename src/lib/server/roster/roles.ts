@@ -243,27 +243,25 @@ export function assignRole(
 export type EndRoleResult =
 	{ ok: true } | { ok: false; reason: 'role_not_found' | 'bad_dates' | 'already_ended' };
 
-/** Ends a term on `endDate`, its last day. */
-export function endRole(
+/** Changes one term in a transaction with its audit entry, when `change` does not refuse. */
+function changeRole(
 	db: Db,
 	actorId: number | null,
 	villageId: number,
 	roleId: number,
-	endDate: string
+	action: string,
+	change: (before: RoleTerm) => EndRoleResult | null
 ): EndRoleResult {
 	return db
 		.transaction((): EndRoleResult => {
 			const before = findRole(db, villageId, roleId);
 			if (!before) return { ok: false, reason: 'role_not_found' };
-			if (before.endDate !== null && before.endDate <= endDate)
-				return { ok: false, reason: 'already_ended' };
-			if (!isValidDate(endDate) || endDate < before.startDate)
-				return { ok: false, reason: 'bad_dates' };
-			db.prepare('update roles set end_date = ? where id = ?').run(endDate, roleId);
+			const refused = change(before);
+			if (refused) return refused;
 			appendAudit(db, {
 				villageId,
 				actorId,
-				action: 'roster.role_ended',
+				action,
 				subjectType: 'person',
 				subjectId: before.personId,
 				before: termForAudit(before),
@@ -274,6 +272,24 @@ export function endRole(
 		.immediate();
 }
 
+/** Ends a term on `endDate`, its last day. */
+export function endRole(
+	db: Db,
+	actorId: number | null,
+	villageId: number,
+	roleId: number,
+	endDate: string
+): EndRoleResult {
+	return changeRole(db, actorId, villageId, roleId, 'roster.role_ended', (before) => {
+		if (before.endDate !== null && before.endDate <= endDate)
+			return { ok: false, reason: 'already_ended' };
+		if (!isValidDate(endDate) || endDate < before.startDate)
+			return { ok: false, reason: 'bad_dates' };
+		db.prepare('update roles set end_date = ? where id = ?').run(endDate, roleId);
+		return null;
+	});
+}
+
 /** Records the day a probationary party member (预备党员) became a full member. */
 export function recordFullMembership(
 	db: Db,
@@ -282,23 +298,11 @@ export function recordFullMembership(
 	roleId: number,
 	fullSince: string
 ): EndRoleResult {
-	return db
-		.transaction((): EndRoleResult => {
-			const before = findRole(db, villageId, roleId);
-			if (!before || before.role !== 'party_member') return { ok: false, reason: 'role_not_found' };
-			if (!isValidDate(fullSince) || fullSince < before.startDate)
-				return { ok: false, reason: 'bad_dates' };
-			db.prepare('update roles set full_since = ? where id = ?').run(fullSince, roleId);
-			appendAudit(db, {
-				villageId,
-				actorId,
-				action: 'roster.party_full_membership',
-				subjectType: 'person',
-				subjectId: before.personId,
-				before: termForAudit(before),
-				after: termForAudit(findRole(db, villageId, roleId)!)
-			});
-			return { ok: true };
-		})
-		.immediate();
+	return changeRole(db, actorId, villageId, roleId, 'roster.party_full_membership', (before) => {
+		if (before.role !== 'party_member') return { ok: false, reason: 'role_not_found' };
+		if (!isValidDate(fullSince) || fullSince < before.startDate)
+			return { ok: false, reason: 'bad_dates' };
+		db.prepare('update roles set full_since = ? where id = ?').run(fullSince, roleId);
+		return null;
+	});
 }

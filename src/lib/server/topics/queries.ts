@@ -2,7 +2,7 @@
 // closed-loop figures on the clerk's dashboard.
 import type { Db } from '../db';
 import { todayInChina } from '../roster/dates';
-import type { Page } from '../roster/people';
+import { pageWindow, type Page } from '../roster/people';
 import {
 	ACCEPTED_STATES,
 	TERMINAL_STATES,
@@ -108,8 +108,7 @@ export function listTopics(
 		left join households h on h.id = p.household_id left join grids g on g.id = h.grid_id
 		where ${where.join(' and ')}`;
 	const total = (db.prepare(`select count(*) as n ${from}`).get(params) as { n: number }).n;
-	const pages = Math.max(1, Math.ceil(total / pageSize));
-	const page = Math.min(Math.max(f.page ?? 1, 1), pages);
+	const { page, pages, offset } = pageWindow(total, f.page, pageSize);
 	const rows = db
 		.prepare(
 			`select t.id, t.number, t.title, t.category, t.state, t.channel, p.name as proposerName, g.name as gridName,
@@ -118,10 +117,7 @@ export function listTopics(
 			        (select count(*) from topic_cosigns c where c.topic_id = t.id) as cosigns
 			 ${from} order by t.id desc limit @limit offset @offset`
 		)
-		.all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as (Omit<
-		TopicSummary,
-		'overdue' | 'major'
-	> & {
+		.all({ ...params, limit: pageSize, offset }) as (Omit<TopicSummary, 'overdue' | 'major'> & {
 		overdue: number;
 		major: number;
 	})[];
