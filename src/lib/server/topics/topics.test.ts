@@ -22,6 +22,8 @@ import {
 	withdrawCosign,
 	withdrawTopic,
 	completeDirect,
+	findAttachment,
+	listAttachments,
 	type Actor,
 	type TopicInput
 } from './topics';
@@ -135,6 +137,37 @@ describe('proposing', () => {
 			ok: false,
 			reason: 'wrong_state'
 		});
+	});
+
+	it('records attachments with the topic, in the same transaction', () => {
+		const file = { kind: 'image' as const, mime: 'image/jpeg', size: 1234 };
+		const r = createTopic(db, villager(), village(), input, {
+			submit: true,
+			attachments: [
+				{
+					...file,
+					purpose: 'material',
+					storedName: '0b9f3c1e-1111-4222-8333-944455556666.jpg',
+					originalName: '现场.jpg'
+				},
+				{
+					...file,
+					purpose: 'consent',
+					storedName: '0b9f3c1e-1111-4222-8333-944455557777.jpg',
+					originalName: '纸条.jpg'
+				}
+			]
+		});
+		if (!r.ok) throw new Error(r.reason);
+		const files = listAttachments(db, r.topic.id);
+		expect(files.map((f) => [f.purpose, f.originalName])).toEqual([
+			['material', '现场.jpg'],
+			['consent', '纸条.jpg']
+		]);
+		expect(findAttachment(db, village(), r.topic.number, files[0].id)?.storedName).toBe(
+			files[0].storedName
+		);
+		expect(findAttachment(db, village(), 'XY-2026-9999', files[0].id)).toBeNull();
 	});
 
 	it('refuses an account that is not a villager on the roster', () => {

@@ -383,7 +383,26 @@ export function createTopic(
 					triageDue: options.submit ? deadlineAfter(today, days, holidays) : null,
 					now: iso
 				});
-			const topic = findTopic(db, villageId, Number(lastInsertRowid))!;
+			const topicId = Number(lastInsertRowid);
+			const files = options.attachments ?? [];
+			const insertFile = db.prepare(
+				`insert into topic_attachments (topic_id, kind, purpose, stored_name, original_name, mime, size, uploaded_by, created_at)
+				 values (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			);
+			for (const f of files) {
+				insertFile.run(
+					topicId,
+					f.kind,
+					f.purpose,
+					f.storedName,
+					f.originalName,
+					f.mime,
+					f.size,
+					actor.userId,
+					iso
+				);
+			}
+			const topic = findTopic(db, villageId, topicId)!;
 			appendAudit(db, {
 				villageId,
 				actorId: actor.userId,
@@ -394,7 +413,12 @@ export function createTopic(
 					...auditTopic(topic),
 					channel,
 					onBehalf: topic.onBehalf,
-					proposerPersonId: proposer
+					proposerPersonId: proposer,
+					attachments: files.map((f) => ({
+						storedName: f.storedName,
+						originalName: f.originalName,
+						purpose: f.purpose
+					}))
 				}
 			});
 			return { ok: true, topic };
