@@ -80,9 +80,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(securityHeaders, i18n, originGuard, auth);
 
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
+export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: m.error_not_found() };
-	if (status < 500) return { message };
+	// Other refusals raised by SvelteKit itself (405, 400 …) carry English text: say it in ours.
+	if (status < 500) return { message: m.error_request_refused() };
 	const id = crypto.randomUUID().slice(0, 8);
 	console.error(`[error ${id}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message: m.error_unexpected(), id };

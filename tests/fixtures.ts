@@ -96,6 +96,7 @@ async function startServer(): Promise<RunningServer> {
 		ORIGIN: url,
 		DATABASE_PATH: dbPath,
 		BODY_SIZE_LIMIT,
+		SEED_DEMO: '1',
 		SHUTDOWN_TIMEOUT: '1'
 	});
 	const child = spawn(process.execPath, ['build'], {

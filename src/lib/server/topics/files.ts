@@ -47,16 +47,22 @@ export async function storeFormFiles(
 	}
 	const store = uploadStore();
 	const stored: StoredAttachment[] = [];
-	for (const p of prepared) {
-		const storedName = await store.save(p.data, p.ext);
-		stored.push({
-			kind: p.kind,
-			purpose,
-			storedName,
-			originalName: p.originalName,
-			mime: p.mime,
-			size: p.size
-		});
+	try {
+		for (const p of prepared) {
+			const storedName = await store.save(p.data, p.ext);
+			stored.push({
+				kind: p.kind,
+				purpose,
+				storedName,
+				originalName: p.originalName,
+				mime: p.mime,
+				size: p.size
+			});
+		}
+	} catch (e) {
+		// A failed save must not leave the earlier files behind with nothing pointing at them.
+		await discardFiles(stored);
+		throw e;
 	}
 	return { ok: true, files: stored };
 }

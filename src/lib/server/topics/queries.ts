@@ -75,7 +75,10 @@ export function listTopics(
 	const where = ['t.village_id = @village'];
 	const params: Record<string, unknown> = { village: villageId, today };
 	if (f.mine) {
-		where.push('(t.proposer_person_id = @minePerson or t.filed_by_user_id = @mineUser)');
+		// A draft someone is writing for me is not mine to see until it is submitted.
+		where.push(
+			"((t.proposer_person_id = @minePerson and t.state != 'draft') or t.filed_by_user_id = @mineUser)"
+		);
 		params.minePerson = f.mine.personId ?? -1;
 		params.mineUser = f.mine.userId;
 	} else {
@@ -178,7 +181,7 @@ export interface ClosedLoopFigures {
 }
 
 /**
- * 受理率 = topics accepted into a track / topics triaged; 办结率 = topics that reached an end
+ * 受理率 = topics accepted into a track (or merged into one that was) / topics triaged; 办结率 = topics that reached an end
  * (办结, merged, not accepted) / topics received; both over topics received in [from, to].
  */
 export function closedLoopFigures(
@@ -199,7 +202,7 @@ export function closedLoopFigures(
 			   coalesce(sum(state in (${concludedStates})), 0) as concluded,
 			   avg(case when triaged_at is not null then julianday(triaged_at) - julianday(submitted_at) end) as avgDays
 			 from topics where village_id = @village and submitted_at is not null and state != 'withdrawn'
-			   and substr(submitted_at, 1, 10) between @from and @to`
+			   and date(submitted_at, '+8 hours') between @from and @to`
 		)
 		.get({ village: villageId, from, to }) as {
 		received: number;

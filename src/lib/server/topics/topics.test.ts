@@ -7,6 +7,7 @@ import { openDatabase } from '../db/open.js';
 import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { seedDemo } from '../seed/demo';
+import { setPersonStatus } from '../roster/people';
 import {
 	addOpinion,
 	confirmTopic,
@@ -24,6 +25,7 @@ import {
 	completeDirect,
 	findAttachment,
 	listAttachments,
+	maySeeConsent,
 	type Actor,
 	type TopicInput
 } from './topics';
@@ -393,6 +395,80 @@ describe('opinions', () => {
 		const all = listOpinions(db, r.topic.id, true);
 		expect(all[0]).toMatchObject({ body: '骂人的话', hidden: true, hiddenReason: '人身攻击' });
 		expect(all[1]).toMatchObject({ authorName: '张秀英', filedByName: '赵桂兰', onBehalf: true });
+	});
+});
+
+describe('only residents count', () => {
+	it('someone who moved out cannot propose or give an opinion, and their co-signature stops counting', () => {
+		const v = village();
+		const r = createTopic(db, villager(), v, input, { submit: true });
+		if (!r.ok) throw new Error();
+		const head = gridHead();
+		expect(cosign(db, head, v, r.topic.id).ok).toBe(true);
+		expect(cosignStatus(db, v, r.topic.id, '2026-11-27').signers).toBe(1);
+		expect(
+			setPersonStatus(db, clerk().userId, v, head.personId!, 'moved_out', '2026-11-28')
+		).toEqual({ ok: true });
+		expect(cosignStatus(db, v, r.topic.id, '2026-11-27').signers).toBe(1); // still here that day
+		expect(cosignStatus(db, v, r.topic.id, '2026-11-28').signers).toBe(0);
+		expect(createTopic(db, head, v, input, { submit: true })).toEqual({
+			ok: false,
+			reason: 'not_a_villager'
+		});
+		expect(addOpinion(db, head, v, r.topic.id, '意见')).toEqual({
+			ok: false,
+			reason: 'not_a_villager'
+		});
+	});
+
+	it('no opinions once a topic has ended', () => {
+		const v = village();
+		const r = createTopic(db, villager(), v, input, { submit: true });
+		if (!r.ok) throw new Error();
+		triageTopic(db, clerk(), v, r.topic.id, {
+			route: 'not_accepted',
+			reason: '不属于村务',
+			art24: []
+		});
+		expect(addOpinion(db, gridHead(), v, r.topic.id, '还有意见')).toEqual({
+			ok: false,
+			reason: 'wrong_state'
+		});
+	});
+});
+
+describe('privacy of filings on behalf', () => {
+	it.each([
+		// staff, is filer, is proposer → may see the consent photo
+		[true, false, false, true],
+		[false, true, false, true],
+		[false, false, true, true],
+		[false, false, false, false]
+	])('staff %s, filer %s, proposer %s → %s', (staff, filer, proposer, expected) => {
+		const t = { filedByUserId: 10, proposerPersonId: 20 } as Parameters<typeof maySeeConsent>[0];
+		expect(maySeeConsent(t, filer ? 10 : 11, proposer ? 20 : 21, staff)).toBe(expected);
+	});
+
+	it('a draft someone is writing for me is not in my list until it is submitted', () => {
+		const proposer = villager();
+		const consent = {
+			channel: 'grid_point' as const,
+			consentKind: 'read_back' as const,
+			consentAt: '2026-03-01T10:00:00+08:00'
+		};
+		createTopic(db, gridHead(), village(), input, {
+			submit: false,
+			onBehalf: { personId: proposer.personId!, ...consent }
+		});
+		const mine = () =>
+			listTopics(db, village(), { mine: { personId: proposer.personId, userId: proposer.userId } })
+				.total;
+		expect(mine()).toBe(0);
+		createTopic(db, gridHead(), village(), input, {
+			submit: true,
+			onBehalf: { personId: proposer.personId!, ...consent }
+		});
+		expect(mine()).toBe(1);
 	});
 });
 

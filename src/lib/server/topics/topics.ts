@@ -10,6 +10,7 @@ import {
 	ART24_ITEMS,
 	CATEGORIES,
 	COSIGN_STATES,
+	TERMINAL_STATES,
 	cosignThresholds,
 	deadlineAfter,
 	trackingNumber,
@@ -289,6 +290,12 @@ export function filingCandidates(
 	return rows.filter((r) => mayFileFor(db, villageId, actor, r.id, date)).slice(0, 50);
 }
 
+function isResident(db: Db, villageId: number, personId: number): boolean {
+	return !!db
+		.prepare("select 1 from people where id = ? and village_id = ? and status = 'resident'")
+		.get(personId, villageId);
+}
+
 // ---------- proposing ----------
 
 export type CreateTopicResult =
@@ -335,7 +342,9 @@ export function createTopic(
 				proposer = options.onBehalf.personId;
 				channel = options.onBehalf.channel;
 			} else {
-				if (actor.personId === null) return { ok: false, reason: 'not_a_villager' };
+				if (actor.personId === null || !isResident(db, villageId, actor.personId)) {
+					return { ok: false, reason: 'not_a_villager' };
+				}
 				proposer = actor.personId;
 			}
 			const year = Number(today.slice(0, 4));
@@ -611,6 +620,18 @@ export interface Attachment {
 	size: number;
 }
 
+/** The consent note of a filing on behalf is shown to staff, the filer and the villager only. */
+export function maySeeConsent(
+	t: Topic,
+	userId: number,
+	personId: number | null,
+	staff: boolean
+): boolean {
+	return (
+		staff || t.filedByUserId === userId || (personId !== null && t.proposerPersonId === personId)
+	);
+}
+
 export function listAttachments(db: Db, topicId: number): Attachment[] {
 	return db
 		.prepare(
@@ -655,7 +676,8 @@ function countSigners(db: Db, villageId: number, topicId: number, date: string) 
 			`select count(*) as signers,
 			   coalesce(sum(exists (select 1 from roles r where r.person_id = c.person_id and r.village_id = @village
 			     and r.role = 'village_rep' and r.start_date <= @date and (r.end_date is null or r.end_date >= @date))), 0) as reps
-			 from topic_cosigns c where c.topic_id = @topic`
+			 from topic_cosigns c join people p on p.id = c.person_id
+			 where c.topic_id = @topic and (p.status = 'resident' or p.status_date > @date)`
 		)
 		.get({ village: villageId, topic: topicId, date }) as { signers: number; reps: number };
 }
@@ -855,9 +877,11 @@ export function addOpinion(
 		.transaction((): OpinionResult => {
 			const t = findTopic(db, villageId, topicId);
 			if (!t) return { ok: false, reason: 'not_found' };
-			if (t.state === 'draft') return { ok: false, reason: 'wrong_state' };
+			if (t.state === 'draft' || TERMINAL_STATES.includes(t.state))
+				return { ok: false, reason: 'wrong_state' };
 			const personId = onBehalf ? onBehalf.personId : actor.personId;
-			if (personId === null) return { ok: false, reason: 'not_a_villager' };
+			if (personId === null || !isResident(db, villageId, personId))
+				return { ok: false, reason: 'not_a_villager' };
 			if (onBehalf && !mayFileFor(db, villageId, actor, onBehalf.personId))
 				return { ok: false, reason: 'not_your_villager' };
 			const person = db

@@ -28,7 +28,9 @@ async function targetAccount(event: RequestEvent) {
 	const form = await readForm(event.request);
 	const id = idParam(field(form, 'accountId'));
 	const account = id ? findVillageAccount(getDb(), village.id, id) : null;
-	return { village, user, account };
+	// A code resets the password: only the branch secretary may do that to another staff login.
+	const staffTarget = account !== null && account.role !== 'villager' && account.id !== user.id;
+	return { village, user, account, forbidden: staffTarget && user.role !== 'secretary' };
 }
 
 export const actions: Actions = {
@@ -62,8 +64,9 @@ export const actions: Actions = {
 	},
 
 	issueCode: async (event) => {
-		const { village, user, account } = await targetAccount(event);
+		const { village, user, account, forbidden } = await targetAccount(event);
 		if (!account) return fail(404, { message: m.error_not_found() });
+		if (forbidden) return fail(403, { message: m.accounts_staff_only_secretary() });
 		const { code, expiresAt } = issueActivationCode(getDb(), user.id, account.id);
 		return {
 			slip: {
@@ -77,16 +80,18 @@ export const actions: Actions = {
 	},
 
 	disable: async (event) => {
-		const { user, account } = await targetAccount(event);
+		const { user, account, forbidden } = await targetAccount(event);
 		if (!account) return fail(404, { message: m.error_not_found() });
+		if (forbidden) return fail(403, { message: m.accounts_staff_only_secretary() });
 		if (account.id === user.id) return fail(400, { message: m.accounts_cannot_disable_self() });
 		setAccountDisabled(getDb(), user.id, account.id, true);
 		return { changedName: account.name };
 	},
 
 	enable: async (event) => {
-		const { user, account } = await targetAccount(event);
+		const { user, account, forbidden } = await targetAccount(event);
 		if (!account) return fail(404, { message: m.error_not_found() });
+		if (forbidden) return fail(403, { message: m.accounts_staff_only_secretary() });
 		setAccountDisabled(getDb(), user.id, account.id, false);
 		return { changedName: account.name };
 	}

@@ -7,12 +7,7 @@ import { isVillageStaff } from '$lib/server/permissions';
 import { LIMITS, readTopicForm } from '$lib/server/topics/form';
 import { topicRefusalMessage } from '$lib/server/topics/messages';
 import { topicTimeline } from '$lib/server/topics/queries';
-import {
-	ART24_ITEMS,
-	ON_BEHALF_CHANNELS,
-	type Art24Item,
-	type OnBehalfChannel
-} from '$lib/server/topics/rules';
+import { ON_BEHALF_CHANNELS, type Art24Item, type OnBehalfChannel } from '$lib/server/topics/rules';
 import {
 	addOpinion,
 	completeDirect,
@@ -24,6 +19,7 @@ import {
 	hasCosigned,
 	hideOpinion,
 	listAttachments,
+	maySeeConsent,
 	listOpinions,
 	submitDraft,
 	triageTopic,
@@ -51,13 +47,17 @@ export const load: PageServerLoad = (event) => {
 	const isProposer = actor.personId !== null && actor.personId === topic.proposerPersonId;
 	return {
 		topic,
-		attachments: listAttachments(db, topic.id).map((a) => ({
-			id: a.id,
-			kind: a.kind,
-			purpose: a.purpose,
-			originalName: a.originalName,
-			size: a.size
-		})),
+		attachments: listAttachments(db, topic.id)
+			.filter(
+				(a) => a.purpose !== 'consent' || maySeeConsent(topic, user.id, actor.personId, staff)
+			)
+			.map((a) => ({
+				id: a.id,
+				kind: a.kind,
+				purpose: a.purpose,
+				originalName: a.originalName,
+				size: a.size
+			})),
 		cosign: cosignStatus(db, village.id, topic.id),
 		cosigned: hasCosigned(db, topic.id, actor.personId),
 		opinions: listOpinions(db, topic.id, staff),
@@ -184,10 +184,8 @@ export const actions: Actions = {
 		if (!['consultation', 'four_plus_two', 'direct', 'merge', 'not_accepted'].includes(route)) {
 			return fail(400, { triage: values, message: m.triage_choose_route() });
 		}
-		const art24 =
-			answered === 'yes'
-				? (items.filter((i) => (ART24_ITEMS as readonly string[]).includes(i)) as Art24Item[])
-				: [];
+		// Unknown items go to the domain, which refuses them: never silently dropped past the gate.
+		const art24 = answered === 'yes' ? (items as Art24Item[]) : [];
 		const r = triageTopic(getDb(), actor, village.id, topic.id, {
 			route,
 			reason,

@@ -107,7 +107,13 @@ async function file(event: RequestEvent, submit: boolean) {
 		});
 	}
 	const attachments = [...materials.files, ...consent.files];
-	const result = createTopic(getDb(), actor, village.id, input, { submit, onBehalf, attachments });
+	let result: ReturnType<typeof createTopic>;
+	try {
+		result = createTopic(getDb(), actor, village.id, input, { submit, onBehalf, attachments });
+	} catch (e) {
+		await discardFiles(attachments);
+		throw e;
+	}
 	if (!result.ok) {
 		await discardFiles(attachments);
 		return fail(400, {
