@@ -113,3 +113,25 @@ test('a clerk issues an activation code and the villager activates with it once'
 		page.getByRole('row').filter({ hasText: newcomer.phone }).getByRole('cell').nth(3)
 	).toHaveText('已激活');
 });
+
+test('a clerk cannot reset the branch secretary’s login; the secretary can reset the clerk’s', async ({
+	page,
+	newContext
+}) => {
+	await login(page, clerk.phone, clerk.password);
+	await open(page, '/xinyang/accounts');
+	const secretaryRow = page.getByRole('row').filter({ hasText: DEMO.secretary.phone });
+	await secretaryRow.getByRole('button', { name: '发激活码' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'只有党支部书记可以为其他文书或书记账户发激活码、停用或启用。'
+	);
+	await expect(page.locator('.code-slip')).toHaveCount(0);
+	await checkA11y(page);
+
+	const secretary = await (await newContext()).newPage();
+	await login(secretary, DEMO.secretary.phone, DEMO.secretary.password);
+	await open(secretary, '/xinyang/accounts');
+	const clerkRow = secretary.getByRole('row').filter({ hasText: clerk.phone });
+	await clerkRow.getByRole('button', { name: '发激活码' }).click();
+	await expect(secretary.locator('.code-slip')).toHaveText(/^\d{4} \d{4}$/);
+});
