@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'rolldown';
-import { createTestDb } from '../db/test-db';
-import { openDatabase } from '../db/open.js';
 import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
-import { seedDemo } from '../seed/demo';
+import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { peopleCountingOn } from '../roster/counts';
 import {
 	addAgendaItem,
@@ -32,39 +29,15 @@ import {
 } from './meetings';
 import type { MeetingType } from '../votes/rules';
 
-let template: { path: string; cleanup: () => void };
-let dir: string;
 let db: Db;
 let dbPath: string;
-beforeAll(async () => {
-	const t = createTestDb();
-	await seedDemo(t.db, { topics: false });
-	t.db.pragma('wal_checkpoint(TRUNCATE)');
-	template = t;
-	dir = mkdtempSync(join(tmpdir(), 'yishiting-meetings-'));
-});
-afterAll(() => {
-	template.cleanup();
-	rmSync(dir, { recursive: true, force: true });
-});
-let n = 0;
-beforeEach(() => {
-	dbPath = join(dir, `m${++n}.db`);
-	copyFileSync(template.path, dbPath);
-	db = openDatabase(dbPath);
-	return () => db.close();
+useDemoVillageDb((d, path) => {
+	db = d;
+	dbPath = path;
 });
 
-const village = () =>
-	(db.prepare("select id from villages where slug = 'xinyang'").get() as { id: number }).id;
-function actorByPhone(phone: string): Actor {
-	const u = db.prepare('select id, person_id, role from users where phone = ?').get(phone) as {
-		id: number;
-		person_id: number | null;
-		role: Actor['role'];
-	};
-	return { userId: u.id, personId: u.person_id, role: u.role };
-}
+const village = () => demoVillageId(db);
+const actorByPhone = (phone: string): Actor => demoActor(db, phone);
 const clerk = () => actorByPhone('13800000001');
 // A voter acting on their own phone: the clerk's account with the voter's person, for the test.
 const voter = (personId: number): Actor => ({ userId: clerk().userId, personId, role: 'villager' });

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTestDb } from '../db/test-db';
-import { openDatabase } from '../db/open.js';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
-import { seedDemo } from '../seed/demo';
+import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { setPersonStatus } from '../roster/people';
 import {
 	addOpinion,
@@ -31,40 +26,13 @@ import {
 } from './topics';
 import { closedLoopFigures, listTopics, topicTimeline } from './queries';
 
-// One seeded demo village, copied fresh for every test: seeding once keeps the suite fast.
-let template: { path: string; cleanup: () => void };
-let dir: string;
 let db: Db;
-beforeAll(async () => {
-	const t = createTestDb();
-	// The roster and accounts of the demo, without its topics: each test files its own.
-	await seedDemo(t.db, { topics: false });
-	t.db.pragma('wal_checkpoint(TRUNCATE)');
-	template = t;
-	dir = mkdtempSync(join(tmpdir(), 'yishiting-topics-'));
-});
-afterAll(() => {
-	template.cleanup();
-	rmSync(dir, { recursive: true, force: true });
-});
-let n = 0;
-beforeEach(() => {
-	const path = join(dir, `t${++n}.db`);
-	copyFileSync(template.path, path);
-	db = openDatabase(path);
-	return () => db.close();
+useDemoVillageDb((d) => {
+	db = d;
 });
 
-const village = () =>
-	(db.prepare("select id from villages where slug = 'xinyang'").get() as { id: number }).id;
-function actorByPhone(phone: string): Actor {
-	const u = db.prepare('select id, person_id, role from users where phone = ?').get(phone) as {
-		id: number;
-		person_id: number | null;
-		role: Actor['role'];
-	};
-	return { userId: u.id, personId: u.person_id, role: u.role };
-}
+const village = () => demoVillageId(db);
+const actorByPhone = (phone: string): Actor => demoActor(db, phone);
 const clerk = () => actorByPhone('13800000001');
 const villager = () => actorByPhone('13800000003'); // 张秀英, household 003, 第一网格
 const gridHead = () => actorByPhone('13800000004'); // 赵桂兰, head of 第一网格
