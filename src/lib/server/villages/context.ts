@@ -14,32 +14,28 @@ export function villageFromSlug(slug: string): Village {
 
 type VillageEvent = Pick<RequestEvent, 'locals' | 'url'> & { params: { village?: string } };
 
-/**
- * The village and its clerk or branch secretary making this request. Everyone else is sent to
- * sign in or refused: call it first in every staff load and action.
- */
-export function requireStaff(event: VillageEvent): { village: Village; user: SessionUser } {
+/** The village in the URL and the signed-in user, if `allowed`; others sign in or are refused. */
+function requireVillageUser(
+	event: VillageEvent,
+	allowed: (user: SessionUser, village: Village) => boolean
+): { village: Village; user: SessionUser } {
 	const village = villageFromSlug(event.params.village ?? '');
 	const user = event.locals.user;
 	if (!user)
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-	if (!isVillageStaff(user, village)) error(403, m.error_forbidden());
+	if (!allowed(user, village)) error(403, m.error_forbidden());
 	return { village, user };
 }
+
+/** The village and its clerk or branch secretary: call it first in every staff load and action. */
+export const requireStaff = (event: VillageEvent) => requireVillageUser(event, isVillageStaff);
+
+/** The village and a member of it (any role). */
+export const requireMember = (event: VillageEvent) => requireVillageUser(event, isMemberOf);
 
 /** A positive whole number from a form or query value, or null. */
 export function idParam(value: string | null | undefined): number | null {
 	if (!value || !/^\d{1,15}$/.test(value)) return null;
 	const n = Number(value);
 	return n > 0 ? n : null;
-}
-
-/** The village and the member of it making this request (any role); others sign in or are refused. */
-export function requireMember(event: VillageEvent): { village: Village; user: SessionUser } {
-	const village = villageFromSlug(event.params.village ?? '');
-	const user = event.locals.user;
-	if (!user)
-		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-	if (!isMemberOf(user, village)) error(403, m.error_forbidden());
-	return { village, user };
 }
