@@ -13,7 +13,8 @@ import {
 
 const { clerk, secretary, villager } = DEMO;
 const PUBLIC_WELFARE = '村公益事业的兴办和筹资筹劳方案及建设承包方案';
-const ONLY_FOUR_PLUS_TWO = '涉及第二十四条事项的议题只能转“四议两公开”程序。';
+const ONLY_FOUR_PLUS_TWO =
+	'涉及第二十四条事项的议题只能转“四议两公开”程序，或并入已在该程序中的议题。';
 
 test('a topic touching an art. 24 matter can only go to the 4+2 procedure, and is marked major', async ({
 	page,
@@ -42,7 +43,9 @@ test('a topic touching an art. 24 matter can only go to the 4+2 procedure, and i
 	const secTriage = sec.getByRole('region', { name: '受理', exact: true });
 	await secTriage.getByRole('radio', { name: '涉及（请勾选）' }).check();
 	await secTriage.getByRole('checkbox', { name: PUBLIC_WELFARE }).check();
-	await expect(secTriage.getByText('已勾选第二十四条事项：只能转“四议两公开”程序。')).toBeVisible();
+	await expect(
+		secTriage.getByText('已勾选第二十四条事项：只能转“四议两公开”程序，或并入已在该程序中的议题。')
+	).toBeVisible();
 	await expect(secTriage.getByRole('radio', { name: '转“四议两公开”程序' })).toBeEnabled();
 	for (const route of ['转协商（协商议事会）', '直接办理（服务事项）', '不予受理（须写明理由）'])
 		await expect(secTriage.getByRole('radio', { name: route }), route).toBeDisabled();

@@ -295,6 +295,33 @@ describe('triage', () => {
 		expect(db.prepare('select count(*) as n from audit').get()).toEqual(before);
 	});
 
+	it('a duplicate of a major matter merges only into a topic already on the 4+2 track', () => {
+		const first = submitted();
+		const dup = submitted();
+		const firstNumber = findTopic(db, village(), first)!.number;
+		const merge = {
+			route: 'merge' as const,
+			reason: '同一事项',
+			art24: ['public_welfare' as const],
+			mergeIntoNumber: firstNumber
+		};
+		expect(triageTopic(db, clerk(), village(), dup, merge)).toEqual({
+			ok: false,
+			reason: 'major_needs_four_plus_two'
+		});
+		triageTopic(db, clerk(), village(), first, {
+			route: 'four_plus_two',
+			reason: '',
+			art24: ['public_welfare']
+		});
+		const r = triageTopic(db, clerk(), village(), dup, merge);
+		expect(r.ok && [r.topic.state, r.topic.major, r.topic.mergedIntoNumber]).toEqual([
+			'merged',
+			true,
+			firstNumber
+		]);
+	});
+
 	it('an art. 24 topic goes to 4+2 and is marked major', () => {
 		const id = submitted();
 		const r = triageTopic(db, clerk(), village(), id, {

@@ -439,7 +439,13 @@ export type TopicChangeResult =
 	| { ok: true; topic: Topic }
 	| {
 			ok: false;
-			reason: 'not_found' | 'not_allowed' | 'wrong_state' | 'bad_category' | 'merge_target';
+			reason:
+				| 'not_found'
+				| 'not_allowed'
+				| 'wrong_state'
+				| 'bad_category'
+				| 'merge_target'
+				| 'major_needs_four_plus_two';
 	  };
 
 function isProposer(actor: Actor, t: Topic) {
@@ -991,7 +997,8 @@ const ROUTE_ACTION: Record<TriageRoute, TopicAction> = {
 
 /**
  * The clerk's or branch secretary's decision. A topic touching any art. 24 matter is marked major
- * and can only go to the 4+2 procedure; refusing needs a written reason.
+ * and can only go to the 4+2 procedure (or be merged into a topic already on it); refusing needs
+ * a written reason.
  */
 export function triageTopic(
 	db: Db,
@@ -1002,7 +1009,8 @@ export function triageTopic(
 ): TriageResult {
 	if (d.art24.some((i) => !(ART24_ITEMS as readonly string[]).includes(i)))
 		return { ok: false, reason: 'bad_item' };
-	if (d.art24.length > 0 && d.route !== 'four_plus_two')
+	// A duplicate of a major matter may still be merged, but only into one on the 4+2 track.
+	if (d.art24.length > 0 && d.route !== 'four_plus_two' && d.route !== 'merge')
 		return { ok: false, reason: 'major_needs_four_plus_two' };
 	if ((d.route === 'not_accepted' || d.route === 'merge') && d.reason.trim().length < 2) {
 		return { ok: false, reason: 'reason_required' };
@@ -1027,6 +1035,9 @@ export function triageTopic(
 					['draft', 'merged', 'not_accepted', 'withdrawn'].includes(target.state)
 				) {
 					return { ok: false, reason: 'merge_target' };
+				}
+				if (d.art24.length > 0 && target.state !== 'four_plus_two') {
+					return { ok: false, reason: 'major_needs_four_plus_two' };
 				}
 				mergedInto = target.id;
 			}
