@@ -18,6 +18,11 @@ export function compareVersions(a, b) {
 	return 0;
 }
 
+/** @param {import('better-sqlite3').Database} db */
+export function sqliteVersion(db) {
+	return /** @type {{ v: string }} */ (db.prepare('select sqlite_version() as v').get()).v;
+}
+
 /** @param {string} version */
 export function assertSqliteVersion(version) {
 	if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
@@ -36,7 +41,7 @@ export function openDatabase(path, options = {}) {
 	if (!path) throw new Error('DATABASE_PATH is empty: set it to the SQLite file to use.');
 	if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const db = new Database(path, { readonly: options.readonly ?? false });
-	const version = /** @type {{ v: string }} */ (db.prepare('select sqlite_version() as v').get()).v;
+	const version = sqliteVersion(db);
 	try {
 		assertSqliteVersion(version);
 	} catch (e) {
