@@ -18,3 +18,6 @@ export const isVillageStaff = (user: User, village: Pick<Village, 'id'>): boolea
 export const canCreateVillage = isSystemAdmin;
 export const canManageAccounts = isVillageStaff;
 export const canReadVillagePrivate = isMemberOf;
+
+/** Calls, runs and closes meetings; records attendance, speeches, hands and paper ballots. */
+export const canRunMeetings = isVillageStaff;

@@ -1,0 +1,59 @@
+import { m } from '$lib/paraglide/messages';
+
+/** Why a meeting or vote command was refused, in words the clerk or voter can act on. */
+export function meetingRefusalMessage(
+	reason: string,
+	params: { earliest?: string; formula?: string; present?: number } = {}
+): string {
+	const messages: Record<string, () => string> = {
+		forbidden: m.error_forbidden,
+		not_found: m.error_not_found,
+		not_draft: m.meeting_refused_not_draft,
+		not_notified: m.meeting_refused_not_notified,
+		not_open: m.meeting_refused_not_open,
+		closed: m.meeting_refused_closed,
+		no_agenda: m.meeting_refused_no_agenda,
+		too_late: () => m.meeting_refused_too_late({ earliest: params.earliest ?? '' }),
+		too_early: () => m.meeting_refused_too_early({ earliest: params.earliest ?? '' }),
+		attendees_required: m.meeting_refused_attendees_required,
+		bad_attendee: m.meeting_refused_bad_attendee,
+		empty_roster: m.meeting_refused_empty_roster,
+		roster_unavailable: m.meeting_refused_roster_unavailable,
+		bad_type: m.meeting_refused_bad_type,
+		bad_title: m.meeting_refused_bad_title,
+		bad_date: m.meeting_refused_bad_date,
+		bad_group: m.meeting_refused_bad_group,
+		bad_person: m.meeting_refused_bad_person,
+		bad_topic: m.meeting_refused_bad_topic,
+		bad_name: m.meeting_refused_bad_name,
+		bad_text: m.meeting_refused_bad_text,
+		not_on_roster: m.meeting_refused_not_on_roster,
+		left: m.meeting_refused_left,
+		not_signed_in: m.meeting_refused_not_signed_in,
+		no_vote: m.meeting_refused_no_vote,
+		bad_method: m.meeting_refused_bad_method,
+		no_quorum: () => m.meeting_refused_no_quorum({ formula: params.formula ?? '' }),
+		wrong_method: m.meeting_refused_wrong_method,
+		not_a_voter: m.meeting_refused_not_a_voter,
+		already_voted: m.meeting_refused_already_voted,
+		bad_choice: m.meeting_refused_bad_choice,
+		more_than_present: () => m.meeting_refused_more_than_present({ present: params.present ?? 0 }),
+		more_than_ballots: m.meeting_refused_more_than_ballots,
+		bad_tally: m.meeting_refused_bad_tally,
+		bad_names: m.meeting_refused_bad_names,
+		no_tally: m.meeting_refused_no_tally,
+		motions_open: m.meeting_refused_motions_open,
+		bad_minutes: m.meeting_refused_bad_minutes
+	};
+	return (messages[reason] ?? m.error_request_refused)();
+}
+
+/** A motion command refused with 'not_open' / 'not_draft' speaks of the vote, not the meeting. */
+export function motionRefusalMessage(
+	reason: string,
+	params: { formula?: string; present?: number } = {}
+): string {
+	if (reason === 'not_open') return m.meeting_refused_motion_not_open();
+	if (reason === 'not_draft') return m.meeting_refused_not_draft_motion();
+	return meetingRefusalMessage(reason, params);
+}

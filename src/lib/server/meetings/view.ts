@@ -1,0 +1,348 @@
+// What the meeting pages read: one query module for the clerk's console, the hall screen, the
+// attendee's phone and the minutes, so that each shows the same record. A secret ballot's counts
+// stay out of every view until its motion closes (DOMAIN.md §7).
+import type { Db } from '../db';
+import {
+	CHOICES,
+	getMeeting,
+	getMotion,
+	listRoster,
+	meetingCounts,
+	type Choice,
+	type Meeting,
+	type Method,
+	type MotionResult,
+	type MotionState,
+	type RosterEntry
+} from './meetings';
+import {
+	evaluateQuorum,
+	symbolicFormula,
+	type MeetingCounts,
+	type PassResult,
+	type QuorumResult,
+	type Tally
+} from '../votes/rules';
+
+export interface Attendance {
+	/** 应到: everyone on the frozen roster, voting or not. */
+	expected: number;
+	/** Voting members on the roster: the base of the quorum. */
+	expectedVoting: number;
+	/** 实到: voting members signed in and not gone. */
+	present: number;
+	/** Signed in without a vote (e.g. probationary party members). */
+	presentNonVoting: number;
+	/** present / expectedVoting in per mille, for display only: the rules never divide. */
+	ratioPermille: number;
+	counts: MeetingCounts;
+	/** null before the roster is frozen, or for a meeting that never votes. */
+	quorum: QuorumResult | null;
+	/** The quorum rule in words of its counts, e.g. '3 × present ≥ 2 × (repsTotal + committeeTotal)'. */
+	quorumRule: string[];
+}
+
+export interface MotionView {
+	id: number;
+	agendaItemId: number;
+	text: string;
+	method: Method;
+	state: MotionState;
+	result: MotionResult | null;
+	/** null while a secret ballot is open: its counts are shown only after the close. */
+	tally: Tally | null;
+	ballotsCast: number;
+	quorumAtOpen: QuorumResult | null;
+	quorumAtClose: QuorumResult | null;
+	passEvaluation: PassResult | null;
+	passRule: string | null;
+	counterName: string | null;
+	scrutineerName: string | null;
+	/** Who voted (never how), once the motion is closed. */
+	turnout: { personId: number; name: string; channel: 'online' | 'paper' | 'clerk' }[] | null;
+	/** Each voter's choice for a closed named or roll-call vote; never for a secret one. */
+	namedChoices: { personId: number; name: string; choice: Choice }[] | null;
+}
+
+export interface SpeechView {
+	id: number;
+	speakerName: string;
+	summary: string;
+	createdAt: string;
+}
+
+export interface AgendaItemView {
+	id: number;
+	position: number;
+	title: string;
+	materials: string;
+	topic: { id: number; number: string; title: string } | null;
+	speeches: SpeechView[];
+	motions: MotionView[];
+}
+
+export interface GuestView {
+	kind: 'observer' | 'township';
+	name: string;
+	position: string;
+}
+
+export interface MeetingView {
+	meeting: Meeting;
+	chairName: string | null;
+	recorderName: string | null;
+	openedAt: string | null;
+	closedAt: string | null;
+	agenda: AgendaItemView[];
+	guests: GuestView[];
+	attendance: Attendance;
+}
+
+export function attendanceOf(db: Db, meeting: Meeting, roster?: RosterEntry[]): Attendance {
+	const entries = roster ?? listRoster(db, meeting.id);
+	const frozen = meeting.state !== 'draft';
+	const counts = frozen ? meetingCounts(db, meeting) : {};
+	const here = (e: RosterEntry) => e.signedInAt !== null && e.leftAt === null;
+	const expectedVoting = entries.filter((e) => e.voting).length;
+	const present = entries.filter((e) => e.voting && here(e)).length;
+	const rule = meeting.rule;
+	const tests =
+		rule.quorum.kind === 'compare'
+			? [rule.quorum.test]
+			: rule.quorum.kind === 'any'
+				? rule.quorum.tests
+				: [];
+	return {
+		expected: entries.length,
+		expectedVoting,
+		present,
+		presentNonVoting: entries.filter((e) => !e.voting && here(e)).length,
+		ratioPermille: expectedVoting ? Math.round((present * 1000) / expectedVoting) : 0,
+		counts,
+		quorum: frozen && rule.voters ? evaluateQuorum(rule, counts) : null,
+		quorumRule: tests.map(symbolicFormula)
+	};
+}
+
+function motionViews(db: Db, meeting: Meeting): MotionView[] {
+	const rows = db
+		.prepare(
+			`select mo.id, (select count(*) from ballot_receipts b where b.motion_id = mo.id) as cast
+			 from motions mo where mo.meeting_id = ? order by mo.id`
+		)
+		.all(meeting.id) as { id: number; cast: number }[];
+	const turnoutOf = db.prepare(
+		`select b.person_id, p.name, b.channel from ballot_receipts b join people p on p.id = b.person_id
+		 where b.motion_id = ? order by p.name, b.person_id`
+	);
+	const choicesOf = db.prepare(
+		`select c.person_id, p.name, c.choice from named_choices c join people p on p.id = c.person_id
+		 where c.motion_id = ? order by p.name, c.person_id`
+	);
+	const passRule =
+		meeting.rule.pass.kind === 'compare' ? symbolicFormula(meeting.rule.pass.test) : null;
+	return rows.map(({ id, cast }) => {
+		const motion = getMotion(db, meeting.villageId, id)!;
+		const closed = motion.state === 'closed';
+		const hidden = motion.method === 'secret' && !closed;
+		return {
+			id: motion.id,
+			agendaItemId: motion.agendaItemId,
+			text: motion.text,
+			method: motion.method,
+			state: motion.state,
+			result: motion.result,
+			tally: hidden ? null : motion.tally,
+			ballotsCast: cast,
+			quorumAtOpen: motion.quorumAtOpen,
+			quorumAtClose: motion.quorumAtClose,
+			passEvaluation: motion.passEvaluation,
+			passRule,
+			counterName: motion.counterName,
+			scrutineerName: motion.scrutineerName,
+			turnout: closed
+				? (
+						turnoutOf.all(id) as {
+							person_id: number;
+							name: string;
+							channel: 'online' | 'paper' | 'clerk';
+						}[]
+					).map((t) => ({ personId: t.person_id, name: t.name, channel: t.channel }))
+				: null,
+			namedChoices:
+				closed && (motion.method === 'named' || motion.method === 'roll_call')
+					? (choicesOf.all(id) as { person_id: number; name: string; choice: Choice }[]).map(
+							(c) => ({ personId: c.person_id, name: c.name, choice: c.choice })
+						)
+					: null
+		};
+	});
+}
+
+/** Running count of an open named or roll-call vote, for the console. */
+export function liveNamedTally(db: Db, motionId: number): Tally {
+	const t: Tally = { yes: 0, no: 0, abstain: 0 };
+	const rows = db
+		.prepare('select choice, count(*) as n from named_choices where motion_id = ? group by choice')
+		.all(motionId) as { choice: Choice; n: number }[];
+	for (const r of rows) if ((CHOICES as readonly string[]).includes(r.choice)) t[r.choice] = r.n;
+	return t;
+}
+
+export function meetingView(db: Db, villageId: number, meetingId: number): MeetingView | null {
+	const meeting = getMeeting(db, villageId, meetingId);
+	if (!meeting) return null;
+	const extra = db
+		.prepare(
+			`select (select name from people where id = m.chair_person_id) as chair,
+			   (select name from people where id = m.recorder_person_id) as recorder,
+			   m.opened_at, m.closed_at
+			 from meetings m where m.id = ?`
+		)
+		.get(meetingId) as {
+		chair: string | null;
+		recorder: string | null;
+		opened_at: string | null;
+		closed_at: string | null;
+	};
+	const motions = motionViews(db, meeting);
+	for (const mv of motions) {
+		if (mv.state === 'open' && (mv.method === 'named' || mv.method === 'roll_call'))
+			mv.tally = liveNamedTally(db, mv.id);
+	}
+	const items = db
+		.prepare(
+			`select a.id, a.position, a.title, a.materials, t.id as topic_id, t.number, t.title as topic_title
+			 from agenda_items a left join topics t on t.id = a.topic_id
+			 where a.meeting_id = ? order by a.position`
+		)
+		.all(meetingId) as {
+		id: number;
+		position: number;
+		title: string;
+		materials: string;
+		topic_id: number | null;
+		number: string | null;
+		topic_title: string | null;
+	}[];
+	const speechesOf = db.prepare(
+		'select id, speaker_name, summary, created_at from speeches where agenda_item_id = ? order by id'
+	);
+	const agenda = items.map((i) => ({
+		id: i.id,
+		position: i.position,
+		title: i.title,
+		materials: i.materials,
+		topic:
+			i.topic_id === null ? null : { id: i.topic_id, number: i.number!, title: i.topic_title! },
+		speeches: (
+			speechesOf.all(i.id) as {
+				id: number;
+				speaker_name: string;
+				summary: string;
+				created_at: string;
+			}[]
+		).map((s) => ({
+			id: s.id,
+			speakerName: s.speaker_name,
+			summary: s.summary,
+			createdAt: s.created_at
+		})),
+		motions: motions.filter((mv) => mv.agendaItemId === i.id)
+	}));
+	const guests = db
+		.prepare('select kind, name, position from meeting_guests where meeting_id = ? order by id')
+		.all(meetingId) as GuestView[];
+	return {
+		meeting,
+		chairName: extra.chair,
+		recorderName: extra.recorder,
+		openedAt: extra.opened_at,
+		closedAt: extra.closed_at,
+		agenda,
+		guests,
+		attendance: attendanceOf(db, meeting)
+	};
+}
+
+/** The small state the hall screen and the console poll: attendance, quorum, and the motions. */
+export interface LiveState {
+	state: Meeting['state'];
+	attendance: Omit<Attendance, 'counts'>;
+	motions: Pick<
+		MotionView,
+		'id' | 'text' | 'method' | 'state' | 'result' | 'tally' | 'ballotsCast' | 'passEvaluation'
+	>[];
+}
+
+export function liveState(db: Db, villageId: number, meetingId: number): LiveState | null {
+	const view = meetingView(db, villageId, meetingId);
+	if (!view) return null;
+	const attendance: Partial<Attendance> = { ...view.attendance };
+	delete attendance.counts;
+	return {
+		state: view.meeting.state,
+		attendance: attendance as LiveState['attendance'],
+		motions: view.agenda.flatMap((a) =>
+			a.motions.map((mv) => ({
+				id: mv.id,
+				text: mv.text,
+				method: mv.method,
+				state: mv.state,
+				result: mv.result,
+				tally: mv.tally,
+				ballotsCast: mv.ballotsCast,
+				passEvaluation: mv.passEvaluation
+			}))
+		)
+	};
+}
+
+export interface MeetingListItem {
+	id: number;
+	type: Meeting['type'];
+	title: string;
+	meetingDate: string;
+	startsAt: string;
+	place: string;
+	state: Meeting['state'];
+}
+
+/** A village's meetings, newest first; drafts only for staff. */
+export function listMeetings(
+	db: Db,
+	villageId: number,
+	options: { includeDrafts: boolean; limit?: number; offset?: number }
+): { items: MeetingListItem[]; total: number } {
+	const where = options.includeDrafts ? '' : " and state != 'draft'";
+	const total = (
+		db
+			.prepare(`select count(*) as n from meetings where village_id = ?${where}`)
+			.get(villageId) as { n: number }
+	).n;
+	const items = (
+		db
+			.prepare(
+				`select id, type, title, meeting_date, starts_at, place, state from meetings
+				 where village_id = ?${where} order by meeting_date desc, id desc limit ? offset ?`
+			)
+			.all(villageId, options.limit ?? 50, options.offset ?? 0) as {
+			id: number;
+			type: Meeting['type'];
+			title: string;
+			meeting_date: string;
+			starts_at: string;
+			place: string;
+			state: Meeting['state'];
+		}[]
+	).map((r) => ({
+		id: r.id,
+		type: r.type,
+		title: r.title,
+		meetingDate: r.meeting_date,
+		startsAt: r.starts_at,
+		place: r.place,
+		state: r.state
+	}));
+	return { items, total };
+}
