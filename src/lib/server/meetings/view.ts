@@ -71,6 +71,14 @@ export interface SpeechView {
 	createdAt: string;
 }
 
+export interface WrittenOpinionView {
+	id: number;
+	personId: number;
+	name: string;
+	text: string;
+	createdAt: string;
+}
+
 export interface AgendaItemView {
 	id: number;
 	position: number;
@@ -78,6 +86,8 @@ export interface AgendaItemView {
 	materials: string;
 	topic: { id: number; number: string; title: string } | null;
 	speeches: SpeechView[];
+	/** 书面意见 attendees submitted from their phones. */
+	opinions: WrittenOpinionView[];
 	motions: MotionView[];
 }
 
@@ -228,6 +238,10 @@ export function meetingView(db: Db, villageId: number, meetingId: number): Meeti
 	const speechesOf = db.prepare(
 		'select id, speaker_name, summary, created_at from speeches where agenda_item_id = ? order by id'
 	);
+	const opinionsOf = db.prepare(
+		`select o.id, o.person_id, p.name, o.text, o.created_at from written_opinions o
+		 join people p on p.id = o.person_id where o.agenda_item_id = ? order by o.id`
+	);
 	const agenda = items.map((i) => ({
 		id: i.id,
 		position: i.position,
@@ -247,6 +261,21 @@ export function meetingView(db: Db, villageId: number, meetingId: number): Meeti
 			speakerName: s.speaker_name,
 			summary: s.summary,
 			createdAt: s.created_at
+		})),
+		opinions: (
+			opinionsOf.all(i.id) as {
+				id: number;
+				person_id: number;
+				name: string;
+				text: string;
+				created_at: string;
+			}[]
+		).map((o) => ({
+			id: o.id,
+			personId: o.person_id,
+			name: o.name,
+			text: o.text,
+			createdAt: o.created_at
 		})),
 		motions: motions.filter((mv) => mv.agendaItemId === i.id)
 	}));
