@@ -26,9 +26,12 @@ export function isValidDate(value: string): boolean {
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-/** The day before a date: the last day of a term that ends when another begins. */
-export function dayBefore(date: string): string {
+/** The calendar date `days` later (earlier when negative). */
+export function addDays(date: string, days: number): string {
 	const d = new Date(`${date}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() - 1);
+	d.setUTCDate(d.getUTCDate() + days);
 	return d.toISOString().slice(0, 10);
 }
+
+/** The day before a date: the last day of a term that ends when another begins. */
+export const dayBefore = (date: string): string => addDays(date, -1);

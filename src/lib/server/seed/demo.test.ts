@@ -6,6 +6,8 @@ import { checkLogin } from '../auth/accounts';
 import { DEMO_ACCOUNTS, DEMO_VILLAGE, seedDemo } from './demo';
 import { whoCountsOn } from '../roster/counts';
 import { rosterWarnings } from '../roster/checks';
+import { addDays, todayInChina } from '../roster/dates';
+import { openMeeting } from '../meetings/meetings';
 
 let db: Db;
 let cleanup: () => void;
@@ -108,5 +110,48 @@ describe('demo seed', () => {
 		} finally {
 			other.cleanup();
 		}
+	});
+
+	it("has a representatives' meeting ready to open today and a villagers' meeting called ahead", async () => {
+		await seedDemo(db);
+		const { id } = db.prepare('select id from villages').get() as { id: number };
+		const today = todayInChina();
+		const meetings = db
+			.prepare('select id, type, state, meeting_date, notice_date from meetings order by id')
+			.all() as {
+			id: number;
+			type: string;
+			state: string;
+			meeting_date: string;
+			notice_date: string;
+		}[];
+		const ready = meetings.find((m) => m.type === 'reps_meeting' && m.meeting_date === today)!;
+		expect(ready).toMatchObject({ state: 'notified', notice_date: addDays(today, -4) });
+		const clerk = db
+			.prepare("select id, person_id from users where phone = '13800000001'")
+			.get() as {
+			id: number;
+			person_id: number;
+		};
+		const opened = openMeeting(
+			db,
+			{ userId: clerk.id, personId: clerk.person_id, role: 'clerk' },
+			id,
+			ready.id
+		);
+		expect(opened.ok).toBe(true);
+		// 20 representatives and 5 committee members (一肩挑: the secretary chairs the committee).
+		expect(
+			db
+				.prepare('select count(*) as n from meeting_roster where meeting_id = ? and voting = 1')
+				.get(ready.id)
+		).toEqual({ n: 25 });
+		const ahead = meetings.find((m) => m.type === 'villagers_meeting')!;
+		expect(ahead).toMatchObject({
+			state: 'notified',
+			notice_date: today,
+			meeting_date: addDays(today, 14)
+		});
+		expect(verifyChain(db).ok).toBe(true);
 	});
 });

@@ -12,6 +12,7 @@ import { parseRoster } from '../roster/parse/validate';
 import { assignRole, type NewRole } from '../roster/roles';
 import { addStructureNames } from '../roster/structure';
 import { linkAccountToPerson } from '../roster/person-accounts';
+import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoTopics } from './demo-topics';
 import { DEMO_GRIDS, DEMO_GROUPS, DEMO_PEOPLE, demoRosterCsv, seededRandom } from './demo-roster';
 
@@ -285,7 +286,10 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 				.get(villageId, a.name, a.phone) as { id: number };
 			linkAccountToPerson(db, villageId, userId, person.id);
 		});
-		if (options.topics) seedDemoTopics(db, villageId);
+		if (options.topics) {
+			seedDemoTopics(db, villageId);
+			seedDemoMeetings(db, villageId);
+		}
 	}).immediate();
 	return true;
 }

@@ -1,0 +1,97 @@
+// The demo village's meetings: a representatives' meeting notified four days ago and ready to open
+// today (so the hall can be tried at once), and a villagers' meeting called for two weeks ahead.
+// Dates are relative to the day of seeding; every step goes through the meeting commands.
+import type { Db } from '../db';
+import { addAgendaItem, createMeeting, notifyMeeting, type Actor } from '../meetings/meetings';
+import { addDays, todayInChina } from '../roster/dates';
+
+const chinaMorning = (date: string) => new Date(`${date}T01:00:00Z`); // 09:00 in China
+
+function actorOf(db: Db, phone: string): Actor {
+	const u = db.prepare('select id, person_id, role from users where phone = ?').get(phone) as {
+		id: number;
+		person_id: number | null;
+		role: Actor['role'];
+	};
+	return { userId: u.id, personId: u.person_id, role: u.role };
+}
+
+export const DEMO_TODAY_MEETING_TITLE = '村民代表会议：果蔬储藏库建设方案';
+
+export function seedDemoMeetings(db: Db, villageId: number, now = new Date()): void {
+	const clerk = actorOf(db, '13800000001');
+	const secretary = actorOf(db, '13800000002');
+	const today = todayInChina(now);
+	const topicId = (title: string) =>
+		(
+			db
+				.prepare('select id from topics where village_id = ? and title = ?')
+				.get(villageId, title) as { id: number } | undefined
+		)?.id ?? null;
+
+	const call = (
+		input: Parameters<typeof createMeeting>[3],
+		agenda: { title: string; topic?: string; materials: string }[],
+		noticeDate: string
+	) => {
+		const at = chinaMorning(noticeDate);
+		const created = createMeeting(db, clerk, villageId, input, { now: at });
+		if (!created.ok) throw new Error(`demo meeting ${input.title}: ${created.reason}`);
+		for (const item of agenda) {
+			const r = addAgendaItem(
+				db,
+				clerk,
+				villageId,
+				created.meeting.id,
+				{
+					title: item.title,
+					topicId: item.topic ? topicId(item.topic) : null,
+					materials: item.materials
+				},
+				{ now: at }
+			);
+			if (!r.ok) throw new Error(`demo agenda ${item.title}: ${r.reason}`);
+		}
+		const n = notifyMeeting(db, clerk, villageId, created.meeting.id, { now: at });
+		if (!n.ok) throw new Error(`demo notice ${input.title}: ${n.reason}`);
+	};
+
+	call(
+		{
+			type: 'reps_meeting',
+			title: DEMO_TODAY_MEETING_TITLE,
+			meetingDate: today,
+			startsAt: '09:00',
+			chairPersonId: secretary.personId,
+			recorderPersonId: clerk.personId
+		},
+		[
+			{
+				title: '建设1000平方米果蔬储藏库',
+				topic: '建设1000平方米果蔬储藏库',
+				materials:
+					'选址：村东头原砖厂空地。建筑面积1000平方米。总投资72.4万元：中央扶持资金50万元，村集体自筹22.4万元。' +
+					'党支部会议、两委联席会议已提出方案，党员大会已审议通过。'
+			}
+		],
+		addDays(today, -4)
+	);
+
+	call(
+		{
+			type: 'villagers_meeting',
+			title: '村民会议：修订村规民约',
+			meetingDate: addDays(today, 14),
+			startsAt: '14:00',
+			chairPersonId: secretary.personId,
+			recorderPersonId: clerk.personId
+		},
+		[
+			{
+				title: '修订村规民约（环境卫生、红白喜事简办）',
+				materials: '修订草案已在各网格张贴，请村民会前阅读并提出意见。'
+			}
+		],
+		today
+	);
+}
