@@ -223,6 +223,20 @@ export async function login(page: Page, phone: string, password: string): Promis
 	]);
 }
 
+/** Signs in on a page whose context runs no JavaScript (plain form post). */
+export async function loginWithoutScripts(page: Page, phone: string, password: string) {
+	await page.goto('/login');
+	await page.getByLabel(/^(手机号|Mobile number)$/).fill(phone);
+	await page.getByLabel(/^(密码|Password)$/).fill(password);
+	await Promise.all([
+		page.waitForURL((url) => url.pathname !== '/login'),
+		page
+			.getByRole('main')
+			.getByRole('button', { name: /^(登录|Sign in)$/ })
+			.click()
+	]);
+}
+
 /** Headers of a plain cross-document form post from this app's own pages. */
 export function formPostHeaders(app: App): Record<string, string> {
 	return { origin: app.url, accept: 'text/html' };

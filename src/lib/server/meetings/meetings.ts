@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import { peopleCountingOn, type RoleKind } from '../roster/counts';
 import { isValidDate, todayInChina } from '../roster/dates';
 import type { Actor } from '../topics/topics';
+import { villageRules } from '../villages/settings';
 import {
 	CN_2018,
 	MEETING_TYPES,
@@ -319,7 +320,7 @@ export function createMeeting(
 	options: { rules?: RuleSet; now?: Date } = {}
 ): CreateMeetingResult {
 	const now = options.now ?? new Date();
-	const rules = options.rules ?? CN_2018;
+	const rules = options.rules ?? villageRules(db, villageId);
 	if (!(MEETING_TYPES as readonly string[]).includes(input.type))
 		return { ok: false, reason: 'bad_type' };
 	const title = input.title.trim();

@@ -3,7 +3,15 @@ import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
 import { rosterFixture } from '../roster/test-fixture';
 import { createTopic } from '../topics/topics';
-import { getVillageSettings, updateVillageSettings } from './settings';
+import { createMeeting } from '../meetings/meetings';
+import { CN_2018 } from '../votes/rules';
+import {
+	getRuleOptions,
+	getVillageSettings,
+	updateRuleOptions,
+	updateVillageSettings,
+	villageRules
+} from './settings';
 
 let db: Db;
 let cleanup: () => void;
@@ -60,5 +68,66 @@ describe('village settings', () => {
 		);
 		expect(r.ok && r.topic.triageDue).toBe('2026-10-08');
 		expect(getVillageSettings(db, v.villageId).oneShoulder).toBe(false);
+	});
+
+	describe('stricter meeting rules', () => {
+		it.each([
+			[{ repsNoticeDays: 2 }, 'looser_than_law'],
+			[{ repsNoticeDays: 0 }, 'looser_than_law'],
+			[{ repsNoticeDays: 3.5 }, 'not_integer'],
+			[{ repsNoticeDays: 99 }, 'not_integer']
+		])('refuses %j and keeps the law', (options, reason) => {
+			const v = rosterFixture(db);
+			expect(updateRuleOptions(db, v.clerkId, v.villageId, options)).toEqual({ ok: false, reason });
+			expect(getRuleOptions(db, v.villageId)).toEqual({});
+			expect(villageRules(db, v.villageId)).toBe(CN_2018);
+		});
+
+		it.each([
+			[{ repsNoticeDays: 3 }, 3],
+			[{ repsNoticeDays: 5 }, 5],
+			[{ repsPassOnTotal: true, partyAssemblyTwoThirds: true }, 3]
+		])('accepts %j, and a meeting called afterwards runs by it', (options, noticeDays) => {
+			const v = rosterFixture(db);
+			expect(updateRuleOptions(db, v.clerkId, v.villageId, options)).toEqual({ ok: true });
+			expect(getRuleOptions(db, v.villageId)).toEqual(options);
+			const clerk = { userId: v.clerkId, personId: null, role: 'clerk' as const };
+			const reps = createMeeting(db, clerk, v.villageId, {
+				type: 'reps_meeting',
+				title: '代表会议',
+				meetingDate: '2026-12-20'
+			});
+			if (!reps.ok) throw new Error(reps.reason);
+			expect(reps.meeting.rule.noticeDays).toBe(noticeDays);
+			expect(reps.meeting.ruleSetId).toBe('cn-2018+village');
+			const party = createMeeting(db, clerk, v.villageId, {
+				type: 'party_assembly',
+				title: '党员大会',
+				meetingDate: '2026-12-20'
+			});
+			if (!party.ok) throw new Error(party.reason);
+			const quorum = party.meeting.rule.quorum;
+			expect(quorum.kind === 'compare' && quorum.test.id).toBe(
+				'partyAssemblyTwoThirds' in options ? 'two_thirds_of_full' : 'half_of_full'
+			);
+		});
+
+		it('never rewrites a meeting already called', () => {
+			const v = rosterFixture(db);
+			const clerk = { userId: v.clerkId, personId: null, role: 'clerk' as const };
+			const before = createMeeting(db, clerk, v.villageId, {
+				type: 'reps_meeting',
+				title: '代表会议',
+				meetingDate: '2026-12-20'
+			});
+			if (!before.ok) throw new Error(before.reason);
+			updateRuleOptions(db, v.clerkId, v.villageId, { repsNoticeDays: 7 });
+			const row = db
+				.prepare('select rule_json from meetings where id = ?')
+				.get(before.meeting.id) as {
+				rule_json: string;
+			};
+			expect(JSON.parse(row.rule_json).noticeDays).toBe(3);
+		});
 	});
 });

@@ -1,8 +1,10 @@
 // A village's own settings: the triage deadline, its public holidays (deadlines that end on one
-// move to the next working day), and whether the branch secretary also chairs the committee.
+// move to the next working day), whether the branch secretary also chairs the committee, and the
+// stricter meeting rules it chose over the law.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { isValidDate } from '../roster/dates';
+import { CN_2018, applyOptions, type RuleSet, type VillageRuleOptions } from '../votes/rules';
 
 export interface VillageSettings {
 	triageDays: number;
@@ -61,6 +63,65 @@ export function updateVillageSettings(
 			subjectId: villageId,
 			before,
 			after: getVillageSettings(db, villageId)
+		});
+	}).immediate();
+	return { ok: true };
+}
+
+/** The stricter options the village chose over the law (DOMAIN.md §6); none by default. */
+export function getRuleOptions(db: Db, villageId: number): VillageRuleOptions {
+	const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
+		settings: string;
+	};
+	return (JSON.parse(row.settings) as { ruleOptions?: VillageRuleOptions }).ruleOptions ?? {};
+}
+
+/** The rule set a meeting called today in this village runs by: the law plus the village's options. */
+export function villageRules(db: Db, villageId: number): RuleSet {
+	const options = getRuleOptions(db, villageId);
+	if (Object.keys(options).length === 0) return CN_2018;
+	const applied = applyOptions(CN_2018, options);
+	// Options are checked when saved; a stored set the law no longer allows falls back to the law.
+	return applied.ok ? applied.rules : CN_2018;
+}
+
+export type RuleOptionsResult =
+	{ ok: true } | { ok: false; reason: 'looser_than_law' | 'not_integer' };
+
+/** Saves stricter options; anything looser than the law is refused and nothing changes. */
+export function updateRuleOptions(
+	db: Db,
+	actorId: number,
+	villageId: number,
+	options: VillageRuleOptions
+): RuleOptionsResult {
+	const next: VillageRuleOptions = {};
+	if (options.partyAssemblyTwoThirds) next.partyAssemblyTwoThirds = true;
+	if (options.repsPassOnTotal) next.repsPassOnTotal = true;
+	if (options.repsNoticeDays !== undefined) {
+		if (!Number.isSafeInteger(options.repsNoticeDays) || options.repsNoticeDays > 30)
+			return { ok: false, reason: 'not_integer' };
+		next.repsNoticeDays = options.repsNoticeDays;
+	}
+	const applied = applyOptions(CN_2018, next);
+	if (!applied.ok) return applied;
+	db.transaction(() => {
+		const before = getRuleOptions(db, villageId);
+		const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
+			settings: string;
+		};
+		db.prepare('update villages set settings = ? where id = ?').run(
+			JSON.stringify({ ...JSON.parse(row.settings), ruleOptions: next }),
+			villageId
+		);
+		appendAudit(db, {
+			villageId,
+			actorId,
+			action: 'village.rule_options_changed',
+			subjectType: 'village',
+			subjectId: villageId,
+			before,
+			after: next
 		});
 	}).immediate();
 	return { ok: true };

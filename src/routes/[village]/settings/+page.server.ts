@@ -4,11 +4,46 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/forms';
 import { requireStaff } from '$lib/server/villages/context';
-import { getVillageSettings, updateVillageSettings } from '$lib/server/villages/settings';
+import {
+	getRuleOptions,
+	getVillageSettings,
+	updateRuleOptions,
+	updateVillageSettings,
+	villageRules
+} from '$lib/server/villages/settings';
+import { MEETING_TYPES, symbolicFormula, type QuorumRule } from '$lib/server/votes/rules';
+
+const formulas = (q: QuorumRule) =>
+	q.kind === 'compare'
+		? [symbolicFormula(q.test)]
+		: q.kind === 'any'
+			? q.tests.map(symbolicFormula)
+			: [];
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
-	return { settings: getVillageSettings(getDb(), village.id) };
+	const db = getDb();
+	const rules = villageRules(db, village.id);
+	return {
+		settings: getVillageSettings(db, village.id),
+		ruleOptions: getRuleOptions(db, village.id),
+		rules: {
+			id: rules.id,
+			effectiveFrom: rules.effectiveFrom,
+			source: rules.source,
+			meetings: MEETING_TYPES.map((type) => {
+				const r = rules.meetings[type];
+				return {
+					type,
+					noticeDays: r.noticeDays,
+					opensAtOnce: r.opensAtOnce,
+					quorum: formulas(r.quorum),
+					pass: r.pass.kind === 'compare' ? symbolicFormula(r.pass.test) : null,
+					source: r.source
+				};
+			})
+		}
+	};
 };
 
 export const actions: Actions = {
@@ -38,5 +73,30 @@ export const actions: Actions = {
 			});
 		}
 		return { saved: true };
+	},
+	rules: async (event) => {
+		const { village, user } = requireStaff(event);
+		const form = await readForm(event.request);
+		const days = field(form, 'repsNoticeDays');
+		const values = {
+			partyAssemblyTwoThirds: form.get('partyAssemblyTwoThirds') === 'on',
+			repsPassOnTotal: form.get('repsPassOnTotal') === 'on',
+			repsNoticeDays: days
+		};
+		const result = updateRuleOptions(getDb(), user.id, village.id, {
+			partyAssemblyTwoThirds: values.partyAssemblyTwoThirds,
+			repsPassOnTotal: values.repsPassOnTotal,
+			repsNoticeDays: days === '' ? undefined : /^\d{1,2}$/.test(days) ? Number(days) : NaN
+		});
+		if (!result.ok) {
+			return fail(400, {
+				ruleValues: values,
+				ruleError:
+					result.reason === 'looser_than_law'
+						? m.settings_rules_looser()
+						: m.settings_rules_not_integer()
+			});
+		}
+		return { rulesSaved: true };
 	}
 };
