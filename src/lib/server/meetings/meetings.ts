@@ -225,6 +225,49 @@ function personOfVillage(db: Db, villageId: number, personId: number): boolean {
 		.get(personId, villageId);
 }
 
+/**
+ * Runs `body` in one BEGIN IMMEDIATE transaction once the actor may act and the meeting is this
+ * village's (another village's id reads as missing): staff, or with `self` that person themselves.
+ */
+function inMeeting<R>(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	meetingId: number,
+	body: (meeting: Meeting) => R,
+	options: { self?: number } = {}
+): R | { ok: false; reason: 'forbidden' | 'not_found' } {
+	return db
+		.transaction(() => {
+			const self = options.self !== undefined && actor.personId === options.self;
+			if (!self && !isStaffOf(db, actor, villageId))
+				return { ok: false as const, reason: 'forbidden' as const };
+			const meeting = getMeeting(db, villageId, meetingId);
+			if (!meeting) return { ok: false as const, reason: 'not_found' as const };
+			return body(meeting);
+		})
+		.immediate();
+}
+
+/** As inMeeting, for a staff command on one motion of this village. */
+function inMotion<R>(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	motionId: number,
+	body: (motion: Motion, meeting: Meeting) => R
+): R | { ok: false; reason: 'forbidden' | 'not_found' } {
+	return db
+		.transaction(() => {
+			if (!isStaffOf(db, actor, villageId))
+				return { ok: false as const, reason: 'forbidden' as const };
+			const motion = getMotion(db, villageId, motionId);
+			if (!motion) return { ok: false as const, reason: 'not_found' as const };
+			return body(motion, getMeeting(db, villageId, motion.meetingId)!);
+		})
+		.immediate();
+}
+
 type Audit = {
 	action: string;
 	subjectType: string;
@@ -405,48 +448,41 @@ export function addAgendaItem(
 	const now = options.now ?? new Date();
 	const title = input.title.trim();
 	if (title.length < 1 || title.length > 100) return { ok: false, reason: 'bad_title' };
-	return db
-		.transaction((): AddAgendaItemResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
-			const meeting = getMeeting(db, villageId, meetingId);
-			if (!meeting) return { ok: false, reason: 'not_found' };
-			// The notice carries the agenda (DOMAIN.md §5): it is fixed once sent.
-			if (meeting.state !== 'draft') return { ok: false, reason: 'not_draft' };
-			if (input.topicId != null) {
-				const t = db
-					.prepare('select 1 from topics where id = ? and village_id = ?')
-					.get(input.topicId, villageId);
-				if (!t) return { ok: false, reason: 'bad_topic' };
-			}
-			const position =
-				(
-					db
-						.prepare(
-							'select coalesce(max(position), 0) as p from agenda_items where meeting_id = ?'
-						)
-						.get(meetingId) as { p: number }
-				).p + 1;
-			const { lastInsertRowid } = db
-				.prepare(
-					'insert into agenda_items (meeting_id, position, topic_id, title, materials) values (?, ?, ?, ?, ?)'
-				)
-				.run(meetingId, position, input.topicId ?? null, title, input.materials ?? '');
-			const agendaItemId = Number(lastInsertRowid);
-			audit(
-				db,
-				actor,
-				villageId,
-				{
-					action: 'meeting.agenda_add',
-					subjectType: 'meeting',
-					subjectId: meetingId,
-					after: { agendaItemId, position, title, topicId: input.topicId ?? null }
-				},
-				now
-			);
-			return { ok: true, agendaItemId, position };
-		})
-		.immediate();
+	return inMeeting(db, actor, villageId, meetingId, (meeting): AddAgendaItemResult => {
+		// The notice carries the agenda (DOMAIN.md §5): it is fixed once sent.
+		if (meeting.state !== 'draft') return { ok: false, reason: 'not_draft' };
+		if (input.topicId != null) {
+			const t = db
+				.prepare('select 1 from topics where id = ? and village_id = ?')
+				.get(input.topicId, villageId);
+			if (!t) return { ok: false, reason: 'bad_topic' };
+		}
+		const position =
+			(
+				db
+					.prepare('select coalesce(max(position), 0) as p from agenda_items where meeting_id = ?')
+					.get(meetingId) as { p: number }
+			).p + 1;
+		const { lastInsertRowid } = db
+			.prepare(
+				'insert into agenda_items (meeting_id, position, topic_id, title, materials) values (?, ?, ?, ?, ?)'
+			)
+			.run(meetingId, position, input.topicId ?? null, title, input.materials ?? '');
+		const agendaItemId = Number(lastInsertRowid);
+		audit(
+			db,
+			actor,
+			villageId,
+			{
+				action: 'meeting.agenda_add',
+				subjectType: 'meeting',
+				subjectId: meetingId,
+				after: { agendaItemId, position, title, topicId: input.topicId ?? null }
+			},
+			now
+		);
+		return { ok: true, agendaItemId, position };
+	});
 }
 
 // ---------- notifyMeeting ----------
@@ -490,106 +526,101 @@ export function notifyMeeting(
 ): NotifyMeetingResult {
 	const now = options.now ?? new Date();
 	const today = todayInChina(now);
-	return db
-		.transaction((): NotifyMeetingResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
-			const meeting = getMeeting(db, villageId, meetingId);
-			if (!meeting) return { ok: false, reason: 'not_found' };
-			if (meeting.state !== 'draft') return { ok: false, reason: 'not_draft' };
-			const items = (
-				db
-					.prepare('select count(*) as n from agenda_items where meeting_id = ?')
-					.get(meetingId) as { n: number }
-			).n;
-			if (items === 0) return { ok: false, reason: 'no_agenda' };
-			const may = mayOpen(meeting.type, today, meeting.meetingDate, ruleSetOf(meeting));
-			if (!may.ok) return { ok: false, reason: 'too_late', earliest: may.earliest };
+	return inMeeting(db, actor, villageId, meetingId, (meeting): NotifyMeetingResult => {
+		if (meeting.state !== 'draft') return { ok: false, reason: 'not_draft' };
+		const items = (
+			db.prepare('select count(*) as n from agenda_items where meeting_id = ?').get(meetingId) as {
+				n: number;
+			}
+		).n;
+		if (items === 0) return { ok: false, reason: 'no_agenda' };
+		const may = mayOpen(meeting.type, today, meeting.meetingDate, ruleSetOf(meeting));
+		if (!may.ok) return { ok: false, reason: 'too_late', earliest: may.earliest };
 
-			// person → [voting?, kinds]
-			const roster = new Map<number, { voting: boolean; kinds: RosterKind[] }>();
-			const source = meeting.rule.roster;
-			if (source.kind === 'named') {
-				const list = options.attendees ?? [];
-				if (list.length === 0) return { ok: false, reason: 'attendees_required' };
-				for (const p of list) {
-					if (!personOfVillage(db, villageId, p)) return { ok: false, reason: 'bad_attendee' };
-					// A meeting of named parties records opinions and never votes.
-					roster.set(p, { voting: meeting.rule.voters !== null, kinds: [] });
-				}
-			} else {
-				const inScope =
-					source.scope === 'group'
-						? new Set(
-								db
-									.prepare(
-										'select p.id from people p join households h on h.id = p.household_id where h.group_id = ?'
-									)
-									.pluck()
-									.all(meeting.groupId) as number[]
-							)
-						: null;
-				const add = (kind: RosterKind, voting: boolean) => {
-					const roleKind = ROLE_KIND[kind];
-					if (!roleKind) return false;
-					for (const p of peopleCountingOn(db, villageId, meeting.meetingDate, roleKind)) {
-						if (inScope && !inScope.has(p)) continue;
-						const e = roster.get(p) ?? { voting: false, kinds: [] };
-						e.voting ||= voting;
-						e.kinds.push(kind);
-						roster.set(p, e);
-					}
-					return true;
-				};
-				for (const k of source.voting)
-					if (!add(k, true)) return { ok: false, reason: 'roster_unavailable' };
-				for (const k of source.nonVoting)
-					if (!add(k, false)) return { ok: false, reason: 'roster_unavailable' };
+		// person → [voting?, kinds]
+		const roster = new Map<number, { voting: boolean; kinds: RosterKind[] }>();
+		const source = meeting.rule.roster;
+		if (source.kind === 'named') {
+			const list = options.attendees ?? [];
+			if (list.length === 0) return { ok: false, reason: 'attendees_required' };
+			for (const p of list) {
+				if (!personOfVillage(db, villageId, p)) return { ok: false, reason: 'bad_attendee' };
+				// A meeting of named parties records opinions and never votes.
+				roster.set(p, { voting: meeting.rule.voters !== null, kinds: [] });
 			}
-			if (roster.size === 0) return { ok: false, reason: 'empty_roster' };
-			const householdOf = db.prepare('select household_id from people where id = ?').pluck();
-			const insert = db.prepare(
-				'insert into meeting_roster (meeting_id, person_id, voting, kinds, household_id) values (?, ?, ?, ?, ?)'
-			);
-			const households = new Set<number>();
-			let voting = 0;
-			for (const [personId, e] of [...roster].sort((a, b) => a[0] - b[0])) {
-				const household = householdOf.get(personId) as number;
-				insert.run(meetingId, personId, e.voting ? 1 : 0, JSON.stringify(e.kinds), household);
-				if (e.voting) {
-					voting++;
-					households.add(household);
+		} else {
+			const inScope =
+				source.scope === 'group'
+					? new Set(
+							db
+								.prepare(
+									'select p.id from people p join households h on h.id = p.household_id where h.group_id = ?'
+								)
+								.pluck()
+								.all(meeting.groupId) as number[]
+						)
+					: null;
+			const add = (kind: RosterKind, voting: boolean) => {
+				const roleKind = ROLE_KIND[kind];
+				if (!roleKind) return false;
+				for (const p of peopleCountingOn(db, villageId, meeting.meetingDate, roleKind)) {
+					if (inScope && !inScope.has(p)) continue;
+					const e = roster.get(p) ?? { voting: false, kinds: [] };
+					e.voting ||= voting;
+					e.kinds.push(kind);
+					roster.set(p, e);
 				}
-			}
-			db.prepare(
-				"update meetings set state = 'notified', notice_date = ?, households_total = ? where id = ?"
-			).run(today, households.size, meetingId);
-			audit(
-				db,
-				actor,
-				villageId,
-				{
-					action: 'meeting.notify',
-					subjectType: 'meeting',
-					subjectId: meetingId,
-					before: { state: 'draft' },
-					after: {
-						state: 'notified',
-						noticeDate: today,
-						expected: roster.size,
-						voting,
-						roster: [...roster.keys()].sort((a, b) => a - b)
-					}
-				},
-				now
-			);
-			return {
-				ok: true,
-				meeting: getMeeting(db, villageId, meetingId)!,
-				expected: roster.size,
-				voting
+				return true;
 			};
-		})
-		.immediate();
+			for (const k of source.voting)
+				if (!add(k, true)) return { ok: false, reason: 'roster_unavailable' };
+			for (const k of source.nonVoting)
+				if (!add(k, false)) return { ok: false, reason: 'roster_unavailable' };
+		}
+		if (roster.size === 0) return { ok: false, reason: 'empty_roster' };
+		const householdOf = db.prepare('select household_id from people where id = ?').pluck();
+		const insert = db.prepare(
+			'insert into meeting_roster (meeting_id, person_id, voting, kinds, household_id) values (?, ?, ?, ?, ?)'
+		);
+		const households = new Set<number>();
+		let voting = 0;
+		for (const [personId, e] of [...roster].sort((a, b) => a[0] - b[0])) {
+			const household = householdOf.get(personId) as number;
+			insert.run(meetingId, personId, e.voting ? 1 : 0, JSON.stringify(e.kinds), household);
+			if (e.voting) {
+				voting++;
+				households.add(household);
+			}
+		}
+		db.prepare(
+			"update meetings set state = 'notified', notice_date = ?, households_total = ? where id = ?"
+		).run(today, households.size, meetingId);
+		audit(
+			db,
+			actor,
+			villageId,
+			{
+				action: 'meeting.notify',
+				subjectType: 'meeting',
+				subjectId: meetingId,
+				before: { state: 'draft' },
+				after: {
+					state: 'notified',
+					noticeDate: today,
+					expected: roster.size,
+					voting,
+					roster: [...roster.keys()].sort((a, b) => a - b)
+				}
+			},
+			now
+		);
+		return {
+			ok: true,
+			meeting: getMeeting(db, villageId, meetingId)!,
+			expected: roster.size,
+			voting
+		};
+	});
 }
 
 /** The frozen rule of the meeting, as the one-type rule set `mayOpen` reads. */
@@ -618,34 +649,29 @@ export function openMeeting(
 ): OpenMeetingResult {
 	const now = options.now ?? new Date();
 	const today = todayInChina(now);
-	return db
-		.transaction((): OpenMeetingResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
-			const meeting = getMeeting(db, villageId, meetingId);
-			if (!meeting) return { ok: false, reason: 'not_found' };
-			if (meeting.state !== 'notified') return { ok: false, reason: 'not_notified' };
-			const may = mayOpen(meeting.type, meeting.noticeDate!, today, ruleSetOf(meeting));
-			if (!may.ok) return { ok: false, reason: 'too_early', earliest: may.earliest };
-			db.prepare("update meetings set state = 'open', opened_at = ? where id = ?").run(
-				now.toISOString(),
-				meetingId
-			);
-			audit(
-				db,
-				actor,
-				villageId,
-				{
-					action: 'meeting.open',
-					subjectType: 'meeting',
-					subjectId: meetingId,
-					before: { state: 'notified' },
-					after: { state: 'open', openedOn: today }
-				},
-				now
-			);
-			return { ok: true, meeting: getMeeting(db, villageId, meetingId)! };
-		})
-		.immediate();
+	return inMeeting(db, actor, villageId, meetingId, (meeting): OpenMeetingResult => {
+		if (meeting.state !== 'notified') return { ok: false, reason: 'not_notified' };
+		const may = mayOpen(meeting.type, meeting.noticeDate!, today, ruleSetOf(meeting));
+		if (!may.ok) return { ok: false, reason: 'too_early', earliest: may.earliest };
+		db.prepare("update meetings set state = 'open', opened_at = ? where id = ?").run(
+			now.toISOString(),
+			meetingId
+		);
+		audit(
+			db,
+			actor,
+			villageId,
+			{
+				action: 'meeting.open',
+				subjectType: 'meeting',
+				subjectId: meetingId,
+				before: { state: 'notified' },
+				after: { state: 'open', openedOn: today }
+			},
+			now
+		);
+		return { ok: true, meeting: getMeeting(db, villageId, meetingId)! };
+	});
 }
 
 // ---------- attendance ----------
@@ -664,12 +690,12 @@ export function signIn(
 	options: { now?: Date } = {}
 ): SignInResult {
 	const now = options.now ?? new Date();
-	return db
-		.transaction((): SignInResult => {
-			if (actor.personId !== personId && !isStaffOf(db, actor, villageId))
-				return { ok: false, reason: 'forbidden' };
-			const meeting = getMeeting(db, villageId, meetingId);
-			if (!meeting) return { ok: false, reason: 'not_found' };
+	return inMeeting(
+		db,
+		actor,
+		villageId,
+		meetingId,
+		(meeting): SignInResult => {
 			if (meeting.state !== 'notified' && meeting.state !== 'open')
 				return { ok: false, reason: 'not_open' };
 			const entry = db
@@ -698,8 +724,9 @@ export function signIn(
 				now
 			);
 			return { ok: true, alreadySignedIn: false, counts: meetingCounts(db, meeting) };
-		})
-		.immediate();
+		},
+		{ self: personId }
+	);
 }
 
 export type MarkLeftResult =
@@ -719,12 +746,12 @@ export function markLeft(
 	options: { now?: Date } = {}
 ): MarkLeftResult {
 	const now = options.now ?? new Date();
-	return db
-		.transaction((): MarkLeftResult => {
-			if (actor.personId !== personId && !isStaffOf(db, actor, villageId))
-				return { ok: false, reason: 'forbidden' };
-			const meeting = getMeeting(db, villageId, meetingId);
-			if (!meeting) return { ok: false, reason: 'not_found' };
+	return inMeeting(
+		db,
+		actor,
+		villageId,
+		meetingId,
+		(meeting): MarkLeftResult => {
 			if (meeting.state !== 'open') return { ok: false, reason: 'not_open' };
 			const entry = db
 				.prepare(
@@ -751,8 +778,9 @@ export function markLeft(
 				now
 			);
 			return { ok: true, counts: meetingCounts(db, meeting) };
-		})
-		.immediate();
+		},
+		{ self: personId }
+	);
 }
 
 export type AddGuestResult =
@@ -771,39 +799,34 @@ export function addGuest(
 	const now = options.now ?? new Date();
 	const name = guest.name.trim();
 	if (name.length < 1 || name.length > 32) return { ok: false, reason: 'bad_name' };
-	return db
-		.transaction((): AddGuestResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
-			const meeting = getMeeting(db, villageId, meetingId);
-			if (!meeting) return { ok: false, reason: 'not_found' };
-			if (meeting.state === 'closed') return { ok: false, reason: 'closed' };
-			const { lastInsertRowid } = db
-				.prepare(
-					'insert into meeting_guests (meeting_id, kind, name, position, added_by, created_at) values (?, ?, ?, ?, ?, ?)'
-				)
-				.run(
-					meetingId,
-					guest.kind,
-					name,
-					guest.position?.trim() ?? '',
-					actor.userId,
-					now.toISOString()
-				);
-			audit(
-				db,
-				actor,
-				villageId,
-				{
-					action: 'meeting.guest_add',
-					subjectType: 'meeting',
-					subjectId: meetingId,
-					after: { kind: guest.kind, name, position: guest.position ?? '' }
-				},
-				now
+	return inMeeting(db, actor, villageId, meetingId, (meeting): AddGuestResult => {
+		if (meeting.state === 'closed') return { ok: false, reason: 'closed' };
+		const { lastInsertRowid } = db
+			.prepare(
+				'insert into meeting_guests (meeting_id, kind, name, position, added_by, created_at) values (?, ?, ?, ?, ?, ?)'
+			)
+			.run(
+				meetingId,
+				guest.kind,
+				name,
+				guest.position?.trim() ?? '',
+				actor.userId,
+				now.toISOString()
 			);
-			return { ok: true, guestId: Number(lastInsertRowid) };
-		})
-		.immediate();
+		audit(
+			db,
+			actor,
+			villageId,
+			{
+				action: 'meeting.guest_add',
+				subjectType: 'meeting',
+				subjectId: meetingId,
+				after: { kind: guest.kind, name, position: guest.position ?? '' }
+			},
+			now
+		);
+		return { ok: true, guestId: Number(lastInsertRowid) };
+	});
 }
 
 export type AddSpeechResult =
@@ -931,41 +954,35 @@ export function openMotion(
 	options: { now?: Date } = {}
 ): OpenMotionResult {
 	const now = options.now ?? new Date();
-	return db
-		.transaction((): OpenMotionResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
-			const motion = getMotion(db, villageId, motionId);
-			if (!motion) return { ok: false, reason: 'not_found' };
-			const meeting = getMeeting(db, villageId, motion.meetingId)!;
-			if (meeting.state !== 'open') return { ok: false, reason: 'not_open' };
-			if (motion.state !== 'draft') return { ok: false, reason: 'not_draft' };
-			const quorum = evaluateQuorum(meeting.rule, meetingCounts(db, meeting));
-			if (!quorum.met) return { ok: false, reason: 'no_quorum', quorum };
-			db.prepare(
-				"update motions set state = 'open', opened_at = ?, quorum_at_open = ? where id = ?"
-			).run(now.toISOString(), JSON.stringify(quorum), motionId);
-			if (motion.method === 'secret') {
-				const counter = db.prepare(
-					'insert into secret_tallies (motion_id, choice, count) values (?, ?, 0)'
-				);
-				for (const c of CHOICES) counter.run(motionId, c);
-			}
-			audit(
-				db,
-				actor,
-				villageId,
-				{
-					action: 'motion.open',
-					subjectType: 'motion',
-					subjectId: motionId,
-					before: { state: 'draft' },
-					after: { state: 'open', quorum }
-				},
-				now
+	return inMotion(db, actor, villageId, motionId, (motion, meeting): OpenMotionResult => {
+		if (meeting.state !== 'open') return { ok: false, reason: 'not_open' };
+		if (motion.state !== 'draft') return { ok: false, reason: 'not_draft' };
+		const quorum = evaluateQuorum(meeting.rule, meetingCounts(db, meeting));
+		if (!quorum.met) return { ok: false, reason: 'no_quorum', quorum };
+		db.prepare(
+			"update motions set state = 'open', opened_at = ?, quorum_at_open = ? where id = ?"
+		).run(now.toISOString(), JSON.stringify(quorum), motionId);
+		if (motion.method === 'secret') {
+			const counter = db.prepare(
+				'insert into secret_tallies (motion_id, choice, count) values (?, ?, 0)'
 			);
-			return { ok: true, motion: getMotion(db, villageId, motionId)!, quorum };
-		})
-		.immediate();
+			for (const c of CHOICES) counter.run(motionId, c);
+		}
+		audit(
+			db,
+			actor,
+			villageId,
+			{
+				action: 'motion.open',
+				subjectType: 'motion',
+				subjectId: motionId,
+				before: { state: 'draft' },
+				after: { state: 'open', quorum }
+			},
+			now
+		);
+		return { ok: true, motion: getMotion(db, villageId, motionId)!, quorum };
+	});
 }
 
 // ---------- ballots ----------
@@ -1401,22 +1418,10 @@ export function closeMotion(
 	options: { now?: Date } = {}
 ): CloseMotionResult {
 	const now = options.now ?? new Date();
-	return db
-		.transaction((): CloseMotionResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
-			const motion = getMotion(db, villageId, motionId);
-			if (!motion) return { ok: false, reason: 'not_found' };
-			if (motion.state !== 'open') return { ok: false, reason: 'not_open' };
-			return closeMotionNow(
-				db,
-				actor,
-				villageId,
-				motion,
-				getMeeting(db, villageId, motion.meetingId)!,
-				now
-			);
-		})
-		.immediate();
+	return inMotion(db, actor, villageId, motionId, (motion, meeting): CloseMotionResult => {
+		if (motion.state !== 'open') return { ok: false, reason: 'not_open' };
+		return closeMotionNow(db, actor, villageId, motion, meeting, now);
+	});
 }
 
 export type CloseMeetingResult =
@@ -1463,46 +1468,41 @@ function closeMeetingNow(
 	options: { minutes?: string; closeOpenMotions?: boolean },
 	now: Date
 ): CloseMeetingResult {
-	return db
-		.transaction((): CloseMeetingResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
-			const meeting = getMeeting(db, villageId, meetingId);
-			if (!meeting) return { ok: false, reason: 'not_found' };
-			if (meeting.state !== 'open') return { ok: false, reason: 'not_open' };
-			const open = db
-				.prepare("select id from motions where meeting_id = ? and state = 'open' order by id")
-				.pluck()
-				.all(meetingId) as number[];
-			if (open.length && !options.closeOpenMotions)
-				return { ok: false, reason: 'motions_open', motionIds: open };
-			for (const id of open) {
-				const r = closeMotionNow(db, actor, villageId, getMotion(db, villageId, id)!, meeting, now);
-				if (!r.ok) throw new NoTally(id);
-			}
-			const head = auditHead(db);
-			db.prepare(
-				`update meetings set state = 'closed', closed_at = ?, audit_head_id = ?, audit_head_hash = ?,
+	return inMeeting(db, actor, villageId, meetingId, (meeting): CloseMeetingResult => {
+		if (meeting.state !== 'open') return { ok: false, reason: 'not_open' };
+		const open = db
+			.prepare("select id from motions where meeting_id = ? and state = 'open' order by id")
+			.pluck()
+			.all(meetingId) as number[];
+		if (open.length && !options.closeOpenMotions)
+			return { ok: false, reason: 'motions_open', motionIds: open };
+		for (const id of open) {
+			const r = closeMotionNow(db, actor, villageId, getMotion(db, villageId, id)!, meeting, now);
+			if (!r.ok) throw new NoTally(id);
+		}
+		const head = auditHead(db);
+		db.prepare(
+			`update meetings set state = 'closed', closed_at = ?, audit_head_id = ?, audit_head_hash = ?,
 				   minutes = coalesce(?, minutes) where id = ?`
-			).run(now.toISOString(), head.id, head.hash, options.minutes ?? null, meetingId);
-			audit(
-				db,
-				actor,
-				villageId,
-				{
-					action: 'meeting.close',
-					subjectType: 'meeting',
-					subjectId: meetingId,
-					before: { state: 'open' },
-					after: {
-						state: 'closed',
-						auditHeadId: head.id,
-						auditHeadHash: head.hash,
-						closedMotions: open
-					}
-				},
-				now
-			);
-			return { ok: true, meeting: getMeeting(db, villageId, meetingId)!, auditHead: head };
-		})
-		.immediate();
+		).run(now.toISOString(), head.id, head.hash, options.minutes ?? null, meetingId);
+		audit(
+			db,
+			actor,
+			villageId,
+			{
+				action: 'meeting.close',
+				subjectType: 'meeting',
+				subjectId: meetingId,
+				before: { state: 'open' },
+				after: {
+					state: 'closed',
+					auditHeadId: head.id,
+					auditHeadHash: head.hash,
+					closedMotions: open
+				}
+			},
+			now
+		);
+		return { ok: true, meeting: getMeeting(db, villageId, meetingId)!, auditHead: head };
+	});
 }
