@@ -28,6 +28,7 @@ import {
 	type Method
 } from './meetings';
 import type { MeetingType } from '../votes/rules';
+import { liveState, meetingView } from './view';
 
 let db: Db;
 let dbPath: string;
@@ -524,5 +525,59 @@ describe('closing the meeting', () => {
 			reason: 'not_open'
 		});
 		expect(verifyChain(db)).toMatchObject({ ok: true });
+	});
+});
+
+describe('what the pages read (view.ts)', () => {
+	it("hides a secret ballot's counts until the close, then shows counts and turnout, never choices", () => {
+		const m = heldMeeting('reps_meeting', 'secret');
+		signInAll(m, m.voters.slice(0, 18));
+		expect(openMotion(db, m.c, m.v, m.motionId).ok).toBe(true);
+		castBallot(db, voter(m.voters[0]), m.v, m.motionId, 'yes');
+		castBallot(db, voter(m.voters[1]), m.v, m.motionId, 'no');
+		const open = meetingView(db, m.v, m.meetingId)!.agenda[0].motions[0];
+		expect(open).toMatchObject({ state: 'open', tally: null, ballotsCast: 2, turnout: null });
+		expect(liveState(db, m.v, m.meetingId)!.motions[0].tally).toBeNull();
+		expect(closeMotion(db, m.c, m.v, m.motionId).ok).toBe(true);
+		const closed = meetingView(db, m.v, m.meetingId)!.agenda[0].motions[0];
+		expect(closed).toMatchObject({
+			state: 'closed',
+			result: 'failed',
+			tally: { yes: 1, no: 1, abstain: 0 },
+			namedChoices: null
+		});
+		expect(closed.turnout!.map((t) => t.personId).sort()).toEqual(
+			[m.voters[0], m.voters[1]].sort()
+		);
+		expect(JSON.stringify(closed.turnout)).not.toMatch(/yes|"no"|abstain/);
+	});
+
+	it('counts a named vote live for the console, and shows who chose what after the close', () => {
+		const m = heldMeeting('reps_meeting', 'named');
+		signInAll(m, m.voters.slice(0, 17));
+		openMotion(db, m.c, m.v, m.motionId);
+		for (const p of m.voters.slice(0, 9)) castBallot(db, voter(p), m.v, m.motionId, 'yes');
+		const view = meetingView(db, m.v, m.meetingId)!;
+		expect(view.agenda[0].motions[0].tally).toEqual({ yes: 9, no: 0, abstain: 0 });
+		// 17 of 25 present: 3 × 17 ≥ 2 × 25; 68.0% shown, never used to decide.
+		expect(view.attendance).toMatchObject({
+			expected: 25,
+			expectedVoting: 25,
+			present: 17,
+			ratioPermille: 680,
+			quorum: { met: true, formula: '3 × 17 ≥ 2 × 25' }
+		});
+		closeMotion(db, m.c, m.v, m.motionId);
+		const closed = meetingView(db, m.v, m.meetingId)!.agenda[0].motions[0];
+		expect(closed.result).toBe('passed');
+		expect(closed.passEvaluation?.formula).toBe('2 × 9 > 17');
+		expect(closed.namedChoices).toHaveLength(9);
+		expect(closed.namedChoices!.every((c) => c.choice === 'yes')).toBe(true);
+	});
+
+	it("reads another village's meeting as missing", () => {
+		const m = heldMeeting('reps_meeting', 'hands');
+		expect(meetingView(db, m.v + 1000, m.meetingId)).toBeNull();
+		expect(liveState(db, m.v + 1000, m.meetingId)).toBeNull();
 	});
 });
