@@ -1,0 +1,164 @@
+// The 4+2 procedure (四议两公开, DOMAIN.md §4) as a pure state machine: six steps in order, none
+// skipped. Steps 1–4 are satisfied only by a passed motion on the topic in a closed meeting of the
+// step's type; a failed vote at step 3 or 4 sends the matter back to step 2 or ends it. Pure: the
+// database layer gathers the facts and stores the events this module allows.
+import type { Category } from '../topics/rules';
+import type { MeetingType } from '../votes/rules';
+
+export const STEPS = [
+	1, // 党组织提议: the branch committee proposes
+	2, // 两委商议: the two committees discuss
+	3, // 党员大会审议: the party members review
+	4, // 村民会议或村民代表会议决议: the decision
+	5, // 决议公开: the resolution is published
+	6 // 实施结果公开: the implementation result is published
+] as const;
+export type Step = (typeof STEPS)[number];
+
+/** The meetings whose passed motion satisfies each meeting step. */
+export const STEP_MEETINGS: Record<1 | 2 | 3 | 4, readonly MeetingType[]> = {
+	1: ['branch_committee'],
+	2: ['two_committees'],
+	3: ['party_assembly'],
+	4: ['villagers_meeting', 'reps_meeting']
+};
+
+export type ProcedureEvent =
+	| { kind: 'steps'; steps: Step[] }
+	/** After a failed vote at step 3 or 4: revise from step 2. */
+	| { kind: 'sent_back' }
+	/** After a failed vote at step 3 or 4: the matter stops here. */
+	| { kind: 'ended' }
+	| { kind: 'archived' };
+
+export type Position =
+	| { kind: 'at'; step: Step; done: Step[] }
+	/** All six steps done; the matter may be archived. */
+	| { kind: 'complete'; done: Step[] }
+	| { kind: 'ended'; done: Step[] }
+	| { kind: 'archived'; done: Step[] };
+
+/** Where a matter stands after its events, in order. */
+export function positionOf(events: readonly ProcedureEvent[]): Position {
+	let done: Step[] = [];
+	let stopped: 'ended' | 'archived' | null = null;
+	for (const e of events) {
+		if (e.kind === 'steps') done = [...new Set([...done, ...e.steps])].sort((a, b) => a - b);
+		else if (e.kind === 'sent_back') done = done.filter((s) => s < 2);
+		else stopped = e.kind;
+	}
+	if (stopped) return { kind: stopped, done };
+	const next = STEPS.find((s) => !done.includes(s));
+	return next === undefined ? { kind: 'complete', done } : { kind: 'at', step: next, done };
+}
+
+/** What the database knows of a motion offered for a step. */
+export interface MotionFacts {
+	/** The motion's agenda item is about this topic. */
+	sameTopic: boolean;
+	meetingType: MeetingType;
+	meetingClosed: boolean;
+	result: 'passed' | 'failed' | 'no_quorum' | null;
+}
+
+/** What the database knows of the matter and the village. */
+export interface MatterFacts {
+	/** 一肩挑: the branch secretary also chairs the villagers' committee. */
+	oneShoulder: boolean;
+	category: Category;
+	/** A villagers' meeting authorised the representatives' meeting for this kind of matter on the date. */
+	repsAuthorized: boolean;
+}
+
+export type StepRefusal =
+	| 'ended'
+	| 'archived'
+	| 'complete'
+	| 'not_a_meeting_step'
+	| 'other_topic'
+	| 'meeting_not_closed'
+	| 'motion_not_passed'
+	| 'wrong_meeting'
+	| 'needs_villagers_meeting'
+	| 'reps_not_authorized';
+
+export type StepResult =
+	| { ok: true; event: ProcedureEvent }
+	| { ok: false; reason: StepRefusal; step?: Step; expected?: readonly MeetingType[] };
+
+function stoppedRefusal(p: Position): StepResult | null {
+	if (p.kind === 'ended' || p.kind === 'archived' || p.kind === 'complete')
+		return { ok: false, reason: p.kind };
+	return null;
+}
+
+/** Records a meeting step (1–4) satisfied by a passed motion; refuses anything else, saying why. */
+export function stepByMotion(p: Position, motion: MotionFacts, matter: MatterFacts): StepResult {
+	const stopped = stoppedRefusal(p);
+	if (stopped) return stopped;
+	const step = (p as { step: Step }).step;
+	if (step > 4) return { ok: false, reason: 'not_a_meeting_step', step };
+	const expected =
+		step === 1 && matter.oneShoulder
+			? [...STEP_MEETINGS[1], ...STEP_MEETINGS[2]]
+			: STEP_MEETINGS[step as 1 | 2 | 3 | 4];
+	if (!motion.sameTopic) return { ok: false, reason: 'other_topic', step };
+	if (!expected.includes(motion.meetingType))
+		return { ok: false, reason: 'wrong_meeting', step, expected };
+	if (!motion.meetingClosed) return { ok: false, reason: 'meeting_not_closed', step };
+	if (motion.result !== 'passed') return { ok: false, reason: 'motion_not_passed', step };
+	if (step === 4 && motion.meetingType === 'reps_meeting') {
+		// 组织法 art. 21–22: village rules and the charter are the villagers' meeting's alone.
+		if (matter.category === 'village_rules')
+			return { ok: false, reason: 'needs_villagers_meeting', step };
+		if (!matter.repsAuthorized) return { ok: false, reason: 'reps_not_authorized', step };
+	}
+	// Steps 1 and 2 in one joint meeting: only where one person leads both committees.
+	const steps: Step[] = step === 1 && motion.meetingType === 'two_committees' ? [1, 2] : [step];
+	return { ok: true, event: { kind: 'steps', steps } };
+}
+
+export type FailedVoteRefusal = StepRefusal | 'not_a_review_step' | 'motion_passed';
+
+/**
+ * After a failed (or inquorate) vote at step 3 or 4, the clerk sends the matter back to step 2
+ * or ends it; it never advances.
+ */
+export function afterFailedVote(
+	p: Position,
+	motion: MotionFacts,
+	choice: 'send_back' | 'end'
+): { ok: true; event: ProcedureEvent } | { ok: false; reason: FailedVoteRefusal; step?: Step } {
+	const stopped = stoppedRefusal(p);
+	if (stopped) return stopped as { ok: false; reason: StepRefusal };
+	const step = (p as { step: Step }).step;
+	if (step !== 3 && step !== 4) return { ok: false, reason: 'not_a_review_step', step };
+	if (!motion.sameTopic) return { ok: false, reason: 'other_topic', step };
+	if (!STEP_MEETINGS[step].includes(motion.meetingType))
+		return { ok: false, reason: 'wrong_meeting', step };
+	if (!motion.meetingClosed) return { ok: false, reason: 'meeting_not_closed', step };
+	if (motion.result === 'passed' || motion.result === null)
+		return { ok: false, reason: 'motion_passed', step };
+	return { ok: true, event: { kind: choice === 'send_back' ? 'sent_back' : 'ended' } };
+}
+
+/** Steps 5 and 6 are done by publishing, in order; archiving only once all six are done. */
+export function stepByPublication(
+	p: Position,
+	what: 'resolution_published' | 'result_disclosed'
+): StepResult {
+	const stopped = stoppedRefusal(p);
+	if (stopped) return stopped;
+	const step = (p as { step: Step }).step;
+	const wanted: Step = what === 'resolution_published' ? 5 : 6;
+	if (step !== wanted) return { ok: false, reason: 'not_a_meeting_step', step };
+	return { ok: true, event: { kind: 'steps', steps: [wanted] } };
+}
+
+export function archive(
+	p: Position
+): { ok: true; event: ProcedureEvent } | { ok: false; reason: 'not_complete' } {
+	return p.kind === 'complete'
+		? { ok: true, event: { kind: 'archived' } }
+		: { ok: false, reason: 'not_complete' };
+}
