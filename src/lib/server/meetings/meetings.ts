@@ -8,6 +8,8 @@ import { peopleCountingOn, type RoleKind } from '../roster/counts';
 import { isValidDate, todayInChina } from '../roster/dates';
 import type { Actor } from '../topics/topics';
 import { villageRules } from '../villages/settings';
+import { isStaffOf } from '../villages/staff';
+import { adoptResolution } from '../procedure/resolutions';
 import {
 	CN_2018,
 	MEETING_TYPES,
@@ -209,15 +211,6 @@ export function listRoster(db: Db, meetingId: number): RosterEntry[] {
 }
 
 // ---------- guards ----------
-
-/** Staff of this village: the clerk and the branch secretary call and run meetings. */
-function isStaffOf(db: Db, actor: Actor, villageId: number): boolean {
-	if (actor.role !== 'clerk' && actor.role !== 'secretary') return false;
-	const u = db
-		.prepare('select village_id from users where id = ? and disabled_at is null')
-		.get(actor.userId) as { village_id: number | null } | undefined;
-	return u?.village_id === villageId;
-}
 
 function personOfVillage(db: Db, villageId: number, personId: number): boolean {
 	return !!db
@@ -1389,6 +1382,17 @@ function closeMotionNow(
 		tally.abstain,
 		motion.id
 	);
+	// A passed motion of a decision meeting is a resolution, numbered in this same transaction.
+	const resolution =
+		result === 'passed' && meeting.rule.mayDecide
+			? adoptResolution(db, {
+					villageId,
+					actorId: actor.userId,
+					meetingId: meeting.id,
+					motionId: motion.id,
+					now
+				})
+			: null;
 	// Turnout (who voted, never how) is published at close (DOMAIN.md §7).
 	const turnout = db
 		.prepare('select person_id from ballot_receipts where motion_id = ? order by person_id')
@@ -1403,7 +1407,15 @@ function closeMotionNow(
 			subjectType: 'motion',
 			subjectId: motion.id,
 			before: { state: 'open' },
-			after: { state: 'closed', result, tally, quorum, pass, turnout }
+			after: {
+				state: 'closed',
+				result,
+				tally,
+				quorum,
+				pass,
+				turnout,
+				resolution: resolution?.number ?? null
+			}
 		},
 		now
 	);

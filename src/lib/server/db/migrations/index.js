@@ -5,11 +5,13 @@ import roster from './002-roster.js';
 import topics from './003-topics.js';
 import meetings from './004-meetings.js';
 import meetingRecords from './005-meeting-records.js';
+import procedure from './006-procedure.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
 	{ version: 2, name: 'roster', sql: roster },
 	{ version: 3, name: 'topics', sql: topics },
 	{ version: 4, name: 'meetings', sql: meetings },
-	{ version: 5, name: 'meeting-records', sql: meetingRecords }
+	{ version: 5, name: 'meeting-records', sql: meetingRecords },
+	{ version: 6, name: 'procedure', sql: procedure }
 ];

@@ -1,0 +1,332 @@
+// The 4+2 matter of a topic in the database: gathers the facts the pure rules (./rules.ts) read,
+// and appends the events they allow, each with its audit entry in the same transaction.
+import { appendAudit } from '../audit/chain.js';
+import type { Db } from '../db';
+import { isValidDate } from '../roster/dates';
+import { isStaffOf } from '../villages/staff';
+import { findTopic, type Actor, type Topic } from '../topics/topics';
+import { ART24_ITEMS, CATEGORIES, type Art24Item, type Category } from '../topics/rules';
+import type { MeetingType } from '../votes/rules';
+import {
+	afterFailedVote,
+	positionOf,
+	stepByMotion,
+	type FailedVoteRefusal,
+	type MotionFacts,
+	type Position,
+	type ProcedureEvent,
+	type Step,
+	type StepRefusal
+} from './rules';
+
+export interface MatterEvent {
+	id: number;
+	event: ProcedureEvent;
+	motionId: number | null;
+	reason: string;
+	createdAt: string;
+}
+
+export interface Matter {
+	topic: Topic;
+	position: Position;
+	events: MatterEvent[];
+}
+
+function eventsOf(db: Db, topicId: number): MatterEvent[] {
+	return (
+		db
+			.prepare(
+				'select id, kind, steps, motion_id, reason, created_at from procedure_events where topic_id = ? order by id'
+			)
+			.all(topicId) as {
+			id: number;
+			kind: ProcedureEvent['kind'];
+			steps: string;
+			motion_id: number | null;
+			reason: string;
+			created_at: string;
+		}[]
+	).map((r) => ({
+		id: r.id,
+		event:
+			r.kind === 'steps'
+				? { kind: 'steps', steps: JSON.parse(r.steps) as Step[] }
+				: ({ kind: r.kind } as ProcedureEvent),
+		motionId: r.motion_id,
+		reason: r.reason,
+		createdAt: r.created_at
+	}));
+}
+
+/** The matter of a topic on the 4+2 track of this village; null for any other topic. */
+export function matterOf(db: Db, villageId: number, topicId: number): Matter | null {
+	const topic = findTopic(db, villageId, topicId);
+	if (!topic || topic.state !== 'four_plus_two') return null;
+	const events = eventsOf(db, topicId);
+	return { topic, position: positionOf(events.map((e) => e.event)), events };
+}
+
+/** The facts of a motion of this village as the rules read them, or null when it is not ours. */
+function motionFacts(
+	db: Db,
+	villageId: number,
+	motionId: number,
+	topicId: number
+): (MotionFacts & { meetingDate: string }) | null {
+	const r = db
+		.prepare(
+			`select m.type, m.state as meeting_state, m.meeting_date, mo.result, a.topic_id
+			 from motions mo join meetings m on m.id = mo.meeting_id join agenda_items a on a.id = mo.agenda_item_id
+			 where mo.id = ? and m.village_id = ?`
+		)
+		.get(motionId, villageId) as
+		| {
+				type: MeetingType;
+				meeting_state: string;
+				meeting_date: string;
+				result: MotionFacts['result'];
+				topic_id: number | null;
+		  }
+		| undefined;
+	if (!r) return null;
+	return {
+		sameTopic: r.topic_id === topicId,
+		meetingType: r.type,
+		meetingClosed: r.meeting_state === 'closed',
+		result: r.result,
+		meetingDate: r.meeting_date
+	};
+}
+
+/** Has a villagers' meeting authorised the representatives' meeting for this matter on that date? */
+export function repsAuthorizedFor(db: Db, villageId: number, topic: Topic, date: string): boolean {
+	const rows = db
+		.prepare(
+			'select categories, art24_items from reps_authorizations where village_id = ? and valid_from <= ? and valid_to >= ?'
+		)
+		.all(villageId, date, date) as { categories: string; art24_items: string }[];
+	return rows.some((r) => {
+		const categories = JSON.parse(r.categories) as Category[];
+		const items = JSON.parse(r.art24_items) as Art24Item[];
+		if (!categories.includes(topic.category)) return false;
+		// An art. 24 matter needs every one of its items covered, not just its category.
+		return topic.art24Items.every((i) => items.includes(i));
+	});
+}
+
+function append(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	event: ProcedureEvent,
+	extra: { motionId?: number; reason?: string; before: Position },
+	now: Date
+): Position {
+	db.prepare(
+		'insert into procedure_events (topic_id, kind, steps, motion_id, reason, recorded_by, created_at) values (?, ?, ?, ?, ?, ?, ?)'
+	).run(
+		topicId,
+		event.kind,
+		JSON.stringify(event.kind === 'steps' ? event.steps : []),
+		extra.motionId ?? null,
+		extra.reason ?? '',
+		actor.userId,
+		now.toISOString()
+	);
+	const after = positionOf(eventsOf(db, topicId).map((e) => e.event));
+	appendAudit(db, {
+		villageId,
+		actorId: actor.userId,
+		at: now,
+		action: `procedure.${event.kind}`,
+		subjectType: 'topic',
+		subjectId: topicId,
+		before: extra.before,
+		after: { ...after, motionId: extra.motionId ?? null, reason: extra.reason ?? '' }
+	});
+	return after;
+}
+
+export type RecordStepResult =
+	| { ok: true; position: Position }
+	| { ok: false; reason: 'forbidden' | 'not_found' | 'motion_not_found' }
+	| { ok: false; reason: StepRefusal; step?: Step; expected?: readonly MeetingType[] };
+
+/** Steps 1–4: a passed motion on the topic, in a closed meeting of the step's type. */
+export function recordStep(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	motionId: number,
+	options: { now?: Date } = {}
+): RecordStepResult {
+	const now = options.now ?? new Date();
+	return db
+		.transaction((): RecordStepResult => {
+			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
+			const matter = matterOf(db, villageId, topicId);
+			if (!matter) return { ok: false, reason: 'not_found' };
+			const facts = motionFacts(db, villageId, motionId, topicId);
+			if (!facts) return { ok: false, reason: 'motion_not_found' };
+			const village = db
+				.prepare('select one_shoulder from villages where id = ?')
+				.get(villageId) as {
+				one_shoulder: number;
+			};
+			const r = stepByMotion(matter.position, facts, {
+				oneShoulder: village.one_shoulder === 1,
+				category: matter.topic.category,
+				repsAuthorized: repsAuthorizedFor(db, villageId, matter.topic, facts.meetingDate)
+			});
+			if (!r.ok) return r;
+			const position = append(
+				db,
+				actor,
+				villageId,
+				topicId,
+				r.event,
+				{ motionId, before: matter.position },
+				now
+			);
+			return { ok: true, position };
+		})
+		.immediate();
+}
+
+export type FailedVoteResult =
+	| { ok: true; position: Position }
+	| { ok: false; reason: 'forbidden' | 'not_found' | 'motion_not_found' | 'reason_required' }
+	| { ok: false; reason: FailedVoteRefusal; step?: Step };
+
+/** After a failed vote at step 3 or 4: back to step 2, or the end, with the clerk's reason. */
+export function recordFailedVote(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	motionId: number,
+	input: { choice: 'send_back' | 'end'; reason: string },
+	options: { now?: Date } = {}
+): FailedVoteResult {
+	const now = options.now ?? new Date();
+	const reason = input.reason.trim();
+	if (!reason || reason.length > 500) return { ok: false, reason: 'reason_required' };
+	return db
+		.transaction((): FailedVoteResult => {
+			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
+			const matter = matterOf(db, villageId, topicId);
+			if (!matter) return { ok: false, reason: 'not_found' };
+			const facts = motionFacts(db, villageId, motionId, topicId);
+			if (!facts) return { ok: false, reason: 'motion_not_found' };
+			const r = afterFailedVote(matter.position, facts, input.choice);
+			if (!r.ok) return r;
+			const position = append(
+				db,
+				actor,
+				villageId,
+				topicId,
+				r.event,
+				{ motionId, reason, before: matter.position },
+				now
+			);
+			return { ok: true, position };
+		})
+		.immediate();
+}
+
+export type AuthorizeResult =
+	| { ok: true; authorizationId: number }
+	| {
+			ok: false;
+			reason:
+				| 'forbidden'
+				| 'motion_not_found'
+				| 'not_a_villagers_meeting'
+				| 'not_passed'
+				| 'bad_scope'
+				| 'bad_period'
+				| 'already_recorded';
+	  };
+
+/**
+ * Records that a villagers' meeting authorised the representatives' meeting (组织法 art. 25) for
+ * kinds of matters (categories, and the art. 24 items it covers) over a period.
+ */
+export function authorizeReps(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	motionId: number,
+	scope: { categories: string[]; art24Items: string[]; validFrom: string; validTo: string },
+	options: { now?: Date } = {}
+): AuthorizeResult {
+	const now = options.now ?? new Date();
+	const categories = [...new Set(scope.categories)];
+	const items = [...new Set(scope.art24Items)];
+	// Village rules and the charter are never delegated (组织法 art. 21–22).
+	if (
+		categories.length === 0 ||
+		categories.includes('village_rules') ||
+		!categories.every((c) => (CATEGORIES as readonly string[]).includes(c)) ||
+		!items.every((i) => (ART24_ITEMS as readonly string[]).includes(i))
+	)
+		return { ok: false, reason: 'bad_scope' };
+	if (
+		!isValidDate(scope.validFrom) ||
+		!isValidDate(scope.validTo) ||
+		scope.validFrom > scope.validTo
+	)
+		return { ok: false, reason: 'bad_period' };
+	return db
+		.transaction((): AuthorizeResult => {
+			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
+			const m = db
+				.prepare(
+					`select m.type, m.state, mo.result from motions mo join meetings m on m.id = mo.meeting_id
+					 where mo.id = ? and m.village_id = ?`
+				)
+				.get(motionId, villageId) as
+				{ type: MeetingType; state: string; result: string | null } | undefined;
+			if (!m) return { ok: false, reason: 'motion_not_found' };
+			if (m.type !== 'villagers_meeting') return { ok: false, reason: 'not_a_villagers_meeting' };
+			if (m.state !== 'closed' || m.result !== 'passed') return { ok: false, reason: 'not_passed' };
+			if (db.prepare('select 1 from reps_authorizations where motion_id = ?').get(motionId))
+				return { ok: false, reason: 'already_recorded' };
+			const { lastInsertRowid } = db
+				.prepare(
+					`insert into reps_authorizations (village_id, motion_id, categories, art24_items, valid_from, valid_to, created_by, created_at)
+					 values (?, ?, ?, ?, ?, ?, ?, ?)`
+				)
+				.run(
+					villageId,
+					motionId,
+					JSON.stringify(categories),
+					JSON.stringify(items),
+					scope.validFrom,
+					scope.validTo,
+					actor.userId,
+					now.toISOString()
+				);
+			const id = Number(lastInsertRowid);
+			appendAudit(db, {
+				villageId,
+				actorId: actor.userId,
+				at: now,
+				action: 'procedure.reps_authorized',
+				subjectType: 'reps_authorization',
+				subjectId: id,
+				after: {
+					motionId,
+					categories,
+					art24Items: items,
+					validFrom: scope.validFrom,
+					validTo: scope.validTo
+				}
+			});
+			return { ok: true, authorizationId: id };
+		})
+		.immediate();
+}
