@@ -2,6 +2,7 @@
 // roster and which open votes they have already answered.
 import type { Db } from '../db';
 import type { Choice } from './meetings';
+import type { MotionView } from './view';
 
 export interface AttendeeStatus {
 	voting: boolean;
@@ -35,5 +36,49 @@ export function attendeeStatus(db: Db, meetingId: number, personId: number): Att
 		signedInAt: entry.signed_in_at,
 		leftAt: entry.left_at,
 		voted: new Map(rows.map((r) => [r.motion_id, r.choice]))
+	};
+}
+
+/** A motion as the public pages show it: counts only once closed, names of voters only if asked. */
+export interface PublicMotion {
+	id: number;
+	agendaItemId: number;
+	text: string;
+	method: MotionView['method'];
+	state: MotionView['state'];
+	result: MotionView['result'];
+	tally: MotionView['tally'];
+	ballotsCast: number;
+	passRule: string | null;
+	passFormula: string | null;
+	quorumFormula: string | null;
+	counterName: string | null;
+	scrutineerName: string | null;
+	turnoutCount: number | null;
+	turnoutNames: string[] | null;
+}
+
+/**
+ * While a vote is open no page outside the console shows a running count, named or secret: the
+ * hall and the phones show only how many have voted, so nobody votes with the count in view.
+ */
+export function publicMotion(mv: MotionView, options: { voterNames: boolean }): PublicMotion {
+	const closed = mv.state === 'closed';
+	return {
+		id: mv.id,
+		agendaItemId: mv.agendaItemId,
+		text: mv.text,
+		method: mv.method,
+		state: mv.state,
+		result: mv.result,
+		tally: closed ? mv.tally : null,
+		ballotsCast: mv.ballotsCast,
+		passRule: mv.passRule,
+		passFormula: mv.passEvaluation?.formula ?? null,
+		quorumFormula: mv.quorumAtClose?.formula ?? null,
+		counterName: mv.counterName,
+		scrutineerName: mv.scrutineerName,
+		turnoutCount: mv.turnout ? mv.turnout.length : null,
+		turnoutNames: mv.turnout && options.voterNames ? mv.turnout.map((t) => t.name) : null
 	};
 }

@@ -26,7 +26,7 @@ export function submitWrittenOpinion(
 	villageId: number,
 	agendaItemId: number,
 	text: string,
-	options: { now?: Date } = {}
+	options: { now?: Date; meetingId?: number } = {}
 ): SubmitOpinionResult {
 	const now = options.now ?? new Date();
 	const body = text.trim();
@@ -43,7 +43,9 @@ export function submitWrittenOpinion(
 					 where a.id = ? and m.village_id = ?`
 				)
 				.get(agendaItemId, villageId) as { meeting_id: number; state: string } | undefined;
-			if (!item) return { ok: false, reason: 'not_found' };
+			// A page of one meeting may only write to its own agenda.
+			if (!item || (options.meetingId !== undefined && item.meeting_id !== options.meetingId))
+				return { ok: false, reason: 'not_found' };
 			if (item.state !== 'notified' && item.state !== 'open')
 				return { ok: false, reason: 'not_open' };
 			const entry = db
