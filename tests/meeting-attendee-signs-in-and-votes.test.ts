@@ -26,6 +26,9 @@ import {
 const { clerk, secretary, villager } = DEMO;
 const rep = { name: '刘志强', phone: '13800000005', password: 'demo-rep-2026' };
 
+// The hall and the phones poll every 3 s; a busy machine may need a few polls.
+const polled = expect.configure({ timeout: 10_000 });
+
 type NewContext = (options?: BrowserContextOptions) => Promise<BrowserContext>;
 
 /** A phone scans the hall's QR code: signed out, it signs in first and comes back to check in. */
@@ -54,7 +57,7 @@ async function hallCheckinUrl(hall: Page, app: App, meetingId: number): Promise<
 		new RegExp(`^${app.url}/xinyang/meetings/${meetingId}/checkin\\?c=[A-Z2-7]{10}$`)
 	);
 	const code = new URL(url).searchParams.get('c')!;
-	await expect(hall.getByTestId('checkin-code')).toHaveText(`${code.slice(0, 5)} ${code.slice(5)}`);
+	await polled(hall.getByTestId('checkin-code')).toHaveText(`${code.slice(0, 5)} ${code.slice(5)}`);
 	return url;
 }
 
@@ -73,12 +76,12 @@ test('a representative checks in by the hall QR code and votes on his phone with
 	// The hall screen on the clerk's laptop.
 	await login(hall, clerk.phone, clerk.password);
 	await open(hall, `${meetingPath}/hall`);
-	await expect(hall.getByRole('heading', { level: 1 })).toHaveText(
+	await polled(hall.getByRole('heading', { level: 1 })).toHaveText(
 		'村民代表会议：果蔬储藏库建设方案'
 	);
-	await expect(hall.getByTestId('present')).toHaveText('16');
-	await expect(hall.getByTestId('expected')).toHaveText('25');
-	await expect(hall.getByTestId('quorum-verdict')).toHaveText('未达到法定人数，不能表决');
+	await polled(hall.getByTestId('present')).toHaveText('16');
+	await polled(hall.getByTestId('expected')).toHaveText('25');
+	await polled(hall.getByTestId('quorum-verdict')).toHaveText('未达到法定人数，不能表决');
 	await checkA11y(hall);
 	let url = await hallCheckinUrl(hall, app, meetingId);
 
@@ -92,7 +95,7 @@ test('a representative checks in by the hall QR code and votes on his phone with
 	await checkA11yWithoutScripts(phone);
 	await expectNoHorizontalOverflow(phone);
 	// The hall counts him within a poll.
-	await expect(hall.getByTestId('present')).toHaveText('17');
+	await polled(hall.getByTestId('present')).toHaveText('17');
 
 	// A code that is not the one on the screen (expired or mistyped) is refused, nothing changes.
 	const secretaryPhone = await scanAndSignIn(
@@ -105,14 +108,14 @@ test('a representative checks in by the hall QR code and votes on his phone with
 	await expect(secretaryPhone.getByRole('alert')).toHaveText(
 		'签到码已过期或不正确。请重新扫描会场大屏上的二维码。'
 	);
-	await expect(hall.getByTestId('present')).toHaveText('17');
+	await polled(hall.getByTestId('present')).toHaveText('17');
 	url = await hallCheckinUrl(hall, app, meetingId);
 	await secretaryPhone.goto(url);
 	await secretaryPhone.getByRole('button', { name: '我已到会，签到' }).click();
 	await expect(secretaryPhone).toHaveURL(`${meetingPath}?done=signed`);
 	await expect(secretaryPhone.getByTestId('my-status')).toHaveText(/^✓ 已签到/);
-	await expect(hall.getByTestId('present')).toHaveText('18');
-	await expect(hall.getByTestId('quorum-verdict')).toHaveText('已达到法定人数，可以表决');
+	await polled(hall.getByTestId('present')).toHaveText('18');
+	await polled(hall.getByTestId('quorum-verdict')).toHaveText('已达到法定人数，可以表决');
 
 	// A villager who is not called to this meeting scans the same code: refused in plain words.
 	const villagerPhone = await scanAndSignIn(newContext, url, villager);
@@ -145,8 +148,8 @@ test('a representative checks in by the hall QR code and votes on his phone with
 	await expect(card.getByText('您已投票：同意')).toBeVisible();
 	await expect(card.getByRole('button')).toHaveCount(0);
 	// The hall shows how many have voted, never the running count.
-	await expect(hall.getByTestId('hall-open-motion')).toContainText('已投票 1 人 / 实到 18 人');
-	await expect(hall.getByTestId('hall-open-motion')).not.toContainText(/同意 \d+ 票/);
+	await polled(hall.getByTestId('hall-open-motion')).toContainText('已投票 1 人 / 实到 18 人');
+	await polled(hall.getByTestId('hall-open-motion')).not.toContainText(/同意 \d+ 票/);
 
 	// Voting twice, a forged motion and a made-up choice: 400, a message, nothing stored.
 	const post = (form: Record<string, string>) =>
@@ -218,8 +221,8 @@ test('a representative checks in by the hall QR code and votes on his phone with
 	await expect(secretCard).not.toContainText(/同意 \d+ 票/);
 	await phone.reload();
 	await expect(phone.getByTestId('open-motion')).not.toContainText(/\d+ 票/);
-	await expect(hall.getByTestId('hall-open-motion')).toContainText('已投票 3 人 / 实到 18 人');
-	await expect(hall.getByTestId('hall-open-motion')).not.toContainText(/\d+ 票/);
+	await polled(hall.getByTestId('hall-open-motion')).toContainText('已投票 3 人 / 实到 18 人');
+	await polled(hall.getByTestId('hall-open-motion')).not.toContainText(/\d+ 票/);
 	await checkA11y(hall);
 
 	// The named vote's result is on the hall with its arithmetic: 1 yes of 18 present fails.
@@ -230,11 +233,11 @@ test('a representative checks in by the hall QR code and votes on his phone with
 
 	// After the close: the counts and who voted, never how any one of them voted.
 	closeMeetingNow(app, meetingId);
-	await expect(hall.getByTestId('motion-result')).toHaveCount(2);
+	await polled(hall.getByTestId('motion-result')).toHaveCount(2);
 	const secretResult = hall.getByTestId('motion-result').nth(1);
 	await expect(secretResult).toContainText('同意 2 票，不同意 1 票，弃权 0 票');
 	await expect(secretResult).toContainText('投票人数：3 人');
-	await expect(hall.getByText('会议已结束，不再签到。')).toBeVisible();
+	await polled(hall.getByText('会议已结束，不再签到。')).toBeVisible();
 
 	await secretaryPhone.reload();
 	await expect(secretaryPhone.getByTestId('open-motion')).toHaveCount(0);

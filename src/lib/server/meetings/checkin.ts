@@ -34,12 +34,21 @@ export function currentCheckinCode(
 	now: Date = new Date(),
 	options: { actorId?: number | null } = {}
 ): string | null {
+	const isLive = (state: string | undefined) => state === 'notified' || state === 'open';
+	// The hall asks every few seconds: once the key exists, reading it needs no write lock.
+	const known = db
+		.prepare(
+			'select m.state, k.key from meetings m left join meeting_checkin_keys k on k.meeting_id = m.id where m.id = ?'
+		)
+		.get(meetingId) as { state: string; key: Buffer | null } | undefined;
+	if (!isLive(known?.state)) return null;
+	if (known?.key) return codeFor(known.key, meetingId, windowOf(now));
 	const key = db
 		.transaction((): Buffer | null => {
 			const meeting = db
 				.prepare('select village_id, state from meetings where id = ?')
 				.get(meetingId) as { village_id: number; state: string } | undefined;
-			if (!meeting || (meeting.state !== 'notified' && meeting.state !== 'open')) return null;
+			if (!meeting || !isLive(meeting.state)) return null;
 			const existing = keyOf(db, meetingId);
 			if (existing) return existing;
 			const fresh = randomBytes(32);

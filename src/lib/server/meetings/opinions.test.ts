@@ -105,6 +105,19 @@ describe('written opinions', () => {
 		});
 	});
 
+	it('refuses an agenda item of another meeting when the page names its meeting', () => {
+		const s = setup();
+		const r = submitWrittenOpinion(db, s.rep, s.v, s.itemId, '意见', {
+			now: NOW,
+			meetingId: s.meetingId + 1
+		});
+		expect(r).toEqual({ ok: false, reason: 'not_found' });
+		expect(
+			submitWrittenOpinion(db, s.rep, s.v, s.itemId, '意见', { now: NOW, meetingId: s.meetingId })
+				.ok
+		).toBe(true);
+	});
+
 	it('lists only the writer’s own opinions, with an audit entry each', () => {
 		const s = setup();
 		const secretary = demoActor(db, '13800000002');
