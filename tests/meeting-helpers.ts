@@ -1,0 +1,184 @@
+// Setting up a meeting's state for the attendee stories while the console pages are being built
+// elsewhere: the same domain commands the console will call, run against the test server's own
+// database file (WAL lets a second connection write while the server runs).
+import { openDatabase } from '../src/lib/server/db/open.js';
+import {
+	castBallot,
+	closeMeeting,
+	closeMotion,
+	createMeeting,
+	createMotion,
+	openMeeting,
+	openMotion,
+	signIn,
+	type Actor,
+	type Choice,
+	type Method
+} from '../src/lib/server/meetings/meetings.ts';
+import { DEMO_TODAY_MEETING_TITLE } from '../src/lib/server/seed/demo-meetings.ts';
+import type { Db } from '../src/lib/server/db/index.ts';
+import { DEMO, type App } from './fixtures.ts';
+
+export { DEMO_TODAY_MEETING_TITLE };
+
+function withDb<T>(app: App, use: (db: Db) => T): T {
+	const db = openDatabase(app.dbPath) as Db;
+	try {
+		db.pragma('busy_timeout = 5000');
+		return use(db);
+	} finally {
+		db.close();
+	}
+}
+
+function must<T extends { ok: boolean }>(what: string, r: T): Extract<T, { ok: true }> {
+	if (!r.ok) throw new Error(`${what}: ${JSON.stringify(r)}`);
+	return r as Extract<T, { ok: true }>;
+}
+
+function actorOf(db: Db, phone: string): Actor {
+	const u = db.prepare('select id, person_id, role from users where phone = ?').get(phone) as {
+		id: number;
+		person_id: number | null;
+		role: Actor['role'];
+	};
+	return { userId: u.id, personId: u.person_id, role: u.role };
+}
+
+const villageOf = (db: Db) =>
+	db.prepare("select id from villages where slug = 'xinyang'").pluck().get() as number;
+
+export interface DemoMeeting {
+	meetingId: number;
+	agendaItemId: number;
+}
+
+/** The demo representatives' meeting ready today, still only notified. */
+export function demoMeeting(app: App): DemoMeeting {
+	return withDb(app, (db) => {
+		const meetingId = db
+			.prepare('select id from meetings where title = ?')
+			.pluck()
+			.get(DEMO_TODAY_MEETING_TITLE) as number;
+		const agendaItemId = db
+			.prepare('select id from agenda_items where meeting_id = ? order by position')
+			.pluck()
+			.get(meetingId) as number;
+		return { meetingId, agendaItemId };
+	});
+}
+
+/** The clerk opens the demo meeting of today. */
+export function openDemoMeeting(app: App): DemoMeeting {
+	const meeting = demoMeeting(app);
+	withDb(app, (db) =>
+		must(
+			'open meeting',
+			openMeeting(db, actorOf(db, DEMO.clerk.phone), villageOf(db), meeting.meetingId)
+		)
+	);
+	return meeting;
+}
+
+/** A draft meeting of the demo village (never notified). */
+export function draftMeeting(app: App, title: string): number {
+	return withDb(app, (db) => {
+		const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+		return must(
+			'create meeting',
+			createMeeting(db, actorOf(db, DEMO.clerk.phone), villageOf(db), {
+				type: 'reps_meeting',
+				title,
+				meetingDate: today
+			})
+		).meeting.id;
+	});
+}
+
+/** The people with a vote on the roster, in roster order, except the given logins. */
+export function votingRoster(app: App, meetingId: number, exceptPhones: string[] = []): number[] {
+	return withDb(app, (db) => {
+		const except = new Set(exceptPhones.map((p) => actorOf(db, p).personId));
+		return (
+			db
+				.prepare(
+					'select person_id from meeting_roster where meeting_id = ? and voting = 1 order by person_id'
+				)
+				.pluck()
+				.all(meetingId) as number[]
+		).filter((p) => !except.has(p));
+	});
+}
+
+/** The clerk marks these people present, as at the door. */
+export function markPresent(app: App, meetingId: number, people: number[]): void {
+	withDb(app, (db) => {
+		const clerk = actorOf(db, DEMO.clerk.phone);
+		const village = villageOf(db);
+		for (const p of people) must(`sign in ${p}`, signIn(db, clerk, village, meetingId, p));
+	});
+}
+
+/** The clerk puts a motion of this method to the vote. */
+export function openNewMotion(
+	app: App,
+	agendaItemId: number,
+	text: string,
+	method: Method
+): number {
+	return withDb(app, (db) => {
+		const clerk = actorOf(db, DEMO.clerk.phone);
+		const village = villageOf(db);
+		const motion = must(
+			'create motion',
+			createMotion(db, clerk, village, agendaItemId, { text, method })
+		).motion;
+		must('open motion', openMotion(db, clerk, village, motion.id));
+		return motion.id;
+	});
+}
+
+/** Ballots of attendees without a login, as if cast on their own phones. */
+export function castBallots(
+	app: App,
+	motionId: number,
+	ballots: { personId: number; choice: Choice }[]
+): void {
+	withDb(app, (db) => {
+		const clerk = actorOf(db, DEMO.clerk.phone);
+		const village = villageOf(db);
+		for (const b of ballots)
+			must(
+				`ballot of ${b.personId}`,
+				castBallot(
+					db,
+					{ ...clerk, personId: b.personId, role: 'villager' },
+					village,
+					motionId,
+					b.choice
+				)
+			);
+	});
+}
+
+export function closeMotionNow(app: App, motionId: number): void {
+	withDb(app, (db) =>
+		must('close motion', closeMotion(db, actorOf(db, DEMO.clerk.phone), villageOf(db), motionId))
+	);
+}
+
+export function closeMeetingNow(app: App, meetingId: number): void {
+	withDb(app, (db) =>
+		must(
+			'close meeting',
+			closeMeeting(db, actorOf(db, DEMO.clerk.phone), villageOf(db), meetingId, {
+				closeOpenMotions: true
+			})
+		)
+	);
+}
+
+/** Read-only look at the database, for what no page may show. */
+export function query<T>(app: App, sql: string, ...params: unknown[]): T[] {
+	return withDb(app, (db) => db.prepare(sql).all(...params) as T[]);
+}
