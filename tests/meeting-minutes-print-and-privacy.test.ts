@@ -70,6 +70,11 @@ test('the minutes print on A4: forms hidden, nothing too wide, with the signatur
 	await expect(page.getByRole('button', { name: '打印' })).toBeVisible();
 	await expect(page.getByRole('button', { name: '我确认会议记录无误' })).toBeVisible();
 	await checkA11y(page);
+	// Readable at a phone's width with the text at 200% (WCAG 1.4.4, 1.4.10).
+	await page.setViewportSize(PHONE_VIEWPORT);
+	await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+	await expectNoHorizontalOverflow(page);
+	await page.evaluate(() => (document.documentElement.style.fontSize = ''));
 
 	// A4 at 96 dpi is 794 px wide; 15 mm margins leave about 680 px for the text.
 	await page.setViewportSize({ width: 680, height: 1000 });
