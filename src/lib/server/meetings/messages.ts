@@ -57,3 +57,16 @@ export function motionRefusalMessage(
 	if (reason === 'not_draft') return m.meeting_refused_not_draft_motion();
 	return meetingRefusalMessage(reason, params);
 }
+
+/** Why a minutes command was refused; the reasons it shares with the meeting read as there. */
+export function minutesRefusalMessage(reason: string): string {
+	const messages: Record<string, () => string> = {
+		closed: m.mtg_minutes_refused_closed,
+		not_closed: m.mtg_minutes_refused_not_closed,
+		not_attendee: m.mtg_minutes_refused_not_attendee,
+		bad_text: m.mtg_minutes_refused_bad_text,
+		bad_correction: m.mtg_minutes_refused_bad_correction,
+		bad_reason: m.mtg_minutes_refused_bad_reason
+	};
+	return messages[reason]?.() ?? meetingRefusalMessage(reason);
+}

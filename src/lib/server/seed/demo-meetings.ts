@@ -4,6 +4,7 @@
 import type { Db } from '../db';
 import { addAgendaItem, createMeeting, notifyMeeting, type Actor } from '../meetings/meetings';
 import { addDays, todayInChina } from '../roster/dates';
+import { seedDemoClosedMeeting } from './demo-closed-meeting';
 
 const chinaMorning = (date: string) => new Date(`${date}T01:00:00Z`); // 09:00 in China
 
@@ -19,6 +20,7 @@ function actorOf(db: Db, phone: string): Actor {
 export const DEMO_TODAY_MEETING_TITLE = '村民代表会议：果蔬储藏库建设方案';
 
 export function seedDemoMeetings(db: Db, villageId: number, now = new Date()): void {
+	seedDemoClosedMeeting(db, villageId);
 	const clerk = actorOf(db, '13800000001');
 	const secretary = actorOf(db, '13800000002');
 	const today = todayInChina(now);

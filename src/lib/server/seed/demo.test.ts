@@ -8,6 +8,8 @@ import { whoCountsOn } from '../roster/counts';
 import { rosterWarnings } from '../roster/checks';
 import { addDays, todayInChina } from '../roster/dates';
 import { openMeeting } from '../meetings/meetings';
+import { minutesOf } from '../meetings/minutes';
+import { DEMO_CLOSED_MEETING_TITLE } from './demo-closed-meeting';
 
 let db: Db;
 let cleanup: () => void;
@@ -153,5 +155,32 @@ describe('demo seed', () => {
 			meeting_date: addDays(today, 14)
 		});
 		expect(verifyChain(db).ok).toBe(true);
+	});
+
+	it('has a closed party assembly on the storage house, with its minutes, as the oldest meeting', async () => {
+		await seedDemo(db);
+		const { id: villageId } = db.prepare('select id from villages').get() as { id: number };
+		const first = db.prepare('select id, title, state from meetings order by id limit 1').get() as {
+			id: number;
+			title: string;
+			state: string;
+		};
+		expect(first).toMatchObject({ title: DEMO_CLOSED_MEETING_TITLE, state: 'closed' });
+		const minutes = minutesOf(db, villageId, first.id)!;
+		expect(minutes.meeting.type).toBe('party_assembly');
+		expect(minutes.meeting.minutes).toContain('储藏库');
+		expect(minutes.agenda[0].topic?.title).toBe('建设1000平方米果蔬储藏库');
+		expect(minutes.agenda[0].motions[0].result).toBe('passed');
+		expect(minutes.attendees.map((a) => a.name)).toContain('李建国');
+		expect(minutes.confirmations).toHaveLength(20);
+		expect(minutes.confirmations.map((c) => c.name)).not.toContain('李建国');
+		const chain = verifyChain(db);
+		expect(chain.ok).toBe(true);
+		// The head printed in the minutes is an entry of the verified chain.
+		const printed = db
+			.prepare('select hash from audit where id = ?')
+			.pluck()
+			.get(minutes.meeting.auditHeadId);
+		expect(printed).toBe(minutes.meeting.auditHeadHash);
 	});
 });

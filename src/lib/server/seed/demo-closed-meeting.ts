@@ -1,0 +1,224 @@
+// A party members' assembly held and closed in the past, with its minutes: step 3 of the 4+2 for
+// the storage house (党员大会审议), which today's representatives' meeting builds on. Every step
+// goes through the meeting and minutes commands, at fixed past dates, so the audit chain holds.
+import { appendAudit } from '../audit/chain.js';
+import type { Db } from '../db';
+import {
+	addAgendaItem,
+	addSpeech,
+	closeMeeting,
+	closeMotion,
+	createMeeting,
+	createMotion,
+	listRoster,
+	markLeft,
+	notifyMeeting,
+	openMeeting,
+	openMotion,
+	recordHands,
+	signIn,
+	type Actor
+} from '../meetings/meetings';
+import { confirmMinutes, setMinutesText } from '../meetings/minutes';
+
+export const DEMO_CLOSED_MEETING_TITLE = '党员大会：审议果蔬储藏库建设方案';
+export const DEMO_CLOSED_MEETING_DATE = '2026-10-15';
+const NOTICE_DATE = '2026-10-08';
+const STORAGE_TOPIC = '建设1000平方米果蔬储藏库';
+const VILLAGER_PHONE = '13800000003';
+
+/** hh:mm on the meeting day, China time. */
+const at = (hhmm: string, date = DEMO_CLOSED_MEETING_DATE) => new Date(`${date}T${hhmm}:00+08:00`);
+
+function actorOf(db: Db, phone: string): Actor {
+	const u = db.prepare('select id, person_id, role from users where phone = ?').get(phone) as {
+		id: number;
+		person_id: number | null;
+		role: Actor['role'];
+	};
+	return { userId: u.id, personId: u.person_id, role: u.role };
+}
+
+function must<T extends { ok: boolean }>(r: T, what: string): T & { ok: true } {
+	if (!r.ok) throw new Error(`demo closed meeting, ${what}: ${JSON.stringify(r)}`);
+	return r as T & { ok: true };
+}
+
+/** Seeds the closed assembly; returns its id. The storage-house topic is linked when seeded. */
+export function seedDemoClosedMeeting(db: Db, villageId: number): number {
+	const clerk = actorOf(db, '13800000001');
+	const secretary = actorOf(db, '13800000002');
+	const villagerPerson = actorOf(db, VILLAGER_PHONE).personId;
+	const topicId =
+		(
+			db
+				.prepare('select id from topics where village_id = ? and title = ?')
+				.get(villageId, STORAGE_TOPIC) as { id: number } | undefined
+		)?.id ?? null;
+
+	const meetingId = must(
+		createMeeting(
+			db,
+			clerk,
+			villageId,
+			{
+				type: 'party_assembly',
+				title: DEMO_CLOSED_MEETING_TITLE,
+				place: '村党员活动室',
+				meetingDate: DEMO_CLOSED_MEETING_DATE,
+				startsAt: '09:00',
+				chairPersonId: secretary.personId,
+				recorderPersonId: clerk.personId
+			},
+			{ now: at('09:00', NOTICE_DATE) }
+		),
+		'create'
+	).meeting.id;
+	const itemId = must(
+		addAgendaItem(
+			db,
+			clerk,
+			villageId,
+			meetingId,
+			{
+				title: '审议建设1000平方米果蔬储藏库方案',
+				topicId,
+				materials:
+					'党支部会议提议、两委联席会议商议形成的方案：选址村东头原砖厂空地，建筑面积1000平方米，' +
+					'总投资72.4万元（中央扶持资金50万元，村集体自筹22.4万元）。'
+			},
+			{ now: at('09:05', NOTICE_DATE) }
+		),
+		'agenda'
+	).agendaItemId;
+	must(notifyMeeting(db, clerk, villageId, meetingId, { now: at('09:10', NOTICE_DATE) }), 'notice');
+	must(openMeeting(db, clerk, villageId, meetingId, { now: at('09:00') }), 'open');
+
+	// 28 of the 33 full members and one of the two probationary members sign in; the secretary is
+	// among them and the demo villager (张秀英) is not, whatever the draw put on the roster.
+	const roster = listRoster(db, meetingId);
+	const voting = roster.filter((r) => r.voting);
+	const present = [
+		secretary.personId!,
+		...voting
+			.map((r) => r.personId)
+			.filter((p) => p !== secretary.personId && p !== villagerPerson)
+			.slice(0, 27)
+	];
+	const probationary = roster.find((r) => !r.voting && r.personId !== villagerPerson)!.personId;
+	[...present, probationary].forEach((p, i) =>
+		must(
+			signIn(db, clerk, villageId, meetingId, p, {
+				now: new Date(at('08:40').getTime() + i * 30_000)
+			}),
+			'sign-in'
+		)
+	);
+
+	const speaker = roster.find((r) => r.personId === present[1])!;
+	must(
+		addSpeech(
+			db,
+			clerk,
+			villageId,
+			itemId,
+			{
+				personId: speaker.personId,
+				speakerName: speaker.name,
+				summary: '支持建储藏库。建议施工时优先雇用本村劳力，建成后的租金收入每年向全体村民公开。'
+			},
+			{ now: at('09:25') }
+		),
+		'speech'
+	);
+	// A written opinion from an attendee's phone (书面意见), appended while the meeting is open.
+	const writer = roster.find((r) => r.personId === present[2])!;
+	const opinionText = '同意方案。希望储藏库冷库部分采用节能设备，降低以后的电费。';
+	db.transaction(() => {
+		const opinion = db
+			.prepare(
+				'insert into written_opinions (agenda_item_id, person_id, text, created_at) values (?, ?, ?, ?)'
+			)
+			.run(itemId, writer.personId, opinionText, at('09:30').toISOString());
+		appendAudit(db, {
+			villageId,
+			actorId: clerk.userId,
+			at: at('09:30'),
+			action: 'meeting.written_opinion',
+			subjectType: 'meeting',
+			subjectId: meetingId,
+			after: {
+				opinionId: Number(opinion.lastInsertRowid),
+				agendaItemId: itemId,
+				personId: writer.personId,
+				text: opinionText
+			}
+		});
+	})();
+
+	const motionId = must(
+		createMotion(
+			db,
+			clerk,
+			villageId,
+			itemId,
+			{
+				text: '同意建设1000平方米果蔬储藏库方案，提交村民代表会议表决。',
+				method: 'hands'
+			},
+			{ now: at('09:40') }
+		),
+		'motion'
+	).motion.id;
+	must(openMotion(db, clerk, villageId, motionId, { now: at('09:45') }), 'motion open');
+	must(
+		recordHands(
+			db,
+			clerk,
+			villageId,
+			motionId,
+			{ no: 1, abstain: 2, othersYes: true },
+			{ now: at('09:50') }
+		),
+		'hands'
+	);
+	must(closeMotion(db, clerk, villageId, motionId, { now: at('09:51') }), 'motion close');
+	must(
+		markLeft(db, clerk, villageId, meetingId, present[present.length - 1], { now: at('10:00') }),
+		'left'
+	);
+	must(
+		setMinutesText(
+			db,
+			clerk,
+			villageId,
+			meetingId,
+			[
+				'会议由党支部书记李建国主持，文书王丽记录。',
+				'李建国介绍了储藏库方案的由来：村民提出议题，党支部会议提议，两委联席会议商议形成方案。',
+				'与会党员对选址、资金来源和建成后的管理进行了讨论。',
+				'会议以举手表决方式审议通过该方案，同意提交村民代表会议表决。'
+			].join('\n'),
+			{ now: at('10:10') }
+		),
+		'minutes text'
+	);
+	must(closeMeeting(db, clerk, villageId, meetingId, { now: at('10:20') }), 'close');
+
+	// 20 attendees confirm on their phones over the next day; the secretary has not yet.
+	present
+		.slice(1, 21)
+		.forEach((personId, i) =>
+			must(
+				confirmMinutes(
+					db,
+					{ userId: clerk.userId, personId, role: 'villager' },
+					villageId,
+					meetingId,
+					{ now: new Date(at('10:30').getTime() + i * 45 * 60_000) }
+				),
+				'confirm'
+			)
+		);
+	return meetingId;
+}

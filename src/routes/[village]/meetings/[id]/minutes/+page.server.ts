@@ -1,0 +1,116 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { field, readForm } from '$lib/server/forms';
+import { minutesRefusalMessage } from '$lib/server/meetings/messages';
+import {
+	appendCorrection,
+	attestSignedSheet,
+	confirmMinutes,
+	CORRECTION_REASON_MAX,
+	CORRECTION_TEXT_MAX,
+	MINUTES_TEXT_MAX,
+	minutesOf,
+	minutesStanding,
+	setMinutesText
+} from '$lib/server/meetings/minutes';
+import { isVillageStaff } from '$lib/server/permissions';
+import { discardFiles, storeFormFiles } from '$lib/server/topics/files';
+import type { Actor } from '$lib/server/topics/topics';
+import { idParam, requireMember } from '$lib/server/villages/context';
+
+// Every load and action starts here: a member of this village, and a meeting of this village.
+function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const { village, user } = requireMember(event);
+	const staff = isVillageStaff(user, village);
+	const id = idParam(event.params.id);
+	const minutes = id ? minutesOf(getDb(), village.id, id) : null;
+	// A draft meeting is the staff's working copy: others see no such meeting.
+	if (!minutes || (minutes.meeting.state === 'draft' && !staff)) error(404, m.error_not_found());
+	const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+	return { village, user, staff, minutes, actor, id: minutes.meeting.id };
+}
+
+const DONE = ['text', 'confirmed', 'already', 'attested', 'corrected'] as const;
+
+export const load: PageServerLoad = (event) => {
+	const { minutes, staff, user, id } = context(event);
+	const done = event.url.searchParams.get('done');
+	return {
+		minutes,
+		staff,
+		standing: minutesStanding(getDb(), id, user.personId),
+		done: (DONE as readonly string[]).includes(done ?? '') ? done : null,
+		limits: {
+			text: MINUTES_TEXT_MAX,
+			correction: CORRECTION_TEXT_MAX,
+			reason: CORRECTION_REASON_MAX
+		}
+	};
+};
+
+const back = (slug: string, id: number, done: (typeof DONE)[number]) =>
+	redirect(303, `/${slug}/meetings/${id}/minutes?done=${done}`);
+
+export const actions: Actions = {
+	saveText: async (event) => {
+		const { village, actor, staff, id } = context(event);
+		if (!staff) return fail(403, { section: 'staff', message: m.error_forbidden() });
+		const text = field(await readForm(event.request), 'text');
+		const r = setMinutesText(getDb(), actor, village.id, id, text);
+		if (!r.ok)
+			return fail(400, {
+				section: 'text',
+				text: text.slice(0, MINUTES_TEXT_MAX),
+				message: minutesRefusalMessage(r.reason)
+			});
+		back(village.slug, id, 'text');
+	},
+
+	confirm: (event) => {
+		const { village, actor, id } = context(event);
+		const r = confirmMinutes(getDb(), actor, village.id, id);
+		if (!r.ok) return fail(400, { section: 'confirm', message: minutesRefusalMessage(r.reason) });
+		back(village.slug, id, r.alreadyConfirmed ? 'already' : 'confirmed');
+	},
+
+	attest: async (event) => {
+		const { village, actor, staff, id, minutes } = context(event);
+		if (!staff) return fail(403, { section: 'staff', message: m.error_forbidden() });
+		// Refuse before storing anything: a file for an open meeting would only be thrown away.
+		if (minutes.meeting.state !== 'closed')
+			return fail(400, { section: 'attest', message: minutesRefusalMessage('not_closed') });
+		const stored = await storeFormFiles(await readForm(event.request), 'sheet', 'material', 1);
+		if (!stored.ok) return fail(400, { section: 'attest', message: stored.message });
+		const [file] = stored.files;
+		if (!file) return fail(400, { section: 'attest', message: m.mtg_minutes_attest_required() });
+		const r = attestSignedSheet(getDb(), actor, village.id, id, file);
+		if (!r.ok) {
+			await discardFiles(stored.files);
+			return fail(400, { section: 'attest', message: minutesRefusalMessage(r.reason) });
+		}
+		back(village.slug, id, 'attested');
+	},
+
+	correct: async (event) => {
+		const { village, actor, staff, id } = context(event);
+		if (!staff) return fail(403, { section: 'staff', message: m.error_forbidden() });
+		const form = await readForm(event.request);
+		const correction = {
+			text: field(form, 'correction'),
+			reason: field(form, 'reason')
+		};
+		const r = appendCorrection(getDb(), actor, village.id, id, correction);
+		if (!r.ok)
+			return fail(400, {
+				section: 'correct',
+				correction: {
+					text: correction.text.slice(0, CORRECTION_TEXT_MAX),
+					reason: correction.reason.slice(0, CORRECTION_REASON_MAX)
+				},
+				message: minutesRefusalMessage(r.reason)
+			});
+		back(village.slug, id, 'corrected');
+	}
+};
