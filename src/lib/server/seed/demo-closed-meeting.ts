@@ -1,7 +1,6 @@
 // A party members' assembly held and closed in the past, with its minutes: step 3 of the 4+2 for
 // the storage house (党员大会审议), which today's representatives' meeting builds on. Every step
 // goes through the meeting and minutes commands, at fixed past dates, so the audit chain holds.
-import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import {
 	addAgendaItem,
@@ -20,6 +19,7 @@ import {
 	type Actor
 } from '../meetings/meetings';
 import { confirmMinutes, setMinutesText } from '../meetings/minutes';
+import { submitWrittenOpinion } from '../meetings/opinions';
 
 export const DEMO_CLOSED_MEETING_TITLE = '党员大会：审议果蔬储藏库建设方案';
 export const DEMO_CLOSED_MEETING_DATE = '2026-10-15';
@@ -134,27 +134,19 @@ export function seedDemoClosedMeeting(db: Db, villageId: number): number {
 	// A written opinion from an attendee's phone (书面意见), appended while the meeting is open.
 	const writer = roster.find((r) => r.personId === present[2])!;
 	const opinionText = '同意方案。希望储藏库冷库部分采用节能设备，降低以后的电费。';
-	db.transaction(() => {
-		const opinion = db
-			.prepare(
-				'insert into written_opinions (agenda_item_id, person_id, text, created_at) values (?, ?, ?, ?)'
-			)
-			.run(itemId, writer.personId, opinionText, at('09:30').toISOString());
-		appendAudit(db, {
+	// The writer acts on their own phone: the clerk's login with the writer's person, as the
+	// topic seed does for co-signers.
+	must(
+		submitWrittenOpinion(
+			db,
+			{ userId: clerk.userId, personId: writer.personId, role: 'villager' },
 			villageId,
-			actorId: clerk.userId,
-			at: at('09:30'),
-			action: 'meeting.written_opinion',
-			subjectType: 'meeting',
-			subjectId: meetingId,
-			after: {
-				opinionId: Number(opinion.lastInsertRowid),
-				agendaItemId: itemId,
-				personId: writer.personId,
-				text: opinionText
-			}
-		});
-	})();
+			itemId,
+			opinionText,
+			{ now: at('09:30'), meetingId }
+		),
+		'written opinion'
+	);
 
 	const motionId = must(
 		createMotion(
