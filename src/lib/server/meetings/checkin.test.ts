@@ -18,11 +18,12 @@ const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 function meetings(): { today: number; later: number } {
 	seedDemoMeetings(db, demoVillageId(db), T0);
 	const ids = db
-		.prepare('select id, title from meetings where village_id = ? order by id')
-		.all(demoVillageId(db)) as { id: number; title: string }[];
+		.prepare('select id, title, state from meetings where village_id = ? order by id')
+		.all(demoVillageId(db)) as { id: number; title: string; state: string }[];
 	return {
 		today: ids.find((m) => m.title === DEMO_TODAY_MEETING_TITLE)!.id,
-		later: ids.find((m) => m.title !== DEMO_TODAY_MEETING_TITLE)!.id
+		// The other meeting still to be held (the demo's closed assembly takes no sign-ins).
+		later: ids.find((m) => m.title !== DEMO_TODAY_MEETING_TITLE && m.state === 'notified')!.id
 	};
 }
 

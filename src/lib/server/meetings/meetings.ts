@@ -10,6 +10,7 @@ import type { Actor } from '../topics/topics';
 import { villageRules } from '../villages/settings';
 import { isStaffOf } from '../villages/staff';
 import { adoptResolution } from '../procedure/resolutions';
+import { postNotice } from '../notices/notices';
 import {
 	CN_2018,
 	MEETING_TYPES,
@@ -588,6 +589,28 @@ export function notifyMeeting(
 		db.prepare(
 			"update meetings set state = 'notified', notice_date = ?, households_total = ? where id = ?"
 		).run(today, households.size, meetingId);
+		// The notice carries the agenda to the public board (DOMAIN.md §5, §8).
+		const agenda = db
+			.prepare(
+				'select position, title, materials from agenda_items where meeting_id = ? order by position'
+			)
+			.all(meetingId) as { position: number; title: string; materials: string }[];
+		const posted = postNotice(
+			db,
+			actor.userId,
+			villageId,
+			{
+				kind: 'meeting',
+				title: meeting.title,
+				summary: [meeting.meetingDate, meeting.startsAt, meeting.place].filter(Boolean).join(' · '),
+				body: agenda
+					.map((a) => `${a.position}. ${a.title}${a.materials ? `\n${a.materials}` : ''}`)
+					.join('\n\n'),
+				meetingId
+			},
+			{ now }
+		);
+		if (!posted.ok) throw new Error(`meeting notice refused: ${posted.reason}`);
 		audit(
 			db,
 			actor,

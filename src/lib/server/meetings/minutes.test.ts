@@ -162,7 +162,11 @@ describe('the demo closed assembly', () => {
 		expect(minutes.confirmations).toHaveLength(20);
 		expect(minutes.mayConfirm).toBe(29);
 		// Names only: no phone number, no ID digits, no person ids.
-		const json = JSON.stringify(minutes);
+		// (The hex hash may hold a run of digits like a phone number: it is checked above.)
+		const json = JSON.stringify({
+			...minutes,
+			meeting: { ...minutes.meeting, auditHeadHash: '' }
+		});
 		expect(json).not.toMatch(/1[3-9]\d{9}/);
 		expect(json).not.toContain('personId');
 		expect(verifyChain(db).ok).toBe(true);

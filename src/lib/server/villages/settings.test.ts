@@ -24,7 +24,8 @@ describe('village settings', () => {
 		expect(getVillageSettings(db, v.villageId)).toEqual({
 			triageDays: 7,
 			holidays: [],
-			oneShoulder: true
+			oneShoulder: true,
+			noticeDays: 10
 		});
 	});
 
@@ -32,11 +33,18 @@ describe('village settings', () => {
 		[{ triageDays: 0, holidays: [] }, 'triage_days'],
 		[{ triageDays: 31, holidays: [] }, 'triage_days'],
 		[{ triageDays: 2.5, holidays: [] }, 'triage_days'],
-		[{ triageDays: 7, holidays: ['2026-02-30'] }, 'holiday']
+		[{ triageDays: 7, holidays: ['2026-02-30'] }, 'holiday'],
+		[{ triageDays: 7, holidays: [], noticeDays: 4 }, 'notice_days'],
+		[{ triageDays: 7, holidays: [], noticeDays: 61 }, 'notice_days'],
+		[{ triageDays: 7, holidays: [], noticeDays: 7.5 }, 'notice_days']
 	])('refuses %j', (input, reason) => {
 		const v = rosterFixture(db);
 		expect(
-			updateVillageSettings(db, v.clerkId, v.villageId, { ...input, oneShoulder: true })
+			updateVillageSettings(db, v.clerkId, v.villageId, {
+				noticeDays: 10,
+				...input,
+				oneShoulder: true
+			})
 		).toMatchObject({ ok: false, reason });
 		expect(getVillageSettings(db, v.villageId).triageDays).toBe(7);
 	});
@@ -47,7 +55,8 @@ describe('village settings', () => {
 			updateVillageSettings(db, v.clerkId, v.villageId, {
 				triageDays: 5,
 				holidays: ['2026-10-06', '2026-10-07'],
-				oneShoulder: false
+				oneShoulder: false,
+				noticeDays: 10
 			})
 		).toEqual({ ok: true });
 		const person = v.person(v.household(), '1970-01-01');

@@ -10,9 +10,12 @@ export interface VillageSettings {
 	triageDays: number;
 	holidays: string[];
 	oneShoulder: boolean;
+	/** Days a notice stays posted on the board (DOMAIN.md §8; Shandong's floor is 5). */
+	noticeDays: number;
 }
 
 export const DEFAULT_TRIAGE_DAYS = 7;
+export const DEFAULT_NOTICE_DAYS = 10;
 
 export function getVillageSettings(db: Db, villageId: number): VillageSettings {
 	const row = db
@@ -25,12 +28,13 @@ export function getVillageSettings(db: Db, villageId: number): VillageSettings {
 	return {
 		triageDays: s.triageDays ?? DEFAULT_TRIAGE_DAYS,
 		holidays: s.holidays ?? [],
-		oneShoulder: row.one_shoulder === 1
+		oneShoulder: row.one_shoulder === 1,
+		noticeDays: s.noticeDays ?? DEFAULT_NOTICE_DAYS
 	};
 }
 
 export type SettingsResult =
-	{ ok: true } | { ok: false; reason: 'triage_days' | 'holiday'; value?: string };
+	{ ok: true } | { ok: false; reason: 'triage_days' | 'holiday' | 'notice_days'; value?: string };
 
 export function updateVillageSettings(
 	db: Db,
@@ -41,6 +45,10 @@ export function updateVillageSettings(
 	if (!Number.isInteger(next.triageDays) || next.triageDays < 1 || next.triageDays > 30) {
 		return { ok: false, reason: 'triage_days' };
 	}
+	// Shandong's floor of 5 days is the lowest any province sets.
+	if (!Number.isInteger(next.noticeDays) || next.noticeDays < 5 || next.noticeDays > 60) {
+		return { ok: false, reason: 'notice_days' };
+	}
 	const bad = next.holidays.find((d) => !isValidDate(d));
 	if (bad !== undefined) return { ok: false, reason: 'holiday', value: bad };
 	const holidays = [...new Set(next.holidays)].sort();
@@ -49,7 +57,12 @@ export function updateVillageSettings(
 		const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
 			settings: string;
 		};
-		const settings = { ...JSON.parse(row.settings), triageDays: next.triageDays, holidays };
+		const settings = {
+			...JSON.parse(row.settings),
+			triageDays: next.triageDays,
+			noticeDays: next.noticeDays,
+			holidays
+		};
 		db.prepare('update villages set settings = ?, one_shoulder = ? where id = ?').run(
 			JSON.stringify(settings),
 			next.oneShoulder ? 1 : 0,

@@ -52,11 +52,13 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const values = {
 			triageDays: field(form, 'triageDays'),
+			noticeDays: field(form, 'noticeDays'),
 			holidays: field(form, 'holidays'),
 			oneShoulder: form.get('oneShoulder') === 'on'
 		};
 		const result = updateVillageSettings(getDb(), user.id, village.id, {
 			triageDays: /^\d{1,2}$/.test(values.triageDays) ? Number(values.triageDays) : NaN,
+			noticeDays: /^\d{1,2}$/.test(values.noticeDays) ? Number(values.noticeDays) : NaN,
 			holidays: values.holidays
 				.split(/[\s,，、]+/)
 				.filter(Boolean)
@@ -69,7 +71,13 @@ export const actions: Actions = {
 				errors:
 					result.reason === 'triage_days'
 						? { triageDays: m.settings_triage_days_invalid() }
-						: { holidays: m.settings_holiday_invalid({ value: (result.value ?? '').slice(0, 20) }) }
+						: result.reason === 'notice_days'
+							? { noticeDays: m.settings_notice_days_invalid() }
+							: {
+									holidays: m.settings_holiday_invalid({
+										value: (result.value ?? '').slice(0, 20)
+									})
+								}
 			});
 		}
 		return { saved: true };

@@ -6,6 +6,7 @@ import topics from './003-topics.js';
 import meetings from './004-meetings.js';
 import meetingRecords from './005-meeting-records.js';
 import procedure from './006-procedure.js';
+import notices from './007-notices.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -13,5 +14,6 @@ export const migrations = [
 	{ version: 3, name: 'topics', sql: topics },
 	{ version: 4, name: 'meetings', sql: meetings },
 	{ version: 5, name: 'meeting-records', sql: meetingRecords },
-	{ version: 6, name: 'procedure', sql: procedure }
+	{ version: 6, name: 'procedure', sql: procedure },
+	{ version: 7, name: 'notices', sql: notices }
 ];
