@@ -250,15 +250,18 @@ export const actions: Actions = {
 			: undefined;
 		if (person && !rosterName) return refuse(action, m.meeting_refused_not_on_roster());
 		const summary = field(form, 'summary').slice(0, 4000);
+		const typedName = field(form, 'speakerName').slice(0, 64);
+		if (!rosterName && !typedName)
+			return refuse(action, m.mtg_console_speaker_required(), { values: { summary } });
 		// A typed name is for someone off the roster (a guest); a picked attendee's name is theirs.
 		const r = addSpeech(getDb(), ctx.actor, ctx.village.id, itemId, {
 			personId,
-			speakerName: rosterName ?? field(form, 'speakerName').slice(0, 64),
+			speakerName: rosterName ?? typedName,
 			summary
 		});
 		if (!r.ok)
 			return refuse(action, meetingRefusalMessage(r.reason), {
-				values: { summary, speakerName: field(form, 'speakerName') }
+				values: { summary, speakerName: typedName }
 			});
 		back(ctx, `item-${itemId}`);
 	},
