@@ -88,7 +88,24 @@ test('the clerk calls a representatives’ meeting, sees its notice period, and 
 	await checkA11y(page);
 	await checkAtPhoneWidth(page);
 
+	// A date inside the notice period: the draft is made, but its notice is refused with the
+	// earliest legal date.
 	await page.getByLabel('会议类型').selectOption({ label: '村民代表会议' });
+	await page.getByLabel('会议名称').fill('村民代表会议：日期太近');
+	await page.getByLabel('会议日期').fill(chinaDay(2).iso);
+	await page.getByRole('button', { name: '创建会议' }).click();
+	await expect(page).toHaveURL(/\/xinyang\/meetings\/\d+\/console$/);
+	await hydrated(page);
+	await page.getByLabel('议程名称').fill('维修村道路灯');
+	await page.getByRole('button', { name: '添加议程' }).click();
+	await expect(page.getByRole('region', { name: '1. 维修村道路灯' })).toBeVisible();
+	await page.getByRole('button', { name: '发出通知' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		`通知期不够：按规定最早 ${chinaDay(4).shown} 才能开会。请改会议日期。`
+	);
+	await expect(page.getByTestId('meeting-state')).toHaveText('草稿');
+
+	await open(page, '/xinyang/meetings/new');
 	await page.getByLabel('会议名称').fill('村民代表会议：村道路灯维修');
 	await page.getByLabel('会议日期').fill(chinaDay(5).iso);
 	await page.getByLabel('主持人').selectOption({ label: '李建国' });
@@ -190,6 +207,8 @@ test('the clerk runs today’s meeting: quorum, a show of hands, a secret paper 
 	await hands.getByLabel('弃权').fill('1');
 	await hands.getByRole('button', { name: '其余全部同意' }).click();
 	await expect(hands.getByTestId('running-tally')).toHaveText('同意 14，不同意 2，弃权 1');
+	// The form that did its job starts empty again, inviting no second submit.
+	await expect(hands.getByLabel('不同意')).toHaveValue('');
 	await hands.getByRole('button', { name: '结束表决' }).click();
 	await expect(hands.getByTestId('motion-result')).toHaveText('通过');
 	await expect(hands.getByTestId('pass-formula')).toHaveText('通过条件：2 × 14 > 17 成立');
@@ -215,6 +234,7 @@ test('the clerk runs today’s meeting: quorum, a show of hands, a secret paper 
 	await expect(secret.getByTestId('running-tally')).toHaveCount(0);
 	await expect(secret).not.toContainText('同意 2');
 	await checkA11y(page);
+	await checkAtPhoneWidth(page);
 
 	// Closing the meeting with a vote open is refused, then allowed with the box ticked.
 	const close = page.getByRole('region', { name: '结束会议' });
