@@ -33,6 +33,19 @@ test('without JavaScript the clerk calls a consultation and picks its attendees 
 	await expect(page).toHaveURL('/xinyang');
 
 	await page.goto('/xinyang/meetings/new');
+	// Without JavaScript the group field appears once a group meeting is asked for without one.
+	await expect(page.getByLabel('村民小组')).toHaveCount(0);
+	await page.getByLabel('会议类型').selectOption({ label: '村民小组会议' });
+	await page.getByLabel('会议名称').fill('第二村民小组会议');
+	await page.getByRole('button', { name: '创建会议' }).click();
+	await expect(page.getByRole('alert').first()).toHaveText('请选择村民小组。');
+	await expect(page.getByLabel('会议类型')).toHaveValue('group_meeting');
+	await expect(page.getByLabel('会议名称')).toHaveValue('第二村民小组会议');
+	await expect(page.locator('#type-rule')).toContainText('3 × 到会成年村民 ≥ 2 × 应到成年村民');
+	await expect(page.getByLabel('村民小组')).toBeVisible();
+	await checkA11yWithoutScripts(page);
+	await expectNoHorizontalOverflow(page);
+
 	await page.getByLabel('会议类型').selectOption({ label: '协商议事会' });
 	await page.getByLabel('会议名称').fill('协商议事会：广场舞噪音');
 	await page.getByLabel('会议日期').fill(chinaDayIso(1));
