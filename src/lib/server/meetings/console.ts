@@ -1,0 +1,162 @@
+// What the clerk's console and the new-meeting form read beyond the shared view (view.ts): the rule
+// of each meeting type as help for choosing a date, the people who may chair or record, the topics
+// an agenda item may take up, and the checks that a posted id belongs to the meeting in hand.
+import type { Db } from '../db';
+import { listPeople } from '../roster/people';
+import { getMeeting, getMotion, meetingCounts, type Meeting, type Motion } from './meetings';
+import {
+	MEETING_TYPES,
+	earliestOpening,
+	symbolicFormula,
+	type MeetingType,
+	type RuleSet
+} from '../votes/rules';
+
+export interface MeetingTypeGuide {
+	type: MeetingType;
+	noticeDays: number;
+	opensAtOnce: boolean;
+	/** Each quorum condition in symbolic form; more than one means any one of them suffices. */
+	quorumRules: string[];
+	passRule: string | null;
+	/** The attendees are picked by name when the notice is sent, not derived from roles. */
+	namedRoster: boolean;
+	/** The roster is one 村民小组's: the meeting needs a group. */
+	groupScoped: boolean;
+	/** The first day the meeting may open if the notice goes out today. */
+	earliestIfNotifiedToday: string;
+}
+
+/** Every meeting type's notice period, quorum and pass rule, as the clerk picks a type and date. */
+export function meetingTypeGuide(rules: RuleSet, today: string): MeetingTypeGuide[] {
+	return MEETING_TYPES.map((type) => {
+		const rule = rules.meetings[type];
+		const q = rule.quorum;
+		return {
+			type,
+			noticeDays: rule.noticeDays,
+			opensAtOnce: rule.opensAtOnce,
+			quorumRules: (q.kind === 'compare' ? [q.test] : q.kind === 'any' ? q.tests : []).map(
+				symbolicFormula
+			),
+			passRule: rule.pass.kind === 'compare' ? symbolicFormula(rule.pass.test) : null,
+			namedRoster: rule.roster.kind === 'named',
+			groupScoped: rule.roster.kind === 'roles' && rule.roster.scope === 'group',
+			earliestIfNotifiedToday: earliestOpening(type, today, rules)
+		};
+	});
+}
+
+export interface PersonOption {
+	id: number;
+	name: string;
+}
+
+/**
+ * Who may chair or record a meeting: people holding a branch or villagers' committee seat, or the
+ * clerk's post, on `date`. A name shared by two people keeps both rows; the id tells them apart.
+ */
+export function officerCandidates(db: Db, villageId: number, date: string): PersonOption[] {
+	return db
+		.prepare(
+			`select distinct p.id, p.name from roles r join people p on p.id = r.person_id
+			 where r.village_id = ? and p.status = 'resident'
+			   and r.role in ('branch_secretary', 'branch_committee', 'villagers_committee', 'clerk')
+			   and r.start_date <= ? and (r.end_date is null or r.end_date >= ?)
+			 order by p.id`
+		)
+		.all(villageId, date, date) as PersonOption[];
+}
+
+export interface TopicOption {
+	id: number;
+	number: string;
+	title: string;
+}
+
+/** Topics an agenda item may take up: filed and still in play (not drafts, closed or merged). */
+export function agendaTopicOptions(db: Db, villageId: number): TopicOption[] {
+	return db
+		.prepare(
+			`select id, number, title from topics
+			 where village_id = ? and state in ('submitted', 'consultation', 'four_plus_two', 'direct')
+			 order by id desc limit 200`
+		)
+		.all(villageId) as TopicOption[];
+}
+
+/**
+ * People to tick for a meeting of named attendees: those matching `search`, and always those
+ * already ticked, so a second search (a GET without JavaScript) keeps the earlier choices.
+ */
+export function attendeeCandidates(
+	db: Db,
+	villageId: number,
+	search: string,
+	picked: number[]
+): (PersonOption & { picked: boolean })[] {
+	const found = search ? listPeople(db, villageId, { search, pageSize: 50 }).items : [];
+	const pickedSet = new Set(picked);
+	const byId = new Map<number, PersonOption & { picked: boolean }>();
+	if (picked.length) {
+		const rows = db
+			.prepare(
+				`select id, name from people where village_id = ? and id in (${picked.map(() => '?').join(',')}) order by id`
+			)
+			.all(villageId, ...picked) as PersonOption[];
+		for (const r of rows) byId.set(r.id, { ...r, picked: true });
+	}
+	for (const p of found)
+		if (!byId.has(p.id)) byId.set(p.id, { id: p.id, name: p.name, picked: pickedSet.has(p.id) });
+	return [...byId.values()];
+}
+
+/** The motion, only when it belongs to this meeting (of this village). */
+export function motionOfMeeting(
+	db: Db,
+	villageId: number,
+	meetingId: number,
+	motionId: number
+): Motion | null {
+	const motion = getMotion(db, villageId, motionId);
+	return motion?.meetingId === meetingId ? motion : null;
+}
+
+/** Does this agenda item belong to this meeting (of this village)? */
+export function isAgendaItemOf(
+	db: Db,
+	villageId: number,
+	meetingId: number,
+	agendaItemId: number
+): boolean {
+	return (
+		getMeeting(db, villageId, meetingId) !== null &&
+		!!db
+			.prepare('select 1 from agenda_items where id = ? and meeting_id = ?')
+			.get(agendaItemId, meetingId)
+	);
+}
+
+/** The voters present now, the number a show of hands may not exceed (as recordHands counts it). */
+export function presentVoters(db: Db, meeting: Meeting, motionId?: number): number {
+	const rule = meeting.rule.voters;
+	return rule ? (meetingCounts(db, meeting, motionId)[rule.present] ?? 0) : 0;
+}
+
+/** A count typed by the clerk: a whole number from 0 to 99999, else null. Empty reads as 0. */
+export function parseCount(value: string): number | null {
+	if (value === '') return 0;
+	if (!/^\d{1,5}$/.test(value)) return null;
+	return Number(value);
+}
+
+/**
+ * The first day this meeting may open if the notice goes out on `noticeDate`, by the rule frozen
+ * into the meeting when it was created (not today's rule set).
+ */
+export function earliestOpeningOf(meeting: Meeting, noticeDate: string, base: RuleSet): string {
+	return earliestOpening(meeting.type, noticeDate, {
+		...base,
+		meetings: { ...base.meetings, [meeting.type]: meeting.rule }
+	});
+}

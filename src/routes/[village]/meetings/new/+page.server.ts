@@ -1,0 +1,80 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { field, readForm, type FieldErrors } from '$lib/server/forms';
+import { meetingTypeGuide, officerCandidates } from '$lib/server/meetings/console';
+import { createMeeting, type Actor } from '$lib/server/meetings/meetings';
+import { meetingRefusalMessage } from '$lib/server/meetings/messages';
+import { isValidDate, todayInChina } from '$lib/server/roster/dates';
+import { listGroups } from '$lib/server/roster/structure';
+import { CN_2018, MEETING_TYPES, type MeetingType } from '$lib/server/votes/rules';
+import { idParam, requireStaff } from '$lib/server/villages/context';
+
+const DEFAULT_TYPE: MeetingType = 'reps_meeting';
+
+export const load: PageServerLoad = (event) => {
+	const { village } = requireStaff(event);
+	const db = getDb();
+	const today = todayInChina();
+	return {
+		today,
+		defaultType: DEFAULT_TYPE,
+		guide: meetingTypeGuide(CN_2018, today),
+		groups: listGroups(db, village.id).map((g) => ({ id: g.id, name: g.name })),
+		officers: officerCandidates(db, village.id, today)
+	};
+};
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const actions: Actions = {
+	create: async (event) => {
+		const { village, user } = requireStaff(event);
+		const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+		const form = await readForm(event.request);
+		const values = {
+			type: field(form, 'type'),
+			title: field(form, 'title').slice(0, 200),
+			meetingDate: field(form, 'meetingDate'),
+			startsAt: field(form, 'startsAt'),
+			place: field(form, 'place').slice(0, 100),
+			groupId: field(form, 'groupId'),
+			chairPersonId: field(form, 'chairPersonId'),
+			recorderPersonId: field(form, 'recorderPersonId')
+		};
+		const errors: FieldErrors = {};
+		if (!(MEETING_TYPES as readonly string[]).includes(values.type))
+			errors.type = m.meeting_refused_bad_type();
+		if (!values.title) errors.title = m.error_required();
+		else if ([...values.title].length > 100) errors.title = m.meeting_refused_bad_title();
+		if (!isValidDate(values.meetingDate)) errors.meetingDate = m.error_date();
+		if (values.startsAt && !TIME.test(values.startsAt)) errors.startsAt = m.mtg_new_bad_time();
+		const optionalId = (v: string) => (v ? idParam(v) : null);
+		for (const key of ['groupId', 'chairPersonId', 'recorderPersonId'] as const)
+			if (values[key] && !idParam(values[key])) errors[key] = m.error_choose_one();
+		if (Object.keys(errors).length) return fail(400, { values, errors });
+
+		const r = createMeeting(getDb(), actor, village.id, {
+			type: values.type as MeetingType,
+			title: values.title,
+			meetingDate: values.meetingDate,
+			startsAt: values.startsAt,
+			place: values.place,
+			groupId: optionalId(values.groupId),
+			chairPersonId: optionalId(values.chairPersonId),
+			recorderPersonId: optionalId(values.recorderPersonId)
+		});
+		if (!r.ok) {
+			const key =
+				r.reason === 'bad_group' ? 'groupId' : r.reason === 'bad_person' ? 'chairPersonId' : null;
+			const message = meetingRefusalMessage(r.reason);
+			return fail(r.reason === 'forbidden' ? 403 : 400, {
+				values,
+				errors: key ? { [key]: message } : {},
+				message
+			});
+		}
+		redirect(303, `/${village.slug}/meetings/${r.meeting.id}/console`);
+	}
+};
