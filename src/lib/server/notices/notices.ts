@@ -1,0 +1,245 @@
+// The public notice board (村务公开栏, DOMAIN.md §8). A notice is posted once, numbered per village
+// without gaps (its short URL), and never changes; its posting period comes from the village's
+// setting, and the notices the law opens to objections carry a five-day window.
+import { appendAudit, auditHead } from '../audit/chain.js';
+import type { Db } from '../db';
+import { addDays, todayInChina } from '../roster/dates';
+import { getVillageSettings } from '../villages/settings';
+
+export const NOTICE_KINDS = [
+	'meeting',
+	'resolution',
+	'consultation_outcome',
+	'consultation_feedback',
+	'implementation_result',
+	'general',
+	'finance'
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** Days an objection may be filed, counted from the day after posting (民法典 art. 201). */
+export const OBJECTION_DAYS = 5;
+/** Days the clerk has to answer an objection (moved past holidays). */
+export const ANSWER_DAYS = 5;
+
+export interface Notice {
+	id: number;
+	villageId: number;
+	seq: number;
+	kind: NoticeKind;
+	title: string;
+	summary: string;
+	body: string;
+	meetingId: number | null;
+	resolutionId: number | null;
+	topicId: number | null;
+	correctsId: number | null;
+	postedOn: string;
+	postedUntil: string;
+	objectionsUntil: string | null;
+	auditHeadHash: string;
+	createdAt: string;
+}
+
+interface NoticeRow {
+	id: number;
+	village_id: number;
+	seq: number;
+	kind: NoticeKind;
+	title: string;
+	summary: string;
+	body: string;
+	meeting_id: number | null;
+	resolution_id: number | null;
+	topic_id: number | null;
+	corrects_id: number | null;
+	posted_on: string;
+	posted_until: string;
+	objections_until: string | null;
+	audit_head_hash: string;
+	created_at: string;
+}
+
+const toNotice = (r: NoticeRow): Notice => ({
+	id: r.id,
+	villageId: r.village_id,
+	seq: r.seq,
+	kind: r.kind,
+	title: r.title,
+	summary: r.summary,
+	body: r.body,
+	meetingId: r.meeting_id,
+	resolutionId: r.resolution_id,
+	topicId: r.topic_id,
+	correctsId: r.corrects_id,
+	postedOn: r.posted_on,
+	postedUntil: r.posted_until,
+	objectionsUntil: r.objections_until,
+	auditHeadHash: r.audit_head_hash,
+	createdAt: r.created_at
+});
+
+export interface NoticeInput {
+	kind: NoticeKind;
+	title: string;
+	summary?: string;
+	body: string;
+	meetingId?: number | null;
+	resolutionId?: number | null;
+	topicId?: number | null;
+	correctsId?: number | null;
+	/** Open a five-day objection window (resolutions, outcomes, results). */
+	takesObjections?: boolean;
+}
+
+export type PostNoticeResult =
+	| { ok: true; notice: Notice }
+	| { ok: false; reason: 'bad_kind' | 'bad_title' | 'bad_body' | 'bad_summary' | 'bad_link' };
+
+const LINKED_TABLES = {
+	meetingId: 'meetings',
+	resolutionId: 'resolutions',
+	topicId: 'topics',
+	correctsId: 'notices'
+} as const;
+
+/**
+ * Posts a notice. Runs in its own transaction, or inside the caller's (a meeting's notice is
+ * posted in the transaction that notifies it), and writes its audit entry there.
+ */
+export function postNotice(
+	db: Db,
+	actorId: number,
+	villageId: number,
+	input: NoticeInput,
+	options: { now?: Date } = {}
+): PostNoticeResult {
+	const now = options.now ?? new Date();
+	if (!(NOTICE_KINDS as readonly string[]).includes(input.kind))
+		return { ok: false, reason: 'bad_kind' };
+	const title = input.title.trim();
+	const body = input.body.trim();
+	const summary = (input.summary ?? '').trim();
+	if (title.length < 1 || title.length > 200) return { ok: false, reason: 'bad_title' };
+	if (body.length < 1 || body.length > 20000) return { ok: false, reason: 'bad_body' };
+	if (summary.length > 500) return { ok: false, reason: 'bad_summary' };
+	return db.transaction((): PostNoticeResult => {
+		for (const [key, table] of Object.entries(LINKED_TABLES)) {
+			const id = input[key as keyof typeof LINKED_TABLES];
+			if (id == null) continue;
+			if (!db.prepare(`select 1 from ${table} where id = ? and village_id = ?`).get(id, villageId))
+				return { ok: false, reason: 'bad_link' };
+		}
+		const postedOn = todayInChina(now);
+		const { noticeDays } = getVillageSettings(db, villageId);
+		const seq =
+			(
+				db
+					.prepare('select coalesce(max(seq), 0) as n from notices where village_id = ?')
+					.get(villageId) as { n: number }
+			).n + 1;
+		const head = auditHead(db);
+		const { lastInsertRowid } = db
+			.prepare(
+				`insert into notices (village_id, seq, kind, title, summary, body, meeting_id, resolution_id,
+				   topic_id, corrects_id, posted_on, posted_until, objections_until, audit_head_hash, posted_by, created_at)
+				 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			)
+			.run(
+				villageId,
+				seq,
+				input.kind,
+				title,
+				summary,
+				body,
+				input.meetingId ?? null,
+				input.resolutionId ?? null,
+				input.topicId ?? null,
+				input.correctsId ?? null,
+				postedOn,
+				addDays(postedOn, noticeDays),
+				input.takesObjections ? addDays(postedOn, OBJECTION_DAYS) : null,
+				head.hash,
+				actorId,
+				now.toISOString()
+			);
+		const id = Number(lastInsertRowid);
+		appendAudit(db, {
+			villageId,
+			actorId,
+			at: now,
+			action: 'notice.post',
+			subjectType: 'notice',
+			subjectId: id,
+			after: { seq, kind: input.kind, title, postedOn }
+		});
+		return { ok: true, notice: getNoticeById(db, villageId, id)! };
+	})();
+}
+
+export function getNoticeById(db: Db, villageId: number, id: number): Notice | null {
+	const r = db
+		.prepare('select * from notices where id = ? and village_id = ?')
+		.get(id, villageId) as NoticeRow | undefined;
+	return r ? toNotice(r) : null;
+}
+
+/** The notice at its short stable URL /<village>/notices/<seq>. */
+export function getNotice(db: Db, villageId: number, seq: number): Notice | null {
+	const r = db
+		.prepare('select * from notices where village_id = ? and seq = ?')
+		.get(villageId, seq) as NoticeRow | undefined;
+	return r ? toNotice(r) : null;
+}
+
+export interface NoticeFilter {
+	kind?: NoticeKind;
+	/** Words in the title, summary or body. */
+	q?: string;
+	year?: number;
+	/** Only notices still within their posting period on this date. */
+	postedOn?: string;
+}
+
+/** A village's notices, newest first, with the total for paging. */
+export function listNotices(
+	db: Db,
+	villageId: number,
+	filter: NoticeFilter,
+	page: { limit: number; offset: number }
+): { items: Notice[]; total: number } {
+	const where = ['village_id = @village'];
+	const params: Record<string, unknown> = { village: villageId };
+	if (filter.kind) {
+		where.push('kind = @kind');
+		params.kind = filter.kind;
+	}
+	if (filter.year) {
+		where.push("posted_on between @year || '-01-01' and @year || '-12-31'");
+		params.year = String(filter.year);
+	}
+	if (filter.postedOn) {
+		where.push('posted_on <= @on and posted_until >= @on');
+		params.on = filter.postedOn;
+	}
+	const q = filter.q?.trim();
+	if (q) {
+		// The words' own % and _ are text, not wildcards.
+		where.push(
+			"(title like @q escape '\\' or summary like @q escape '\\' or body like @q escape '\\')"
+		);
+		params.q = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+	}
+	const sql = where.join(' and ');
+	const total = (
+		db.prepare(`select count(*) as n from notices where ${sql}`).get(params) as { n: number }
+	).n;
+	const items = (
+		db
+			.prepare(
+				`select * from notices where ${sql} order by posted_on desc, seq desc limit @limit offset @offset`
+			)
+			.all({ ...params, limit: page.limit, offset: page.offset }) as NoticeRow[]
+	).map(toNotice);
+	return { items, total };
+}
