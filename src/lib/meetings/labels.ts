@@ -1,10 +1,10 @@
-// The words for meeting types, states, methods, results and choices (browser-safe).
+// The words for meeting types, states, methods, results, choices and roster kinds (browser-safe).
 import { m } from '$lib/paraglide/messages';
 
 const label =
-	<K extends string>(table: Record<K, () => string>) =>
-	(key: K): string =>
-		table[key]();
+	(table: Record<string, () => string>) =>
+	(code: string): string =>
+		table[code]?.() ?? code;
 
 export const meetingTypeLabel = label({
 	branch_committee: m.meeting_type_branch_committee,
@@ -48,4 +48,16 @@ export const choiceLabel = label({
 	yes: m.choice_yes,
 	no: m.choice_no,
 	abstain: m.choice_abstain
+});
+
+/** Who a meeting calls, by the role that calls them; 'named' for a meeting of named parties. */
+export const attendeeKindLabel = label({
+	adult: m.mtg_attendee_kind_adult,
+	party_full: m.mtg_attendee_kind_party_full,
+	party_probationary: m.mtg_attendee_kind_party_probationary,
+	village_rep: m.mtg_attendee_kind_village_rep,
+	villagers_committee: m.mtg_attendee_kind_villagers_committee,
+	branch_committee: m.mtg_attendee_kind_branch_committee,
+	collective_member: m.mtg_attendee_kind_collective_member,
+	named: m.mtg_attendee_kind_named
 });

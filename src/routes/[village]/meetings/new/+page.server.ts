@@ -8,7 +8,8 @@ import { createMeeting, type Actor } from '$lib/server/meetings/meetings';
 import { meetingRefusalMessage } from '$lib/server/meetings/messages';
 import { isValidDate, todayInChina } from '$lib/server/roster/dates';
 import { listGroups } from '$lib/server/roster/structure';
-import { CN_2018, MEETING_TYPES, type MeetingType } from '$lib/server/votes/rules';
+import { MEETING_TYPES, type MeetingType } from '$lib/server/votes/rules';
+import { villageRules } from '$lib/server/villages/settings';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 
 const DEFAULT_TYPE: MeetingType = 'reps_meeting';
@@ -20,7 +21,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		today,
 		defaultType: DEFAULT_TYPE,
-		guide: meetingTypeGuide(CN_2018, today),
+		// The village's own rules: a meeting called today is frozen under them.
+		guide: meetingTypeGuide(villageRules(db, village.id), today),
 		groups: listGroups(db, village.id).map((g) => ({ id: g.id, name: g.name })),
 		officers: officerCandidates(db, village.id, today)
 	};
