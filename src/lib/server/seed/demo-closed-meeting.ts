@@ -2,6 +2,7 @@
 // the storage house (党员大会审议), which today's representatives' meeting builds on. Every step
 // goes through the meeting and minutes commands, at fixed past dates, so the audit chain holds.
 import type { Db } from '../db';
+import { actorByPhone } from './actors';
 import {
 	addAgendaItem,
 	addSpeech,
@@ -15,8 +16,7 @@ import {
 	openMeeting,
 	openMotion,
 	recordHands,
-	signIn,
-	type Actor
+	signIn
 } from '../meetings/meetings';
 import { confirmMinutes, setMinutesText } from '../meetings/minutes';
 import { submitWrittenOpinion } from '../meetings/opinions';
@@ -30,14 +30,7 @@ const VILLAGER_PHONE = '13800000003';
 /** hh:mm on the meeting day, China time. */
 const at = (hhmm: string, date = DEMO_CLOSED_MEETING_DATE) => new Date(`${date}T${hhmm}:00+08:00`);
 
-function actorOf(db: Db, phone: string): Actor {
-	const u = db.prepare('select id, person_id, role from users where phone = ?').get(phone) as {
-		id: number;
-		person_id: number | null;
-		role: Actor['role'];
-	};
-	return { userId: u.id, personId: u.person_id, role: u.role };
-}
+const actorOf = actorByPhone;
 
 function must<T extends { ok: boolean }>(r: T, what: string): T & { ok: true } {
 	if (!r.ok) throw new Error(`demo closed meeting, ${what}: ${JSON.stringify(r)}`);

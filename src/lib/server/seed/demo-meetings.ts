@@ -2,20 +2,14 @@
 // today (so the hall can be tried at once), and a villagers' meeting called for two weeks ahead.
 // Dates are relative to the day of seeding; every step goes through the meeting commands.
 import type { Db } from '../db';
-import { addAgendaItem, createMeeting, notifyMeeting, type Actor } from '../meetings/meetings';
+import { actorByPhone } from './actors';
+import { addAgendaItem, createMeeting, notifyMeeting } from '../meetings/meetings';
 import { addDays, todayInChina } from '../roster/dates';
 import { seedDemoClosedMeeting } from './demo-closed-meeting';
 
 const chinaMorning = (date: string) => new Date(`${date}T01:00:00Z`); // 09:00 in China
 
-function actorOf(db: Db, phone: string): Actor {
-	const u = db.prepare('select id, person_id, role from users where phone = ?').get(phone) as {
-		id: number;
-		person_id: number | null;
-		role: Actor['role'];
-	};
-	return { userId: u.id, personId: u.person_id, role: u.role };
-}
+const actorOf = actorByPhone;
 
 export const DEMO_TODAY_MEETING_TITLE = '村民代表会议：果蔬储藏库建设方案';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createTestDb } from '../db/test-db';
 import { openDatabase } from '../db/open.js';
 import type { Db } from '../db';
-import type { Actor } from '../topics/topics';
+import { actorByPhone } from './actors';
 import { seedDemo } from './demo';
 
 /** Registers the hooks; `use` receives each test's database and its file path. */
@@ -38,11 +38,4 @@ export const demoVillageId = (db: Db) =>
 	(db.prepare("select id from villages where slug = 'xinyang'").get() as { id: number }).id;
 
 /** The demo login with this phone number, as the domain functions see it. */
-export function demoActor(db: Db, phone: string): Actor {
-	const u = db.prepare('select id, person_id, role from users where phone = ?').get(phone) as {
-		id: number;
-		person_id: number | null;
-		role: Actor['role'];
-	};
-	return { userId: u.id, personId: u.person_id, role: u.role };
-}
+export const demoActor = actorByPhone;

@@ -1,13 +1,13 @@
 // A dozen topics of 新阳村 in several states, through the same commands the pages use: the
 // article's storage house, fruit trees, performance stage and household-registration case among them.
 import type { Db } from '../db';
+import { actorByPhone } from './actors';
 import {
 	addOpinion,
 	completeDirect,
 	cosign,
 	createTopic,
 	triageTopic,
-	type Actor,
 	type TopicInput
 } from '../topics/topics';
 import type { Art24Item, TopicState } from '../topics/rules';
@@ -194,14 +194,7 @@ export const DEMO_TOPICS: DemoTopic[] = [
 ];
 
 export function seedDemoTopics(db: Db, villageId: number): { number: string; state: TopicState }[] {
-	const actor = (phone: string): Actor => {
-		const u = db.prepare('select id, person_id, role from users where phone = ?').get(phone) as {
-			id: number;
-			person_id: number | null;
-			role: Actor['role'];
-		};
-		return { userId: u.id, personId: u.person_id, role: u.role };
-	};
+	const actor = (phone: string) => actorByPhone(db, phone);
 	const clerk = actor('13800000001');
 	const personByName = (name: string) =>
 		(
