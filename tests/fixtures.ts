@@ -2,7 +2,7 @@
 // so stories never see each other's accounts, sessions or throttle counters.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,11 +80,20 @@ const INHERITED_ENV_TO_DROP = [
 	'LISTEN_FDS'
 ];
 
+/** Where global setup left the seeded demo database that every test starts from a copy of. */
+const TEMPLATE_ENV = 'E2E_TEMPLATE_DIR';
+
 async function startServer(): Promise<RunningServer> {
 	assertBuilt();
 	const dir = path.join(ROOT, '.e2e', randomUUID());
 	mkdirSync(dir, { recursive: true });
 	const dbPath = path.join(dir, 'db.sqlite');
+	// Seeding (roster import, password hashes) takes seconds; a copy of the seeded file does not.
+	const template = process.env[TEMPLATE_ENV];
+	if (template) {
+		for (const f of readdirSync(template))
+			if (f.startsWith('db.sqlite')) copyFileSync(path.join(template, f), path.join(dir, f));
+	}
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = { ...process.env };
@@ -135,7 +144,22 @@ async function startServer(): Promise<RunningServer> {
 	);
 }
 
-async function stopServer({ child, dir }: RunningServer): Promise<void> {
+/**
+ * Seeds the demo database once for the whole run (global setup): a fresh server on an empty
+ * file seeds it exactly as on a first start. Returns the teardown that removes it.
+ */
+export async function prepareTemplate(): Promise<() => void> {
+	delete process.env[TEMPLATE_ENV];
+	const running = await startServer();
+	await stopServer(running, { keep: true });
+	process.env[TEMPLATE_ENV] = running.dir;
+	return () => rmSync(running.dir, { recursive: true, force: true });
+}
+
+async function stopServer(
+	{ child, dir }: RunningServer,
+	options: { keep?: boolean } = {}
+): Promise<void> {
 	if (child.exitCode === null && child.signalCode === null) {
 		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 		child.kill('SIGTERM');
@@ -143,7 +167,7 @@ async function stopServer({ child, dir }: RunningServer): Promise<void> {
 		await exited;
 		clearTimeout(timer);
 	}
-	rmSync(dir, { recursive: true, force: true });
+	if (!options.keep) rmSync(dir, { recursive: true, force: true });
 }
 
 type ContextFactory = (options?: BrowserContextOptions) => Promise<BrowserContext>;

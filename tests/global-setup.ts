@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { FullConfig } from '@playwright/test';
-import { assertBuilt } from './fixtures.ts';
+import { assertBuilt, prepareTemplate } from './fixtures.ts';
 
-// One clear message up front instead of every test failing on its own.
-export default function globalSetup(config: FullConfig): void {
+// One clear message up front instead of every test failing on its own; then the seeded demo
+// database every test copies.
+export default async function globalSetup(config: FullConfig): Promise<() => void> {
 	assertBuilt();
 	const chromium = config.projects[0]?.use.launchOptions?.executablePath;
 	if (chromium && !existsSync(chromium)) {
@@ -11,4 +12,5 @@ export default function globalSetup(config: FullConfig): void {
 			`chromium is not at ${chromium}: install it with "apt-get install chromium" or set CHROMIUM_PATH`
 		);
 	}
+	return prepareTemplate();
 }
