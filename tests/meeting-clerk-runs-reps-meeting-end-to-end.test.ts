@@ -11,6 +11,7 @@ import {
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
+	formPostHeaders,
 	hydrated,
 	login,
 	loginWithoutScripts,
@@ -27,6 +28,7 @@ import { DEMO_TODAY_MEETING_TITLE, query } from './meeting-helpers.ts';
 const { clerk, secretary } = DEMO;
 const rep = { name: '刘志强', phone: '13800000005', password: 'demo-rep-2026' };
 const TABLET = { width: 1024, height: 768 };
+const NO_BALLOTS = '请至少登记一张选票。';
 const PHONE_NUMBER = /(?<![0-9a-f])1[3-9]\d{9}(?![0-9a-f])/;
 
 // The console, the hall and the phones poll every 3 s; a busy machine may need a few polls.
@@ -208,6 +210,44 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 	await expect(named.getByTestId('ballots-cast')).toHaveText('已投票 12 / 实到 18');
 	await expect(named.getByTestId('running-tally')).toHaveText('同意 10，不同意 2，弃权 0');
 
+	// Forged posts: a voter off the roster, a made-up choice, this motion voted from another
+	// meeting's page. Each is a 400 with a message, and no ballot is stored.
+	const namedId = query<{ id: number }>(app, 'select id from motions where text = ?', namedText)[0]
+		.id;
+	const otherMeeting = query<{ id: number }>(
+		app,
+		"select id from meetings where id != ? and state = 'notified' limit 1",
+		meetingId
+	)[0].id;
+	const refusals: [APIRequestContext, string, Record<string, string>, string][] = [
+		[
+			consolePage.request,
+			`${meetingPath}/console?/rollCall`,
+			{ motion: String(namedId), 'choice-999999': 'yes' },
+			'此人不在本次会议的应到名单中。'
+		],
+		[
+			consolePage.request,
+			`${meetingPath}/console?/rollCall`,
+			{ motion: String(namedId), 'choice-1': 'maybe' },
+			'请选择同意、不同意或弃权。'
+		],
+		[
+			repPhone.request,
+			`/xinyang/meetings/${otherMeeting}?/vote`,
+			{ motionId: String(namedId), choice: 'no' },
+			'这项表决不属于本次会议。'
+		]
+	];
+	for (const [request, path, form, message] of refusals) {
+		const res = await request.post(path, { form, headers: formPostHeaders(app) });
+		expect(res.status(), path).toBe(400);
+		expect(await res.text()).toContain(message);
+	}
+	expect(
+		query(app, 'select count(*) as n from ballot_receipts where motion_id = ?', namedId)
+	).toEqual([{ n: 12 }]);
+
 	// The close: 2 × 10 > 18, passed, on the console, the hall and both phones.
 	await named.getByRole('button', { name: '结束表决' }).click();
 	await expect(named.getByTestId('motion-result')).toHaveText('通过');
@@ -269,6 +309,33 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 	await secret.getByLabel('监票人').fill('周国庆');
 	await secret.getByRole('button', { name: '登记纸质选票' }).click();
 	await expect(secret.getByTestId('ballots-cast')).toHaveText('已投票：5 张');
+
+	// A forged voter, no voter, more counted papers than handed in: refused, nothing stored.
+	const nextVoter = query<{ id: number }>(
+		app,
+		'select p.id from meeting_roster r join people p on p.id = r.person_id where r.meeting_id = ? and p.name = ?',
+		meetingId,
+		atTheDoor[13]
+	)[0].id;
+	for (const [form, message] of [
+		[{ voter: '999999', yes: '1', no: '0', abstain: '0' }, '此人不在本次会议的应到名单中。'],
+		[{ voter: '', yes: '0', no: '0', abstain: '0' }, '此人不在本次会议的应到名单中。'],
+		[{ yes: '0', no: '0', abstain: '0' }, NO_BALLOTS],
+		[
+			{ voter: String(nextVoter), yes: '2', no: '0', abstain: '0' },
+			'票数合计不能超过交回的选票数。'
+		]
+	] as [Record<string, string>, string][]) {
+		const res = await consolePage.request.post(`${meetingPath}/console?/secretPaper`, {
+			form: { motion: String(secretId), counter: '孙红梅', scrutineer: '周国庆', ...form },
+			headers: formPostHeaders(app)
+		});
+		expect(res.status()).toBe(400);
+		expect(await res.text()).toContain(message);
+	}
+	expect(
+		query(app, 'select count(*) as n from ballot_receipts where motion_id = ?', secretId)
+	).toEqual([{ n: 5 }]);
 
 	// While it is open no page and no page data shows its counts, not even to the clerk: the only
 	// counts anywhere are the closed named vote's.
