@@ -11,7 +11,7 @@ import {
 	earliestOpeningOf,
 	isAgendaItemOf,
 	motionOfMeeting,
-	officerCandidates,
+	draftOfficerOptions,
 	parseCount,
 	presentVoters
 } from '$lib/server/meetings/console';
@@ -89,8 +89,8 @@ export const load: PageServerLoad = (event) => {
 		votes: meeting.rule.voters !== null,
 		notified: params.get('notified') === '1',
 		edited: params.get('edited'),
-		// The chair and recorder the draft may name, as the new-meeting form offers them.
-		officers: draft ? officerCandidates(db, village.id, meeting.meetingDate) : [],
+		// The chair and recorder the draft's edit form offers.
+		officers: draft ? draftOfficerOptions(db, meeting) : [],
 		// What a draft needs: topics for the agenda, and the attendee picker of a named roster.
 		topics: draft ? agendaTopicOptions(db, village.id) : [],
 		namedRoster,
