@@ -6,6 +6,7 @@ import { CN_2018, type MeetingType } from '../votes/rules';
 import {
 	agendaTopicOptions,
 	attendeeCandidates,
+	draftOfficerOptions,
 	earliestOpeningOf,
 	isAgendaItemOf,
 	meetingTypeGuide,
@@ -132,6 +133,26 @@ describe('officerCandidates', () => {
 
 	it('knows nobody in another village', () => {
 		expect(officerCandidates(db, 999_999, '2026-11-27')).toEqual([]);
+	});
+
+	it('keeps a draft’s chair on offer though not an officer, so editing never drops them', () => {
+		const villager = personNamed('张秀英');
+		const created = createMeeting(db, clerk(), demoVillageId(db), {
+			type: 'reps_meeting',
+			title: '村道硬化方案',
+			meetingDate: '2026-12-01',
+			chairPersonId: villager,
+			recorderPersonId: personNamed('王丽')
+		});
+		if (!created.ok) throw new Error(created.reason);
+		const options = draftOfficerOptions(db, created.meeting);
+		expect(options.filter((p) => p.id === villager)).toEqual([{ id: villager, name: '张秀英' }]);
+		expect(options.filter((p) => p.name === '王丽')).toHaveLength(1);
+		expect(options.map((p) => p.id)).toEqual(
+			expect.arrayContaining(
+				officerCandidates(db, demoVillageId(db), '2026-12-01').map((p) => p.id)
+			)
+		);
 	});
 });
 

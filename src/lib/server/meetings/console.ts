@@ -68,6 +68,22 @@ export function officerCandidates(db: Db, villageId: number, date: string): Pers
 		.all(villageId, date, date) as PersonOption[];
 }
 
+/**
+ * The officers a draft may name, plus whoever it names now though not (or no longer) an officer:
+ * saving the draft's other details must not drop its chair or recorder unasked.
+ */
+export function draftOfficerOptions(db: Db, meeting: Meeting): PersonOption[] {
+	const officers = officerCandidates(db, meeting.villageId, meeting.meetingDate);
+	for (const id of [meeting.chairPersonId, meeting.recorderPersonId]) {
+		if (id === null || officers.some((o) => o.id === id)) continue;
+		const person = db
+			.prepare('select id, name from people where id = ? and village_id = ?')
+			.get(id, meeting.villageId) as PersonOption | undefined;
+		if (person) officers.push(person);
+	}
+	return officers;
+}
+
 export interface TopicOption {
 	id: number;
 	number: string;

@@ -1541,3 +1541,98 @@ function closeMeetingNow(
 		return { ok: true, meeting: getMeeting(db, villageId, meetingId)!, auditHead: head };
 	});
 }
+
+// ---------- updateDraftMeeting ----------
+
+export interface DraftMeetingInput {
+	title: string;
+	place?: string;
+	meetingDate: string;
+	startsAt?: string;
+	chairPersonId?: number | null;
+	recorderPersonId?: number | null;
+}
+
+export type UpdateDraftMeetingResult =
+	| { ok: true; meeting: Meeting; changed: boolean }
+	| {
+			ok: false;
+			reason:
+				| 'forbidden'
+				| 'not_found'
+				| 'not_draft'
+				| 'bad_title'
+				| 'bad_date'
+				| 'bad_time'
+				| 'bad_place'
+				| 'bad_person';
+	  };
+
+const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * Corrects a draft before its notice goes out: a clerk refused with 'too_late' moves the date here.
+ * Once notified, the notice people read carries these facts, so they are fixed; the type and rule
+ * stay as created because the roster and quorum follow from them.
+ */
+export function updateDraftMeeting(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	meetingId: number,
+	input: DraftMeetingInput,
+	options: { now?: Date } = {}
+): UpdateDraftMeetingResult {
+	const now = options.now ?? new Date();
+	const title = input.title.trim();
+	if (title.length < 1 || title.length > 100) return { ok: false, reason: 'bad_title' };
+	if (!isValidDate(input.meetingDate)) return { ok: false, reason: 'bad_date' };
+	const startsAt = (input.startsAt ?? '').trim();
+	if (startsAt && !START_TIME.test(startsAt)) return { ok: false, reason: 'bad_time' };
+	const place = input.place?.trim() || '湖边议事厅';
+	if (place.length > 100) return { ok: false, reason: 'bad_place' };
+	return inMeeting(db, actor, villageId, meetingId, (meeting): UpdateDraftMeetingResult => {
+		if (meeting.state !== 'draft') return { ok: false, reason: 'not_draft' };
+		for (const p of [input.chairPersonId, input.recorderPersonId]) {
+			if (p != null && !personOfVillage(db, villageId, p))
+				return { ok: false, reason: 'bad_person' };
+		}
+		const next = {
+			title,
+			place,
+			meetingDate: input.meetingDate,
+			startsAt,
+			chairPersonId: input.chairPersonId ?? null,
+			recorderPersonId: input.recorderPersonId ?? null
+		};
+		const before: Record<string, unknown> = {};
+		const after: Record<string, unknown> = {};
+		for (const key of Object.keys(next) as (keyof typeof next)[]) {
+			if (meeting[key] !== next[key]) {
+				before[key] = meeting[key];
+				after[key] = next[key];
+			}
+		}
+		if (!Object.keys(after).length) return { ok: true, meeting, changed: false };
+		db.prepare(
+			`update meetings set title = ?, place = ?, meeting_date = ?, starts_at = ?,
+			   chair_person_id = ?, recorder_person_id = ? where id = ?`
+		).run(
+			next.title,
+			next.place,
+			next.meetingDate,
+			next.startsAt,
+			next.chairPersonId,
+			next.recorderPersonId,
+			meetingId
+		);
+		audit(
+			db,
+			actor,
+			villageId,
+			{ action: 'meeting.update', subjectType: 'meeting', subjectId: meetingId, before, after },
+			now
+		);
+		return { ok: true, meeting: getMeeting(db, villageId, meetingId)!, changed: true };
+	});
+}

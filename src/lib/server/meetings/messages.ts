@@ -22,6 +22,8 @@ export function meetingRefusalMessage(
 		bad_type: m.meeting_refused_bad_type,
 		bad_title: m.meeting_refused_bad_title,
 		bad_date: m.meeting_refused_bad_date,
+		bad_time: m.mtg_new_bad_time,
+		bad_place: m.mtg5_refused_bad_place,
 		bad_group: m.meeting_refused_bad_group,
 		bad_person: m.meeting_refused_bad_person,
 		bad_topic: m.meeting_refused_bad_topic,

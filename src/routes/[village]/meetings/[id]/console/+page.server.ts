@@ -11,6 +11,7 @@ import {
 	earliestOpeningOf,
 	isAgendaItemOf,
 	motionOfMeeting,
+	draftOfficerOptions,
 	parseCount,
 	presentVoters
 } from '$lib/server/meetings/console';
@@ -33,6 +34,7 @@ import {
 	recordPaperBallots,
 	recordRollCall,
 	signIn,
+	updateDraftMeeting,
 	type Actor,
 	type Choice,
 	type Method
@@ -86,6 +88,9 @@ export const load: PageServerLoad = (event) => {
 		roster,
 		votes: meeting.rule.voters !== null,
 		notified: params.get('notified') === '1',
+		edited: params.get('edited'),
+		// The chair and recorder the draft's edit form offers.
+		officers: draft ? draftOfficerOptions(db, meeting) : [],
 		// What a draft needs: topics for the agenda, and the attendee picker of a named roster.
 		topics: draft ? agendaTopicOptions(db, village.id) : [],
 		namedRoster,
@@ -165,6 +170,39 @@ export const actions: Actions = {
 		back(ctx, 'agenda');
 	},
 
+	edit: async (event) => {
+		const ctx = context(event);
+		const form = await readForm(event.request);
+		const values = {
+			title: field(form, 'title').slice(0, 200),
+			meetingDate: field(form, 'meetingDate'),
+			startsAt: field(form, 'startsAt'),
+			place: field(form, 'place').slice(0, 200),
+			chairPersonId: field(form, 'chairPersonId'),
+			recorderPersonId: field(form, 'recorderPersonId')
+		};
+		const person = (v: string) => (v ? idParam(v) : null);
+		const chairPersonId = person(values.chairPersonId);
+		const recorderPersonId = person(values.recorderPersonId);
+		if ((values.chairPersonId && !chairPersonId) || (values.recorderPersonId && !recorderPersonId))
+			return refuse('edit', m.meeting_refused_bad_person(), { values });
+		const r = updateDraftMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, {
+			title: values.title,
+			meetingDate: values.meetingDate,
+			startsAt: values.startsAt,
+			place: values.place,
+			chairPersonId,
+			recorderPersonId
+		});
+		if (!r.ok)
+			return fail(r.reason === 'forbidden' ? 403 : 400, {
+				action: 'edit',
+				message: meetingRefusalMessage(r.reason),
+				values
+			});
+		back(ctx, 'edit', `?edited=${r.changed ? 'saved' : 'unchanged'}`);
+	},
+
 	notify: async (event) => {
 		const ctx = context(event);
 		const form = await readForm(event.request);
@@ -182,7 +220,8 @@ export const actions: Actions = {
 				'notify',
 				meetingRefusalMessage(r.reason, {
 					earliest: r.reason === 'too_late' ? formatDate(r.earliest) : undefined
-				})
+				}),
+				{ tooLate: r.reason === 'too_late' }
 			);
 		back(ctx, 'state', '?notified=1');
 	},
