@@ -358,8 +358,18 @@ describe('ballots', () => {
 			ok: false,
 			reason: 'already_voted'
 		});
+		// The box is counted once: a second batch, beside its counts, would name its voters' choices.
+		const d = m.voters[3];
+		expect(
+			recordPaperBallots(db, m.c, m.v, m.motionId, {
+				...paper,
+				voters: [d],
+				counts: { yes: 0, no: 0, abstain: 1 }
+			})
+		).toEqual({ ok: false, reason: 'paper_already_counted' });
+		expect(castBallot(db, voter(d), m.v, m.motionId, 'abstain')).toEqual({ ok: true });
 		const closed = closeMotion(db, m.c, m.v, m.motionId);
-		expect(closed.ok && closed.motion.tally).toEqual({ yes: 2, no: 1, abstain: 0 });
+		expect(closed.ok && closed.motion.tally).toEqual({ yes: 2, no: 1, abstain: 1 });
 	});
 
 	it.each([

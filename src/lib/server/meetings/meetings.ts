@@ -1125,7 +1125,15 @@ export function castBallot(
 export type RecordBallotsResult =
 	| { ok: true; recorded: number }
 	| { ok: false; reason: BallotRefusal; personId?: number }
-	| { ok: false; reason: 'more_than_present' | 'more_than_ballots' | 'bad_tally' | 'bad_names' };
+	| {
+			ok: false;
+			reason:
+				| 'more_than_present'
+				| 'more_than_ballots'
+				| 'bad_tally'
+				| 'bad_names'
+				| 'paper_already_counted';
+	  };
 
 /** Checks every voter of a batch; the batch is recorded whole or not at all. */
 function batchGuard(
@@ -1251,6 +1259,9 @@ export function recordPaperBallots(
 			.transaction((): RecordBallotsResult => {
 				const g = batchGuard(db, actor, villageId, motionId, ['secret']);
 				if ('ok' in g) return g;
+				// The box is opened and counted once: batches entered one by one would let their
+				// counts, beside their voters, say who chose what.
+				if (g.motion.counterName !== null) return { ok: false, reason: 'paper_already_counted' };
 				for (const personId of paper.voters) {
 					const refusal = voterCheck(db, g.motion, personId);
 					if (refusal) throw new BatchRefused(refusal, personId);

@@ -43,6 +43,7 @@ export function meetingRefusalMessage(
 		more_than_ballots: m.meeting_refused_more_than_ballots,
 		bad_tally: m.meeting_refused_bad_tally,
 		bad_names: m.meeting_refused_bad_names,
+		paper_already_counted: m.meeting_refused_paper_already_counted,
 		no_tally: m.meeting_refused_no_tally,
 		motions_open: m.meeting_refused_motions_open,
 		bad_minutes: m.meeting_refused_bad_minutes
