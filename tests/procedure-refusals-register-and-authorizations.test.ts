@@ -27,7 +27,7 @@ import { query } from './meeting-helpers.ts';
  * A livelihood matter on the 4+2 track (no authorisation covers livelihood), with a passed motion
  * of each of these meetings held in spring; `recorded` of them entered as steps already.
  */
-function matterWith(app: App, types: MeetingType[], recorded: number) {
+function matterWith(app: App, types: MeetingType[], recorded: number, lastFails = false) {
 	const db = openDatabase(app.dbPath) as Db;
 	try {
 		db.pragma('busy_timeout = 5000');
@@ -69,7 +69,14 @@ function matterWith(app: App, types: MeetingType[], recorded: number) {
 				title: `排水沟会议${i + 1}`,
 				noticeDate: notice.toISOString().slice(0, 10),
 				meetingDate: date.toISOString().slice(0, 10),
-				motions: [{ agendaTitle: '排水沟', topicId: t.topic.id, text: `排水沟方案${i + 1}` }]
+				motions: [
+					{
+						agendaTitle: '排水沟',
+						topicId: t.topic.id,
+						text: `排水沟方案${i + 1}`,
+						fails: lastFails && i === types.length - 1
+					}
+				]
 			}).motionIds[0];
 		});
 		for (const id of motions.slice(0, recorded)) {
@@ -137,6 +144,37 @@ test('a skipped step and an unauthorised representatives’ meeting are refused,
 	expect(forged.status()).toBe(403);
 	expect(events(app, late.topicId)).toBe(2);
 	await villager.close();
+});
+
+test('after a failed review the clerk sends the matter back to step 2 with a reason, without JavaScript', async ({
+	app,
+	newContext
+}) => {
+	const matter = matterWith(app, ['two_committees', 'party_assembly'], 1, true);
+	const page = await (
+		await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT })
+	).newPage();
+	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await page.goto(`/xinyang/topics/${matter.number}/procedure`);
+	await expect(page.getByTestId('position')).toHaveText('当前在第3步');
+	const failed = page.getByTestId(`motion-${matter.motions[1]}`);
+	await expect(failed.getByRole('button', { name: '记为第3步' })).toHaveCount(0);
+	await failed.getByRole('radio', { name: '退回第2步（两委商议）修改' }).check();
+	await failed.getByLabel('理由（必填）').fill('党员大会未通过，需调整选址后再议');
+	await expectNoHorizontalOverflow(page);
+	await checkA11yWithoutScripts(page);
+	await failed.getByRole('button', { name: '记录' }).click();
+	await expect(page.getByRole('status')).toHaveText('已记录。');
+	// Back to step 2: the joint meeting's step 1 stands, its step 2 is to be done again.
+	await expect(page.getByTestId('position')).toHaveText('当前在第2步');
+	await expect(page.getByText('理由：党员大会未通过，需调整选址后再议')).toBeVisible();
+	// A blank reason is refused.
+	const blank = await page.request.post(`/xinyang/topics/${matter.number}/procedure?/failed`, {
+		headers: { origin: app.url, accept: 'text/html' },
+		form: { motion: String(matter.motions[1]), choice: 'end', reason: ' ' }
+	});
+	expect(blank.status()).toBe(400);
+	expect(await blank.text()).toContain('请写明理由（最多500字）。');
 });
 
 test('the register prints its six sheets on A4', async ({ page }) => {
