@@ -29,6 +29,7 @@ export function procedureRefusalMessage(
 		not_a_review_step: () => m.proc_refused_not_a_review_step({ step }),
 		motion_passed: m.proc_refused_motion_passed,
 		reason_required: m.proc_refused_reason_required,
+		bad_choice: m.proc_refused_bad_choice,
 		not_at_step_5: () => m.proc_refused_not_at_step_5({ step }),
 		no_resolution: m.proc_refused_no_resolution,
 		already_published: m.proc_refused_already_published,

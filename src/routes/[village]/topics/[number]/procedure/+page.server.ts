@@ -68,7 +68,7 @@ export const actions: Actions = {
 		if (!motionId) return refused({ reason: 'motion_not_found' });
 		const choice = field(form, 'choice');
 		if (choice !== 'send_back' && choice !== 'end')
-			return refused({ reason: 'reason_required' }, motionId);
+			return refused({ reason: 'bad_choice' }, motionId);
 		const r = recordFailedVote(getDb(), actor, village.id, topic.id, motionId, {
 			choice,
 			reason: field(form, 'reason')
