@@ -115,7 +115,8 @@ export function repsAuthorizedFor(db: Db, villageId: number, topic: Topic, date:
 	});
 }
 
-function append(
+/** Appends a procedure event and its audit entry; call inside the command's transaction. */
+export function appendProcedureEvent(
 	db: Db,
 	actor: Actor,
 	villageId: number,
@@ -182,7 +183,7 @@ export function recordStep(
 				repsAuthorized: repsAuthorizedFor(db, villageId, matter.topic, facts.meetingDate)
 			});
 			if (!r.ok) return r;
-			const position = append(
+			const position = appendProcedureEvent(
 				db,
 				actor,
 				villageId,
@@ -223,7 +224,7 @@ export function recordFailedVote(
 			if (!facts) return { ok: false, reason: 'motion_not_found' };
 			const r = afterFailedVote(matter.position, facts, input.choice);
 			if (!r.ok) return r;
-			const position = append(
+			const position = appendProcedureEvent(
 				db,
 				actor,
 				villageId,

@@ -173,3 +173,21 @@ export function correctResolution(
 		})
 		.immediate();
 }
+
+export interface ResolutionCorrection {
+	id: number;
+	text: string;
+	reason: string;
+	createdAt: string;
+}
+
+/** The corrections appended to a resolution, oldest first. */
+export function resolutionCorrections(db: Db, resolutionId: number): ResolutionCorrection[] {
+	return (
+		db
+			.prepare(
+				'select id, text, reason, created_at from resolution_corrections where resolution_id = ? order by id'
+			)
+			.all(resolutionId) as { id: number; text: string; reason: string; created_at: string }[]
+	).map((r) => ({ id: r.id, text: r.text, reason: r.reason, createdAt: r.created_at }));
+}

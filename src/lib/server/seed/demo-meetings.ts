@@ -6,6 +6,7 @@ import { actorByPhone } from './actors';
 import { addAgendaItem, createMeeting, notifyMeeting } from '../meetings/meetings';
 import { addDays, todayInChina } from '../roster/dates';
 import { seedDemoClosedMeeting } from './demo-closed-meeting';
+import { seedDemoProcedure } from './demo-procedure';
 
 const chinaMorning = (date: string) => new Date(`${date}T01:00:00Z`); // 09:00 in China
 
@@ -90,4 +91,5 @@ export function seedDemoMeetings(db: Db, villageId: number, now = new Date()): v
 		],
 		today
 	);
+	seedDemoProcedure(db, villageId, now);
 }

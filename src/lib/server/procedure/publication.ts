@@ -1,0 +1,190 @@
+// Step 5 of the 4+2 (决议公开, DOMAIN.md §4 and §8): the resolution goes on the notice board with
+// its vote and quorum arithmetic, and the matter's step 5 is recorded in the same transaction.
+// A resolution of a decision meeting outside the 4+2 (a topic-less motion) is published the same
+// way, without a procedure event.
+import { m } from '$lib/paraglide/messages';
+import type { Db } from '../db';
+import type { Actor } from '../topics/topics';
+import { isStaffOf } from '../villages/staff';
+import { meetingView } from '../meetings/view';
+import { postNotice, getNoticeById, type Notice } from '../notices/notices';
+import { appendProcedureEvent, matterOf, type MatterEvent } from './matters';
+import { getResolution, resolutionOfMotion, type Resolution } from './resolutions';
+import { stepByPublication, type Step } from './rules';
+
+const ZH = { locale: 'zh-CN' } as const;
+
+const METHOD_ZH: Record<string, () => string> = {
+	hands: () => m.motion_method_hands({}, ZH),
+	roll_call: () => m.motion_method_roll_call({}, ZH),
+	named: () => m.motion_method_named({}, ZH),
+	secret: () => m.motion_method_secret({}, ZH)
+};
+
+/** The motion that satisfied `step` in the matter's current run (after any sending back). */
+export function motionOfStep(events: readonly MatterEvent[], step: Step): number | null {
+	let found: number | null = null;
+	for (const e of events) {
+		if (e.event.kind === 'sent_back' && step >= 2) found = null;
+		if (e.event.kind === 'steps' && e.event.steps.includes(step)) found = e.motionId;
+	}
+	return found;
+}
+
+/** The notice a resolution was published in (the first; corrections point back to it). */
+export function noticeOfResolution(db: Db, villageId: number, resolutionId: number): Notice | null {
+	const id = db
+		.prepare(
+			"select id from notices where village_id = ? and resolution_id = ? and kind = 'resolution' and corrects_id is null order by id limit 1"
+		)
+		.pluck()
+		.get(villageId, resolutionId) as number | undefined;
+	return id === undefined ? null : getNoticeById(db, villageId, id);
+}
+
+/**
+ * The notice's words, always in Chinese (the board's language): the resolution text, then the vote
+ * and quorum arithmetic from the closed motion's record.
+ */
+function noticeContent(db: Db, resolution: Resolution) {
+	const view = meetingView(db, resolution.villageId, resolution.meetingId)!;
+	const motion = view.agenda.flatMap((a) => a.motions).find((mo) => mo.id === resolution.motionId)!;
+	const topicTitle =
+		resolution.topicId === null
+			? null
+			: ((db.prepare('select title from topics where id = ?').pluck().get(resolution.topicId) as
+					string | undefined) ?? null);
+	const lines = [resolution.text, ''];
+	lines.push(
+		m.proc_notice_meeting({ title: view.meeting.title, date: view.meeting.meetingDate }, ZH)
+	);
+	lines.push(m.proc_notice_method({ method: METHOD_ZH[motion.method]?.() ?? motion.method }, ZH));
+	if (motion.tally) lines.push(m.proc_notice_tally(motion.tally, ZH));
+	lines.push(
+		m.proc_notice_attendance(
+			{ present: view.attendance.present, expected: view.attendance.expectedVoting },
+			ZH
+		)
+	);
+	if (motion.quorumAtClose)
+		lines.push(m.proc_notice_quorum({ formula: motion.quorumAtClose.formula }, ZH));
+	if (motion.passEvaluation)
+		lines.push(m.proc_notice_pass({ formula: motion.passEvaluation.formula }, ZH));
+	lines.push(m.proc_notice_adopted({ date: resolution.adoptedOn, number: resolution.number }, ZH));
+	return {
+		title: `${resolution.number} ${topicTitle ?? view.meeting.title}`.slice(0, 200),
+		summary: m
+			.proc_notice_summary({ date: resolution.adoptedOn, meeting: view.meeting.title }, ZH)
+			.slice(0, 500),
+		body: lines.join('\n')
+	};
+}
+
+function post(db: Db, actor: Actor, resolution: Resolution, now: Date): Notice {
+	const content = noticeContent(db, resolution);
+	const r = postNotice(
+		db,
+		actor.userId,
+		resolution.villageId,
+		{
+			kind: 'resolution',
+			...content,
+			resolutionId: resolution.id,
+			topicId: resolution.topicId,
+			meetingId: resolution.meetingId,
+			takesObjections: true
+		},
+		{ now }
+	);
+	// Every input comes from stored records, so a refusal here is a bug, not bad input.
+	if (!r.ok) throw new Error(`resolution notice refused: ${r.reason}`);
+	return r.notice;
+}
+
+export type PublishResult =
+	| { ok: true; notice: Notice }
+	| {
+			ok: false;
+			reason:
+				| 'forbidden'
+				| 'not_found'
+				| 'not_at_step_5'
+				| 'no_resolution'
+				| 'already_published'
+				| 'four_plus_two';
+			step?: Step;
+	  };
+
+/** Step 5: publishes the resolution of the matter's step-4 motion and records the step. */
+export function publishResolution(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	options: { now?: Date } = {}
+): PublishResult {
+	const now = options.now ?? new Date();
+	return db
+		.transaction((): PublishResult => {
+			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
+			const matter = matterOf(db, villageId, topicId);
+			if (!matter) return { ok: false, reason: 'not_found' };
+			const step = stepByPublication(matter.position, 'resolution_published');
+			if (!step.ok) {
+				const at = matter.position.kind === 'at' ? matter.position.step : undefined;
+				return { ok: false, reason: 'not_at_step_5', step: at };
+			}
+			const motionId = motionOfStep(matter.events, 4);
+			const resolution = motionId === null ? null : resolutionOfMotion(db, villageId, motionId);
+			if (!resolution) return { ok: false, reason: 'no_resolution' };
+			if (noticeOfResolution(db, villageId, resolution.id))
+				return { ok: false, reason: 'already_published' };
+			const notice = post(db, actor, resolution, now);
+			appendProcedureEvent(
+				db,
+				actor,
+				villageId,
+				topicId,
+				step.event,
+				// The step-4 motion already carries its own event (one event per motion and topic).
+				{ before: matter.position },
+				now
+			);
+			return { ok: true, notice };
+		})
+		.immediate();
+}
+
+/**
+ * Publishes a resolution from its own page. A resolution of a 4+2 matter goes through step 5 (so
+ * the matter's order holds); any other is posted as the same notice, with no procedure event.
+ */
+export function publishResolutionById(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	resolutionId: number,
+	options: { now?: Date } = {}
+): PublishResult {
+	const now = options.now ?? new Date();
+	const resolution = getResolution(db, villageId, resolutionId);
+	if (!resolution) return { ok: false, reason: 'not_found' };
+	if (resolution.topicId !== null) {
+		const matter = matterOf(db, villageId, resolution.topicId);
+		if (matter) {
+			if (motionOfStep(matter.events, 4) !== resolution.motionId)
+				return noticeOfResolution(db, villageId, resolution.id)
+					? { ok: false, reason: 'already_published' }
+					: { ok: false, reason: 'four_plus_two' };
+			return publishResolution(db, actor, villageId, resolution.topicId, { now });
+		}
+	}
+	return db
+		.transaction((): PublishResult => {
+			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
+			if (noticeOfResolution(db, villageId, resolution.id))
+				return { ok: false, reason: 'already_published' };
+			return { ok: true, notice: post(db, actor, resolution, now) };
+		})
+		.immediate();
+}

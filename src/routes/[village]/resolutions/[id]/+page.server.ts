@@ -1,0 +1,74 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { field, readForm } from '$lib/server/forms';
+import { isMemberOf, isVillageStaff } from '$lib/server/permissions';
+import { correctResolution } from '$lib/server/procedure/resolutions';
+import { procedureRefusalMessage } from '$lib/server/procedure/messages';
+import { publishResolutionById } from '$lib/server/procedure/publication';
+import { resolutionView } from '$lib/server/procedure/view';
+import { idParam, requireStaff, villageFromSlug } from '$lib/server/villages/context';
+
+// Public: anyone may read a resolution (DOMAIN.md §8); members also get the links to the topic
+// and the minutes, staff the correction and publication forms.
+export const load: PageServerLoad = ({ params, locals }) => {
+	const village = villageFromSlug(params.village);
+	const id = idParam(params.id);
+	const view = id === null ? null : resolutionView(getDb(), village.id, id);
+	if (!view) error(404, m.error_not_found());
+	const user = locals.user;
+	const member = !!user && isMemberOf(user, village);
+	return {
+		...view,
+		resolution: {
+			id: view.resolution.id,
+			number: view.resolution.number,
+			text: view.resolution.text,
+			adoptedOn: view.resolution.adoptedOn,
+			auditHeadHash: view.resolution.auditHeadHash
+		},
+		topic: view.topic && { number: view.topic.number, title: view.topic.title },
+		member,
+		staff: !!user && isVillageStaff(user, village)
+	};
+};
+
+function resolutionOf(event: Parameters<Actions[string]>[0]) {
+	const { village, user } = requireStaff(event);
+	const id = idParam(event.params.id);
+	if (id === null || !resolutionView(getDb(), village.id, id)) error(404, m.error_not_found());
+	return { village, id, actor: { userId: user.id, personId: user.personId, role: user.role } };
+}
+
+export const actions: Actions = {
+	correct: async (event) => {
+		const { village, id, actor } = resolutionOf(event);
+		const form = await readForm(event.request);
+		const text = field(form, 'text');
+		const reason = field(form, 'reason');
+		const r = correctResolution(getDb(), actor, village.id, id, { text, reason });
+		if (!r.ok) {
+			const errors =
+				r.reason === 'bad_text'
+					? { text: m.proc_res_bad_text() }
+					: r.reason === 'bad_reason'
+						? { reason: m.proc_res_bad_reason() }
+						: {};
+			return fail(r.reason === 'not_found' ? 404 : 400, {
+				action: 'correct',
+				errors,
+				values: { text, reason },
+				message: errors.text ?? errors.reason ?? m.error_not_found()
+			});
+		}
+		return { action: 'correct', notice: m.proc_res_corrected() };
+	},
+	publish: async (event) => {
+		const { village, id, actor } = resolutionOf(event);
+		const r = publishResolutionById(getDb(), actor, village.id, id);
+		if (!r.ok)
+			return fail(400, { action: 'publish', message: procedureRefusalMessage(r.reason, r) });
+		return { action: 'publish', notice: m.proc_published() };
+	}
+};

@@ -1,0 +1,86 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { field, readForm } from '$lib/server/forms';
+import { isVillageStaff } from '$lib/server/permissions';
+import { findTopicByNumber, type Actor } from '$lib/server/topics/topics';
+import { idParam, requireMember } from '$lib/server/villages/context';
+import { recordFailedVote, recordStep } from '$lib/server/procedure/matters';
+import { procedureRefusalMessage } from '$lib/server/procedure/messages';
+import { publishResolution } from '$lib/server/procedure/publication';
+import { procedureView } from '$lib/server/procedure/view';
+
+function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const { village, user } = requireMember(event);
+	const topic = findTopicByNumber(getDb(), village.id, event.params.number);
+	if (!topic || topic.state !== 'four_plus_two') error(404, m.error_not_found());
+	const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+	return { village, topic, actor, staff: isVillageStaff(user, village) };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { village, topic, staff } = context(event);
+	const view = procedureView(getDb(), village.id, topic.id)!;
+	return {
+		topic: { id: topic.id, number: topic.number, title: topic.title, category: topic.category },
+		oneShoulder: village.oneShoulder,
+		position: view.matter.position,
+		events: view.matter.events,
+		steps: view.steps,
+		motions: view.motions,
+		resolution: view.resolution && { id: view.resolution.id, number: view.resolution.number },
+		notice: view.notice && {
+			seq: view.notice.seq,
+			postedOn: view.notice.postedOn,
+			postedUntil: view.notice.postedUntil
+		},
+		staff
+	};
+};
+
+function refused(
+	r: { reason: string; step?: number; expected?: readonly string[] },
+	motionId?: number
+) {
+	return fail(400, {
+		message: procedureRefusalMessage(r.reason, r as Parameters<typeof procedureRefusalMessage>[1]),
+		motionId: motionId ?? null
+	});
+}
+
+export const actions: Actions = {
+	step: async (event) => {
+		const { village, topic, actor, staff } = context(event);
+		if (!staff) return fail(403, { message: m.proc_refused_forbidden(), motionId: null });
+		const form = await readForm(event.request);
+		const motionId = idParam(field(form, 'motion'));
+		if (!motionId) return refused({ reason: 'motion_not_found' });
+		const r = recordStep(getDb(), actor, village.id, topic.id, motionId);
+		if (!r.ok) return refused(r, motionId);
+		return { notice: m.proc_recorded() };
+	},
+	failed: async (event) => {
+		const { village, topic, actor, staff } = context(event);
+		if (!staff) return fail(403, { message: m.proc_refused_forbidden(), motionId: null });
+		const form = await readForm(event.request);
+		const motionId = idParam(field(form, 'motion'));
+		if (!motionId) return refused({ reason: 'motion_not_found' });
+		const choice = field(form, 'choice');
+		if (choice !== 'send_back' && choice !== 'end')
+			return refused({ reason: 'bad_choice' }, motionId);
+		const r = recordFailedVote(getDb(), actor, village.id, topic.id, motionId, {
+			choice,
+			reason: field(form, 'reason')
+		});
+		if (!r.ok) return refused(r, motionId);
+		return { notice: m.proc_recorded() };
+	},
+	publish: async (event) => {
+		const { village, topic, actor, staff } = context(event);
+		if (!staff) return fail(403, { message: m.proc_refused_forbidden(), motionId: null });
+		const r = publishResolution(getDb(), actor, village.id, topic.id);
+		if (!r.ok) return refused(r);
+		return { notice: m.proc_published(), seq: r.notice.seq };
+	}
+};
