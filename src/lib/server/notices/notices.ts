@@ -267,7 +267,15 @@ export function postStaffNotice(
 	db: Db,
 	actor: { userId: number; role: string },
 	villageId: number,
-	input: { kind?: string; title: string; summary: string; body: string; correctsSeq?: number },
+	input: {
+		kind?: string;
+		title: string;
+		summary: string;
+		body: string;
+		correctsSeq?: number;
+		/** A plan the villagers may contest (e.g. a distribution plan) opens the five-day window. */
+		takesObjections?: boolean;
+	},
 	options: { now?: Date } = {}
 ): StaffNoticeResult {
 	return db
@@ -299,7 +307,7 @@ export function postStaffNotice(
 				db,
 				actor.userId,
 				villageId,
-				{ ...base, kind: input.kind as NoticeKind },
+				{ ...base, kind: input.kind as NoticeKind, takesObjections: input.takesObjections },
 				options
 			);
 		})

@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
+import { disclosureCadence } from '$lib/server/notices/notices';
 import { isValidDate, todayInChina } from '$lib/server/roster/dates';
 import { closedLoopFigures, listTopics, openObligations } from '$lib/server/topics/queries';
 import { requireStaff } from '$lib/server/villages/context';
@@ -16,6 +17,7 @@ export const load: PageServerLoad = (event) => {
 		figures: closedLoopFigures(db, village.id, from, to),
 		overdue: listTopics(db, village.id, { overdue: true, pageSize: 50 }).items,
 		awaiting: listTopics(db, village.id, { state: 'submitted', pageSize: 50 }).items,
-		obligations: openObligations(db, village.id)
+		obligations: openObligations(db, village.id),
+		cadence: disclosureCadence(db, village.id, today)
 	};
 };
