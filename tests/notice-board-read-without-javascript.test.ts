@@ -6,6 +6,7 @@ import {
 	test
 } from './fixtures.ts';
 import { noticeSeq } from './notice-helpers.ts';
+import { DEMO_TODAY_MEETING_TITLE } from '../src/lib/server/seed/demo-meetings.ts';
 import {
 	DEMO_FINANCE_NOTICE_TITLE,
 	DEMO_GENERAL_NOTICE_TITLE
@@ -87,6 +88,20 @@ test('a reader without an account or JavaScript browses the board, searches and 
 	await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
 	await expectNoHorizontalOverflow(page);
 	await checkA11yWithoutScripts(page);
+
+	// A meeting's notice shows when and where from the meeting, the agenda from the notice.
+	await page.goto(`/xinyang/notices/${noticeSeq(app, DEMO_TODAY_MEETING_TITLE)}`);
+	await expect(
+		page.getByRole('heading', { level: 1, name: DEMO_TODAY_MEETING_TITLE })
+	).toBeVisible();
+	await expect(page.getByText('会议通知').first()).toBeVisible();
+	await expect(page.getByRole('term').filter({ hasText: '时间' })).toBeVisible();
+	await expect(page.getByRole('term').filter({ hasText: '地点' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '议程' })).toBeVisible();
+	await expect(page.locator('.body')).toContainText('1. ');
+	await page.getByRole('link', { name: '查看会议' }).click();
+	await expect(page).toHaveURL(/\/xinyang\/meetings\/\d+$/);
+	expect(await page.content()).not.toMatch(PHONE);
 
 	// Unknown numbers and other villages' addresses are plain 404s.
 	for (const path of ['/xinyang/notices/9999', '/xinyang/notices/abc', '/nowhere/notices/1']) {
