@@ -68,3 +68,27 @@ export function selfOrigin(requestOrigin: string): string {
 	const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : '127.0.0.1';
 	return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
+
+// A notice never changes, so its PDF is made once; and one chromium at a time, so a burst of
+// downloads on the public board cannot start dozens of browsers on a two-core village server.
+const cache = new Map<string, Buffer>();
+const CACHE_SIZE = 50;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** The PDF of a notice's print page, made once per notice and kept for the next reader. */
+export function noticePdf(key: string, url: string): Promise<Buffer | null> {
+	const hit = cache.get(key);
+	if (hit) return Promise.resolve(hit);
+	const run = queue.then(async () => {
+		const again = cache.get(key);
+		if (again) return again;
+		const pdf = await printToPdf(url);
+		if (pdf) {
+			if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+			cache.set(key, pdf);
+		}
+		return pdf;
+	});
+	queue = run.catch(() => null);
+	return run;
+}

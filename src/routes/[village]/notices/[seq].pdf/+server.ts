@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { getNotice } from '$lib/server/notices/notices';
-import { printToPdf, selfOrigin } from '$lib/server/notices/pdf';
+import { noticePdf, selfOrigin } from '$lib/server/notices/pdf';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';
 
 export const GET: RequestHandler = async ({ params, url }) => {
@@ -11,7 +11,8 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const seq = idParam(params.seq);
 	const notice = seq ? getNotice(getDb(), village.id, seq) : null;
 	if (!notice) error(404, m.error_not_found());
-	const pdf = await printToPdf(
+	const pdf = await noticePdf(
+		`${village.id}/${notice.id}`,
 		new URL(`/${village.slug}/notices/${notice.seq}/print`, selfOrigin(url.origin)).href
 	);
 	if (!pdf) error(503, m.notice_pdf_unavailable());
