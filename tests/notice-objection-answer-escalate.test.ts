@@ -129,6 +129,7 @@ test('the clerk posts a finance notice and a correction from the desk, and the d
 	await expect(cadence.getByText(/^最近一次财务公开：/)).toBeVisible();
 	await expect(cadence.getByText(/^最近一次村务公开：/)).toBeVisible();
 	await expect(cadence.getByText('从未发布')).toHaveCount(0);
+	await expect(cadence.getByText('待答复的异议 0 条，其中已逾期 0 条')).toBeVisible();
 
 	await page.goto('/xinyang/notices/desk');
 	const post = page.getByRole('region', { name: '发布村务公开或财务公开' });
