@@ -1,11 +1,14 @@
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
 	formPostHeaders,
+	login,
 	loginWithoutScripts,
+	open,
 	test
 } from './fixtures.ts';
 import { noticeSeq, postOldNotice } from './notice-helpers.ts';
@@ -170,4 +173,31 @@ test('the clerk posts a finance notice and a correction from the desk, and the d
 	await loginWithoutScripts(page, DEMO.villager.phone, DEMO.villager.password);
 	const r = await page.request.get('/xinyang/notices/desk');
 	expect(r.status()).toBe(403);
+});
+
+test('with JavaScript: the objection and the answer from the notice page itself', async ({
+	app,
+	newContext
+}) => {
+	const seq = noticeSeq(app, DEMO_GENERAL_NOTICE_TITLE);
+	const path = `/xinyang/notices/${seq}`;
+	const villager = await (await newContext({ javaScriptEnabled: true })).newPage();
+	await login(villager, rep.phone, rep.password);
+	await open(villager, path);
+	await villager.getByLabel('您的异议').fill(OBJECTION);
+	await villager.getByRole('button', { name: '提出异议' }).click();
+	await expect(villager.getByRole('status')).toHaveText('异议已提交。');
+	await expect(villager.locator('#objection-2').getByText(OBJECTION)).toBeVisible();
+	await checkA11y(villager);
+
+	const clerk = await (await newContext({ javaScriptEnabled: true })).newPage();
+	await login(clerk, DEMO.clerk.phone, DEMO.clerk.password);
+	await open(clerk, path);
+	const item = clerk.locator('#objection-2');
+	await item.getByLabel('答复内容').fill(ANSWER);
+	await item.getByRole('button', { name: '公开答复' }).click();
+	await expect(clerk.getByRole('status')).toHaveText('答复已公开。');
+	await expect(item.getByText(ANSWER)).toBeVisible();
+	await expect(item.getByLabel('答复内容')).toHaveCount(0);
+	await checkA11y(clerk);
 });
