@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
+import { createVillage } from '../villages/villages';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { disclosureCadence, postNotice, postStaffNotice, correctionsOf } from './notices';
 import {
@@ -94,6 +95,41 @@ describe('filing an objection', () => {
 		for (const [args, reason] of cases)
 			expect(fileObjection(...args)).toEqual({ ok: false, reason });
 		expect(db.prepare('select count(*) as n from objections').get()).toEqual({ n: 0 });
+	});
+});
+
+describe('another village', () => {
+	it('sees none of this village’s notices or objections, and may act on none', () => {
+		const other = createVillage(db, null, {
+			slug: 'dongshan',
+			name: '东山村',
+			township: '东山镇',
+			district: '',
+			city: '',
+			province: '黑龙江省',
+			oneShoulder: false,
+			clerk: { name: '陈明', phone: '13700000001' }
+		});
+		if (!other.ok) throw new Error(other.reason);
+		const n = notice();
+		const f = fileObjection(db, villager(), village(), n.id, '异议', { now: at('2026-03-03') });
+		if (!f.ok) throw new Error(f.reason);
+		const otherClerk = { userId: other.clerkId, personId: null, role: 'clerk' as const };
+		// The other village's clerk, even naming this village's ids under their own village.
+		expect(answerObjection(db, otherClerk, other.village.id, f.objection.id, '答复')).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
+		expect(answerObjection(db, otherClerk, village(), f.objection.id, '答复')).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(fileObjection(db, villager(), other.village.id, n.id, '异议')).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(objectionsOfNotice(db, other.village.id, n.id)).toEqual([]);
+		expect(openObjections(db, other.village.id)).toEqual([]);
 	});
 });
 
