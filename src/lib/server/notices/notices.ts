@@ -5,6 +5,7 @@ import { appendAudit, auditHead } from '../audit/chain.js';
 import type { Db } from '../db';
 import { addDays, todayInChina } from '../roster/dates';
 import { getVillageSettings } from '../villages/settings';
+import { isStaffOf } from '../villages/staff';
 
 export const NOTICE_KINDS = [
 	'meeting',
@@ -242,4 +243,104 @@ export function listNotices(
 			.all({ ...params, limit: page.limit, offset: page.offset }) as NoticeRow[]
 	).map(toNotice);
 	return { items, total };
+}
+
+/** The notices that correct this one, oldest first (the chain forward from the notice page). */
+export function correctionsOf(db: Db, villageId: number, noticeId: number): Notice[] {
+	return (
+		db
+			.prepare('select * from notices where village_id = ? and corrects_id = ? order by seq')
+			.all(villageId, noticeId) as NoticeRow[]
+	).map(toNotice);
+}
+
+/** What the clerk posts from the desk; other kinds come from the meeting and procedure pages. */
+export const DESK_KINDS = ['general', 'finance'] as const satisfies readonly NoticeKind[];
+
+export type StaffNoticeResult = PostNoticeResult | { ok: false; reason: 'forbidden' | 'not_found' };
+
+/**
+ * A general or finance notice posted by the clerk or secretary, or a correction of any notice of
+ * the village: a new notice of the same kind and links, pointing back to the one it corrects.
+ */
+export function postStaffNotice(
+	db: Db,
+	actor: { userId: number; role: string },
+	villageId: number,
+	input: {
+		kind?: string;
+		title: string;
+		summary: string;
+		body: string;
+		correctsSeq?: number;
+		/** A plan the villagers may contest (e.g. a distribution plan) opens the five-day window. */
+		takesObjections?: boolean;
+	},
+	options: { now?: Date } = {}
+): StaffNoticeResult {
+	return db
+		.transaction((): StaffNoticeResult => {
+			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
+			const base = { title: input.title, summary: input.summary, body: input.body };
+			if (input.correctsSeq !== undefined) {
+				const old = getNotice(db, villageId, input.correctsSeq);
+				if (!old) return { ok: false, reason: 'not_found' };
+				return postNotice(
+					db,
+					actor.userId,
+					villageId,
+					{
+						...base,
+						kind: old.kind,
+						meetingId: old.meetingId,
+						resolutionId: old.resolutionId,
+						topicId: old.topicId,
+						correctsId: old.id,
+						takesObjections: old.objectionsUntil !== null
+					},
+					options
+				);
+			}
+			if (!(DESK_KINDS as readonly string[]).includes(input.kind ?? ''))
+				return { ok: false, reason: 'bad_kind' };
+			return postNotice(
+				db,
+				actor.userId,
+				villageId,
+				{ ...base, kind: input.kind as NoticeKind, takesObjections: input.takesObjections },
+				options
+			);
+		})
+		.immediate();
+}
+
+export interface DisclosureCadence {
+	lastGeneral: string | null;
+	lastFinance: string | null;
+	/** No general notice yet this calendar quarter (村委会组织法 art. 30: at least quarterly). */
+	generalDue: boolean;
+	/** No finance notice yet this month (art. 30: finances monthly). */
+	financeDue: boolean;
+}
+
+/** When general and finance items were last published, against the law's cadence, on `today`. */
+export function disclosureCadence(db: Db, villageId: number, today: string): DisclosureCadence {
+	const last = (kind: NoticeKind) =>
+		(
+			db
+				.prepare(
+					'select max(posted_on) as d from notices where village_id = ? and kind = ? and posted_on <= ?'
+				)
+				.get(villageId, kind, today) as { d: string | null }
+		).d;
+	const lastGeneral = last('general');
+	const lastFinance = last('finance');
+	const month = Number(today.slice(5, 7));
+	const quarterStart = `${today.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+	return {
+		lastGeneral,
+		lastFinance,
+		generalDue: lastGeneral === null || lastGeneral < quarterStart,
+		financeDue: lastFinance === null || lastFinance < `${today.slice(0, 7)}-01`
+	};
 }

@@ -6,6 +6,7 @@ import { actorByPhone } from './actors';
 import { addAgendaItem, createMeeting, notifyMeeting } from '../meetings/meetings';
 import { addDays, todayInChina } from '../roster/dates';
 import { seedDemoClosedMeeting } from './demo-closed-meeting';
+import { seedDemoNotices } from './demo-notices';
 import { seedDemoProcedure } from './demo-procedure';
 
 const chinaMorning = (date: string) => new Date(`${date}T01:00:00Z`); // 09:00 in China
@@ -92,4 +93,5 @@ export function seedDemoMeetings(db: Db, villageId: number, now = new Date()): v
 		today
 	);
 	seedDemoProcedure(db, villageId, now);
+	seedDemoNotices(db, villageId, now);
 }

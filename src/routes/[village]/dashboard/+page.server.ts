@@ -1,5 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
+import { disclosureCadence } from '$lib/server/notices/notices';
+import { isOverdue, openObjections } from '$lib/server/notices/objections';
 import { isValidDate, todayInChina } from '$lib/server/roster/dates';
 import { closedLoopFigures, listTopics, openObligations } from '$lib/server/topics/queries';
 import { requireStaff } from '$lib/server/villages/context';
@@ -11,11 +13,17 @@ export const load: PageServerLoad = (event) => {
 	const q = event.url.searchParams;
 	const from = isValidDate(q.get('from') ?? '') ? q.get('from')! : `${today.slice(0, 4)}-01-01`;
 	const to = isValidDate(q.get('to') ?? '') ? q.get('to')! : today;
+	const objections = openObjections(db, village.id);
 	return {
 		period: { from, to },
 		figures: closedLoopFigures(db, village.id, from, to),
 		overdue: listTopics(db, village.id, { overdue: true, pageSize: 50 }).items,
 		awaiting: listTopics(db, village.id, { state: 'submitted', pageSize: 50 }).items,
-		obligations: openObligations(db, village.id)
+		obligations: openObligations(db, village.id),
+		cadence: disclosureCadence(db, village.id, today),
+		objections: {
+			open: objections.length,
+			overdue: objections.filter((o) => isOverdue(o, today)).length
+		}
 	};
 };

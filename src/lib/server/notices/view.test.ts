@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../db';
+import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
+import { atomFeed } from './atom';
+import { postNotice } from './notices';
+import { fileObjection } from './objections';
+import { boardPage, excerpt, noticeView } from './view';
+
+let db: Db;
+useDemoVillageDb((d) => {
+	db = d;
+});
+
+const at = (date: string) => new Date(`${date}T02:00:00Z`);
+
+describe('the public view of a notice', () => {
+	it('shows objections by number, marks the viewer’s own, and carries no person', () => {
+		const v = demoVillageId(db);
+		const clerk = demoActor(db, '13800000001');
+		const villager = demoActor(db, '13800000003');
+		const posted = postNotice(
+			db,
+			clerk.userId,
+			v,
+			{ kind: 'general', title: '分配方案', body: '一、……\n二、……', takesObjections: true },
+			{ now: at('2026-03-02') }
+		);
+		if (!posted.ok) throw new Error(posted.reason);
+		const seq = posted.notice.seq;
+		fileObjection(db, villager, v, posted.notice.id, '异议甲', { now: at('2026-03-03') });
+		fileObjection(db, demoActor(db, '13800000004'), v, posted.notice.id, '异议乙', {
+			now: at('2026-03-04')
+		});
+		const cases: [number | null, string, boolean[], boolean[]][] = [
+			[null, '2026-03-05', [false, false], [false, false]],
+			[villager.personId, '2026-03-05', [true, false], [false, false]],
+			[villager.personId, '2026-03-09', [true, false], [true, false]]
+		];
+		for (const [viewer, today, mine, overdue] of cases) {
+			const view = noticeView(db, v, seq, viewer, at(today))!;
+			expect(view.objections.map((o) => o.mine)).toEqual(mine);
+			expect(view.objections.map((o) => o.overdue)).toEqual(overdue);
+			expect(view.objections.map((o) => o.ordinal)).toEqual([1, 2]);
+			expect(JSON.stringify(view)).not.toMatch(/personId|person_id|13800000/);
+		}
+		expect(noticeView(db, v, seq, null, at('2026-03-07'))!.windowOpen).toBe(true);
+		expect(noticeView(db, v, seq, null, at('2026-03-08'))!.windowOpen).toBe(false);
+		expect(noticeView(db, v + 99, seq, null)).toBeNull();
+		expect(noticeView(db, v, seq + 99, null)).toBeNull();
+		expect(boardPage(db, v, { q: '分配' }, { limit: 10, offset: 0 }).items[0].summary).toBe(
+			'一、…… 二、……'
+		);
+	});
+
+	it('cuts a summary nobody wrote at 100 characters', () => {
+		const cases: [string, string][] = [
+			['短文', '短文'],
+			['甲\n\n乙', '甲 乙'],
+			['字'.repeat(101), `${'字'.repeat(100)}…`]
+		];
+		for (const [text, summary] of cases) expect(excerpt(text)).toBe(summary);
+	});
+});
+
+describe('the Atom feed', () => {
+	it('escapes titles and summaries and drops characters XML forbids', () => {
+		const xml = atomFeed({
+			title: '新阳村 <公开栏>',
+			boardUrl: 'https://example.cn/xinyang/notices',
+			feedUrl: 'https://example.cn/xinyang/notices.atom',
+			updated: '2026-03-02T02:00:00.000Z',
+			kindLabel: (k) => k,
+			numberLabel: (i) => `#${i.seq}`,
+			items: [
+				{
+					seq: 1,
+					kind: 'general',
+					title: 'A & B <script>alert("x")</script>\u0001',
+					summary: "it's",
+					postedOn: '2026-03-02',
+					postedUntil: '2026-03-12',
+					objectionsUntil: null,
+					resolutionNumber: null,
+					createdAt: '2026-03-02T02:00:00.000Z',
+					url: 'https://example.cn/xinyang/notices/1?a=1&b=2'
+				}
+			]
+		});
+		expect(xml).toContain(
+			'<title>A &amp; B &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>'
+		);
+		expect(xml).toContain('<summary>#1 · it&apos;s</summary>');
+		expect(xml).toContain('href="https://example.cn/xinyang/notices/1?a=1&amp;b=2"');
+		expect(xml).toContain('<title>新阳村 &lt;公开栏&gt;</title>');
+		expect(xml).not.toContain('<script>');
+		expect(xml).not.toContain('\u0001');
+	});
+});

@@ -1,0 +1,147 @@
+// What the public board and a notice's page show. Objections appear by their number on the
+// notice, never with the objector: the person is only used to tell a signed-in objector "yours".
+import type { Db } from '../db';
+import { getMeeting } from '../meetings/meetings';
+import { getResolution } from '../procedure/resolutions';
+import { todayInChina } from '../roster/dates';
+import {
+	correctionsOf,
+	getNotice,
+	getNoticeById,
+	listNotices,
+	type Notice,
+	type NoticeFilter
+} from './notices';
+import { isOverdue, objectionsOfNotice } from './objections';
+
+export interface BoardItem {
+	seq: number;
+	kind: Notice['kind'];
+	title: string;
+	summary: string;
+	postedOn: string;
+	postedUntil: string;
+	objectionsUntil: string | null;
+	resolutionNumber: string | null;
+	createdAt: string;
+}
+
+function toItem(db: Db, villageId: number, n: Notice): BoardItem {
+	return {
+		seq: n.seq,
+		kind: n.kind,
+		title: n.title,
+		summary: n.summary || excerpt(n.body),
+		postedOn: n.postedOn,
+		postedUntil: n.postedUntil,
+		objectionsUntil: n.objectionsUntil,
+		createdAt: n.createdAt,
+		resolutionNumber: n.resolutionId
+			? (getResolution(db, villageId, n.resolutionId)?.number ?? null)
+			: null
+	};
+}
+
+/** The first words of a text on one line, for a summary nobody wrote. */
+export function excerpt(text: string, length = 100): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > length ? `${flat.slice(0, length)}…` : flat;
+}
+
+export function boardPage(
+	db: Db,
+	villageId: number,
+	filter: NoticeFilter,
+	page: { limit: number; offset: number }
+): { items: BoardItem[]; total: number } {
+	const r = listNotices(db, villageId, filter, page);
+	return { items: r.items.map((n) => toItem(db, villageId, n)), total: r.total };
+}
+
+/** The years that have notices, newest first, for the archive filter. */
+export function noticeYears(db: Db, villageId: number): number[] {
+	return (
+		db
+			.prepare(
+				'select distinct cast(substr(posted_on, 1, 4) as integer) as y from notices where village_id = ? order by y desc'
+			)
+			.all(villageId) as { y: number }[]
+	).map((r) => r.y);
+}
+
+export interface PublicObjection {
+	id: number;
+	ordinal: number;
+	text: string;
+	filedOn: string;
+	answerDue: string;
+	overdue: boolean;
+	answer: string | null;
+	answeredOn: string | null;
+	escalatedOn: string | null;
+	mine: boolean;
+}
+
+const dayOf = (iso: string | null) => (iso ? todayInChina(new Date(iso)) : null);
+
+export function noticeView(
+	db: Db,
+	villageId: number,
+	seq: number,
+	viewerPersonId: number | null,
+	now = new Date()
+) {
+	const notice = getNotice(db, villageId, seq);
+	if (!notice) return null;
+	const today = todayInChina(now);
+	const meeting = notice.meetingId ? getMeeting(db, villageId, notice.meetingId) : null;
+	const corrects = notice.correctsId ? getNoticeById(db, villageId, notice.correctsId) : null;
+	const objections: PublicObjection[] = objectionsOfNotice(db, villageId, notice.id).map((o) => ({
+		id: o.id,
+		ordinal: o.ordinal,
+		text: o.text,
+		filedOn: dayOf(o.filedAt)!,
+		answerDue: o.answerDue,
+		overdue: isOverdue(o, today),
+		answer: o.answer,
+		answeredOn: dayOf(o.answeredAt),
+		escalatedOn: dayOf(o.escalatedAt),
+		mine: viewerPersonId !== null && o.personId === viewerPersonId
+	}));
+	const topicNumber = notice.topicId
+		? ((
+				db
+					.prepare('select number from topics where id = ? and village_id = ?')
+					.get(notice.topicId, villageId) as { number: string } | undefined
+			)?.number ?? null)
+		: null;
+	return {
+		notice: {
+			...toItem(db, villageId, notice),
+			body: notice.body,
+			auditHeadHash: notice.auditHeadHash
+		},
+		summary: notice.summary || excerpt(notice.body),
+		meeting:
+			meeting && meeting.state !== 'draft'
+				? {
+						id: meeting.id,
+						type: meeting.type,
+						meetingDate: meeting.meetingDate,
+						startsAt: meeting.startsAt,
+						place: meeting.place
+					}
+				: null,
+		topicNumber,
+		corrects: corrects ? { seq: corrects.seq, title: corrects.title } : null,
+		correctedBy: correctionsOf(db, villageId, notice.id).map((c) => ({
+			seq: c.seq,
+			title: c.title
+		})),
+		objections,
+		windowOpen: notice.objectionsUntil !== null && today <= notice.objectionsUntil,
+		today
+	};
+}
+
+export type NoticeView = NonNullable<ReturnType<typeof noticeView>>;

@@ -1,0 +1,44 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { NOTICE_KINDS, type NoticeKind } from '$lib/server/notices/notices';
+import { boardPage, noticeYears } from '$lib/server/notices/view';
+import { todayInChina } from '$lib/server/roster/dates';
+import { idParam, villageFromSlug } from '$lib/server/villages/context';
+
+const PAGE_SIZE = 20;
+
+// Public: anyone reads the board without an account (DOMAIN.md §8).
+export const load: PageServerLoad = ({ params, url }) => {
+	const village = villageFromSlug(params.village);
+	const db = getDb();
+	const q = url.searchParams;
+	const kindParam = q.get('kind') ?? '';
+	const kind = (NOTICE_KINDS as readonly string[]).includes(kindParam)
+		? (kindParam as NoticeKind)
+		: undefined;
+	const yearParam = idParam(q.get('year'));
+	const year = yearParam && yearParam >= 2000 && yearParam <= 9999 ? yearParam : undefined;
+	const words = (q.get('q') ?? '').trim().slice(0, 100);
+	const page = Math.min(idParam(q.get('page')) ?? 1, 10_000);
+	const archive = boardPage(
+		db,
+		village.id,
+		{ kind, year, q: words },
+		{ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }
+	);
+	const filtered = !!(kind || year || words);
+	return {
+		current:
+			filtered || page > 1
+				? []
+				: boardPage(db, village.id, { postedOn: todayInChina() }, { limit: 50, offset: 0 }).items,
+		archive: archive.items,
+		total: archive.total,
+		page,
+		pages: Math.max(1, Math.ceil(archive.total / PAGE_SIZE)),
+		filter: { kind: kind ?? '', year: year ? String(year) : '', q: words },
+		filtered,
+		kinds: NOTICE_KINDS,
+		years: noticeYears(db, village.id)
+	};
+};

@@ -1,0 +1,107 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { field, readForm } from '$lib/server/forms';
+import { noticeRefusalMessage } from '$lib/server/notices/messages';
+import { getNotice } from '$lib/server/notices/notices';
+import {
+	answerObjection,
+	escalateObjection,
+	fileObjection,
+	OBJECTION_TEXT_MAX
+} from '$lib/server/notices/objections';
+import { noticeUrl } from '$lib/server/notices/qr';
+import { noticeView } from '$lib/server/notices/view';
+import { isMemberOf, isVillageStaff } from '$lib/server/permissions';
+import type { Actor } from '$lib/server/topics/topics';
+import { idParam, villageFromSlug } from '$lib/server/villages/context';
+
+// Public page: anyone reads the notice; a signed-in member of the village may act on it.
+function context(event: Pick<RequestEvent, 'params' | 'locals'>) {
+	const village = villageFromSlug(event.params.village);
+	const seq = idParam(event.params.seq);
+	const notice = seq ? getNotice(getDb(), village.id, seq) : null;
+	if (!notice) error(404, m.error_not_found());
+	const user = event.locals.user;
+	const member = isMemberOf(user, village);
+	const actor: Actor | null =
+		member && user ? { userId: user.id, personId: user.personId, role: user.role } : null;
+	return { village, notice, actor, staff: isVillageStaff(user, village) };
+}
+
+const DONE = ['filed', 'answered', 'escalated'] as const;
+
+export const load: PageServerLoad = async (event) => {
+	const { village, notice, actor, staff } = context(event);
+	const view = noticeView(getDb(), village.id, notice.seq, actor?.personId ?? null)!;
+	const done = event.url.searchParams.get('done');
+	return {
+		view,
+		...(await noticeUrl(event.url.origin, village.slug, notice.seq)),
+		canFile: !!actor && actor.personId !== null && view.windowOpen,
+		signedIn: !!actor,
+		staffHere: staff,
+		textMax: OBJECTION_TEXT_MAX,
+		done: (DONE as readonly string[]).includes(done ?? '') ? done : null
+	};
+};
+
+const back = (slug: string, seq: number, done: (typeof DONE)[number], anchor = 'objections') =>
+	redirect(303, `/${slug}/notices/${seq}?done=${done}#${anchor}`);
+
+export const actions: Actions = {
+	object: async (event) => {
+		const { village, notice, actor } = context(event);
+		if (!actor) return fail(403, { section: 'object', message: m.objection_refused_forbidden() });
+		const text = field(await readForm(event.request), 'text');
+		const r = fileObjection(getDb(), actor, village.id, notice.id, text);
+		if (!r.ok)
+			return fail(400, {
+				section: 'object',
+				text: text.slice(0, OBJECTION_TEXT_MAX),
+				message: noticeRefusalMessage(r.reason, 'answer')
+			});
+		back(village.slug, notice.seq, 'filed', `objection-${r.objection.ordinal}`);
+	},
+
+	answer: async (event) => {
+		const { village, notice, actor, staff } = context(event);
+		if (!actor || !staff) return fail(403, { section: 'answer', message: m.error_forbidden() });
+		const form = await readForm(event.request);
+		const id = idParam(field(form, 'objection'));
+		const text = field(form, 'answer');
+		// Only an objection on this notice is answered from its page.
+		const own = id
+			? noticeView(getDb(), village.id, notice.seq, null)!.objections.find((o) => o.id === id)
+			: null;
+		if (!own) return fail(400, { section: 'answer', message: m.error_not_found() });
+		const r = answerObjection(getDb(), actor, village.id, own.id, text);
+		if (!r.ok)
+			return fail(400, {
+				section: 'answer',
+				objection: own.id,
+				answer: text.slice(0, OBJECTION_TEXT_MAX),
+				message: noticeRefusalMessage(r.reason, 'answer')
+			});
+		back(village.slug, notice.seq, 'answered', `objection-${own.ordinal}`);
+	},
+
+	escalate: async (event) => {
+		const { village, notice, actor } = context(event);
+		if (!actor) return fail(403, { section: 'escalate', message: m.objection_refused_forbidden() });
+		const id = idParam(field(await readForm(event.request), 'objection'));
+		const own = id
+			? noticeView(getDb(), village.id, notice.seq, null)!.objections.find((o) => o.id === id)
+			: null;
+		if (!own) return fail(400, { section: 'escalate', message: m.error_not_found() });
+		const r = escalateObjection(getDb(), actor, village.id, own.id);
+		if (!r.ok)
+			return fail(400, {
+				section: 'escalate',
+				objection: own.id,
+				message: noticeRefusalMessage(r.reason, 'answer')
+			});
+		back(village.slug, notice.seq, 'escalated', `objection-${own.ordinal}`);
+	}
+};
