@@ -1,5 +1,4 @@
 // The names of the six 4+2 steps and of procedure events (browser-safe).
-import { resolve } from '$app/paths';
 import { m } from '$lib/paraglide/messages';
 
 const STEP_NAMES: Record<number, () => string> = {
@@ -26,10 +25,3 @@ export function positionLabel(p: Position): string {
 		archived: m.proc_position_archived
 	}[p.kind]();
 }
-
-/**
- * A notice's short stable URL. The board's pages are another module's routes, so the path under
- * the village is built here rather than from a route id this module cannot see.
- */
-export const noticeHref = (slug: string, seq: number): string =>
-	`${resolve('/[village]', { village: slug })}/notices/${seq}`;
