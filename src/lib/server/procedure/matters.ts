@@ -330,3 +330,19 @@ export function authorizeReps(
 		})
 		.immediate();
 }
+
+/**
+ * Appends an event the rules already allowed (steps 5–6 by publication, archiving), inside the
+ * caller's transaction, with its audit entry.
+ */
+export function appendProcedureEvent(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	event: ProcedureEvent,
+	before: Position,
+	now: Date
+): Position {
+	return append(db, actor, villageId, topicId, event, { before }, now);
+}
