@@ -51,9 +51,24 @@ describe('starting an implementation', () => {
 		['a person of no village', () => clerkOf(db), { responsiblePersonId: 999_999 }, 'bad_person'],
 		['an empty plan', () => clerkOf(db), { plan: '  ' }, 'bad_plan'],
 		['no budget', () => clerkOf(db), { budget: [] }, 'bad_budget'],
-		['a fraction of a fen', () => clerkOf(db), { budget: [{ source: '自筹', amountFen: 1.5 }] }, 'bad_budget'],
-		['a zero line', () => clerkOf(db), { budget: [{ source: '自筹', amountFen: 0 }] }, 'bad_budget'],
-		['a nameless source', () => clerkOf(db), { budget: [{ source: ' ', amountFen: 100 }] }, 'bad_budget']
+		[
+			'a fraction of a fen',
+			() => clerkOf(db),
+			{ budget: [{ source: '自筹', amountFen: 1.5 }] },
+			'bad_budget'
+		],
+		[
+			'a zero line',
+			() => clerkOf(db),
+			{ budget: [{ source: '自筹', amountFen: 0 }] },
+			'bad_budget'
+		],
+		[
+			'a nameless source',
+			() => clerkOf(db),
+			{ budget: [{ source: ' ', amountFen: 100 }] },
+			'bad_budget'
+		]
 	] as const)('refuses %s', (_, actor, change, reason) => {
 		const topic = topicOn(db, 'direct');
 		const r = startImplementation(db, actor(), v(), topic, {
@@ -84,7 +99,11 @@ describe('starting an implementation', () => {
 
 	it('refuses an undecided 4+2 matter and a consultation topic not routed to implementation', () => {
 		for (const route of ['four_plus_two', 'consultation'] as const) {
-			const topic = topicOn(db, route, route === 'four_plus_two' ? { art24: ['public_welfare'] } : {});
+			const topic = topicOn(
+				db,
+				route,
+				route === 'four_plus_two' ? { art24: ['public_welfare'] } : {}
+			);
 			const r = startImplementation(db, clerkOf(db), v(), topic, {
 				responsiblePersonId: personByPhone(db, '13800000003'),
 				plan: '方案',
@@ -104,7 +123,7 @@ describe('progress, completion and the result disclosure', () => {
 		['percent_back', { percent: 30 }],
 		['date_back', { onDate: '2026-05-01' }],
 		['bad_money', { spentFen: -1 }],
-		['bad_note', { note: 'x'.repeat(2001) }],
+		['bad_note', { note: 'x'.repeat(2001) }]
 	] as const)('refuses a progress update: %s', (reason, change) => {
 		const topic = topicOn(db, 'direct');
 		started(topic);
@@ -221,9 +240,15 @@ describe('progress, completion and the result disclosure', () => {
 			note: ''
 		});
 		const impl = implementationOf(db, v(), topic)!;
-		expect(() => db.prepare('update implementations set plan = ?').run('改')).toThrow(/never edited/);
-		expect(() => db.prepare('delete from implementation_budget_lines').run()).toThrow(/never edited/);
-		expect(() => db.prepare('update implementation_progress set percent = 10').run()).toThrow(/never edited/);
+		expect(() => db.prepare('update implementations set plan = ?').run('改')).toThrow(
+			/never edited/
+		);
+		expect(() => db.prepare('delete from implementation_budget_lines').run()).toThrow(
+			/never edited/
+		);
+		expect(() => db.prepare('update implementation_progress set percent = 10').run()).toThrow(
+			/never edited/
+		);
 		expect(() =>
 			db
 				.prepare(
@@ -236,16 +261,27 @@ describe('progress, completion and the result disclosure', () => {
 
 describe('a 4+2 matter: step 6 by the disclosure, then the archive', () => {
 	it('discloses only after the resolution was published, completes the six steps, archives once', () => {
-		const topic = topicOn(db, 'four_plus_two', { category: 'development', art24: ['public_welfare'] });
+		const topic = topicOn(db, 'four_plus_two', {
+			category: 'development',
+			art24: ['public_welfare']
+		});
 		for (const type of ['two_committees', 'party_assembly', 'villagers_meeting'] as const) {
 			const held = holdMeeting(db, type, topic);
 			expect(recordStep(db, clerkOf(db), v(), topic, held.motionId!).ok).toBe(true);
 		}
 		expect(resolutionsOfTopic(db, v(), topic)).toHaveLength(1);
 		started(topic);
-		expect(implementationOf(db, v(), topic)!.resolutionId).toBe(resolutionsOfTopic(db, v(), topic)[0].id);
-		completeImplementation(db, clerkOf(db), v(), topic, { completedOn: '2026-10-01', summary: '建成' });
-		expect(archiveMatter(db, clerkOf(db), v(), topic)).toEqual({ ok: false, reason: 'not_complete' });
+		expect(implementationOf(db, v(), topic)!.resolutionId).toBe(
+			resolutionsOfTopic(db, v(), topic)[0].id
+		);
+		completeImplementation(db, clerkOf(db), v(), topic, {
+			completedOn: '2026-10-01',
+			summary: '建成'
+		});
+		expect(archiveMatter(db, clerkOf(db), v(), topic)).toEqual({
+			ok: false,
+			reason: 'not_complete'
+		});
 		expect(discloseResult(db, supervisorOf(db), v(), topic, { opinion: '同意' })).toEqual({
 			ok: false,
 			reason: 'resolution_not_published'
@@ -258,11 +294,20 @@ describe('a 4+2 matter: step 6 by the disclosure, then the archive', () => {
 			appendProcedureEvent(db, clerkOf(db), v(), topic, s.event, m.position, new Date());
 		}).immediate();
 		expect(discloseResult(db, supervisorOf(db), v(), topic, { opinion: '同意' }).ok).toBe(true);
-		expect(matterOf(db, v(), topic)!.position).toEqual({ kind: 'complete', done: [1, 2, 3, 4, 5, 6] });
-		expect(archiveMatter(db, villagerOf(db), v(), topic)).toEqual({ ok: false, reason: 'forbidden' });
+		expect(matterOf(db, v(), topic)!.position).toEqual({
+			kind: 'complete',
+			done: [1, 2, 3, 4, 5, 6]
+		});
+		expect(archiveMatter(db, villagerOf(db), v(), topic)).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
 		expect(archiveMatter(db, clerkOf(db), v(), topic)).toEqual({ ok: true });
 		expect(matterOf(db, v(), topic)!.position.kind).toBe('archived');
-		expect(archiveMatter(db, clerkOf(db), v(), topic)).toEqual({ ok: false, reason: 'not_complete' });
+		expect(archiveMatter(db, clerkOf(db), v(), topic)).toEqual({
+			ok: false,
+			reason: 'not_complete'
+		});
 		expect(verifyChain(db).ok).toBe(true);
 	});
 });

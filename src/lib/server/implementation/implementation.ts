@@ -64,7 +64,11 @@ export interface Implementation {
 	createdAt: string;
 }
 
-export function implementationOf(db: Db, villageId: number, topicId: number): Implementation | null {
+export function implementationOf(
+	db: Db,
+	villageId: number,
+	topicId: number
+): Implementation | null {
 	const r = db
 		.prepare(
 			`select i.*, p.name as responsible_name from implementations i join people p on p.id = i.responsible_person_id
@@ -204,11 +208,11 @@ function decisionOf(
 	if (!topic) return { ok: false };
 	const resolutions = resolutionsOfTopic(db, villageId, topicId);
 	if (resolutions.length > 0) return { ok: true, resolutionId: resolutions.at(-1)!.id };
-	if (topic.state === 'direct' || topic.state === 'completed') return { ok: true, resolutionId: null };
+	if (topic.state === 'direct' || topic.state === 'completed')
+		return { ok: true, resolutionId: null };
 	if (topic.state === 'consultation') {
 		const c = db.prepare('select route from consultations where topic_id = ?').get(topicId) as
-			| { route: string | null }
-			| undefined;
+			{ route: string | null } | undefined;
 		if (c?.route === 'implement') return { ok: true, resolutionId: null };
 	}
 	return { ok: false };
@@ -481,7 +485,10 @@ function resultNoticeBody(impl: Implementation, opinion: string, supervisor: str
 		m.impl_notice_budget({ total: yuan(impl.budgetFen) }, ZH),
 		...impl.budget.map((b) => `  · ${b.source}：${yuan(b.amountFen)}`),
 		m.impl_notice_spent({ spent: yuan(spent) }, ZH),
-		m.impl_notice_completed({ date: impl.completion!.completedOn, summary: impl.completion!.summary }, ZH),
+		m.impl_notice_completed(
+			{ date: impl.completion!.completedOn, summary: impl.completion!.summary },
+			ZH
+		),
 		m.impl_notice_opinion({ name: supervisor, opinion }, ZH)
 	].join('\n');
 }
@@ -560,8 +567,7 @@ export function discloseResult(
 }
 
 export type ArchiveResult =
-	| { ok: true }
-	| { ok: false; reason: 'forbidden' | 'not_found' | 'not_complete' };
+	{ ok: true } | { ok: false; reason: 'forbidden' | 'not_found' | 'not_complete' };
 
 /** Archives a 4+2 matter once all six steps are done (the result disclosed). */
 export function archiveMatter(

@@ -73,7 +73,13 @@ export function holdMeeting(
 	const notice = new Date(Date.UTC(2026, 3, 1 + 15 * (fortnight++ % 12)));
 	const date = new Date(notice.getTime() + 12 * 86_400_000);
 	const iso = (d: Date) => d.toISOString().slice(0, 10);
-	const m = createMeeting(db, c, v, { type, title: `会议${fortnight}`, meetingDate: iso(date) }, { now: notice });
+	const m = createMeeting(
+		db,
+		c,
+		v,
+		{ type, title: `会议${fortnight}`, meetingDate: iso(date) },
+		{ now: notice }
+	);
 	if (!m.ok) throw new Error(m.reason);
 	const item = addAgendaItem(db, c, v, m.meeting.id, { title: '议题', topicId });
 	if (!item.ok) throw new Error(item.reason);
@@ -86,7 +92,14 @@ export function holdMeeting(
 	let motionId: number | null = null;
 	if (attendees.length) {
 		for (const p of attendees) {
-			const s = addSpeech(db, c, v, item.agendaItemId, { personId: p, speakerName: '发言人', summary: '同意，但要先修路。' }, { now: date });
+			const s = addSpeech(
+				db,
+				c,
+				v,
+				item.agendaItemId,
+				{ personId: p, speakerName: '发言人', summary: '同意，但要先修路。' },
+				{ now: date }
+			);
 			expect(s.ok).toBe(true);
 		}
 	} else {
@@ -98,7 +111,9 @@ export function holdMeeting(
 		const mo = createMotion(db, c, v, item.agendaItemId, { text: '同意', method: 'hands' });
 		if (!mo.ok) throw new Error(mo.reason);
 		expect(openMotion(db, c, v, mo.motion.id, { now: date }).ok).toBe(true);
-		expect(recordHands(db, c, v, mo.motion.id, { yes: voters.length, no: 0, abstain: 0 }).ok).toBe(true);
+		expect(recordHands(db, c, v, mo.motion.id, { yes: voters.length, no: 0, abstain: 0 }).ok).toBe(
+			true
+		);
 		expect(closeMotion(db, c, v, mo.motion.id, { now: date }).ok).toBe(true);
 		motionId = mo.motion.id;
 	}
