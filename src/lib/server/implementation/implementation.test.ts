@@ -15,7 +15,6 @@ import {
 	startImplementation
 } from './implementation';
 import {
-	at,
 	clerkOf,
 	holdMeeting,
 	personByPhone,
