@@ -212,7 +212,15 @@ describe('the urgent coordination outcome', () => {
 			[clerkOf(db), urgent.meetingId, { agreed: '办', tasks, topicId: major }, 'art24_topic']
 		] as const;
 		for (const [actor, meeting, input, reason] of table)
-			expect(recordCoordinationOutcome(db, actor, v(), meeting, input)).toEqual({
+			expect(
+				recordCoordinationOutcome(
+					db,
+					actor,
+					v(),
+					meeting,
+					input as Parameters<typeof recordCoordinationOutcome>[4]
+				)
+			).toEqual({
 				ok: false,
 				reason
 			});

@@ -56,7 +56,8 @@ describe('the archive of a matter', () => {
 				'matter.json',
 				`minutes-${meeting.meetingId}.html`,
 				'notices.html',
-				'register.html'
+				'register.html',
+				'verify.py'
 			].sort()
 		);
 		const matter = JSON.parse(files['matter.json']);
@@ -79,6 +80,15 @@ describe('the archive of a matter', () => {
 		);
 		for (const entry of audit) expect(hashEntry(entry)).toBe(entry.hash);
 		expect(files['README.txt']).toContain('SHA-256');
+		// The verifier shipped in the archive accepts the archive's own audit lines.
+		const dir = mkdtempSync(join(tmpdir(), 'verify-'));
+		try {
+			writeFileSync(join(dir, 'audit.jsonl'), files['audit.jsonl']);
+			writeFileSync(join(dir, 'verify.py'), files['verify.py']);
+			expect(execFileSync('python3', ['verify.py'], { cwd: dir }).toString().trim()).toBe('ok');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('is null for a topic of no village', () => {

@@ -12,6 +12,17 @@ import { zip, type ZipEntry } from './zip';
 
 const ZH = { locale: 'zh-CN' as const };
 
+/** The check the README describes, as a program anyone can run beside the files. */
+const VERIFY_PY = `
+import hashlib, json
+FIELDS = ('id', 'at', 'village_id', 'actor_id', 'action', 'subject_type', 'subject_id', 'before', 'after')
+for line in open('audit.jsonl', encoding='utf-8'):
+    e = json.loads(line)
+    body = json.dumps({k: e[k] for k in FIELDS}, sort_keys=True, separators=(',', ':'), ensure_ascii=False)
+    assert hashlib.sha256((e['prev_hash'] + body).encode()).hexdigest() == e['hash'], e['id']
+print('ok')
+`;
+
 type Row = Record<string, unknown>;
 
 const escapeHtml = (s: unknown) =>
@@ -32,7 +43,7 @@ ${body}
 }
 
 /** A two-column table of label → value, every value escaped. */
-const dl = (rows: [string, unknown][]) =>
+const dl = (rows: [unknown, unknown][]) =>
 	`<table>${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><pre>${escapeHtml(typeof v === 'string' ? v : JSON.stringify(v))}</pre></td></tr>`).join('')}</table>`;
 
 export interface MatterRecord {
@@ -223,7 +234,8 @@ export function matterArchive(
 	);
 	return zip(
 		[
-			{ name: 'README.txt', data: m.impl_zip_readme({}, ZH) },
+			{ name: 'README.txt', data: `${m.impl_zip_readme({}, ZH)}\n${VERIFY_PY}` },
+			{ name: 'verify.py', data: VERIFY_PY.trimStart() },
 			{ name: 'matter.json', data: JSON.stringify(record, null, 2) },
 			{ name: 'register.html', data: register },
 			...minutes,

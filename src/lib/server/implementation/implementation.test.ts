@@ -74,7 +74,7 @@ describe('starting an implementation', () => {
 			responsiblePersonId: personByPhone(db, '13800000003'),
 			plan: '方案',
 			budget: BUDGET,
-			...change
+			...(change as Partial<Parameters<typeof startImplementation>[4]>)
 		});
 		expect(r).toEqual({ ok: false, reason });
 		expect(implementationOf(db, v(), topic)).toBeNull();
