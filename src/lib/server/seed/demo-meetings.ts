@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { addAgendaItem, createMeeting, notifyMeeting, type Actor } from '../meetings/meetings';
 import { addDays, todayInChina } from '../roster/dates';
 import { seedDemoClosedMeeting } from './demo-closed-meeting';
+import { seedDemoImplementation } from './demo-implementation';
 
 const chinaMorning = (date: string) => new Date(`${date}T01:00:00Z`); // 09:00 in China
 
@@ -96,4 +97,5 @@ export function seedDemoMeetings(db: Db, villageId: number, now = new Date()): v
 		],
 		today
 	);
+	seedDemoImplementation(db, villageId, now);
 }
