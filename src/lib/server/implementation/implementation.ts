@@ -199,7 +199,7 @@ export function mayReport(db: Db, actor: Actor, villageId: number, impl: Impleme
  * What may be implemented: a topic with a resolution, a consultation outcome the village chose to
  * implement directly, or a service case handled directly. Never an undecided 4+2 matter.
  */
-function decisionOf(
+export function decisionOf(
 	db: Db,
 	villageId: number,
 	topicId: number

@@ -9,12 +9,12 @@ import { findTopicByNumber, type Actor } from '$lib/server/topics/topics';
 import { matterOf } from '$lib/server/procedure/matters';
 import { getResolution } from '$lib/server/procedure/resolutions';
 import { todayInChina } from '$lib/server/roster/dates';
-import { consultationOf } from '$lib/server/consultation/consultation';
 import {
 	MAX_BUDGET_LINES,
 	MAX_PROGRESS_PHOTOS,
 	archiveMatter,
 	completeImplementation,
+	decisionOf,
 	discloseResult,
 	implementationOf,
 	isSupervisorOn,
@@ -41,19 +41,13 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const impl = implementationOf(db, village.id, topic.id);
 	const matter = matterOf(db, village.id, topic.id);
-	const consultation = consultationOf(db, village.id, topic.id);
-	const decided =
-		db.prepare('select 1 from resolutions where topic_id = ?').get(topic.id) !== undefined ||
-		topic.state === 'direct' ||
-		topic.state === 'completed' ||
-		consultation?.route === 'implement';
 	return {
 		topic: { number: topic.number, title: topic.title, state: topic.state },
 		impl,
 		resolutionNumber: impl?.resolutionId
 			? (getResolution(db, village.id, impl.resolutionId)?.number ?? null)
 			: null,
-		decided,
+		decided: decisionOf(db, village.id, topic.id).ok,
 		staff,
 		canReport: impl ? mayReport(db, actor, village.id, impl) : false,
 		supervisor: isSupervisorOn(db, village.id, actor.personId, todayInChina()),
