@@ -158,7 +158,7 @@ test('a villager cannot see or work the console, and a vote of another meeting i
 	await open(desk, path);
 	await expect(desk.getByTestId('meeting-state')).toHaveText('已通知');
 	await open(desk, '/xinyang/meetings');
-	await expect(desk.getByRole('status')).toHaveText('共 3 次会议');
+	await expect(desk.getByRole('status')).toHaveText('共 4 次会议');
 
 	// Anonymous visitors sign in first.
 	const anonymous = await (await newContext()).newPage();
