@@ -6,6 +6,7 @@ import { actorByPhone } from './actors';
 import { addAgendaItem, createMeeting, notifyMeeting } from '../meetings/meetings';
 import { addDays, todayInChina } from '../roster/dates';
 import { seedDemoClosedMeeting } from './demo-closed-meeting';
+import { seedDemoImplementation } from './demo-implementation';
 import { seedDemoNotices } from './demo-notices';
 import { seedDemoProcedure } from './demo-procedure';
 
@@ -94,4 +95,5 @@ export function seedDemoMeetings(db: Db, villageId: number, now = new Date()): v
 	);
 	seedDemoProcedure(db, villageId, now);
 	seedDemoNotices(db, villageId, now);
+	seedDemoImplementation(db, villageId, now);
 }

@@ -7,6 +7,7 @@ import meetings from './004-meetings.js';
 import meetingRecords from './005-meeting-records.js';
 import procedure from './006-procedure.js';
 import notices from './007-notices.js';
+import implementation from './008-implementation.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -15,5 +16,6 @@ export const migrations = [
 	{ version: 4, name: 'meetings', sql: meetings },
 	{ version: 5, name: 'meeting-records', sql: meetingRecords },
 	{ version: 6, name: 'procedure', sql: procedure },
-	{ version: 7, name: 'notices', sql: notices }
+	{ version: 7, name: 'notices', sql: notices },
+	{ version: 8, name: 'implementation', sql: implementation }
 ];

@@ -1,0 +1,154 @@
+// The outcome of an urgent coordination meeting (紧急协调会, DOMAIN.md §4): what was agreed and
+// who acts. The meeting type never decides (mayDecide: false), so this is never a resolution, and
+// it cannot settle a topic that touches an art. 24 matter — only the 4+2 procedure can.
+import { appendAudit } from '../audit/chain.js';
+import type { Db } from '../db';
+import { findTopic, type Actor } from '../topics/topics';
+import { isStaffOf } from '../villages/staff';
+
+export const MAX_TASKS = 20;
+
+export interface CoordinationTask {
+	personId: number | null;
+	name: string;
+	task: string;
+}
+
+export interface CoordinationOutcome {
+	id: number;
+	meetingId: number;
+	agreed: string;
+	topic: { id: number; number: string; title: string } | null;
+	tasks: CoordinationTask[];
+	createdAt: string;
+}
+
+export function coordinationOutcomeOf(
+	db: Db,
+	villageId: number,
+	meetingId: number
+): CoordinationOutcome | null {
+	const r = db
+		.prepare(
+			`select o.* from coordination_outcomes o join meetings m on m.id = o.meeting_id
+			 where o.meeting_id = ? and m.village_id = ?`
+		)
+		.get(meetingId, villageId) as
+		| {
+				id: number;
+				meeting_id: number;
+				agreed: string;
+				topic_id: number | null;
+				created_at: string;
+		  }
+		| undefined;
+	if (!r) return null;
+	const t = r.topic_id ? findTopic(db, villageId, r.topic_id) : null;
+	return {
+		id: r.id,
+		meetingId: r.meeting_id,
+		agreed: r.agreed,
+		topic: t ? { id: t.id, number: t.number, title: t.title } : null,
+		tasks: (
+			db
+				.prepare(
+					'select person_id, name, task from coordination_tasks where outcome_id = ? order by id'
+				)
+				.all(r.id) as { person_id: number | null; name: string; task: string }[]
+		).map((k) => ({ personId: k.person_id, name: k.name, task: k.task })),
+		createdAt: r.created_at
+	};
+}
+
+export type CoordinationResult =
+	| { ok: true; outcomeId: number }
+	| {
+			ok: false;
+			reason:
+				| 'forbidden'
+				| 'not_found'
+				| 'not_urgent'
+				| 'not_closed'
+				| 'already_recorded'
+				| 'bad_text'
+				| 'bad_tasks'
+				| 'bad_person'
+				| 'bad_topic'
+				| 'art24_topic';
+	  };
+
+export function recordCoordinationOutcome(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	meetingId: number,
+	input: {
+		agreed: string;
+		tasks: { personId?: number | null; name?: string; task: string }[];
+		topicId?: number | null;
+	},
+	options: { now?: Date } = {}
+): CoordinationResult {
+	const now = options.now ?? new Date();
+	const agreed = input.agreed.trim();
+	if (!agreed || agreed.length > 5000) return { ok: false, reason: 'bad_text' };
+	if (
+		input.tasks.length === 0 ||
+		input.tasks.length > MAX_TASKS ||
+		input.tasks.some((t) => !t.task.trim() || t.task.trim().length > 500)
+	)
+		return { ok: false, reason: 'bad_tasks' };
+	return db
+		.transaction((): CoordinationResult => {
+			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
+			const meeting = db
+				.prepare('select type, state from meetings where id = ? and village_id = ?')
+				.get(meetingId, villageId) as { type: string; state: string } | undefined;
+			if (!meeting) return { ok: false, reason: 'not_found' };
+			if (meeting.type !== 'urgent_coordination') return { ok: false, reason: 'not_urgent' };
+			if (meeting.state !== 'closed') return { ok: false, reason: 'not_closed' };
+			if (db.prepare('select 1 from coordination_outcomes where meeting_id = ?').get(meetingId))
+				return { ok: false, reason: 'already_recorded' };
+			if (input.topicId != null) {
+				const topic = findTopic(db, villageId, input.topicId);
+				if (!topic) return { ok: false, reason: 'bad_topic' };
+				// An art. 24 matter is decided only through the 4+2 procedure (DOMAIN.md §3).
+				if (topic.art24Items.length > 0 || topic.state === 'four_plus_two')
+					return { ok: false, reason: 'art24_topic' };
+			}
+			const tasks: CoordinationTask[] = [];
+			for (const t of input.tasks) {
+				let name = (t.name ?? '').trim();
+				if (t.personId != null) {
+					const p = db
+						.prepare('select name from people where id = ? and village_id = ?')
+						.get(t.personId, villageId) as { name: string } | undefined;
+					if (!p) return { ok: false, reason: 'bad_person' };
+					name = p.name;
+				}
+				if (!name || name.length > 32) return { ok: false, reason: 'bad_tasks' };
+				tasks.push({ personId: t.personId ?? null, name, task: t.task.trim() });
+			}
+			const { lastInsertRowid } = db
+				.prepare(
+					'insert into coordination_outcomes (meeting_id, agreed, topic_id, recorded_by, created_at) values (?, ?, ?, ?, ?)'
+				)
+				.run(meetingId, agreed, input.topicId ?? null, actor.userId, now.toISOString());
+			const id = Number(lastInsertRowid);
+			const ins = db.prepare(
+				'insert into coordination_tasks (outcome_id, person_id, name, task) values (?, ?, ?, ?)'
+			);
+			for (const t of tasks) ins.run(id, t.personId, t.name, t.task);
+			appendAudit(db, {
+				villageId,
+				actorId: actor.userId,
+				at: now,
+				action: 'coordination.outcome',
+				subjectType: 'meeting',
+				subjectId: meetingId,
+				after: { outcomeId: id, agreed, topicId: input.topicId ?? null, tasks }
+			});
+			return { ok: true, outcomeId: id };
+		})
+		.immediate();
+}

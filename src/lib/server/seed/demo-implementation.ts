@@ -1,0 +1,237 @@
+// The demo's later stages, through the same commands the pages use: the performance stage (a
+// directly handled case) with its implementation, two funding sources, progress, completion and
+// the supervision committee's opinion posted as the result notice; and the fruit-tree topic's
+// consultation (parties, materials, a past consultation meeting, the outcome notice, submitted to
+// a decision meeting). Past steps carry their own dates; the notices are posted days ago.
+import type { Db } from '../db';
+import {
+	addAgendaItem,
+	addSpeech,
+	closeMeeting,
+	createMeeting,
+	notifyMeeting,
+	openMeeting,
+	type Actor
+} from '../meetings/meetings';
+import { addDays, todayInChina } from '../roster/dates';
+import {
+	addParty,
+	chooseRoute,
+	linkMeeting,
+	recordMaterialsSent,
+	recordOutcome
+} from '../consultation/consultation';
+import {
+	completeImplementation,
+	discloseResult,
+	recordProgress,
+	startImplementation
+} from '../implementation/implementation';
+
+const morning = (date: string) => new Date(`${date}T01:00:00Z`); // 09:00 in China
+
+function actorOf(db: Db, phone: string): Actor {
+	const u = db.prepare('select id, person_id, role from users where phone = ?').get(phone) as {
+		id: number;
+		person_id: number;
+		role: Actor['role'];
+	};
+	return { userId: u.id, personId: u.person_id, role: u.role };
+}
+
+function must<T extends { ok: boolean }>(what: string, r: T): T {
+	if (!r.ok) throw new Error(`demo ${what}: ${JSON.stringify(r)}`);
+	return r;
+}
+
+export function seedDemoImplementation(db: Db, villageId: number, now = new Date()): void {
+	const clerk = actorOf(db, '13800000001');
+	const secretary = actorOf(db, '13800000002');
+	const villager = actorOf(db, '13800000003');
+	const rep = actorOf(db, '13800000005');
+	const supervisor = actorOf(db, '13800000006');
+	const topicId = (title: string) =>
+		(
+			db
+				.prepare('select id from topics where village_id = ? and title = ?')
+				.get(villageId, title) as { id: number }
+		).id;
+	const today = todayInChina(now);
+
+	const stage = topicId('建一个文艺演出舞台');
+	must(
+		'stage implementation',
+		startImplementation(
+			db,
+			clerk,
+			villageId,
+			stage,
+			{
+				responsiblePersonId: secretary.personId,
+				plan: '在村委会前广场北侧建钢结构舞台，台面12米×8米，配顶棚和照明。',
+				budget: [
+					{ source: '上级文化专项资金', amountFen: 8_000_000 },
+					{ source: '村集体自筹', amountFen: 4_000_000 }
+				]
+			},
+			{ now: morning('2026-04-15') }
+		)
+	);
+	for (const [date, percent, spentFen, note] of [
+		['2026-05-10', 40, 5_000_000, '基础和钢架完成。'],
+		['2026-06-05', 100, 11_850_000, '台面、顶棚、照明安装完毕，已验收。']
+	] as const)
+		must(
+			'stage progress',
+			recordProgress(
+				db,
+				secretary,
+				villageId,
+				stage,
+				{ onDate: date, percent, spentFen, note },
+				{ now: morning(date) }
+			)
+		);
+	must(
+		'stage completion',
+		completeImplementation(
+			db,
+			secretary,
+			villageId,
+			stage,
+			{ completedOn: '2026-06-08', summary: '舞台建成并投入使用，秧歌队已在舞台演出三场。' },
+			{ now: morning('2026-06-08') }
+		)
+	);
+	must(
+		'stage disclosure',
+		discloseResult(
+			db,
+			supervisor,
+			villageId,
+			stage,
+			{ opinion: '经核查，资金按预算使用，结余1.5万元留存村集体账户；工程已验收，质量合格。' },
+			{ now: morning(addDays(today, -2)) }
+		)
+	);
+
+	const trees = topicId('荒山栽种果树4900棵');
+	const parties = [rep.personId!, villager.personId!];
+	for (const personId of parties)
+		must(
+			'tree party',
+			addParty(
+				db,
+				clerk,
+				villageId,
+				trees,
+				{ personId, interest: '承包地邻近后山' },
+				{
+					now: morning('2026-03-25')
+				}
+			)
+		);
+	must(
+		'tree party',
+		addParty(
+			db,
+			clerk,
+			villageId,
+			trees,
+			{ name: '种植大户周强', interest: '拟承包荒坡栽种' },
+			{
+				now: morning('2026-03-25')
+			}
+		)
+	);
+	must(
+		'tree materials',
+		recordMaterialsSent(db, clerk, villageId, trees, '2026-03-28', { now: morning('2026-03-28') })
+	);
+	const meeting = must(
+		'tree meeting',
+		createMeeting(
+			db,
+			clerk,
+			villageId,
+			{
+				type: 'consultation',
+				title: '协商议事会：后山荒坡栽种果树',
+				meetingDate: '2026-04-02',
+				startsAt: '19:00',
+				chairPersonId: secretary.personId,
+				recorderPersonId: clerk.personId
+			},
+			{ now: morning('2026-03-28') }
+		)
+	);
+	if (!meeting.ok) return;
+	const item = must(
+		'tree agenda',
+		addAgendaItem(
+			db,
+			clerk,
+			villageId,
+			meeting.meeting.id,
+			{
+				title: '荒山栽种果树4900棵',
+				topicId: trees,
+				materials: '后山荒坡约70亩，拟栽苹果、核桃。'
+			},
+			{ now: morning('2026-03-28') }
+		)
+	);
+	if (!item.ok) return;
+	must(
+		'tree notice',
+		notifyMeeting(db, clerk, villageId, meeting.meeting.id, {
+			attendees: parties,
+			now: morning('2026-03-28')
+		})
+	);
+	const day = new Date('2026-04-02T11:00:00Z');
+	must('tree open', openMeeting(db, clerk, villageId, meeting.meeting.id, { now: day }));
+	for (const [personId, speakerName, summary] of [
+		[rep.personId, '刘志强', '同意栽种，但要先修一条上山便道，方便管护和运果。'],
+		[villager.personId, '张秀英', '我家承包地挨着后山，希望划清边界，不占耕地。'],
+		[null, '种植大户周强', '愿意承包管护，前三年请村里协调技术指导。']
+	] as const)
+		must(
+			'tree speech',
+			addSpeech(
+				db,
+				clerk,
+				villageId,
+				item.agendaItemId,
+				{ personId, speakerName, summary },
+				{ now: day }
+			)
+		);
+	must('tree close', closeMeeting(db, clerk, villageId, meeting.meeting.id, { now: day }));
+	must(
+		'tree link',
+		linkMeeting(db, clerk, villageId, trees, meeting.meeting.id, { now: morning('2026-04-03') })
+	);
+	must(
+		'tree outcome',
+		recordOutcome(
+			db,
+			clerk,
+			villageId,
+			trees,
+			'各方同意在后山荒坡栽种果树4900棵：先修上山便道；划清与承包地的边界，不占耕地；由种植大户承包管护，村里协调技术指导。',
+			{ now: morning(addDays(today, -3)) }
+		)
+	);
+	must(
+		'tree route',
+		chooseRoute(
+			db,
+			clerk,
+			villageId,
+			trees,
+			{ route: 'submit', reason: '涉及集体荒坡的承包，提交村民代表会议决定。' },
+			{ now: morning(addDays(today, -3)) }
+		)
+	);
+}

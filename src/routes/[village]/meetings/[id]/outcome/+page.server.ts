@@ -1,0 +1,86 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { field, readForm } from '$lib/server/forms';
+import { isVillageStaff } from '$lib/server/permissions';
+import { getMeeting } from '$lib/server/meetings/meetings';
+import type { Actor } from '$lib/server/topics/topics';
+import { todayInChina } from '$lib/server/roster/dates';
+import {
+	coordinationOutcomeOf,
+	recordCoordinationOutcome
+} from '$lib/server/consultation/coordination';
+import { ROLE_HOLDERS_SQL, coordRefusal } from '$lib/server/implementation/messages';
+import { idParam, requireMember } from '$lib/server/villages/context';
+
+/** Task rows on the form; empty ones are ignored. */
+const TASK_LINES = 4;
+
+function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const { village, user } = requireMember(event);
+	const id = idParam(event.params.id);
+	const meeting = id ? getMeeting(getDb(), village.id, id) : null;
+	// Only an urgent coordination meeting has an outcome of this kind.
+	if (!meeting || meeting.type !== 'urgent_coordination') error(404, m.error_not_found());
+	const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+	return { village, meeting, actor, staff: isVillageStaff(user, village) };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { village, meeting, staff } = context(event);
+	const db = getDb();
+	const outcome = coordinationOutcomeOf(db, village.id, meeting.id);
+	const mayRecord = staff && !outcome && meeting.state === 'closed';
+	return {
+		meeting: {
+			id: meeting.id,
+			title: meeting.title,
+			meetingDate: meeting.meetingDate,
+			state: meeting.state,
+			mayDecide: meeting.rule.mayDecide
+		},
+		outcome,
+		staff,
+		mayRecord,
+		taskLines: TASK_LINES,
+		people: mayRecord
+			? (db.prepare(ROLE_HOLDERS_SQL).all(village.id, todayInChina()) as {
+					id: number;
+					name: string;
+				}[])
+			: [],
+		// Service cases a coordination meeting may settle: never a 4+2 matter.
+		topics: mayRecord
+			? (db
+					.prepare(
+						`select id, number, title from topics where village_id = ? and state in ('direct', 'consultation', 'submitted')
+						 and art24_items = '[]' order by id desc limit 50`
+					)
+					.all(village.id) as { id: number; number: string; title: string }[])
+			: []
+	};
+};
+
+export const actions: Actions = {
+	record: async (event) => {
+		const { village, meeting, actor } = context(event);
+		const form = await readForm(event.request);
+		const tasks = [];
+		for (let i = 0; i < TASK_LINES; i++) {
+			const personId = idParam(field(form, `person${i}`));
+			const name = field(form, `name${i}`);
+			const task = field(form, `task${i}`);
+			if (!personId && !name && !task) continue;
+			tasks.push({ personId, name, task });
+		}
+		const r = recordCoordinationOutcome(getDb(), actor, village.id, meeting.id, {
+			agreed: field(form, 'agreed'),
+			tasks,
+			topicId: idParam(field(form, 'topic'))
+		});
+		if (!r.ok)
+			return fail(r.reason === 'forbidden' ? 403 : 400, { message: coordRefusal(r.reason) });
+		return { saved: m.consult_coord_saved() };
+	}
+};

@@ -1,0 +1,112 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { field, readForm } from '$lib/server/forms';
+import { isVillageStaff } from '$lib/server/permissions';
+import { findTopicByNumber, type Actor } from '$lib/server/topics/topics';
+import { todayInChina } from '$lib/server/roster/dates';
+import {
+	addParty,
+	chooseRoute,
+	consultationOf,
+	linkMeeting,
+	mustSubmit,
+	recordFeedback,
+	recordMaterialsSent,
+	recordOutcome,
+	type ConsultationResult
+} from '$lib/server/consultation/consultation';
+import { ROLE_HOLDERS_SQL, consultRefusal } from '$lib/server/implementation/messages';
+import { idParam, requireMember } from '$lib/server/villages/context';
+
+function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const { village, user } = requireMember(event);
+	const topic = findTopicByNumber(getDb(), village.id, event.params.number);
+	if (!topic || topic.state === 'draft') error(404, m.error_not_found());
+	const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+	return { village, topic, actor, staff: isVillageStaff(user, village) };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { village, topic, staff } = context(event);
+	const db = getDb();
+	const consultation = consultationOf(db, village.id, topic.id);
+	return {
+		topic: { number: topic.number, title: topic.title, state: topic.state },
+		onTrack: topic.state === 'consultation',
+		consultation,
+		mustSubmit: mustSubmit(topic),
+		staff,
+		people: staff
+			? (db.prepare(ROLE_HOLDERS_SQL).all(village.id, todayInChina()) as {
+					id: number;
+					name: string;
+				}[])
+			: [],
+		meetings:
+			staff && !consultation?.meeting
+				? (db
+						.prepare(
+							`select distinct m.id, m.title, m.meeting_date as meetingDate from meetings m
+							 join agenda_items a on a.meeting_id = m.id
+							 where m.village_id = ? and m.type = 'consultation' and a.topic_id = ? order by m.meeting_date`
+						)
+						.all(village.id, topic.id) as { id: number; title: string; meetingDate: string }[])
+				: [],
+		today: todayInChina()
+	};
+};
+
+/** Runs one consultation command and answers the form the same way for each. */
+async function act(
+	event: RequestEvent,
+	action: string,
+	run: (form: FormData, c: ReturnType<typeof context>) => ConsultationResult
+) {
+	const c = context(event);
+	const form = await readForm(event.request);
+	const r = run(form, c);
+	if (!r.ok)
+		return fail(r.reason === 'forbidden' ? 403 : 400, {
+			action,
+			message: consultRefusal(r.reason)
+		});
+	return { action, saved: m.consult_saved() };
+}
+
+export const actions: Actions = {
+	party: (event) =>
+		act(event, 'party', (form, { village, topic, actor }) =>
+			addParty(getDb(), actor, village.id, topic.id, {
+				personId: idParam(field(form, 'person')),
+				name: field(form, 'name'),
+				interest: field(form, 'interest')
+			})
+		),
+	materials: (event) =>
+		act(event, 'materials', (form, { village, topic, actor }) =>
+			recordMaterialsSent(getDb(), actor, village.id, topic.id, field(form, 'date'))
+		),
+	meeting: (event) =>
+		act(event, 'meeting', (form, { village, topic, actor }) => {
+			const id = idParam(field(form, 'meeting'));
+			if (!id) return { ok: false, reason: 'bad_meeting' };
+			return linkMeeting(getDb(), actor, village.id, topic.id, id);
+		}),
+	outcome: (event) =>
+		act(event, 'outcome', (form, { village, topic, actor }) =>
+			recordOutcome(getDb(), actor, village.id, topic.id, field(form, 'outcome'))
+		),
+	route: (event) =>
+		act(event, 'route', (form, { village, topic, actor }) =>
+			chooseRoute(getDb(), actor, village.id, topic.id, {
+				route: field(form, 'route'),
+				reason: field(form, 'reason')
+			})
+		),
+	feedback: (event) =>
+		act(event, 'feedback', (form, { village, topic, actor }) =>
+			recordFeedback(getDb(), actor, village.id, topic.id, field(form, 'feedback'))
+		)
+};
