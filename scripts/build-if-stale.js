@@ -18,7 +18,14 @@ function newestMtime(path) {
 
 export function buildIfStale() {
 	const handler = join(root, 'build', 'handler.js');
-	const inputs = ['src', 'static', 'messages', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+	const inputs = [
+		'src',
+		'static',
+		'messages',
+		'package.json',
+		'svelte.config.js',
+		'vite.config.ts'
+	];
 	const stale =
 		!existsSync(handler) ||
 		Math.max(...inputs.map((p) => newestMtime(join(root, p)))) > statSync(handler).mtimeMs;

@@ -6,9 +6,6 @@ import { actorByPhone } from './actors';
 import { addAgendaItem, createMeeting, notifyMeeting } from '../meetings/meetings';
 import { addDays, todayInChina } from '../roster/dates';
 import { seedDemoClosedMeeting } from './demo-closed-meeting';
-import { seedDemoImplementation } from './demo-implementation';
-import { seedDemoNotices } from './demo-notices';
-import { seedDemoProcedure } from './demo-procedure';
 
 const chinaMorning = (date: string) => new Date(`${date}T01:00:00Z`); // 09:00 in China
 
@@ -93,7 +90,4 @@ export function seedDemoMeetings(db: Db, villageId: number, now = new Date()): v
 		],
 		today
 	);
-	seedDemoProcedure(db, villageId, now);
-	seedDemoNotices(db, villageId, now);
-	seedDemoImplementation(db, villageId, now);
 }

@@ -12,7 +12,10 @@ import { parseRoster } from '../roster/parse/validate';
 import { assignRole, type NewRole } from '../roster/roles';
 import { addStructureNames } from '../roster/structure';
 import { linkAccountToPerson } from '../roster/person-accounts';
+import { seedDemoImplementation } from './demo-implementation';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoNotices } from './demo-notices';
+import { seedDemoProcedure } from './demo-procedure';
 import { seedDemoTopics } from './demo-topics';
 import { DEMO_GRIDS, DEMO_GROUPS, DEMO_PEOPLE, demoRosterCsv, seededRandom } from './demo-roster';
 
@@ -288,7 +291,12 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 		});
 		if (options.topics) {
 			seedDemoTopics(db, villageId);
-			seedDemoMeetings(db, villageId);
+			// One clock for every dated step, so the demo's relative dates agree with each other.
+			const now = new Date();
+			seedDemoMeetings(db, villageId, now);
+			seedDemoProcedure(db, villageId, now);
+			seedDemoNotices(db, villageId, now);
+			seedDemoImplementation(db, villageId, now);
 		}
 	}).immediate();
 	return true;
