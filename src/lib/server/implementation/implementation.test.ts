@@ -4,6 +4,7 @@ import { verifyChain } from '../audit/chain.js';
 import { demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { appendProcedureEvent, matterOf, recordStep } from '../procedure/matters';
 import { stepByPublication } from '../procedure/rules';
+import { registerOf } from '../procedure/register';
 import { resolutionsOfTopic } from '../procedure/resolutions';
 import { getNotice } from '../notices/notices';
 import {
@@ -300,7 +301,13 @@ describe('a 4+2 matter: step 6 by the disclosure, then the archive', () => {
 				new Date()
 			);
 		}).immediate();
+		expect(registerOf(db, v(), topic)!.sheets[5].supervision).toBeNull();
 		expect(discloseResult(db, supervisorOf(db), v(), topic, { opinion: '同意' }).ok).toBe(true);
+		// The register's sixth sheet carries the opinion and who gave it.
+		expect(registerOf(db, v(), topic)!.sheets[5].supervision).toEqual({
+			name: '陈淑珍',
+			opinion: '同意'
+		});
 		expect(matterOf(db, v(), topic)!.position).toEqual({
 			kind: 'complete',
 			done: [1, 2, 3, 4, 5, 6]

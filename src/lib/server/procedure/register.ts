@@ -39,7 +39,7 @@ export interface RegisterSheet {
 	meeting: MeetingSheet | null;
 	disclosure: NoticeRef | null;
 	/** The supervision committee's opinion on the result (step 6), once recorded. */
-	supervision: string | null;
+	supervision: { name: string; opinion: string } | null;
 }
 
 export interface Register {
@@ -91,12 +91,26 @@ function resultNotice(db: Db, villageId: number, topicId: number): Notice | null
 	return id === undefined ? null : getNoticeById(db, villageId, id);
 }
 
+/** The opinion disclosed with the result notice, and the committee member who gave it. */
+function supervisionOf(db: Db, notice: Notice | null): RegisterSheet['supervision'] {
+	if (!notice) return null;
+	return (
+		(db
+			.prepare(
+				`select p.name, d.opinion from implementation_disclosures d
+				 join people p on p.id = d.supervisor_person_id where d.notice_id = ?`
+			)
+			.get(notice.id) as { name: string; opinion: string } | undefined) ?? null
+	);
+}
+
 export function registerOf(db: Db, villageId: number, topicId: number): Register | null {
 	const matter = matterOf(db, villageId, topicId);
 	if (!matter) return null;
 	const done = matter.position.done;
 	const step4 = motionOfStep(matter.events, 4);
 	const resolution = step4 === null ? null : resolutionOfMotion(db, villageId, step4);
+	const result = resultNotice(db, villageId, topicId);
 	const sheets = STEPS.map((step): RegisterSheet => {
 		const isDone = done.includes(step);
 		const motionId = step <= 4 && isDone ? motionOfStep(matter.events, step) : null;
@@ -108,9 +122,9 @@ export function registerOf(db: Db, villageId: number, topicId: number): Register
 				step === 5 && resolution
 					? noticeRef(noticeOfResolution(db, villageId, resolution.id))
 					: step === 6
-						? noticeRef(resultNotice(db, villageId, topicId))
+						? noticeRef(result)
 						: null,
-			supervision: null
+			supervision: step === 6 ? supervisionOf(db, result) : null
 		};
 	});
 	return {
