@@ -2,7 +2,8 @@
 // `npm test`: the whole check, in the order a failure is cheapest to find, ending with one line
 // `N passed, N failed, N skipped` that the CI harness reads. Plain Node, no dependencies.
 //
-// TEST_SKIP=lint,check,e2e skips steps while iterating (names: i18n lint check unit build e2e).
+// TEST_SKIP=lint,check,e2e skips steps while iterating (names: i18n lint check unit build e2e
+// bench).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -140,7 +141,9 @@ const steps = [
 	{ name: 'check', run: npmRun('check') },
 	{ name: 'unit', run: unit },
 	{ name: 'build', run: npmRun('build') },
-	{ name: 'e2e', run: e2e }
+	{ name: 'e2e', run: e2e },
+	// The benchmark on a tiny database, so `npm run bench` cannot rot; it checks steps, not numbers.
+	{ name: 'bench', run: npmRun('bench:smoke') }
 ];
 
 const unknown = [...skip].filter((s) => !steps.some((step) => step.name === s));

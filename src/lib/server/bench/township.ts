@@ -39,7 +39,23 @@ export const TINY: Scale = {
 	stormMotions: 10
 };
 
+/** Next to nothing: one village with one of each thing the pages show. */
+export const EMPTY: Scale = {
+	villages: 1,
+	people: 300,
+	topics: 1,
+	meetings: 1,
+	ballots: 100,
+	firstVillageTopics: 1,
+	opinionsOnOneTopic: 0,
+	firstVillageNotices: 1,
+	stormVoters: 100,
+	stormMotions: 60
+};
+
 export const STORM_PASSWORD = 'bench-voter-2026';
+/** The clerk of village i (0-based) signs in with this number and STORM_PASSWORD. */
+export const clerkPhone = (i: number) => `1370000${String(i).padStart(4, '0')}`;
 export const stormPhone = (i: number) => `1390000${String(i).padStart(4, '0')}`;
 
 function mulberry32(seed: number) {
@@ -237,7 +253,7 @@ export async function generate(
 					villageId,
 					'clerk',
 					'文书',
-					`1370000${String(v).padStart(4, '0')}`,
+					clerkPhone(v),
 					passwordHash,
 					now,
 					people[0].personId

@@ -1259,12 +1259,14 @@ export function recordPaperBallots(
 			.transaction((): RecordBallotsResult => {
 				const g = batchGuard(db, actor, villageId, motionId, ['secret']);
 				if ('ok' in g) return g;
+				for (const personId of paper.voters) {
+					const refusal = voterCheck(db, g.motion, personId);
+					if (refusal) return { ok: false, reason: refusal, personId };
+				}
 				// The box is opened and counted once: batches entered one by one would let their
 				// counts, beside their voters, say who chose what.
 				if (g.motion.counterName !== null) return { ok: false, reason: 'paper_already_counted' };
 				for (const personId of paper.voters) {
-					const refusal = voterCheck(db, g.motion, personId);
-					if (refusal) throw new BatchRefused(refusal, personId);
 					db.prepare(
 						"insert into ballot_receipts (motion_id, person_id, channel) values (?, ?, 'paper')"
 					).run(motionId, personId);

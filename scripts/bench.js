@@ -1,0 +1,297 @@
+// `npm run bench`: builds if needed, generates a township-scale database (and an empty one),
+// starts the production server on each, and measures in the same run: a baseline page, the data
+// pages, a vote storm through the real form action, peak RSS and the bytes each citizen page
+// transfers in Chromium. Prints one table and writes bench/results.json.
+// `npm run bench -- --smoke`: the same on a tiny database for 3 s per load (run by npm test so
+// the script cannot rot); it checks that every step ran, never a number.
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import { join } from 'node:path';
+import { build } from 'rolldown';
+import { buildIfStale } from './build-if-stale.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const smoke = process.argv.includes('--smoke');
+const seconds = smoke ? 3 : 10;
+const CONNECTIONS = 50;
+const work = join(root, '.bench');
+mkdirSync(work, { recursive: true });
+
+buildIfStale();
+const generator = join(work, 'township.mjs');
+await build({
+	input: join(root, 'src/lib/server/bench/township.ts'),
+	platform: 'node',
+	external: ['better-sqlite3', '@node-rs/argon2'],
+	output: { file: generator, format: 'esm' },
+	logLevel: 'silent'
+});
+const { generate, TOWNSHIP, TINY, EMPTY, STORM_PASSWORD, clerkPhone } = await import(generator);
+
+function freePort() {
+	return new Promise((ok, fail) => {
+		const s = net.createServer();
+		s.on('error', fail);
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address();
+			s.close(() => ok(port));
+		});
+	});
+}
+
+async function startServer(dbPath) {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['build'], {
+		cwd: root,
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			DATABASE_PATH: dbPath,
+			SEED_DEMO: '0'
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (let i = 0; i < 300; i++) {
+		try {
+			if ((await fetch(`${url}/healthz`)).ok) return { url, child };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	child.kill('SIGKILL');
+	throw new Error('the server did not start');
+}
+
+function peakRssMb(pid) {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+	return Math.round(kb / 1024);
+}
+
+async function signIn(url, phone) {
+	const body = new URLSearchParams({ phone, password: STORM_PASSWORD });
+	const r = await fetch(`${url}/login`, {
+		method: 'POST',
+		body,
+		redirect: 'manual',
+		headers: { origin: url, accept: 'text/html' }
+	});
+	const cookie = r.headers.get('set-cookie')?.split(';')[0];
+	if (r.status !== 303 || !cookie) throw new Error(`sign-in failed for ${phone}: ${r.status}`);
+	return cookie;
+}
+
+async function load(url, path, cookie) {
+	const first = await fetch(url + path, { headers: cookie ? { cookie } : {} });
+	if (first.status !== 200) throw new Error(`${path} answered ${first.status}`);
+	const result = await autocannon({
+		url: url + path,
+		connections: CONNECTIONS,
+		duration: seconds,
+		headers: cookie ? { cookie } : {}
+	});
+	const bad = result.non2xx + result.errors + result.timeouts;
+	if (bad > 0) throw new Error(`${path}: ${bad} failed responses`);
+	return {
+		rps: Math.round(result.requests.average),
+		p50: result.latency.p50,
+		p99: result.latency.p99
+	};
+}
+
+/** Every voter casts a ballot on every open motion through the form action, as fast as it can. */
+async function voteStorm(url, storm, slug) {
+	const cookies = [];
+	// Sign-ins are argon2 work: a few at a time, as a hall fills up.
+	for (let i = 0; i < storm.phones.length; i += 4)
+		cookies.push(...(await Promise.all(storm.phones.slice(i, i + 4).map((p) => signIn(url, p)))));
+	const latencies = [];
+	const acknowledged = [];
+	let refused = 0;
+	const path = `${url}/${slug}/meetings/${storm.meetingId}?/vote`;
+	const started = performance.now();
+	await Promise.all(
+		cookies.map(async (cookie, v) => {
+			for (const [k, motionId] of storm.motionIds.entries()) {
+				const choice = ['yes', 'no', 'abstain'][(v + k) % 3];
+				const t = performance.now();
+				const r = await fetch(path, {
+					method: 'POST',
+					body: new URLSearchParams({ motionId: String(motionId), choice }),
+					redirect: 'manual',
+					headers: { cookie, origin: url, accept: 'text/html' }
+				});
+				await r.arrayBuffer();
+				latencies.push(performance.now() - t);
+				if (r.status === 303) acknowledged.push({ motionId, voter: v });
+				else refused++;
+			}
+		})
+	);
+	const elapsed = (performance.now() - started) / 1000;
+	latencies.sort((a, b) => a - b);
+	const at = (q) =>
+		Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
+	return {
+		rps: Math.round(latencies.length / elapsed),
+		p50: at(0.5),
+		p99: at(0.99),
+		acknowledged: acknowledged.length,
+		refused
+	};
+}
+
+function storedBallots(dbPath, motionIds) {
+	const db = new Database(dbPath, { readonly: true });
+	try {
+		return db
+			.prepare(
+				`select count(*) as n from ballot_receipts where motion_id in (${motionIds.map(() => '?').join(',')})`
+			)
+			.get(...motionIds).n;
+	} finally {
+		db.close();
+	}
+}
+
+/** JS and HTML bytes a citizen page transfers, compressed as sent, loaded in Chromium. */
+async function payloads(url, pages, cookie) {
+	let chromium;
+	try {
+		({ chromium } = await import('@playwright/test'));
+	} catch {
+		return null;
+	}
+	const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	if (!existsSync(executablePath)) return null;
+	const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+	try {
+		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+		const [name, value] = cookie.split('=');
+		await context.addCookies([{ name, value, url }]);
+		const out = {};
+		for (const [label, path] of Object.entries(pages)) {
+			const page = await context.newPage();
+			const cdp = await context.newCDPSession(page);
+			await cdp.send('Network.enable');
+			await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+			const types = new Map();
+			const bytes = { js: 0, html: 0 };
+			cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+			cdp.on('Network.loadingFinished', (e) => {
+				const type = types.get(e.requestId);
+				if (type === 'Script') bytes.js += e.encodedDataLength;
+				if (type === 'Document') bytes.html += e.encodedDataLength;
+			});
+			await page.goto(url + path, { waitUntil: 'networkidle' });
+			out[label] = { jsKb: +(bytes.js / 1024).toFixed(1), htmlKb: +(bytes.html / 1024).toFixed(1) };
+			await page.close();
+		}
+		return out;
+	} finally {
+		await browser.close();
+	}
+}
+
+async function measure(label, scale) {
+	const dbPath = join(work, `${label}.db`);
+	const t0 = performance.now();
+	const generated = await generate(dbPath, scale);
+	const generateSeconds = +((performance.now() - t0) / 1000).toFixed(1);
+	const { url, child } = await startServer(dbPath);
+	try {
+		const slug = generated.slug;
+		const cookie = await signIn(url, clerkPhone(0));
+		const pages = {
+			baseline: await load(url, '/login'),
+			noticeBoard: await load(url, `/${slug}/notices`),
+			topicList: await load(url, `/${slug}/topics?state=submitted&page=3`, cookie),
+			topic: await load(url, `/${slug}/topics/${generated.topicNumber}`, cookie),
+			meetingNotice: await load(url, `/${slug}/meetings/${generated.storm.meetingId}`)
+		};
+		const storm = await voteStorm(url, generated.storm, slug);
+		storm.stored = storedBallots(dbPath, generated.storm.motionIds);
+		if (storm.stored !== storm.acknowledged)
+			throw new Error(`ballots stored ${storm.stored} ≠ acknowledged ${storm.acknowledged}`);
+		const payload = await payloads(
+			url,
+			{
+				noticeBoard: `/${slug}/notices`,
+				notice: `/${slug}/notices/1`,
+				topic: `/${slug}/topics/${generated.topicNumber}`,
+				propose: `/${slug}/topics/new`,
+				vote: `/${slug}/meetings/${generated.storm.meetingId}`
+			},
+			await signIn(url, generated.storm.phones[0])
+		);
+		return {
+			counts: generated.counts,
+			generateSeconds,
+			pages,
+			storm,
+			peakRssMb: peakRssMb(child.pid),
+			payload
+		};
+	} finally {
+		child.kill('SIGTERM');
+	}
+}
+
+const empty = await measure(smoke ? 'smoke-empty' : 'empty', EMPTY);
+const township = await measure(smoke ? 'smoke-township' : 'township', smoke ? TINY : TOWNSHIP);
+
+const base = township.pages.baseline.rps;
+const rows = [];
+for (const [name, r] of Object.entries(township.pages)) {
+	const e = empty.pages[name];
+	rows.push({
+		measure: name,
+		'req/s': r.rps,
+		p50: r.p50,
+		p99: r.p99,
+		'× baseline': +(r.rps / base).toFixed(2),
+		'empty req/s': e.rps,
+		'empty ÷ township': +(e.rps / r.rps).toFixed(2)
+	});
+}
+rows.push({
+	measure: `vote storm (${township.storm.acknowledged} ballots)`,
+	'req/s': township.storm.rps,
+	p50: township.storm.p50,
+	p99: township.storm.p99,
+	'× baseline': +(township.storm.rps / base).toFixed(2),
+	'empty req/s': empty.storm.rps,
+	'empty ÷ township': +(empty.storm.rps / township.storm.rps).toFixed(2)
+});
+console.table(rows);
+console.log(`peak RSS: township ${township.peakRssMb} MB, empty ${empty.peakRssMb} MB`);
+if (township.payload) console.table(township.payload);
+console.log('Lighthouse scores: not measured by this script yet.');
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+const results = {
+	date: new Date().toISOString(),
+	machine,
+	smoke,
+	secondsPerLoad: seconds,
+	connections: CONNECTIONS,
+	township,
+	empty,
+	table: rows
+};
+if (smoke) {
+	console.log('bench smoke: every step ran.');
+} else {
+	mkdirSync(join(root, 'bench'), { recursive: true });
+	writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, '\t') + '\n');
+	console.log('wrote bench/results.json');
+}
