@@ -7,6 +7,7 @@ import type { MeetingType } from '../votes/rules';
 import type { GuestView, MotionView } from '../meetings/view';
 import type { Notice } from '../notices/notices';
 import { getNoticeById } from '../notices/notices';
+import { implementationOf } from '../implementation/implementation';
 import { matterOf } from './matters';
 import { motionOfStep, noticeOfResolution } from './publication';
 import { resolutionOfMotion } from './resolutions';
@@ -39,7 +40,16 @@ export interface RegisterSheet {
 	meeting: MeetingSheet | null;
 	disclosure: NoticeRef | null;
 	/** The supervision committee's opinion on the result (step 6), once recorded. */
-	supervision: string | null;
+	supervision: Supervision | null;
+}
+
+export interface Supervision {
+	opinion: string;
+	/** The committee member who gave it: a name only. */
+	name: string;
+	/** When it was recorded (ISO instant). */
+	at: string;
+	noticeSeq: number;
 }
 
 export interface Register {
@@ -97,6 +107,13 @@ export function registerOf(db: Db, villageId: number, topicId: number): Register
 	const done = matter.position.done;
 	const step4 = motionOfStep(matter.events, 4);
 	const resolution = step4 === null ? null : resolutionOfMotion(db, villageId, step4);
+	const disclosed = implementationOf(db, villageId, topicId)?.disclosure ?? null;
+	const supervision: Supervision | null = disclosed && {
+		opinion: disclosed.opinion,
+		name: disclosed.supervisorName,
+		at: disclosed.createdAt,
+		noticeSeq: disclosed.noticeSeq
+	};
 	const sheets = STEPS.map((step): RegisterSheet => {
 		const isDone = done.includes(step);
 		const motionId = step <= 4 && isDone ? motionOfStep(matter.events, step) : null;
@@ -110,7 +127,7 @@ export function registerOf(db: Db, villageId: number, topicId: number): Register
 					: step === 6
 						? noticeRef(resultNotice(db, villageId, topicId))
 						: null,
-			supervision: null
+			supervision: step === 6 ? supervision : null
 		};
 	});
 	return {
