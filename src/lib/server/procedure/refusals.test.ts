@@ -81,6 +81,32 @@ describe('refusals of the 4+2 procedure', () => {
 		expect(verifyChain(db).ok).toBe(true);
 	});
 
+	it('never edits a published resolution or its notice, even in SQL', () => {
+		const v = demoVillageId(db);
+		const topic = fourPlusTwo();
+		for (const type of ['two_committees', 'party_assembly', 'villagers_meeting'] as const)
+			recordStep(db, clerkOf(db), v, topic, holdMeeting(db, type, topic).motionId!);
+		const published = publishResolution(db, clerkOf(db), v, topic);
+		if (!published.ok) throw new Error(published.reason);
+		const before = counts();
+		const attempts = [
+			'update resolutions set text = ? where id = ?',
+			'update notices set body = ? where resolution_id = ?'
+		];
+		for (const sql of attempts)
+			expect(() => db.prepare(sql).run('改过的文字', published.notice.resolutionId), sql).toThrow(
+				/never changes/
+			);
+		expect(() => db.prepare('delete from notices where id = ?').run(published.notice.id)).toThrow(
+			/never changes/
+		);
+		expect(publishResolution(db, clerkOf(db), v, topic)).toMatchObject({
+			ok: false,
+			reason: 'not_at_step_5'
+		});
+		expect(counts()).toEqual(before);
+	});
+
 	it('names the rule in words for every refusal', () => {
 		const reasons = [
 			'forbidden',
