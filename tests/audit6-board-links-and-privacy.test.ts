@@ -16,6 +16,7 @@ import {
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
+	formPostHeaders,
 	loginWithoutScripts,
 	test,
 	type App
@@ -172,4 +173,34 @@ test('an urgent coordination meeting’s page links its outcome', async ({ app, 
 	await page.getByRole('link', { name: '协调结果' }).click();
 	await expect(page).toHaveURL(`/xinyang/meetings/${meetingId}/outcome`);
 	await expect(page.getByTestId('no-resolution')).toBeVisible();
+});
+
+test('no request edits a published resolution: the clerk has no such action', async ({
+	app,
+	page
+}) => {
+	const read = () =>
+		withDb(app, (db) =>
+			db.prepare('select id, text from resolutions order by id limit 1').get()
+		) as { id: number; text: string };
+	const before = read();
+	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+	for (const action of ['edit', 'update', 'delete']) {
+		const r = await page.request.post(`/xinyang/resolutions/${before.id}?/${action}`, {
+			headers: formPostHeaders(app),
+			form: { text: '改过的决议' }
+		});
+		expect(r.status(), action).toBe(404);
+	}
+	// A correction with no text is refused in words, and appends nothing.
+	const empty = await page.request.post(`/xinyang/resolutions/${before.id}?/correct`, {
+		headers: formPostHeaders(app),
+		form: { text: ' ', reason: '笔误' }
+	});
+	expect(empty.status()).toBe(400);
+	expect(await empty.text()).toContain('请填写更正内容');
+	expect(read()).toEqual(before);
+	expect(
+		withDb(app, (db) => db.prepare('select count(*) from resolution_corrections').pluck().get())
+	).toBe(0);
 });
