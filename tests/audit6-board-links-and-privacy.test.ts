@@ -11,6 +11,11 @@ import {
 } from '../src/lib/server/meetings/meetings.ts';
 import type { Db } from '../src/lib/server/db/index.ts';
 import {
+	completeImplementation,
+	discloseResult,
+	startImplementation
+} from '../src/lib/server/implementation/implementation.ts';
+import {
 	DEMO,
 	PHONE_VIEWPORT,
 	checkA11yWithoutScripts,
@@ -203,4 +208,50 @@ test('no request edits a published resolution: the clerk has no such action', as
 	expect(
 		withDb(app, (db) => db.prepare('select count(*) from resolution_corrections').pluck().get())
 	).toBe(0);
+});
+
+test('register sheet 6 shows the supervision committee’s opinion and links the result notice', async ({
+	app,
+	page
+}) => {
+	const number = withDb(app, (db) => {
+		const actor = (phone: string) => {
+			const u = db.prepare('select id, person_id, role from users where phone = ?').get(phone) as {
+				id: number;
+				person_id: number;
+				role: Actor['role'];
+			};
+			return { userId: u.id, personId: u.person_id, role: u.role };
+		};
+		const v = db.prepare("select id from villages where slug = 'xinyang'").pluck().get() as number;
+		const t = db
+			.prepare("select id, number from topics where title = '修订村规民约：禁止露天焚烧秸秆'")
+			.get() as { id: number; number: string };
+		const clerk = actor('13800000001');
+		const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+		const steps = [
+			startImplementation(db, clerk, v, t.id, {
+				responsiblePersonId: clerk.personId,
+				plan: '印发村规民约，逐户宣传',
+				budget: [{ source: '村集体自筹', amountFen: 50_000 }]
+			}),
+			completeImplementation(db, clerk, v, t.id, { completedOn: today, summary: '已逐户宣传' }),
+			discloseResult(db, actor('13800000006'), v, t.id, { opinion: '宣传到户，同意公开' })
+		];
+		for (const r of steps) if (!r.ok) throw new Error(JSON.stringify(r));
+		return t.number;
+	});
+	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await page.goto(`/xinyang/topics/${number}/procedure/register`);
+	const supervision = page.getByTestId('supervision');
+	await expect(supervision).toContainText('宣传到户，同意公开');
+	await expect(supervision).toContainText('监委会成员陈淑珍');
+	const link = supervision.getByRole('link', { name: /^公告第\d+号$/ });
+	await expect(link).toHaveAttribute('href', /\/xinyang\/notices\/\d+$/);
+	await expect(
+		page.getByTestId('sheet-6').getByRole('link', { name: /^公告：第\d+号/ })
+	).toBeVisible();
+	await checkA11yWithoutScripts(page);
+	await link.click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('村规民约');
 });
