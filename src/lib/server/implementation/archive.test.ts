@@ -8,8 +8,10 @@ import { hashEntry } from '../audit/chain.js';
 import { demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { addParty, chooseRoute, linkMeeting, recordOutcome } from '../consultation/consultation';
 import { matterArchive } from './archive';
-import { clerkOf, holdMeeting, personByPhone, topicOn } from './test-helpers';
-import { startImplementation } from './implementation';
+import { recordStep } from '../procedure/matters';
+import { publishResolution } from '../procedure/publication';
+import { clerkOf, holdMeeting, personByPhone, supervisorOf, topicOn } from './test-helpers';
+import { completeImplementation, discloseResult, startImplementation } from './implementation';
 
 let db: Db;
 useDemoVillageDb((d) => {
@@ -89,6 +91,37 @@ describe('the archive of a matter', () => {
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
+	});
+
+	it('holds the six register sheets of a 4+2 matter, with the supervision opinion', () => {
+		const v = demoVillageId(db);
+		const topic = topicOn(db, 'four_plus_two', {
+			category: 'development',
+			art24: ['public_welfare']
+		});
+		for (const type of ['two_committees', 'party_assembly', 'villagers_meeting'] as const)
+			recordStep(db, clerkOf(db), v, topic, holdMeeting(db, type, topic).motionId!);
+		publishResolution(db, clerkOf(db), v, topic);
+		startImplementation(db, clerkOf(db), v, topic, {
+			responsiblePersonId: personByPhone(db, '13800000003'),
+			plan: '建舞台',
+			budget: [{ source: '村集体自筹', amountFen: 100 }]
+		});
+		completeImplementation(db, clerkOf(db), v, topic, {
+			completedOn: '2026-10-01',
+			summary: '建成'
+		});
+		expect(discloseResult(db, supervisorOf(db), v, topic, { opinion: '账目清楚' }).ok).toBe(true);
+
+		const files = unzip(matterArchive(db, v, topic)!);
+		const matter = JSON.parse(files['matter.json']);
+		expect(matter.register.sheets).toHaveLength(6);
+		expect(matter.register.sheets.every((s: { done: boolean }) => s.done)).toBe(true);
+		for (const step of [1, 2, 3, 4, 5, 6]) expect(files['register.html']).toContain(`第${step}张`);
+		expect(files['register.html']).toContain('账目清楚');
+		expect(files['register.html']).toContain('陈淑珍');
+		// Names only: the register sheets carry no phone numbers.
+		expect(files['register.html']).not.toMatch(/1[3-9]\d{9}/);
 	});
 
 	it('is null for a topic of no village', () => {

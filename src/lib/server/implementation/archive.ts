@@ -7,6 +7,7 @@ import { findTopic, type Topic } from '../topics/topics';
 import { resolutionsOfTopic } from '../procedure/resolutions';
 import { consultationOf } from '../consultation/consultation';
 import { coordinationOutcomeOf } from '../consultation/coordination';
+import { registerOf, type Register } from '../procedure/register';
 import { implementationOf } from './implementation';
 import { zip, type ZipEntry } from './zip';
 
@@ -62,6 +63,8 @@ export interface MatterRecord {
 	objections: Row[];
 	consultation: unknown;
 	implementation: ReturnType<typeof implementationOf>;
+	/** The six register sheets of a 4+2 matter (DOMAIN.md §4); null off that track. */
+	register: Register | null;
 }
 
 export function matterRecord(db: Db, villageId: number, topicId: number): MatterRecord | null {
@@ -132,7 +135,8 @@ export function matterRecord(db: Db, villageId: number, topicId: number): Matter
 			)
 			.all() as Row[],
 		consultation,
-		implementation: implementationOf(db, villageId, topicId)
+		implementation: implementationOf(db, villageId, topicId),
+		register: registerOf(db, villageId, topicId)
 	};
 }
 
@@ -158,6 +162,39 @@ export function auditOfMatter(db: Db, villageId: number, record: MatterRecord): 
 		.all(villageId) as Row[];
 }
 
+const STEP_NAMES = [
+	m.proc_step_1,
+	m.proc_step_2,
+	m.proc_step_3,
+	m.proc_step_4,
+	m.proc_step_5,
+	m.proc_step_6
+];
+
+/** One register sheet as the printed register shows it: the meeting's record, or the disclosure. */
+function registerSheet(sheet: Register['sheets'][number]): string {
+	const s = sheet.meeting;
+	const heading = m.proc_reg_sheet(
+		{ step: sheet.step, name: STEP_NAMES[sheet.step - 1]({}, ZH) },
+		ZH
+	);
+	const rows: [unknown, unknown][] = [['done', sheet.done]];
+	if (s)
+		rows.push(
+			['motion', s.motionText],
+			['date', s.date],
+			['form', `${s.meetingType} ${s.meetingTitle}`],
+			['expected / present / ratio', `${s.expected} / ${s.present} / ${s.ratioPermille / 10}%`],
+			['content', s.content],
+			['result', { method: s.method, result: s.result, tally: s.tally }],
+			['signatures', s.signatures.join('、')],
+			['township', s.township.map((t) => `${t.name}（${t.position}）`).join('、')]
+		);
+	if (sheet.disclosure) rows.push(['disclosure', sheet.disclosure]);
+	if (sheet.supervision) rows.push(['supervision', sheet.supervision]);
+	return `<h2>${escapeHtml(heading)}</h2>${dl(rows)}`;
+}
+
 export function matterArchive(
 	db: Db,
 	villageId: number,
@@ -180,7 +217,8 @@ export function matterArchive(
 			['art24', t.art24Items.join(', ')]
 		]) +
 			`<h2>procedure</h2>${dl(record.procedureEvents.map((e) => [`#${e.id} ${e.kind}`, { steps: e.steps, motion: e.motion_id, reason: e.reason, at: e.created_at }]))}` +
-			`<h2>resolutions</h2>${dl((record.resolutions as { number: string; text: string }[]).map((r) => [r.number, r.text]))}`
+			`<h2>resolutions</h2>${dl((record.resolutions as { number: string; text: string }[]).map((r) => [r.number, r.text]))}` +
+			(record.register?.sheets.map(registerSheet).join('') ?? '')
 	);
 	const minutes = record.meetings.map((x) => ({
 		name: `minutes-${x.meeting.id}.html`,

@@ -304,7 +304,7 @@ describe('a 4+2 matter: step 6 by the disclosure, then the archive', () => {
 		expect(registerOf(db, v(), topic)!.sheets[5].supervision).toBeNull();
 		expect(discloseResult(db, supervisorOf(db), v(), topic, { opinion: '同意' }).ok).toBe(true);
 		// The register's sixth sheet carries the opinion and who gave it.
-		expect(registerOf(db, v(), topic)!.sheets[5].supervision).toEqual({
+		expect(registerOf(db, v(), topic)!.sheets[5].supervision).toMatchObject({
 			name: '陈淑珍',
 			opinion: '同意'
 		});

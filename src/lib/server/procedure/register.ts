@@ -7,6 +7,7 @@ import type { MeetingType } from '../votes/rules';
 import type { GuestView, MotionView } from '../meetings/view';
 import type { Notice } from '../notices/notices';
 import { getNoticeById } from '../notices/notices';
+import { implementationOf } from '../implementation/implementation';
 import { matterOf } from './matters';
 import { motionOfStep, noticeOfResolution } from './publication';
 import { resolutionOfMotion } from './resolutions';
@@ -39,7 +40,16 @@ export interface RegisterSheet {
 	meeting: MeetingSheet | null;
 	disclosure: NoticeRef | null;
 	/** The supervision committee's opinion on the result (step 6), once recorded. */
-	supervision: { name: string; opinion: string } | null;
+	supervision: Supervision | null;
+}
+
+export interface Supervision {
+	opinion: string;
+	/** The committee member who gave it: a name only. */
+	name: string;
+	/** When it was recorded (ISO instant). */
+	at: string;
+	noticeSeq: number;
 }
 
 export interface Register {
@@ -91,26 +101,19 @@ function resultNotice(db: Db, villageId: number, topicId: number): Notice | null
 	return id === undefined ? null : getNoticeById(db, villageId, id);
 }
 
-/** The opinion disclosed with the result notice, and the committee member who gave it. */
-function supervisionOf(db: Db, notice: Notice | null): RegisterSheet['supervision'] {
-	if (!notice) return null;
-	return (
-		(db
-			.prepare(
-				`select p.name, d.opinion from implementation_disclosures d
-				 join people p on p.id = d.supervisor_person_id where d.notice_id = ?`
-			)
-			.get(notice.id) as { name: string; opinion: string } | undefined) ?? null
-	);
-}
-
 export function registerOf(db: Db, villageId: number, topicId: number): Register | null {
 	const matter = matterOf(db, villageId, topicId);
 	if (!matter) return null;
 	const done = matter.position.done;
 	const step4 = motionOfStep(matter.events, 4);
 	const resolution = step4 === null ? null : resolutionOfMotion(db, villageId, step4);
-	const result = resultNotice(db, villageId, topicId);
+	const disclosed = implementationOf(db, villageId, topicId)?.disclosure ?? null;
+	const supervision: Supervision | null = disclosed && {
+		opinion: disclosed.opinion,
+		name: disclosed.supervisorName,
+		at: disclosed.createdAt,
+		noticeSeq: disclosed.noticeSeq
+	};
 	const sheets = STEPS.map((step): RegisterSheet => {
 		const isDone = done.includes(step);
 		const motionId = step <= 4 && isDone ? motionOfStep(matter.events, step) : null;
@@ -122,9 +125,9 @@ export function registerOf(db: Db, villageId: number, topicId: number): Register
 				step === 5 && resolution
 					? noticeRef(noticeOfResolution(db, villageId, resolution.id))
 					: step === 6
-						? noticeRef(result)
+						? noticeRef(resultNotice(db, villageId, topicId))
 						: null,
-			supervision: step === 6 ? supervisionOf(db, result) : null
+			supervision: step === 6 ? supervision : null
 		};
 	});
 	return {

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../db';
+import { demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
+import {
+	completeImplementation,
+	discloseResult,
+	startImplementation
+} from '../implementation/implementation';
+import {
+	at,
+	clerkOf,
+	holdMeeting,
+	personByPhone,
+	supervisorOf,
+	topicOn
+} from '../implementation/test-helpers';
+import { recordStep } from './matters';
+import { publishResolution } from './publication';
+import { registerOf } from './register';
+
+let db: Db;
+useDemoVillageDb((d) => {
+	db = d;
+});
+
+describe('register sheet 6', () => {
+	it('shows the supervision opinion, who gave it, when, and the result notice once disclosed', () => {
+		const v = demoVillageId(db);
+		const topic = topicOn(db, 'four_plus_two', {
+			category: 'development',
+			art24: ['public_welfare']
+		});
+		for (const type of ['two_committees', 'party_assembly', 'villagers_meeting'] as const) {
+			const held = holdMeeting(db, type, topic);
+			expect(recordStep(db, clerkOf(db), v, topic, held.motionId!).ok).toBe(true);
+		}
+		expect(publishResolution(db, clerkOf(db), v, topic).ok).toBe(true);
+		expect(
+			startImplementation(db, clerkOf(db), v, topic, {
+				responsiblePersonId: personByPhone(db, '13800000003'),
+				plan: '建舞台',
+				budget: [{ source: '村集体自筹', amountFen: 1_000_000 }]
+			}).ok
+		).toBe(true);
+		expect(
+			completeImplementation(db, clerkOf(db), v, topic, {
+				completedOn: '2026-10-01',
+				summary: '建成'
+			}).ok
+		).toBe(true);
+
+		const before = registerOf(db, v, topic)!.sheets;
+		expect(before[5]).toMatchObject({ step: 6, done: false, disclosure: null, supervision: null });
+
+		const now = at('2026-11-20');
+		const r = discloseResult(
+			db,
+			supervisorOf(db),
+			v,
+			topic,
+			{ opinion: '账目清楚，同意公开' },
+			{ now }
+		);
+		if (!r.ok) throw new Error(r.reason);
+
+		const sheets = registerOf(db, v, topic)!.sheets;
+		expect(sheets[5]).toMatchObject({
+			step: 6,
+			done: true,
+			disclosure: { seq: r.noticeSeq },
+			supervision: {
+				opinion: '账目清楚，同意公开',
+				name: '陈淑珍',
+				at: now.toISOString(),
+				noticeSeq: r.noticeSeq
+			}
+		});
+		// Only sheet 6 carries the opinion.
+		expect(sheets.slice(0, 5).every((s) => s.supervision === null)).toBe(true);
+	});
+});
