@@ -2,7 +2,7 @@
 // starts the production server on each, and measures in the same run: a baseline page, the data
 // pages, a vote storm through the real form action, peak RSS and the bytes each citizen page
 // transfers in Chromium. Prints one table and writes bench/results.json.
-// `npm run bench -- --smoke`: the same on a tiny database for 3 s per load (run by npm test so
+// `npm run bench -- --smoke`: the same on a tiny database for 1 s per load (run by npm test so
 // the script cannot rot); it checks that every step ran, never a number.
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
@@ -16,7 +16,7 @@ import { buildIfStale } from './build-if-stale.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const smoke = process.argv.includes('--smoke');
-const seconds = smoke ? 3 : 10;
+const seconds = smoke ? 1 : 10;
 const CONNECTIONS = 50;
 const work = join(root, '.bench');
 mkdirSync(work, { recursive: true });

@@ -14,6 +14,7 @@ import {
 	type Actor
 } from '../meetings/meetings';
 import { addDays, todayInChina } from '../roster/dates';
+import { ROAD_TOPIC } from './demo-procedure';
 import {
 	addParty,
 	chooseRoute,
@@ -112,6 +113,65 @@ export function seedDemoImplementation(db: Db, villageId: number, now = new Date
 			stage,
 			{ opinion: '经核查，资金按预算使用，结余1.5万元留存村集体账户；工程已验收，质量合格。' },
 			{ now: morning(addDays(today, -2)) }
+		)
+	);
+
+	// The village road, a 4+2 matter published in June: built over the summer, its result
+	// disclosed with the supervision committee's opinion (step 6).
+	const road = topicId(ROAD_TOPIC);
+	must(
+		'road implementation',
+		startImplementation(
+			db,
+			clerk,
+			villageId,
+			road,
+			{
+				responsiblePersonId: secretary.personId,
+				plan: '7月开工，路基整平后浇筑4.5米宽、18厘米厚水泥路面，两侧修排水沟，8月底前完工验收。',
+				budget: [
+					{ source: '一事一议财政奖补资金', amountFen: 30_000_000 },
+					{ source: '村集体自筹', amountFen: 12_000_000 }
+				]
+			},
+			{ now: morning('2026-07-01') }
+		)
+	);
+	for (const [date, percent, spentFen, note] of [
+		['2026-07-20', 45, 18_500_000, '路基整平完成，浇筑路面0.5公里。'],
+		['2026-08-25', 100, 41_200_000, '1.2公里路面和排水沟全部完工，乡交通站参加验收。']
+	] as const)
+		must(
+			'road progress',
+			recordProgress(
+				db,
+				secretary,
+				villageId,
+				road,
+				{ onDate: date, percent, spentFen, note },
+				{ now: morning(date) }
+			)
+		);
+	must(
+		'road completion',
+		completeImplementation(
+			db,
+			secretary,
+			villageId,
+			road,
+			{ completedOn: '2026-08-28', summary: '村道硬化1.2公里完工并通过验收，结余0.8万元。' },
+			{ now: morning('2026-08-28') }
+		)
+	);
+	must(
+		'road disclosure',
+		discloseResult(
+			db,
+			supervisor,
+			villageId,
+			road,
+			{ opinion: '经核查，工程量与验收记录一致，资金按预算使用，结余0.8万元已入村集体账户。' },
+			{ now: morning('2026-09-05') }
 		)
 	);
 

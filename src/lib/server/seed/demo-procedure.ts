@@ -27,6 +27,7 @@ import { DEMO_CLOSED_MEETING_TITLE } from './demo-closed-meeting';
 
 const STORAGE_TOPIC = '建设1000平方米果蔬储藏库';
 const STRAW_TOPIC = '修订村规民约：禁止露天焚烧秸秆';
+export const ROAD_TOPIC = '硬化三组至四组村道1.2公里';
 const TOWNSHIP = { name: '孙明', position: '长青乡党委委员' };
 
 /** hh:mm on a day, China time. */
@@ -203,6 +204,71 @@ export function seedDemoProcedure(db: Db, villageId: number, now = new Date()): 
 			recordStep(db, clerk, villageId, storage, assemblyMotion, { now: at('2026-10-15', '12:00') }),
 			'storage step 3'
 		);
+
+	// The village road: decided in June and published; its implementation and result follow in
+	// the implementation seed, so one resolution of the demo has its results disclosed.
+	const road = topicId(ROAD_TOPIC);
+	if (road !== undefined) {
+		const roadMotion = (text: string) => ({ agendaTitle: ROAD_TOPIC, topicId: road, text });
+		const roadSteps: [Parameters<typeof hold>[0], string][] = [
+			[
+				{
+					type: 'two_committees',
+					title: '两委联席会议：三组至四组村道硬化方案',
+					noticeDate: '2026-05-13',
+					meetingDate: '2026-05-20',
+					motions: [
+						roadMotion(
+							'党支部提议并经两委商议，形成硬化三组至四组村道1.2公里的方案，提交党员大会审议。'
+						)
+					]
+				},
+				'road steps 1–2'
+			],
+			[
+				{
+					type: 'party_assembly',
+					title: '党员大会：审议村道硬化方案',
+					place: '村党员活动室',
+					noticeDate: '2026-05-27',
+					meetingDate: '2026-06-03',
+					township: true,
+					motions: [roadMotion('同意村道硬化方案，提交村民会议决定。')]
+				},
+				'road step 3'
+			],
+			[
+				{
+					type: 'villagers_meeting',
+					title: '村民会议：三组至四组村道硬化',
+					place: '村委会前广场',
+					noticeDate: '2026-06-08',
+					meetingDate: '2026-06-20',
+					township: true,
+					motions: [
+						{
+							...roadMotion(
+								'同意硬化三组至四组村道1.2公里，总投资42万元：一事一议财政奖补资金30万元，村集体自筹12万元。'
+							),
+							no: 3,
+							abstain: 5
+						}
+					]
+				},
+				'road step 4'
+			]
+		];
+		for (const [meeting, what] of roadSteps) {
+			const held = hold(meeting);
+			must(
+				recordStep(db, clerk, villageId, road, held.motionIds[0], {
+					now: at(meeting.meetingDate, '12:00')
+				}),
+				what
+			);
+		}
+		must(publishResolution(db, clerk, villageId, road, { now: at('2026-06-22') }), 'road step 5');
+	}
 
 	// The straw-burning rule: all four meetings in the last weeks, then its resolution under notice.
 	const strawJoint = hold({

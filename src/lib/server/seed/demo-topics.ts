@@ -190,6 +190,26 @@ export const DEMO_TOPICS: DemoTopic[] = [
 		at: '2026-11-20T09:00:00+08:00',
 		input: topic('自来水管道老化改造', 'livelihood', '（草稿）二组自来水管道经常漏水。'),
 		draft: true
+	},
+	{
+		by: '13800000005',
+		at: '2026-05-06T10:00:00+08:00',
+		input: topic(
+			'硬化三组至四组村道1.2公里',
+			'development',
+			'三组到四组的土路雨天泥泞，农机和学生通行困难，建议硬化为水泥路面。',
+			{
+				place: '三组至四组',
+				affected: '三组、四组农户',
+				estimatedCostFen: 42_000_000,
+				funding: '一事一议财政奖补资金30万元，村集体自筹12万元'
+			}
+		),
+		triage: {
+			route: 'four_plus_two',
+			art24: ['public_welfare'],
+			reason: '公益事业建设项目，按“四议两公开”办理。'
+		}
 	}
 ];
 

@@ -183,4 +183,37 @@ describe('demo seed', () => {
 			.get(minutes.meeting.auditHeadId);
 		expect(printed).toBe(minutes.meeting.auditHeadHash);
 	});
+
+	it('shows a notice board with real content: a resolution under notice, one with results disclosed, a consultation outcome, a meeting notice', async () => {
+		await seedDemo(db);
+		const today = todayInChina();
+		const kinds = (sql: string) => db.prepare(sql).pluck().all({ today }) as string[];
+		// Posted now (within the posting period).
+		expect(
+			kinds(
+				"select kind from notices where kind = 'resolution' and posted_on <= @today and posted_until >= @today"
+			).length
+		).toBeGreaterThanOrEqual(1);
+		expect(
+			kinds("select kind from notices where kind = 'meeting' and posted_until >= @today").length
+		).toBeGreaterThanOrEqual(1);
+		expect(
+			kinds("select kind from notices where kind = 'consultation_outcome' and @today is not null")
+		).toHaveLength(1);
+		// A resolution whose implementation result was disclosed: the road, through all six steps.
+		const disclosed = db
+			.prepare(
+				`select r.number, t.title from notices n join topics t on t.id = n.topic_id
+				 join resolutions r on r.topic_id = t.id
+				 where n.kind = 'implementation_result'`
+			)
+			.all() as { number: string; title: string }[];
+		expect(disclosed).toEqual([
+			{
+				number: expect.stringMatching(/^新阳村决〔2026〕\d+号$/),
+				title: '硬化三组至四组村道1.2公里'
+			}
+		]);
+		expect(verifyChain(db).ok).toBe(true);
+	});
 });
