@@ -692,6 +692,16 @@ export function openMeeting(
 
 // ---------- attendance ----------
 
+/** A person's sign-in and leaving times on a meeting's frozen roster; undefined when not on it. */
+function rosterEntryOf(db: Db, meetingId: number, personId: number) {
+	return db
+		.prepare(
+			'select signed_in_at, left_at from meeting_roster where meeting_id = ? and person_id = ?'
+		)
+		.get(meetingId, personId) as
+		{ signed_in_at: string | null; left_at: string | null } | undefined;
+}
+
 export type SignInResult =
 	| { ok: true; alreadySignedIn: boolean; counts: MeetingCounts }
 	| { ok: false; reason: 'forbidden' | 'not_found' | 'not_on_roster' | 'not_open' | 'left' };
@@ -714,12 +724,7 @@ export function signIn(
 		(meeting): SignInResult => {
 			if (meeting.state !== 'notified' && meeting.state !== 'open')
 				return { ok: false, reason: 'not_open' };
-			const entry = db
-				.prepare(
-					'select signed_in_at, left_at from meeting_roster where meeting_id = ? and person_id = ?'
-				)
-				.get(meetingId, personId) as
-				{ signed_in_at: string | null; left_at: string | null } | undefined;
+			const entry = rosterEntryOf(db, meetingId, personId);
 			if (!entry) return { ok: false, reason: 'not_on_roster' };
 			if (entry.left_at) return { ok: false, reason: 'left' };
 			if (entry.signed_in_at)
@@ -769,12 +774,7 @@ export function markLeft(
 		meetingId,
 		(meeting): MarkLeftResult => {
 			if (meeting.state !== 'open') return { ok: false, reason: 'not_open' };
-			const entry = db
-				.prepare(
-					'select signed_in_at, left_at from meeting_roster where meeting_id = ? and person_id = ?'
-				)
-				.get(meetingId, personId) as
-				{ signed_in_at: string | null; left_at: string | null } | undefined;
+			const entry = rosterEntryOf(db, meetingId, personId);
 			if (!entry) return { ok: false, reason: 'not_on_roster' };
 			if (!entry.signed_in_at) return { ok: false, reason: 'not_signed_in' };
 			if (entry.left_at) return { ok: false, reason: 'left' };
