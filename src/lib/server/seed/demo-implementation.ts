@@ -59,120 +59,101 @@ export function seedDemoImplementation(db: Db, villageId: number, now = new Date
 		).id;
 	const today = todayInChina(now);
 
-	const stage = topicId('建一个文艺演出舞台');
-	must(
-		'stage implementation',
-		startImplementation(
-			db,
-			clerk,
-			villageId,
-			stage,
-			{
-				responsiblePersonId: secretary.personId,
-				plan: '在村委会前广场北侧建钢结构舞台，台面12米×8米，配顶棚和照明。',
-				budget: [
-					{ source: '上级文化专项资金', amountFen: 8_000_000 },
-					{ source: '村集体自筹', amountFen: 4_000_000 }
-				]
-			},
-			{ now: morning('2026-04-15') }
-		)
-	);
-	for (const [date, percent, spentFen, note] of [
-		['2026-05-10', 40, 5_000_000, '基础和钢架完成。'],
-		['2026-06-05', 100, 11_850_000, '台面、顶棚、照明安装完毕，已验收。']
-	] as const)
+	/** Implements a decided topic from start to the disclosed result, each step on its own date. */
+	const implement = (
+		what: string,
+		topic: number,
+		plan: { text: string; startedOn: string; budget: { source: string; amountFen: number }[] },
+		progress: readonly (readonly [string, number, number, string])[],
+		completion: { completedOn: string; summary: string },
+		disclosure: { opinion: string; on: string }
+	) => {
 		must(
-			'stage progress',
-			recordProgress(
+			`${what} implementation`,
+			startImplementation(
 				db,
-				secretary,
+				clerk,
 				villageId,
-				stage,
-				{ onDate: date, percent, spentFen, note },
-				{ now: morning(date) }
+				topic,
+				{ responsiblePersonId: secretary.personId, plan: plan.text, budget: plan.budget },
+				{ now: morning(plan.startedOn) }
 			)
 		);
-	must(
-		'stage completion',
-		completeImplementation(
-			db,
-			secretary,
-			villageId,
-			stage,
-			{ completedOn: '2026-06-08', summary: '舞台建成并投入使用，秧歌队已在舞台演出三场。' },
-			{ now: morning('2026-06-08') }
-		)
-	);
-	must(
-		'stage disclosure',
-		discloseResult(
-			db,
-			supervisor,
-			villageId,
-			stage,
-			{ opinion: '经核查，资金按预算使用，结余1.5万元留存村集体账户；工程已验收，质量合格。' },
-			{ now: morning(addDays(today, -2)) }
-		)
+		for (const [date, percent, spentFen, note] of progress)
+			must(
+				`${what} progress`,
+				recordProgress(
+					db,
+					secretary,
+					villageId,
+					topic,
+					{ onDate: date, percent, spentFen, note },
+					{ now: morning(date) }
+				)
+			);
+		must(
+			`${what} completion`,
+			completeImplementation(db, secretary, villageId, topic, completion, {
+				now: morning(completion.completedOn)
+			})
+		);
+		must(
+			`${what} disclosure`,
+			discloseResult(
+				db,
+				supervisor,
+				villageId,
+				topic,
+				{ opinion: disclosure.opinion },
+				{ now: morning(disclosure.on) }
+			)
+		);
+	};
+
+	implement(
+		'stage',
+		topicId('建一个文艺演出舞台'),
+		{
+			text: '在村委会前广场北侧建钢结构舞台，台面12米×8米，配顶棚和照明。',
+			startedOn: '2026-04-15',
+			budget: [
+				{ source: '上级文化专项资金', amountFen: 8_000_000 },
+				{ source: '村集体自筹', amountFen: 4_000_000 }
+			]
+		},
+		[
+			['2026-05-10', 40, 5_000_000, '基础和钢架完成。'],
+			['2026-06-05', 100, 11_850_000, '台面、顶棚、照明安装完毕，已验收。']
+		],
+		{ completedOn: '2026-06-08', summary: '舞台建成并投入使用，秧歌队已在舞台演出三场。' },
+		{
+			opinion: '经核查，资金按预算使用，结余1.5万元留存村集体账户；工程已验收，质量合格。',
+			on: addDays(today, -2)
+		}
 	);
 
 	// The village road, a 4+2 matter published in June: built over the summer, its result
 	// disclosed with the supervision committee's opinion (step 6).
-	const road = topicId(ROAD_TOPIC);
-	must(
-		'road implementation',
-		startImplementation(
-			db,
-			clerk,
-			villageId,
-			road,
-			{
-				responsiblePersonId: secretary.personId,
-				plan: '7月开工，路基整平后浇筑4.5米宽、18厘米厚水泥路面，两侧修排水沟，8月底前完工验收。',
-				budget: [
-					{ source: '一事一议财政奖补资金', amountFen: 30_000_000 },
-					{ source: '村集体自筹', amountFen: 12_000_000 }
-				]
-			},
-			{ now: morning('2026-07-01') }
-		)
-	);
-	for (const [date, percent, spentFen, note] of [
-		['2026-07-20', 45, 18_500_000, '路基整平完成，浇筑路面0.5公里。'],
-		['2026-08-25', 100, 41_200_000, '1.2公里路面和排水沟全部完工，乡交通站参加验收。']
-	] as const)
-		must(
-			'road progress',
-			recordProgress(
-				db,
-				secretary,
-				villageId,
-				road,
-				{ onDate: date, percent, spentFen, note },
-				{ now: morning(date) }
-			)
-		);
-	must(
-		'road completion',
-		completeImplementation(
-			db,
-			secretary,
-			villageId,
-			road,
-			{ completedOn: '2026-08-28', summary: '村道硬化1.2公里完工并通过验收，结余0.8万元。' },
-			{ now: morning('2026-08-28') }
-		)
-	);
-	must(
-		'road disclosure',
-		discloseResult(
-			db,
-			supervisor,
-			villageId,
-			road,
-			{ opinion: '经核查，工程量与验收记录一致，资金按预算使用，结余0.8万元已入村集体账户。' },
-			{ now: morning('2026-09-05') }
-		)
+	implement(
+		'road',
+		topicId(ROAD_TOPIC),
+		{
+			text: '7月开工，路基整平后浇筑4.5米宽、18厘米厚水泥路面，两侧修排水沟，8月底前完工验收。',
+			startedOn: '2026-07-01',
+			budget: [
+				{ source: '一事一议财政奖补资金', amountFen: 30_000_000 },
+				{ source: '村集体自筹', amountFen: 12_000_000 }
+			]
+		},
+		[
+			['2026-07-20', 45, 18_500_000, '路基整平完成，浇筑路面0.5公里。'],
+			['2026-08-25', 100, 41_200_000, '1.2公里路面和排水沟全部完工，乡交通站参加验收。']
+		],
+		{ completedOn: '2026-08-28', summary: '村道硬化1.2公里完工并通过验收，结余0.8万元。' },
+		{
+			opinion: '经核查，工程量与验收记录一致，资金按预算使用，结余0.8万元已入村集体账户。',
+			on: '2026-09-05'
+		}
 	);
 
 	const trees = topicId('荒山栽种果树4900棵');
