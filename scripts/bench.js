@@ -6,89 +6,29 @@
 // the script cannot rot); it checks that every step ran, never a number.
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { build } from 'rolldown';
 import { buildIfStale } from './build-if-stale.js';
+import {
+	castBallot,
+	loadGenerator,
+	peakRssMb,
+	root,
+	signIn as signInAs,
+	startServer,
+	work
+} from './lib/harness.js';
 
-const root = new URL('..', import.meta.url).pathname;
 const smoke = process.argv.includes('--smoke');
 const seconds = smoke ? 1 : 10;
 const CONNECTIONS = 50;
-const work = join(root, '.bench');
 mkdirSync(work, { recursive: true });
 
 buildIfStale();
-const generator = join(work, 'township.mjs');
-await build({
-	input: join(root, 'src/lib/server/bench/township.ts'),
-	platform: 'node',
-	external: ['better-sqlite3', '@node-rs/argon2'],
-	output: { file: generator, format: 'esm' },
-	logLevel: 'silent'
-});
-const { generate, TOWNSHIP, TINY, EMPTY, STORM_PASSWORD, clerkPhone } = await import(generator);
+const { generate, TOWNSHIP, TINY, EMPTY, STORM_PASSWORD, clerkPhone } = await loadGenerator();
 
-function freePort() {
-	return new Promise((ok, fail) => {
-		const s = net.createServer();
-		s.on('error', fail);
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
-			s.close(() => ok(port));
-		});
-	});
-}
-
-async function startServer(dbPath) {
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
-		cwd: root,
-		env: {
-			...process.env,
-			NODE_ENV: 'production',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: url,
-			DATABASE_PATH: dbPath,
-			SEED_DEMO: '0'
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	for (let i = 0; i < 300; i++) {
-		try {
-			if ((await fetch(`${url}/healthz`)).ok) return { url, child };
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	child.kill('SIGKILL');
-	throw new Error('the server did not start');
-}
-
-function peakRssMb(pid) {
-	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-	return Math.round(kb / 1024);
-}
-
-async function signIn(url, phone) {
-	const body = new URLSearchParams({ phone, password: STORM_PASSWORD });
-	const r = await fetch(`${url}/login`, {
-		method: 'POST',
-		body,
-		redirect: 'manual',
-		headers: { origin: url, accept: 'text/html' }
-	});
-	const cookie = r.headers.get('set-cookie')?.split(';')[0];
-	if (r.status !== 303 || !cookie) throw new Error(`sign-in failed for ${phone}: ${r.status}`);
-	return cookie;
-}
+const signIn = (url, phone) => signInAs(url, phone, STORM_PASSWORD);
 
 async function load(url, path, cookie) {
 	const first = await fetch(url + path, { headers: cookie ? { cookie } : {} });
@@ -117,19 +57,13 @@ async function voteStorm(url, storm, slug) {
 	const latencies = [];
 	const acknowledged = [];
 	let refused = 0;
-	const path = `${url}/${slug}/meetings/${storm.meetingId}?/vote`;
 	const started = performance.now();
 	await Promise.all(
 		cookies.map(async (cookie, v) => {
 			for (const [k, motionId] of storm.motionIds.entries()) {
 				const choice = ['yes', 'no', 'abstain'][(v + k) % 3];
 				const t = performance.now();
-				const r = await fetch(path, {
-					method: 'POST',
-					body: new URLSearchParams({ motionId: String(motionId), choice }),
-					redirect: 'manual',
-					headers: { cookie, origin: url, accept: 'text/html' }
-				});
+				const r = await castBallot(url, slug, storm.meetingId, cookie, motionId, choice);
 				await r.arrayBuffer();
 				latencies.push(performance.now() - t);
 				if (r.status === 303) acknowledged.push({ motionId, voter: v });

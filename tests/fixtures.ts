@@ -172,6 +172,25 @@ async function stopServer(
 
 type ContextFactory = (options?: BrowserContextOptions) => Promise<BrowserContext>;
 
+/**
+ * One server per worker, shared by the tests of attack-style files that each check their own
+ * target before and after: starting a server per test would cost more than the attacks do.
+ */
+export const sharedServerTest = base.extend<object, { sharedApp: App }>({
+	sharedApp: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from this pattern
+		async ({}, use) => {
+			const running = await startServer();
+			try {
+				await use(running.app);
+			} finally {
+				await stopServer(running);
+			}
+		},
+		{ scope: 'worker' }
+	]
+});
+
 export const test = base.extend<{ app: App; newContext: ContextFactory }>({
 	// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from this pattern
 	app: async ({}, use, testInfo) => {

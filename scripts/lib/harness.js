@@ -1,0 +1,108 @@
+// What the benchmark, the crash test and the backup-under-load test share: the township
+// generator (TypeScript, bundled on the fly), a production server on a given database file, and
+// signing in as a generated voter.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import { join } from 'node:path';
+import { build } from 'rolldown';
+
+export const root = new URL('../..', import.meta.url).pathname;
+/** Scratch space for generated databases and bundles (gitignored). */
+export const work = join(root, '.bench');
+
+/** @returns {Promise<typeof import('../../src/lib/server/bench/township.ts')>} */
+export async function loadGenerator() {
+	mkdirSync(work, { recursive: true });
+	const file = join(work, `township-${process.pid}.mjs`);
+	await build({
+		input: join(root, 'src/lib/server/bench/township.ts'),
+		platform: 'node',
+		external: ['better-sqlite3', '@node-rs/argon2'],
+		output: { file, format: 'esm' },
+		logLevel: 'silent'
+	});
+	return import(file);
+}
+
+export function freePort() {
+	return new Promise((ok, fail) => {
+		const s = net.createServer();
+		s.on('error', fail);
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = /** @type {net.AddressInfo} */ (s.address());
+			s.close(() => ok(port));
+		});
+	});
+}
+
+/**
+ * Starts `node build` on dbPath and waits for /healthz.
+ * @param {string} dbPath
+ * @param {{ port?: number, stdio?: 'inherit' | 'ignore' }} [options] the same port again after a
+ *   restart keeps the Origin of forms already issued
+ */
+export async function startServer(dbPath, options = {}) {
+	const port = options.port ?? (await freePort());
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['build'], {
+		cwd: root,
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			DATABASE_PATH: dbPath,
+			SEED_DEMO: '0'
+		},
+		stdio: ['ignore', 'ignore', options.stdio ?? 'inherit']
+	});
+	for (let i = 0; i < 300; i++) {
+		if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+		try {
+			if ((await fetch(`${url}/healthz`)).ok) return { url, port, child };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	child.kill('SIGKILL');
+	throw new Error('the server did not start');
+}
+
+/** @param {number} pid */
+export function peakRssMb(pid) {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+	return Math.round(kb / 1024);
+}
+
+/** @param {string} url @param {string} phone @param {string} password */
+export async function signIn(url, phone, password) {
+	const body = new URLSearchParams({ phone, password });
+	const r = await fetch(`${url}/login`, {
+		method: 'POST',
+		body,
+		redirect: 'manual',
+		headers: { origin: url, accept: 'text/html' }
+	});
+	const cookie = r.headers.get('set-cookie')?.split(';')[0];
+	if (r.status !== 303 || !cookie) throw new Error(`sign-in failed for ${phone}: ${r.status}`);
+	return cookie;
+}
+
+/**
+ * Casts one ballot through the meeting page's form action, as a browser without JS would.
+ * @param {string} url @param {string} slug @param {number} meetingId @param {string} cookie
+ * @param {number} motionId @param {string} choice
+ * @returns {Promise<Response>}
+ */
+export function castBallot(url, slug, meetingId, cookie, motionId, choice) {
+	return fetch(`${url}/${slug}/meetings/${meetingId}?/vote`, {
+		method: 'POST',
+		body: new URLSearchParams({ motionId: String(motionId), choice }),
+		redirect: 'manual',
+		headers: { cookie, origin: url, accept: 'text/html' }
+	});
+}
