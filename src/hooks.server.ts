@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db';
+import { compressResponse } from '$lib/server/http/compress';
 import { seedOnFirstStart } from '$lib/server/seed/demo';
 import {
 	SESSION_COOKIE,
@@ -78,7 +79,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, i18n, originGuard, auth);
+const compression: Handle = async ({ event, resolve }) =>
+	compressResponse(event.request, await resolve(event));
+
+export const handle = sequence(compression, securityHeaders, i18n, originGuard, auth);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: m.error_not_found() };

@@ -231,7 +231,10 @@ export const test = base.extend<{ app: App; newContext: ContextFactory }>({
  * Fill inputs only after this (see the "typed while loading" story); never call it without JS.
  */
 export async function hydrated(page: Page): Promise<void> {
-	await page.waitForFunction(() => history.scrollRestoration === 'manual');
+	// Pages with `csr = false` ship no script: there is nothing to wait for.
+	await page.waitForFunction(
+		() => history.scrollRestoration === 'manual' || !document.querySelector('script')
+	);
 }
 
 /** Goes to a path and waits for hydration. */

@@ -2,7 +2,7 @@
 // generator (TypeScript, bundled on the fly), a production server on a given database file, and
 // signing in as a generated voter.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { build } from 'rolldown';
@@ -10,6 +10,12 @@ import { build } from 'rolldown';
 export const root = new URL('../..', import.meta.url).pathname;
 /** Scratch space for generated databases and bundles (gitignored). */
 export const work = join(root, '.bench');
+
+/**
+ * The V8 heap settings docs/operations.md gives for production (and `npm start` uses): a small
+ * young generation and a capped old one make V8 collect before RSS climbs past 256 MB under load.
+ */
+export const SERVER_NODE_FLAGS = ['--max-old-space-size=192', '--max-semi-space-size=2'];
 
 /** @returns {Promise<typeof import('../../src/lib/server/bench/township.ts')>} */
 export async function loadGenerator() {
@@ -22,7 +28,11 @@ export async function loadGenerator() {
 		output: { file, format: 'esm' },
 		logLevel: 'silent'
 	});
-	return import(file);
+	try {
+		return await import(file);
+	} finally {
+		rmSync(file, { force: true });
+	}
 }
 
 export function freePort() {
@@ -45,7 +55,7 @@ export function freePort() {
 export async function startServer(dbPath, options = {}) {
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'build'], {
 		cwd: root,
 		env: {
 			...process.env,

@@ -1,8 +1,6 @@
 // Accounts: login, activation codes, password changes, disabling. Every change is audited in the
 // transaction that makes it.
-import { randomInt } from 'node:crypto';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
+import { createHash, randomInt } from 'node:crypto';
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import {
@@ -157,7 +155,7 @@ export function createAccount(
 }
 
 function codeHash(userId: number, code: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(`${userId}:${code}`)));
+	return createHash('sha256').update(`${userId}:${code}`).digest('hex');
 }
 
 /** 8 digits: easy to read aloud and type on a keypad; guessing is throttled and codes expire. */

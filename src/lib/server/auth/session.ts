@@ -1,7 +1,7 @@
 // Sessions after Lucia's published design: the cookie carries a random token, the database only
 // its SHA-256, so a dumped sessions table cannot be replayed.
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { createHash } from 'node:crypto';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
 
@@ -41,7 +41,7 @@ export function generateSessionToken(): string {
 }
 
 export function sessionIdFromToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+	return createHash('sha256').update(token).digest('hex');
 }
 
 export function createSession(db: Db, token: string, userId: number, now = Date.now()): Session {

@@ -53,5 +53,32 @@ export function openDatabase(path, options = {}) {
 	// better-sqlite3 leaves WAL databases at NORMAL; a recorded vote must survive power loss.
 	db.pragma('synchronous = FULL');
 	db.pragma('foreign_keys = ON');
+	cacheStatements(db);
 	return db;
+}
+
+// Compiling a statement costs more than running most of ours, and the domain code prepares its
+// SQL where it is used: the connection keeps what it compiled, by SQL text. Beyond the cap (SQL
+// built for a varying number of parameters) statements are compiled each time, as before.
+const STATEMENT_CACHE_LIMIT = 2000;
+
+/** @param {import('better-sqlite3').Database} db */
+function cacheStatements(db) {
+	const prepare = db.prepare.bind(db);
+	/** @type {Map<string, import('better-sqlite3').Statement>} */
+	const statements = new Map();
+	db.prepare = /** @type {typeof db.prepare} */ (
+		(/** @type {string} */ sql) => {
+			const kept = statements.get(sql);
+			// An iterator still open on the same SQL (a nested loop) needs its own statement.
+			if (kept && !kept.busy) {
+				// Modes are per statement: give every caller the defaults it would get fresh.
+				if (kept.reader) kept.pluck(false).expand(false).raw(false);
+				return kept;
+			}
+			const fresh = prepare(sql);
+			if (!kept && statements.size < STATEMENT_CACHE_LIMIT) statements.set(sql, fresh);
+			return fresh;
+		}
+	);
 }

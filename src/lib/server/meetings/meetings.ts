@@ -178,6 +178,14 @@ export function getMotion(db: Db, villageId: number, motionId: number): Motion |
 	return r ? toMotion(r) : null;
 }
 
+/** A meeting's motions in the order they were put, in one query. */
+export function motionsOfMeeting(db: Db, meetingId: number): Motion[] {
+	const rows = db
+		.prepare('select * from motions where meeting_id = ? order by id')
+		.all(meetingId) as MotionRow[];
+	return rows.map(toMotion);
+}
+
 export interface RosterEntry {
 	personId: number;
 	name: string;

@@ -5,9 +5,9 @@ import type { Db } from '../db';
 import {
 	CHOICES,
 	getMeeting,
-	getMotion,
 	listRoster,
 	meetingCounts,
+	motionsOfMeeting,
 	type Choice,
 	type Meeting,
 	type Method,
@@ -135,12 +135,16 @@ export function attendanceOf(db: Db, meeting: Meeting, roster?: RosterEntry[]): 
 }
 
 function motionViews(db: Db, meeting: Meeting): MotionView[] {
-	const rows = db
-		.prepare(
-			`select mo.id, (select count(*) from ballot_receipts b where b.motion_id = mo.id) as cast
-			 from motions mo where mo.meeting_id = ? order by mo.id`
-		)
-		.all(meeting.id) as { id: number; cast: number }[];
+	const cast = new Map(
+		(
+			db
+				.prepare(
+					`select b.motion_id as id, count(*) as n from ballot_receipts b
+					 where b.motion_id in (select id from motions where meeting_id = ?) group by b.motion_id`
+				)
+				.all(meeting.id) as { id: number; n: number }[]
+		).map((r) => [r.id, r.n])
+	);
 	const turnoutOf = db.prepare(
 		`select b.person_id, p.name, b.channel from ballot_receipts b join people p on p.id = b.person_id
 		 where b.motion_id = ? order by p.name, b.person_id`
@@ -151,8 +155,8 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 	);
 	const passRule =
 		meeting.rule.pass.kind === 'compare' ? symbolicFormula(meeting.rule.pass.test) : null;
-	return rows.map(({ id, cast }) => {
-		const motion = getMotion(db, meeting.villageId, id)!;
+	return motionsOfMeeting(db, meeting.id).map((motion) => {
+		const id = motion.id;
 		const closed = motion.state === 'closed';
 		const hidden = motion.method === 'secret' && !closed;
 		return {
@@ -163,7 +167,7 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 			state: motion.state,
 			result: motion.result,
 			tally: hidden ? null : motion.tally,
-			ballotsCast: cast,
+			ballotsCast: cast.get(id) ?? 0,
 			quorumAtOpen: motion.quorumAtOpen,
 			quorumAtClose: motion.quorumAtClose,
 			passEvaluation: motion.passEvaluation,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
-import { whoCountsOn } from './counts';
+import { adultsAndRepresentativesOn, whoCountsOn } from './counts';
 import { adultBornOnOrBefore, isAdultOn } from './dates';
 import { assignRole, endRole, type NewRole } from './roles';
 import { setPersonStatus } from './people';
@@ -68,6 +68,24 @@ describe('whoCountsOn', () => {
 		expect(c.residents).toBe(5);
 		expect(whoCountsOn(db, v.villageId, '2026-06-16').adults).toBe(3); // +turns18Tomorrow −movedOutAfter
 	});
+
+	it.each(['2020-12-31', '2021-01-01', '2026-06-14', D, '2026-06-16', '2030-01-01'])(
+		'the co-signature base on %s agrees with the full count',
+		(date) => {
+			const v = village();
+			v.role(v.people.elder, 'village_rep', '2021-01-01');
+			v.role(v.people.elder, 'villagers_committee', '2021-01-01');
+			v.role(v.people.turns18OnD, 'village_rep', '2026-06-15', { endDate: '2026-06-15' });
+			const leaving = v.person(v.household(), '1975-01-01');
+			v.role(leaving, 'village_rep', '2021-01-01');
+			setPersonStatus(db, v.clerkId, v.villageId, leaving, 'moved_out', '2026-06-16');
+			const full = whoCountsOn(db, v.villageId, date);
+			expect(adultsAndRepresentativesOn(db, v.villageId, date)).toEqual({
+				adults: full.adults,
+				representatives: full.representatives
+			});
+		}
+	);
 
 	it.each([
 		// term start, term end, full since, counted as full, counted as probationary

@@ -76,6 +76,33 @@ export function peopleCountingOn(
 		.all({ village: villageId, date, adultCutoff: adultBornOnOrBefore(date) }) as number[];
 }
 
+/**
+ * Only what a topic's co-signature thresholds need (adults and representatives), for the topic
+ * page: the full count also walks every group and role and costs ten times as much.
+ */
+export function adultsAndRepresentativesOn(
+	db: Db,
+	villageId: number,
+	date: string
+): { adults: number; representatives: number } {
+	const params = { village: villageId, date, adultCutoff: adultBornOnOrBefore(date) };
+	const adults = db
+		.prepare(
+			`select count(*) from people p
+			 where p.village_id = @village and ${RESIDENT_ON} and p.birth_date <= @adultCutoff`
+		)
+		.pluck()
+		.get(params) as number;
+	const representatives = db
+		.prepare(
+			`select count(distinct p.id) from roles r join people p on p.id = r.person_id
+			 where r.village_id = @village and ${roleCondition.village_rep} and ${ROLE_ON} and ${RESIDENT_ON}`
+		)
+		.pluck()
+		.get(params) as number;
+	return { adults, representatives };
+}
+
 export function whoCountsOn(db: Db, villageId: number, date: string): RosterCounts {
 	const params = { village: villageId, date, adultCutoff: adultBornOnOrBefore(date) };
 	const base = db

@@ -12,7 +12,9 @@ import {
 	findTopic,
 	hideOpinion,
 	listOpinions,
+	opinionsPage,
 	mayFileFor,
+	filingCandidates,
 	submitDraft,
 	triageTopic,
 	withdrawCosign,
@@ -200,6 +202,41 @@ describe('filing on behalf', () => {
 		const someone = personIn('第五网格');
 		expect(mayFileFor(db, village(), villager(), someone)).toBe(false);
 		expect(mayFileFor(db, village(), clerk(), someone)).toBe(true);
+	});
+
+	it('the picker offers exactly the adults the actor may file for, and finds them by name', () => {
+		const gridOf = (id: number) =>
+			db
+				.prepare(
+					'select g.name from people p join households h on h.id = p.household_id join grids g on g.id = h.grid_id where p.id = ?'
+				)
+				.pluck()
+				.get(id);
+		const byGridHead = filingCandidates(db, village(), gridHead(), '');
+		expect(byGridHead.length).toBeGreaterThan(0);
+		for (const c of byGridHead) {
+			expect(gridOf(c.id)).toBe('第一网格');
+			expect(mayFileFor(db, village(), gridHead(), c.id)).toBe(true);
+		}
+		expect(filingCandidates(db, village(), villager(), '')).toEqual([]);
+
+		const byClerk = filingCandidates(db, village(), clerk(), '');
+		expect(byClerk).toHaveLength(50);
+		expect(new Set(byClerk.map((c) => gridOf(c.id))).size).toBeGreaterThan(1);
+
+		const someone = byGridHead[byGridHead.length - 1];
+		expect(filingCandidates(db, village(), gridHead(), someone.name).map((c) => c.id)).toContain(
+			someone.id
+		);
+		const outsider = db
+			.prepare('select name from people where id = ?')
+			.pluck()
+			.get(personIn('第五网格'));
+		expect(
+			filingCandidates(db, village(), gridHead(), outsider as string).filter(
+				(c) => gridOf(c.id) !== '第一网格'
+			)
+		).toEqual([]);
 	});
 
 	it('the villager can withdraw what was filed for them', () => {
@@ -390,6 +427,30 @@ describe('opinions', () => {
 		const all = listOpinions(db, r.topic.id, true);
 		expect(all[0]).toMatchObject({ body: '骂人的话', hidden: true, hiddenReason: '人身攻击' });
 		expect(all[1]).toMatchObject({ authorName: '张秀英', filedByName: '赵桂兰', onBehalf: true });
+	});
+
+	it('come a page at a time, newest first, hidden ones only for staff', () => {
+		const r = createTopic(db, villager(), village(), input, { submit: true });
+		if (!r.ok) throw new Error();
+		const ids: number[] = [];
+		for (let i = 1; i <= 7; i++) {
+			const o = addOpinion(db, villager(), village(), r.topic.id, `意见${i}`);
+			if (!o.ok) throw new Error();
+			ids.push(o.opinionId);
+		}
+		expect(hideOpinion(db, clerk(), village(), ids[6], '广告').ok).toBe(true);
+		const bodies = (p: { items: { body: string }[] }) => p.items.map((o) => o.body);
+
+		const first = opinionsPage(db, r.topic.id, false, 1, 3);
+		expect(bodies(first)).toEqual(['意见6', '意见5', '意见4']);
+		expect(first).toMatchObject({ total: 6, visible: 6, page: 1, pages: 2 });
+		expect(bodies(opinionsPage(db, r.topic.id, false, 2, 3))).toEqual(['意见3', '意见2', '意见1']);
+		// A page past the end shows the last one rather than nothing.
+		expect(opinionsPage(db, r.topic.id, false, 99, 3).page).toBe(2);
+
+		const staff = opinionsPage(db, r.topic.id, true, 1, 3);
+		expect(bodies(staff)).toEqual(['意见7', '意见6', '意见5']);
+		expect(staff).toMatchObject({ total: 7, visible: 6, pages: 3 });
 	});
 });
 

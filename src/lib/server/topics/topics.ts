@@ -2,9 +2,10 @@
 // asking, runs in one transaction, writes its audit entry there, and returns a result union.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
-import { whoCountsOn } from '../roster/counts';
+import { adultsAndRepresentativesOn } from '../roster/counts';
 import { adultBornOnOrBefore, todayInChina } from '../roster/dates';
 import { nameInitials } from '../roster/initials';
+import { pageWindow, type Page } from '../roster/people';
 import { getVillageSettings } from '../villages/settings';
 import {
 	ART24_ITEMS,
@@ -205,11 +206,53 @@ function activeRolesOf(db: Db, villageId: number, personId: number, date: string
 		.all(villageId, personId, date, date) as { role: string; gridId: number | null; id: number }[];
 }
 
+type FilingTarget = { householdId: number; gridId: number | null };
+
+/** Whom an actor may file for: everyone, or the people of some grids and some households. */
+interface FilingScope {
+	everyone: boolean;
+	grids: number[];
+	households: number[];
+}
+
 /**
- * Whether the actor may file for this villager: clerks and the branch secretary for anyone at the
- * hall window; grid heads for people of their grids; representatives for the households they
- * represent; party members for people of their own grid (the households they visit).
+ * Clerks and the branch secretary file for anyone at the hall window; grid heads for people of
+ * their grids; representatives for the households they represent; party members for people of
+ * their own grid (the households they visit). Worked out once per actor, so that a picker of
+ * hundreds of villagers is one query rather than a few per villager.
  */
+function filingScope(db: Db, villageId: number, actor: Actor, date: string): FilingScope {
+	const scope: FilingScope = { everyone: false, grids: [], households: [] };
+	if (actor.role === 'clerk' || actor.role === 'secretary') return { ...scope, everyone: true };
+	if (actor.personId === null) return scope;
+	const roles = activeRolesOf(db, villageId, actor.personId, date);
+	for (const r of roles)
+		if (r.role === 'grid_head' && r.gridId !== null) scope.grids.push(r.gridId);
+	for (const r of roles.filter((r) => r.role === 'village_rep')) {
+		const rows = db
+			.prepare('select household_id from represented_households where role_id = ?')
+			.pluck()
+			.all(r.id) as number[];
+		scope.households.push(...rows);
+	}
+	if (roles.some((r) => r.role === 'party_member')) {
+		const own = db
+			.prepare(
+				'select h.grid_id from people p join households h on h.id = p.household_id where p.id = ?'
+			)
+			.pluck()
+			.get(actor.personId) as number | null | undefined;
+		if (own != null) scope.grids.push(own);
+	}
+	return scope;
+}
+
+const inScope = (scope: FilingScope, t: FilingTarget) =>
+	scope.everyone ||
+	(t.gridId !== null && scope.grids.includes(t.gridId)) ||
+	scope.households.includes(t.householdId);
+
+/** Whether the actor may file for this resident villager (see filingScope). */
 export function mayFileFor(
 	db: Db,
 	villageId: number,
@@ -219,34 +262,11 @@ export function mayFileFor(
 ): boolean {
 	const target = db
 		.prepare(
-			`select p.id, p.household_id as householdId, h.grid_id as gridId from people p join households h on h.id = p.household_id
+			`select p.household_id as householdId, h.grid_id as gridId from people p join households h on h.id = p.household_id
 			 where p.id = ? and p.village_id = ? and p.status = 'resident'`
 		)
-		.get(personId, villageId) as
-		{ id: number; householdId: number; gridId: number | null } | undefined;
-	if (!target) return false;
-	if (actor.role === 'clerk' || actor.role === 'secretary') return true;
-	if (actor.personId === null) return false;
-	const roles = activeRolesOf(db, villageId, actor.personId, date);
-	if (roles.some((r) => r.role === 'grid_head' && r.gridId === target.gridId)) return true;
-	for (const r of roles.filter((r) => r.role === 'village_rep')) {
-		if (
-			db
-				.prepare('select 1 from represented_households where role_id = ? and household_id = ?')
-				.get(r.id, target.householdId)
-		) {
-			return true;
-		}
-	}
-	if (roles.some((r) => r.role === 'party_member')) {
-		const own = db
-			.prepare(
-				'select h.grid_id as gridId from people p join households h on h.id = p.household_id where p.id = ?'
-			)
-			.get(actor.personId) as { gridId: number | null } | undefined;
-		if (own?.gridId != null && own.gridId === target.gridId) return true;
-	}
-	return false;
+		.get(personId, villageId) as FilingTarget | undefined;
+	return !!target && inScope(filingScope(db, villageId, actor, date), target);
 }
 
 /** Whether the actor may file for anyone at all: staff, or a grid head, representative or party member. */
@@ -272,22 +292,28 @@ export function filingCandidates(
 	date = todayInChina()
 ): { id: number; name: string; householdKey: string; gridName: string | null }[] {
 	if (!mayFileForOthers(db, villageId, actor, date)) return [];
+	const scope = filingScope(db, villageId, actor, date);
 	const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-	const rows = db
+	return db
 		.prepare(
 			`select p.id, p.name, h.household_key as householdKey, g.name as gridName from people p
 			 join households h on h.id = p.household_id left join grids g on g.id = h.grid_id
-			 where p.village_id = ? and p.status = 'resident' and p.birth_date <= ?
-			   and (? = '' or p.name like ? escape '\\' or p.name_initials like ? escape '\\' or h.household_key = ?)
-			 order by h.household_key, p.id limit 400`
+			 where p.village_id = @village and p.status = 'resident' and p.birth_date <= @adultCutoff
+			   and (@everyone or h.grid_id in (select value from json_each(@grids))
+			        or p.household_id in (select value from json_each(@households)))
+			   and (@search = '' or p.name like @like escape '\\' or p.name_initials like @like escape '\\'
+			        or h.household_key = @search)
+			 order by h.household_key, p.id limit 50`
 		)
-		.all(villageId, adultBornOnOrBefore(date), search, like, like, search) as {
-		id: number;
-		name: string;
-		householdKey: string;
-		gridName: string | null;
-	}[];
-	return rows.filter((r) => mayFileFor(db, villageId, actor, r.id, date)).slice(0, 50);
+		.all({
+			village: villageId,
+			adultCutoff: adultBornOnOrBefore(date),
+			everyone: scope.everyone ? 1 : 0,
+			grids: JSON.stringify(scope.grids),
+			households: JSON.stringify(scope.households),
+			search,
+			like
+		}) as { id: number; name: string; householdKey: string; gridName: string | null }[];
 }
 
 function isResident(db: Db, villageId: number, personId: number): boolean {
@@ -695,7 +721,7 @@ export function cosignStatus(
 	date = todayInChina()
 ): CosignStatus {
 	const { signers, reps } = countSigners(db, villageId, topicId, date);
-	const counts = whoCountsOn(db, villageId, date);
+	const counts = adultsAndRepresentativesOn(db, villageId, date);
 	return {
 		signers,
 		representativeSigners: reps,
@@ -851,20 +877,58 @@ export interface Opinion {
 	hiddenReason: string | null;
 }
 
+const OPINION_COLUMNS = `o.id, o.author_name as authorName, o.person_id as personId, u.name as filedByName,
+	(o.person_id is not u.person_id) as onBehalf, o.channel, o.body, o.created_at as createdAt,
+	(o.hidden_at is not null) as hidden, o.hidden_reason as hiddenReason`;
+
+type OpinionRow = Omit<Opinion, 'hidden' | 'onBehalf'> & { hidden: number; onBehalf: number };
+
+const opinionOf = (r: OpinionRow): Opinion => ({
+	...r,
+	hidden: r.hidden === 1,
+	onBehalf: r.onBehalf === 1
+});
+
+/** Every opinion in the order given, for the record and the archive. */
 export function listOpinions(db: Db, topicId: number, includeHidden: boolean): Opinion[] {
 	const rows = db
 		.prepare(
-			`select o.id, o.author_name as authorName, o.person_id as personId, u.name as filedByName,
-			        (o.person_id is not u.person_id) as onBehalf, o.channel, o.body, o.created_at as createdAt,
-			        (o.hidden_at is not null) as hidden, o.hidden_reason as hiddenReason
-			 from topic_opinions o join users u on u.id = o.filed_by_user_id
+			`select ${OPINION_COLUMNS} from topic_opinions o join users u on u.id = o.filed_by_user_id
 			 where o.topic_id = ? ${includeHidden ? '' : 'and o.hidden_at is null'} order by o.id`
 		)
-		.all(topicId) as (Omit<Opinion, 'hidden' | 'onBehalf'> & {
-		hidden: number;
-		onBehalf: number;
-	})[];
-	return rows.map((r) => ({ ...r, hidden: r.hidden === 1, onBehalf: r.onBehalf === 1 }));
+		.all(topicId) as OpinionRow[];
+	return rows.map(opinionOf);
+}
+
+export const OPINIONS_PER_PAGE = 30;
+
+/**
+ * One page of a topic's opinions, newest first so that one just written shows at the top: a
+ * topic a whole village talks about has hundreds, too many for a cheap phone on one page.
+ */
+export function opinionsPage(
+	db: Db,
+	topicId: number,
+	includeHidden: boolean,
+	requestedPage: number | undefined,
+	pageSize = OPINIONS_PER_PAGE
+): Page<Opinion> & { visible: number } {
+	const counts = db
+		.prepare(
+			`select count(*) as total, coalesce(sum(hidden_at is null), 0) as visible
+			 from topic_opinions where topic_id = ?`
+		)
+		.get(topicId) as { total: number; visible: number };
+	const total = includeHidden ? counts.total : counts.visible;
+	const { page, pages, offset } = pageWindow(total, requestedPage, pageSize);
+	const rows = db
+		.prepare(
+			`select ${OPINION_COLUMNS} from topic_opinions o join users u on u.id = o.filed_by_user_id
+			 where o.topic_id = ? ${includeHidden ? '' : 'and o.hidden_at is null'}
+			 order by o.id desc limit ? offset ?`
+		)
+		.all(topicId, pageSize, offset) as OpinionRow[];
+	return { items: rows.map(opinionOf), total, page, pageSize, pages, visible: counts.visible };
 }
 
 export type OpinionResult =

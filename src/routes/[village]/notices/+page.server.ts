@@ -42,3 +42,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		years: noticeYears(db, village.id)
 	};
 };
+
+// Read and filled in on cheap phones over slow rural networks: everything here works by links and
+// plain form posts, so the page ships no JavaScript at all (no framework to download and start).
+export const csr = false;

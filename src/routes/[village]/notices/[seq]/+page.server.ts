@@ -105,3 +105,7 @@ export const actions: Actions = {
 		back(village.slug, notice.seq, 'escalated', `objection-${own.ordinal}`);
 	}
 };
+
+// Read and filled in on cheap phones over slow rural networks: everything here works by links and
+// plain form posts, so the page ships no JavaScript at all (no framework to download and start).
+export const csr = false;

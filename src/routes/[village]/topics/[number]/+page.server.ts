@@ -20,7 +20,7 @@ import {
 	hideOpinion,
 	listAttachments,
 	maySeeConsent,
-	listOpinions,
+	opinionsPage,
 	submitDraft,
 	triageTopic,
 	updateDraft,
@@ -60,7 +60,7 @@ export const load: PageServerLoad = (event) => {
 			})),
 		cosign: cosignStatus(db, village.id, topic.id),
 		cosigned: hasCosigned(db, topic.id, actor.personId),
-		opinions: listOpinions(db, topic.id, staff),
+		opinions: opinionsPage(db, topic.id, staff, idParam(event.url.searchParams.get('page')) ?? 1),
 		timeline: topicTimeline(db, village.id, topic.id).map((e) => ({
 			id: e.id,
 			at: e.at,

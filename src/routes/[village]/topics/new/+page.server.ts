@@ -131,3 +131,7 @@ export const actions: Actions = {
 	submit: (event) => file(event, true),
 	draft: (event) => file(event, false)
 };
+
+// Read and filled in on cheap phones over slow rural networks: everything here works by links and
+// plain form posts, so the page ships no JavaScript at all (no framework to download and start).
+export const csr = false;
