@@ -1,11 +1,11 @@
 // What the crash test and the backup-under-load test share: a township with many open motions, a
 // vote storm that records what the server answered to each ballot, the clerk closing motions
 // through the console while ballots arrive, and the checks of the database file afterwards.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/lib/server/db/open.js';
 import { verifyChain } from '../../src/lib/server/audit/chain.js';
-import { castBallot, loadGenerator, root, signIn } from './harness.js';
+import { castBallot, loadGenerator, root, signIn, work } from './harness.js';
 
 /** A small seeded generator, so a failing run can be replayed with the seed it printed. */
 export function seededRandom(seed) {
@@ -37,6 +37,8 @@ export function numberArg(argv, name, fallback) {
  */
 export async function generateTownship(dbPath, size) {
 	const gen = await loadGenerator();
+	// Once imported, the generator's bundle is not needed again.
+	rmSync(join(work, `township-${process.pid}.mjs`), { force: true });
 	const generated = await gen.generate(dbPath, {
 		...gen.TINY,
 		stormVoters: size.voters,
@@ -100,11 +102,21 @@ export function closeMotionPost(url, slug, meetingId, cookie, motionId) {
  * starting at a different motion; a voter whose ballot was acknowledged sometimes sends it again
  * (a double tap), which must be refused. `onAnswer` runs after each answer, for the caller's
  * triggers (close a motion, take a backup, kill the server). A voter stops at its first dead
- * connection.
+ * connection, and every voter once `stop()` says so.
  * @param {{ url: string, slug: string, meetingId: number, cookies: string[], motionIds: number[],
- *   random: () => number, onAnswer?: (answered: number) => void }} options
+ *   random: () => number,
+ *   stop?: () => boolean, onAnswer?: (answered: number, ballots: Map<string, { kind: string }>) => void }} options
  */
-export async function voteStorm({ url, slug, meetingId, cookies, motionIds, random, onAnswer }) {
+export async function voteStorm({
+	url,
+	slug,
+	meetingId,
+	cookies,
+	motionIds,
+	random,
+	stop,
+	onAnswer
+}) {
 	/** @type {Map<string, { kind: string, reason?: string, detail?: string, at: number }>} */
 	const ballots = new Map();
 	/** @type {{ key: string, kind: string, reason?: string, detail?: string }[]} */
@@ -121,12 +133,13 @@ export async function voteStorm({ url, slug, meetingId, cookies, motionIds, rand
 	await Promise.all(
 		cookies.map(async (cookie, v) => {
 			for (const { motionId, choice, again } of plan[v]) {
+				if (stop?.()) return;
 				const key = `${v}:${motionId}`;
 				const cast = () => castBallot(url, slug, meetingId, cookie, motionId, choice);
 				const outcome = await outcomeOf(cast);
 				ballots.set(key, { ...outcome, at: performance.now() });
 				answered++;
-				onAnswer?.(answered);
+				onAnswer?.(answered, ballots);
 				if (outcome.kind === 'unknown') return;
 				if (again && outcome.kind === 'ack') {
 					const second = await outcomeOf(cast);
