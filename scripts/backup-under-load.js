@@ -63,11 +63,20 @@ const restoredPath = join(dir, 'restored', 'yishiting.db');
 mkdirSync(join(dir, 'live'));
 const started = performance.now();
 const problems = [];
+/** Where the time goes, printed at the end. */
+const phases = [];
+let lap = started;
+const phase = (name) => {
+	const now = performance.now();
+	phases.push(`${name} ${((now - lap) / 1000).toFixed(1)} s`);
+	lap = now;
+};
 
 const town = await generateTownship(livePath, { voters: VOTERS, motions: MOTIONS });
 const live = await startServer(livePath);
 const cookies = await signInAll(live.url, town.storm.phones, town.password);
 const persons = personIds(livePath, town.storm.phones);
+phase('setup');
 const random = seededRandom(seed);
 const total = VOTERS * MOTIONS;
 // The backup starts after a random fifth to half of the storm's ballots, so ballots are in flight
@@ -111,6 +120,7 @@ try {
 }
 const backupCode = await (backup ?? Promise.resolve(-1));
 await once(live.child, 'exit');
+phase('storm and backup');
 if (backupCode !== 0) problems.push(`db.js backup exited with ${backupCode}`);
 const during = answersAtEnd - answersAtStart;
 if (backupCode === 0 && during === 0) problems.push('no ballot was answered while the backup ran');
@@ -156,6 +166,7 @@ if (backupCode === 0) {
 			if (stormMotions.has(Number(key.split(':')[1])) && !stormKeys.has(key))
 				problems.push(`the copy holds a ballot never acknowledged (person:motion ${key})`);
 
+		phase('restore and SQL checks');
 		const restored = await startServer(restoredPath);
 		try {
 			for (const [v, cookie] of cookies.entries()) {
@@ -168,6 +179,7 @@ if (backupCode === 0) {
 			restored.child.kill('SIGTERM');
 			await once(restored.child, 'exit');
 		}
+		phase('pages on the restored server');
 		console.log(
 			`backup under load: ${acknowledgedBefore.size} ballots acknowledged before the backup, ` +
 				`${during} answered while it ran, ${acknowledged.size} in all; the copy holds ` +
@@ -180,7 +192,9 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 for (const p of problems.slice(0, 20)) console.log(`    ${p}`);
 if (problems.length > 20) console.log(`    … and ${problems.length - 20} more`);
 const ok = problems.length === 0;
-console.log(`backup under load: ${ok ? 'ok' : 'FAILED'} in ${seconds} s (seed ${seed})`);
+console.log(
+	`backup under load: ${ok ? 'ok' : 'FAILED'} in ${seconds} s (${phases.join(', ')}; seed ${seed})`
+);
 if (ok) rmSync(dir, { recursive: true, force: true });
 else console.log(`files kept in ${dir}`);
 if (reportAt)

@@ -71,15 +71,24 @@ const REFUSALS = {
  * @param {() => Promise<Response>} post
  */
 export async function outcomeOf(post) {
+	const cutOff = (e) => ({ kind: 'unknown', detail: String(e?.cause?.code ?? e?.message ?? e) });
 	let response;
 	let body;
 	try {
 		response = await post();
+	} catch (e) {
+		return cutOff(e);
+	}
+	// The status line is the acknowledgement, even if the connection dies in the body after it.
+	if (response.status === 303) {
+		await response.arrayBuffer().catch(() => {});
+		return { kind: 'ack' };
+	}
+	try {
 		body = await response.text();
 	} catch (e) {
-		return { kind: 'unknown', detail: String(e?.cause?.code ?? e?.message ?? e) };
+		return cutOff(e);
 	}
-	if (response.status === 303) return { kind: 'ack' };
 	if (response.status === 400) {
 		for (const [reason, text] of Object.entries(REFUSALS))
 			if (body.includes(text)) return { kind: 'refused', reason };
