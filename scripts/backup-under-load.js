@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unflatten } from 'devalue';
+import { openDatabase } from '../src/lib/server/db/open.js';
 import { buildIfStale } from './build-if-stale.js';
 import { root, startServer, work } from './lib/harness.js';
 import {
@@ -18,7 +19,6 @@ import {
 	checkMotionsWhole,
 	generateTownship,
 	numberArg,
-	openDatabase,
 	personIds,
 	seededRandom,
 	signInAll,

@@ -10,6 +10,7 @@
 import { once } from 'node:events';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openDatabase } from '../src/lib/server/db/open.js';
 import { buildIfStale } from './build-if-stale.js';
 import { freePort, signIn, startServer, work } from './lib/harness.js';
 import {
@@ -19,7 +20,6 @@ import {
 	closeMotionPost,
 	generateTownship,
 	numberArg,
-	openDatabase,
 	outcomeOf,
 	personIds,
 	seededRandom,
@@ -72,7 +72,7 @@ for (let c = 0; c < cycles; c++) {
 	const total = VOTERS * motionIds.length;
 	// The kill comes after a random number of answers, so it always lands with ballots in flight.
 	const killAfter = 1 + Math.floor(random() * 0.8 * total);
-	// Half the motions are closed by the clerk at a random point, some of them after the kill.
+	// About half the motions are closed by the clerk at a random point, some of them after the kill.
 	const closeAfter = new Map(
 		motionIds.filter(() => random() < 0.5).map((id) => [1 + Math.floor(random() * total), id])
 	);

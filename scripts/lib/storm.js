@@ -353,5 +353,3 @@ export function checkFile(db) {
 	if (!chain.ok) problems.push(`audit chain broken at entry ${chain.brokenAt}: ${chain.reason}`);
 	return { problems, auditEntries: chain.count };
 }
-
-export { openDatabase };
