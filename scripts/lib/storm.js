@@ -7,7 +7,17 @@ import { openDatabase } from '../../src/lib/server/db/open.js';
 import { verifyChain } from '../../src/lib/server/audit/chain.js';
 import { castBallot, loadGenerator, root, signIn, work } from './harness.js';
 
-/** A small seeded generator, so a failing run can be replayed with the seed it printed. */
+/**
+ * @typedef {{ kind: string, reason?: string, detail?: string }} Outcome
+ * @typedef {{ id: number, state: string, result: string | null, closed_at: string | null,
+ *   quorum_at_close: string | null, pass_evaluation: string | null, yes: number | null,
+ *   no: number | null, abstain: number | null, receipts: number, resolutions: number }} MotionRow
+ */
+
+/**
+ * A small seeded generator, so a failing run can be replayed with the seed it printed.
+ * @param {number} seed
+ */
 export function seededRandom(seed) {
 	let a = seed >>> 0;
 	return () => {
@@ -47,7 +57,10 @@ export async function generateTownship(dbPath, size) {
 	return { ...generated, password: gen.STORM_PASSWORD, clerkPhone: gen.clerkPhone(0) };
 }
 
-/** Sign-ins are argon2 work: a few at a time, as a hall fills up. */
+/**
+ * Sign-ins are argon2 work: a few at a time, as a hall fills up.
+ * @param {string} url @param {string[]} phones @param {string} password
+ */
 export async function signInAll(url, phones, password) {
 	const cookies = [];
 	for (let i = 0; i < phones.length; i += 4)
@@ -69,8 +82,10 @@ const REFUSALS = {
  * `unknown` (the connection died: the ballot may or may not be stored) or `error` (anything else,
  * always a failure).
  * @param {() => Promise<Response>} post
+ * @returns {Promise<Outcome>}
  */
 export async function outcomeOf(post) {
+	/** @param {any} e */
 	const cutOff = (e) => ({ kind: 'unknown', detail: String(e?.cause?.code ?? e?.message ?? e) });
 	let response;
 	let body;
@@ -96,7 +111,11 @@ export async function outcomeOf(post) {
 	return { kind: 'error', detail: `${response.status}` };
 }
 
-/** The clerk closes a motion through the meeting console's form action. */
+/**
+ * The clerk closes a motion through the meeting console's form action.
+ * @param {string} url @param {string} slug @param {number} meetingId @param {string} cookie
+ * @param {number} motionId
+ */
 export function closeMotionPost(url, slug, meetingId, cookie, motionId) {
 	return fetch(`${url}/${slug}/meetings/${meetingId}/console?/closeMotion`, {
 		method: 'POST',
@@ -161,6 +180,7 @@ export async function voteStorm({
 	return { ballots, repeats };
 }
 
+/** @param {import('better-sqlite3').Database} db @param {string} phone */
 const personOf = (db, phone) =>
 	/** @type {number} */ (
 		db.prepare('select person_id from users where phone = ?').pluck().get(phone)
@@ -200,6 +220,7 @@ export function checkBallots(db, storm, persons, motionIds) {
 				.all(...motionIds)
 		).map((r) => `${r.person_id}:${r.motion_id}`)
 	);
+	/** @param {string} key */
 	const storedKey = (key) => {
 		const [v, motionId] = key.split(':');
 		return `${persons[Number(v)]}:${motionId}`;
@@ -215,6 +236,7 @@ export function checkBallots(db, storm, persons, motionIds) {
 	}
 	// A refusal because the motion is closed shows that the close was committed: it must last.
 	const state = db.prepare('select state from motions where id = ?').pluck();
+	/** @param {string} key @param {Outcome} outcome */
 	const closedOnRefusal = (key, outcome) => {
 		const motionId = Number(key.split(':')[1]);
 		if (outcome.reason === 'not_open' && state.get(motionId) !== 'closed')
@@ -254,18 +276,21 @@ export function checkMotionsWhole(db, meetingId) {
 			db.prepare('select rule_json from meetings where id = ?').pluck().get(meetingId)
 		)
 	).mayDecide;
-	const motions = db
-		.prepare(
-			`select m.*,
+	const motions = /** @type {MotionRow[]} */ (
+		db
+			.prepare(
+				`select m.*,
 			   (select count(*) from ballot_receipts r where r.motion_id = m.id) as receipts,
 			   (select count(*) from resolutions s where s.motion_id = m.id) as resolutions
 			 from motions m where m.meeting_id = ? order by m.id`
-		)
-		.all(meetingId);
+			)
+			.all(meetingId)
+	);
 	const choices = db.prepare(
 		`select choice, count(*) as n from named_choices where motion_id = ? group by choice
 		 union all select choice, count from secret_tallies where motion_id = ?`
 	);
+	/** @type {Map<string, string[]>} */
 	const entries = new Map();
 	for (const e of /** @type {{ action: string, subject_id: string, after: string }[]} */ (
 		db
@@ -281,7 +306,10 @@ export function checkMotionsWhole(db, meetingId) {
 	for (const m of motions) {
 		const name = `motion ${m.id} (${m.state})`;
 		const t = { yes: 0, no: 0, abstain: 0 };
-		for (const r of choices.all(m.id, m.id)) t[r.choice] += r.n;
+		for (const r of /** @type {{ choice: 'yes' | 'no' | 'abstain', n: number }[]} */ (
+			choices.all(m.id, m.id)
+		))
+			t[r.choice] += r.n;
 		const counted = t.yes + t.no + t.abstain;
 		const casts = (entries.get(`ballot.cast:${m.id}`) ?? []).length;
 		const closes = entries.get(`motion.close:${m.id}`) ?? [];
@@ -300,8 +328,10 @@ export function checkMotionsWhole(db, meetingId) {
 			problems.push(`${name}: unexpected state`);
 			continue;
 		}
-		if (m.closed_at === null || m.result === null || m.quorum_at_close === null)
+		if (m.closed_at === null || m.result === null || m.quorum_at_close === null) {
 			problems.push(`${name}: closed without its result or quorum`);
+			continue;
+		}
 		if (m.yes !== t.yes || m.no !== t.no || m.abstain !== t.abstain)
 			problems.push(
 				`${name}: tally ${m.yes}/${m.no}/${m.abstain} but ballots ${t.yes}/${t.no}/${t.abstain}`
@@ -344,10 +374,12 @@ export function checkMotionsWhole(db, meetingId) {
  */
 export function checkFile(db) {
 	const problems = [];
-	const integrity = db.pragma('integrity_check', { simple: false }).map((r) => r.integrity_check);
+	const integrity = /** @type {{ integrity_check: string }[]} */ (db.pragma('integrity_check')).map(
+		(r) => r.integrity_check
+	);
 	if (integrity.length !== 1 || integrity[0] !== 'ok')
 		problems.push(`integrity_check: ${integrity.slice(0, 5).join('; ')}`);
-	const orphans = db.pragma('foreign_key_check');
+	const orphans = /** @type {unknown[]} */ (db.pragma('foreign_key_check'));
 	if (orphans.length) problems.push(`foreign_key_check: ${JSON.stringify(orphans.slice(0, 3))}`);
 	const chain = verifyChain(db);
 	if (!chain.ok) problems.push(`audit chain broken at entry ${chain.brokenAt}: ${chain.reason}`);
