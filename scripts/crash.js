@@ -70,11 +70,13 @@ for (let c = 0; c < cycles; c++) {
 	const random = seededRandom(seed + c * 7919);
 	const motionIds = town.storm.motionIds.slice(c * MOTIONS_PER_CYCLE, (c + 1) * MOTIONS_PER_CYCLE);
 	const total = VOTERS * motionIds.length;
-	// The kill comes after a random number of answers, so it always lands with ballots in flight.
-	const killAfter = 1 + Math.floor(random() * 0.8 * total);
-	// About half the motions are closed by the clerk at a random point, some of them after the kill.
+	// The kill comes after a random number of answers, so it always lands with ballots in flight;
+	// in the first 60 % of the storm, where every voter still has ballots to send.
+	const killAfter = 1 + Math.floor(random() * 0.6 * total);
+	// About half the motions are closed by the clerk at a random point before the kill, with
+	// ballots still arriving: the close is acknowledged, refuses the later ballots, or is cut off.
 	const closeAfter = new Map(
-		motionIds.filter(() => random() < 0.5).map((id) => [1 + Math.floor(random() * total), id])
+		motionIds.filter(() => random() < 0.5).map((id) => [1 + Math.floor(random() * killAfter), id])
 	);
 	/** @type {Map<number, Promise<{ kind: string, reason?: string, detail?: string }>>} */
 	const closes = new Map();
