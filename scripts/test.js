@@ -3,7 +3,7 @@
 // `N passed, N failed, N skipped` that the CI harness reads. Plain Node, no dependencies.
 //
 // TEST_SKIP=lint,check,e2e skips steps while iterating (names: i18n lint check unit build e2e
-// bench).
+// crash backup bench).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +16,8 @@ process.chdir(root);
 const REPORTS = '.e2e/reports';
 const VITEST_JSON = join(root, REPORTS, 'vitest.json');
 const PLAYWRIGHT_JSON = join(root, REPORTS, 'playwright.json');
+const CRASH_JSON = join(root, REPORTS, 'crash.json');
+const BACKUP_JSON = join(root, REPORTS, 'backup.json');
 /** @param {string} name */
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
@@ -134,6 +136,18 @@ function e2e() {
 	);
 }
 
+/**
+ * A script that writes its own { passed, failed, skipped } to `--report <file>`.
+ * @param {string} script @param {string} report @param {string[]} [args]
+ */
+const counted =
+	(script, report, args = []) =>
+	() => {
+		rmSync(report, { force: true });
+		const ok = exec(process.execPath, [script, ...args, '--report', report]);
+		return settle(ok, readJson(report));
+	};
+
 /** @type {Step[]} */
 const steps = [
 	{ name: 'i18n', run: npmRun('i18n') },
@@ -142,6 +156,11 @@ const steps = [
 	{ name: 'unit', run: unit },
 	{ name: 'build', run: npmRun('build') },
 	{ name: 'e2e', run: e2e },
+	// kill -9 during a vote storm, 10 times (each cycle counts as one test); `npm run test:crash`
+	// runs 100.
+	{ name: 'crash', run: counted('scripts/crash.js', CRASH_JSON, ['--cycles', '10']) },
+	// db:backup during a vote storm, restored and checked through a server.
+	{ name: 'backup', run: counted('scripts/backup-under-load.js', BACKUP_JSON) },
 	// The benchmark on a tiny database, so `npm run bench` cannot rot; it checks steps, not numbers.
 	{ name: 'bench', run: npmRun('bench:smoke') }
 ];
