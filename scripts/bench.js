@@ -255,48 +255,122 @@ const township = await measure(smoke ? 'smoke-township' : 'township', smoke ? TI
 });
 
 const base = township.pages.baseline.rps;
+const DATA_PAGES = ['noticeBoard', 'topicList', 'topic', 'meetingNotice'];
+/** @type {{ what: string, met: boolean }[]} */
+const targets = [];
+const target = (what, met) => (targets.push({ what, met }), met ? 'met' : 'MISSED');
+
 const rows = [];
 for (const [name, r] of Object.entries(township.pages)) {
 	const e = empty.pages[name];
+	const ratio = r.rps / base;
+	const growth = e.rps / r.rps;
+	const verdicts =
+		name === 'baseline'
+			? []
+			: [
+					...(DATA_PAGES.includes(name)
+						? [target(`${name} ≥ 0.6× baseline, p99 ≤ 100 ms`, ratio >= 0.6 && r.p99 <= 100)]
+						: []),
+					target(`${name} within 1.5× of the empty database`, growth <= 1.5)
+				];
 	rows.push({
 		measure: name,
 		'req/s': r.rps,
 		p50: r.p50,
 		p99: r.p99,
-		'× baseline': +(r.rps / base).toFixed(2),
+		'× baseline': +ratio.toFixed(2),
 		'empty req/s': e.rps,
-		'empty ÷ township': +(e.rps / r.rps).toFixed(2)
+		'empty ÷ township': +growth.toFixed(2),
+		targets: verdicts.join(', ')
 	});
 }
+const storm = township.storm;
 rows.push({
-	measure: `vote storm (${township.storm.acknowledged} ballots)`,
-	'req/s': township.storm.rps,
-	p50: township.storm.p50,
-	p99: township.storm.p99,
-	'× baseline': +(township.storm.rps / base).toFixed(2),
+	measure: `vote storm (${storm.acknowledged} ballots)`,
+	'req/s': storm.rps,
+	p50: storm.p50,
+	p99: storm.p99,
+	'× baseline': +(storm.rps / base).toFixed(2),
 	'empty req/s': empty.storm.rps,
-	'empty ÷ township': +(empty.storm.rps / township.storm.rps).toFixed(2)
+	'empty ÷ township': +(empty.storm.rps / storm.rps).toFixed(2),
+	targets: [
+		target('vote storm ≥ 0.5× baseline, p99 ≤ 100 ms', storm.rps / base >= 0.5 && storm.p99 <= 100),
+		target('vote storm within 1.5× of the empty database', empty.storm.rps / storm.rps <= 1.5)
+	].join(', ')
 });
 console.table(rows);
-console.log(`peak RSS: township ${township.peakRssMb} MB, empty ${empty.peakRssMb} MB`);
-if (township.payload) console.table(township.payload);
-if (township.lighthouse) console.table(township.lighthouse);
+const rss = target('peak RSS ≤ 256 MB', township.peakRssMb <= 256 && empty.peakRssMb <= 256);
+console.log(`peak RSS: township ${township.peakRssMb} MB, empty ${empty.peakRssMb} MB (${rss})`);
+const payloadRows = Object.entries(township.payload || {}).map(([page, p]) => ({
+	page,
+	'JS KB': p.jsKb,
+	'HTML KB': p.htmlKb,
+	scripts: p.scripts,
+	targets: [
+		target(`${page}: JS ≤ 40 KB gzip`, p.jsKb <= 40),
+		target(`${page}: HTML ≤ 30 KB gzip`, p.htmlKb <= 30)
+	].join(', ')
+}));
+if (payloadRows.length) console.table(payloadRows);
+const lighthouseRows = Object.entries(township.lighthouse || {}).map(([page, l]) => ({
+	page,
+	performance: l.performance,
+	accessibility: l.accessibility,
+	targets: target(`Lighthouse ${page} ≥ 95 on both`, l.performance >= 95 && l.accessibility >= 95)
+}));
+if (lighthouseRows.length) console.table(lighthouseRows);
+const missed = targets.filter((t) => !t.met).map((t) => t.what);
+console.log(`targets met: ${targets.length - missed.length} of ${targets.length}`);
+for (const what of missed) console.log(`  missed: ${what}`);
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+const date = new Date().toISOString();
+
+/** The same tables in Markdown, for the README. */
+function markdown() {
+	const table = (list) => {
+		const keys = Object.keys(list[0] ?? {});
+		return [
+			`| ${keys.join(' | ')} |`,
+			`| ${keys.map(() => '---').join(' | ')} |`,
+			...list.map((r) => `| ${keys.map((k) => r[k]).join(' | ')} |`)
+		].join('\n');
+	};
+	return [
+		`Measured ${date.slice(0, 10)} on ${machine}; autocannon, ${CONNECTIONS} connections, ${seconds} s per load; latencies in ms.`,
+		'',
+		table(rows),
+		'',
+		`Peak RSS: township ${township.peakRssMb} MB, empty ${empty.peakRssMb} MB (${rss}).`,
+		'',
+		table(payloadRows),
+		'',
+		table(lighthouseRows),
+		'',
+		`Targets met: ${targets.length - missed.length} of ${targets.length}.`,
+		...missed.map((what) => `- missed: ${what}`)
+	].join('\n');
+}
+
 const results = {
-	date: new Date().toISOString(),
+	date,
 	machine,
 	smoke,
 	secondsPerLoad: seconds,
 	connections: CONNECTIONS,
 	township,
 	empty,
-	table: rows
+	table: rows,
+	targets
 };
+// Rendered in the smoke run too, so that the README's table cannot rot either.
+const md = markdown();
 if (smoke) {
 	console.log('bench smoke: every step ran.');
 } else {
 	mkdirSync(join(root, 'bench'), { recursive: true });
 	writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, '\t') + '\n');
-	console.log('wrote bench/results.json');
+	writeFileSync(join(root, 'bench', 'results.md'), md + '\n');
+	console.log('wrote bench/results.json and bench/results.md');
 }
