@@ -62,7 +62,7 @@ export function postMultipart(
 	api: APIRequestContext,
 	app: App,
 	path: string,
-	multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>
+	multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> | FormData
 ): Promise<APIResponse> {
 	return api.post(path, { multipart, headers: formPostHeaders(app) });
 }
@@ -83,7 +83,10 @@ export function dbValue<T>(app: App, sql: string, ...params: unknown[]): T {
 	const db = new Database(app.dbPath, { readonly: true, fileMustExist: true });
 	try {
 		db.pragma('busy_timeout = 5000');
-		return db.prepare(sql).pluck().get(...params) as T;
+		return db
+			.prepare(sql)
+			.pluck()
+			.get(...params) as T;
 	} finally {
 		db.close();
 	}
