@@ -23,7 +23,9 @@ async function alertOf(response: APIResponse): Promise<string | undefined> {
 }
 
 async function tryLogin(app: App, phone: string, password: string) {
-	const response = await (await client(app)).post('/login', {
+	const response = await (
+		await client(app)
+	).post('/login', {
 		form: { phone, password },
 		headers: formPostHeaders(app)
 	});
@@ -57,11 +59,7 @@ test('no answer tells whether a number has an account, a password, or is disable
 		'no such number': await tryLogin(app, '13899999999', 'some-password-1'),
 		'wrong password': await tryLogin(app, PEOPLE.villager.phone, 'some-password-1'),
 		'account not yet activated': await tryLogin(app, '13800000077', 'some-password-1'),
-		'disabled, right password': await tryLogin(
-			app,
-			PEOPLE.gridHead.phone,
-			PEOPLE.gridHead.password
-		)
+		'disabled, right password': await tryLogin(app, PEOPLE.gridHead.phone, PEOPLE.gridHead.password)
 	};
 	for (const [label, answer] of Object.entries(answers))
 		expect(answer, label).toEqual({ status: 400, alert: FAILED, cookie: undefined });

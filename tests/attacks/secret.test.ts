@@ -33,7 +33,11 @@ test('no stored column, order or timestamp links a secret choice to its voter', 
 	}
 	// Paper ballots of four more, read out by the counter: 2 yes, 1 no, 1 abstain.
 	const onlineVoters = online.map((o) => personIdOf(app, o.who.phone));
-	const paperVoters = votingRoster(app, meetingId, online.map((o) => o.who.phone)).slice(0, 4);
+	const paperVoters = votingRoster(
+		app,
+		meetingId,
+		online.map((o) => o.who.phone)
+	).slice(0, 4);
 	const clerk = await signedIn(app, PEOPLE.clerk);
 	const paper = await clerk.post(`/xinyang/meetings/${meetingId}/console?/secretPaper`, {
 		data: new URLSearchParams([

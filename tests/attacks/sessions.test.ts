@@ -69,7 +69,11 @@ test('disabling an account ends its sessions at once and for good', async ({ app
 	const villager = await signedIn(app, PEOPLE.villager);
 	const secondPhone = await signedIn(app, PEOPLE.villager);
 	expect(await isSignedIn(villager)).toBe(true);
-	const userId = dbValue<number>(app, 'select id from users where phone = ?', PEOPLE.villager.phone);
+	const userId = dbValue<number>(
+		app,
+		'select id from users where phone = ?',
+		PEOPLE.villager.phone
+	);
 
 	const clerk = await signedIn(app, PEOPLE.clerk);
 	const disabled = await post(clerk, app, '/xinyang/accounts?/disable', { accountId: userId });
@@ -93,7 +97,9 @@ test('disabling an account ends its sessions at once and for good', async ({ app
 	expect(dbValue(app, 'select count(*) from topic_cosigns')).toBe(cosigns);
 
 	// The right password now meets the same answer as a wrong one.
-	const again = await (await client(app)).post('/login', {
+	const again = await (
+		await client(app)
+	).post('/login', {
 		form: PEOPLE.villager,
 		headers: { origin: app.url, accept: 'text/html' }
 	});
