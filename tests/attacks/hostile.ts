@@ -67,15 +67,20 @@ export function postMultipart(
 	return api.post(path, { multipart, headers: formPostHeaders(app) });
 }
 
-/** Runs a read-only query on the server's live database file (WAL allows a second reader). */
-export function dbRead<T>(app: App, sql: string, ...params: unknown[]): T[] {
+/** A read-only connection to the server's live database file (WAL allows a second reader). */
+export function withReadDb<T>(app: App, use: (db: Database.Database) => T): T {
 	const db = new Database(app.dbPath, { readonly: true, fileMustExist: true });
 	try {
 		db.pragma('busy_timeout = 5000');
-		return db.prepare(sql).all(...params) as T[];
+		return use(db);
 	} finally {
 		db.close();
 	}
+}
+
+/** Runs a read-only query on the server's live database file. */
+export function dbRead<T>(app: App, sql: string, ...params: unknown[]): T[] {
+	return withReadDb(app, (db) => db.prepare(sql).all(...params) as T[]);
 }
 
 /** One value of a read-only query. */
