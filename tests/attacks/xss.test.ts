@@ -123,6 +123,16 @@ async function plant(app: App, villager: APIRequestContext, clerk: APIRequestCon
 		materials: LONG
 	});
 	expect(agenda.status()).toBe(303);
+	const minutes = await post(clerk, app, `/xinyang/meetings/${meeting}/minutes?/saveText`, {
+		text: LONG
+	});
+	expect(minutes.status()).toBe(303);
+	const account = await post(clerk, app, '/xinyang/accounts?/create', {
+		name: NAME,
+		phone: '13800000055',
+		role: 'villager'
+	});
+	expect(account.status()).toBe(200);
 	return { topic, notice, meeting, person } satisfies Planted;
 }
 
@@ -174,6 +184,8 @@ test('hostile text and file names are shown as text everywhere, never run', asyn
 		'/xinyang/meetings',
 		`/xinyang/meetings/${meeting}`,
 		`/xinyang/meetings/${meeting}/console`,
+		`/xinyang/meetings/${meeting}/minutes`,
+		'/xinyang/accounts',
 		'/xinyang/meetings/2/console',
 		`/xinyang/roster/people/${person}`,
 		`/xinyang/roster/households/${household}`,
