@@ -113,3 +113,31 @@ test('disabling an account ends its sessions at once and for good', async ({ app
 	expect(await isSignedIn(villager)).toBe(false);
 	expect(await isSignedIn(await signedIn(app, PEOPLE.villager))).toBe(true);
 });
+
+test('a villager taken off the roster (moved out, died) is signed out and stays out', async ({
+	app
+}) => {
+	const clerk = await signedIn(app, PEOPLE.clerk);
+	for (const [who, status] of [
+		[PEOPLE.villager, 'moved_out'],
+		[PEOPLE.gridHead, 'deceased']
+	] as const) {
+		const phone = await signedIn(app, who);
+		const person = dbValue<number>(app, 'select person_id from users where phone = ?', who.phone);
+		const r = await post(clerk, app, `/xinyang/roster/people/${person}?/status`, {
+			status,
+			date: '2026-11-20'
+		});
+		expect(r.status(), status).toBe(200);
+		expect(await isSignedIn(phone), `${status}: old session`).toBe(false);
+		expect((await phone.get('/xinyang/topics')).status(), `${status}: member page`).toBe(303);
+		const again = await (
+			await client(app)
+		).post('/login', {
+			form: who,
+			headers: { origin: app.url, accept: 'text/html' }
+		});
+		expect(again.status(), `${status}: sign-in`).toBe(400);
+		expect(sessionCookieOf(again)).toBeUndefined();
+	}
+});
