@@ -5,6 +5,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import sharp from 'sharp';
 import { expect, formPostHeaders, hydrated, login, test, type App } from '../fixtures.ts';
+import { markPresent, openDemoMeeting, votingRoster } from '../meeting-helpers.ts';
 import {
 	PEOPLE,
 	dbRead,
@@ -123,6 +124,26 @@ async function plant(app: App, villager: APIRequestContext, clerk: APIRequestCon
 		materials: LONG
 	});
 	expect(agenda.status()).toBe(303);
+	// Today's representatives' meeting, open: a motion, and a speech by a guest with a typed name.
+	const today = openDemoMeeting(app);
+	markPresent(app, today.meetingId, votingRoster(app, today.meetingId));
+	const consolePath = `/xinyang/meetings/${today.meetingId}/console`;
+	const motion = await post(clerk, app, `${consolePath}?/createMotion`, {
+		item: today.agendaItemId,
+		method: 'named',
+		text: LONG
+	});
+	expect(motion.status()).toBe(303);
+	const motionId = Number(/#motion-(\d+)$/.exec(motion.headers()['location']!)![1]);
+	expect(
+		(await post(clerk, app, `${consolePath}?/openMotion`, { motion: motionId })).status()
+	).toBe(303);
+	const speech = await post(clerk, app, `${consolePath}?/addSpeech`, {
+		item: today.agendaItemId,
+		speakerName: NAME,
+		summary: LONG
+	});
+	expect(speech.status()).toBe(303);
 	const minutes = await post(clerk, app, `/xinyang/meetings/${meeting}/minutes?/saveText`, {
 		text: LONG
 	});
@@ -186,7 +207,9 @@ test('hostile text and file names are shown as text everywhere, never run', asyn
 		`/xinyang/meetings/${meeting}/console`,
 		`/xinyang/meetings/${meeting}/minutes`,
 		'/xinyang/accounts',
+		'/xinyang/meetings/2',
 		'/xinyang/meetings/2/console',
+		'/xinyang/meetings/2/hall',
 		`/xinyang/roster/people/${person}`,
 		`/xinyang/roster/households/${household}`,
 		`/xinyang/roster?q=${encodeURIComponent('王')}`
