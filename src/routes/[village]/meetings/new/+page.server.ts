@@ -30,6 +30,13 @@ export const load: PageServerLoad = (event) => {
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** The field a domain refusal is shown at; others are shown for the whole form. */
+const FIELD_OF_REFUSAL: Partial<Record<string, string>> = {
+	bad_group: 'groupId',
+	bad_person: 'chairPersonId',
+	bad_place: 'place'
+};
+
 /** What a refused form gets back: a 1 MB paste is not sent back to the browser. */
 const echoOf = (values: Record<string, string>) =>
 	Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.slice(0, 200)]));
@@ -72,14 +79,7 @@ export const actions: Actions = {
 			recorderPersonId: optionalId(values.recorderPersonId)
 		});
 		if (!r.ok) {
-			const key =
-				r.reason === 'bad_group'
-					? 'groupId'
-					: r.reason === 'bad_person'
-						? 'chairPersonId'
-						: r.reason === 'bad_place'
-							? 'place'
-							: null;
+			const key = FIELD_OF_REFUSAL[r.reason] ?? null;
 			const message = meetingRefusalMessage(r.reason);
 			return fail(r.reason === 'forbidden' ? 403 : 400, {
 				values: echoOf(values),
