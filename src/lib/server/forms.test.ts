@@ -25,6 +25,16 @@ describe('field', () => {
 		expect(field(form, 'f')).toBe('');
 		expect(field(form, 'missing')).toBe('');
 	});
+
+	it('drops direction overrides, marks and zero-width spaces, keeps joiners', () => {
+		const form = new FormData();
+		form.set('name', '\u202e王\u200b丽\u2066\u200f\ufeff');
+		form.set('title', '通知\u202d（附件）\u202c\u2069');
+		form.set('emoji', '👨\u200d👩\u200d👧');
+		expect(field(form, 'name')).toBe('王丽');
+		expect(field(form, 'title')).toBe('通知（附件）');
+		expect(field(form, 'emoji')).toBe('👨\u200d👩\u200d👧');
+	});
 });
 
 describe('readForm', () => {

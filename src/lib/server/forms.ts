@@ -3,10 +3,14 @@
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// Direction overrides and marks make stored text display as something else (a name with U+202E
+// reverses the words after it in a list) and invisible spaces make equal-looking names differ.
+// Joiners (U+200C/D) stay: emoji sequences and some scripts need them.
+const INVISIBLE = /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 export function field(form: FormData, name: string): string {
 	const value = form.get(name);
-	return typeof value === 'string' ? value.replace(CONTROL, '').trim() : '';
+	return typeof value === 'string' ? value.replace(CONTROL, '').replace(INVISIBLE, '').trim() : '';
 }
 
 /** A password is taken exactly as typed (no trimming), only refused if it is not text. */

@@ -8,6 +8,7 @@ import { verifyChain } from '../audit/chain.js';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { peopleCountingOn } from '../roster/counts';
 import {
+	AGENDA_MATERIALS_MAX,
 	addAgendaItem,
 	addGuest,
 	castBallot,
@@ -243,6 +244,37 @@ describe('notice periods', () => {
 				meetingDate: MEETING_DAY
 			})
 		).toEqual({ ok: false, reason: 'forbidden' });
+	});
+
+	it('refuses a place over 100 characters instead of storing it cut short', () => {
+		const meetings = () => db.prepare('select count(*) as n from meetings').get();
+		const before = meetings();
+		const input = { type: 'reps_meeting', title: '地点太长', meetingDate: MEETING_DAY } as const;
+		const clerk = actorByPhone('13800000001');
+		expect(createMeeting(db, clerk, village(), { ...input, place: '村'.repeat(101) })).toEqual({
+			ok: false,
+			reason: 'bad_place'
+		});
+		expect(meetings()).toEqual(before);
+		const ok = createMeeting(db, clerk, village(), { ...input, place: '村'.repeat(100) });
+		expect(ok.ok && ok.meeting.place).toBe('村'.repeat(100));
+	});
+
+	it('refuses agenda materials over the limit instead of storing them cut short', () => {
+		const clerk = actorByPhone('13800000001');
+		const created = createMeeting(db, clerk, village(), {
+			type: 'reps_meeting',
+			title: '材料太长',
+			meetingDate: MEETING_DAY
+		});
+		if (!created.ok) throw new Error('meeting not created');
+		const add = (materials: string) =>
+			addAgendaItem(db, clerk, village(), created.meeting.id, { title: '议程', materials });
+		expect(add('料'.repeat(AGENDA_MATERIALS_MAX + 1))).toEqual({
+			ok: false,
+			reason: 'bad_materials'
+		});
+		expect(add('料'.repeat(AGENDA_MATERIALS_MAX)).ok).toBe(true);
 	});
 });
 

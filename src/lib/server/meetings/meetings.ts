@@ -354,7 +354,14 @@ export type CreateMeetingResult =
 	| { ok: true; meeting: Meeting }
 	| {
 			ok: false;
-			reason: 'forbidden' | 'bad_type' | 'bad_title' | 'bad_date' | 'bad_group' | 'bad_person';
+			reason:
+				| 'forbidden'
+				| 'bad_type'
+				| 'bad_title'
+				| 'bad_place'
+				| 'bad_date'
+				| 'bad_group'
+				| 'bad_person';
 	  };
 
 export function createMeeting(
@@ -370,6 +377,8 @@ export function createMeeting(
 		return { ok: false, reason: 'bad_type' };
 	const title = input.title.trim();
 	if (title.length < 1 || title.length > 100) return { ok: false, reason: 'bad_title' };
+	// The same limit as an edit: refused, never cut short into a wrong place on the notice.
+	if ((input.place?.trim() ?? '').length > 100) return { ok: false, reason: 'bad_place' };
 	if (!isValidDate(input.meetingDate)) return { ok: false, reason: 'bad_date' };
 	const rule = rules.meetings[input.type];
 	const groupScoped = rule.roster.kind === 'roles' && rule.roster.scope === 'group';
@@ -435,9 +444,15 @@ export function createMeeting(
 
 // ---------- agenda ----------
 
+/** As much as the console's field takes; more is refused, never stored cut short. */
+export const AGENDA_MATERIALS_MAX = 5000;
+
 export type AddAgendaItemResult =
 	| { ok: true; agendaItemId: number; position: number }
-	| { ok: false; reason: 'forbidden' | 'not_found' | 'not_draft' | 'bad_title' | 'bad_topic' };
+	| {
+			ok: false;
+			reason: 'forbidden' | 'not_found' | 'not_draft' | 'bad_title' | 'bad_materials' | 'bad_topic';
+	  };
 
 export function addAgendaItem(
 	db: Db,
@@ -450,6 +465,8 @@ export function addAgendaItem(
 	const now = options.now ?? new Date();
 	const title = input.title.trim();
 	if (title.length < 1 || title.length > 100) return { ok: false, reason: 'bad_title' };
+	if ((input.materials ?? '').length > AGENDA_MATERIALS_MAX)
+		return { ok: false, reason: 'bad_materials' };
 	return inMeeting(db, actor, villageId, meetingId, (meeting): AddAgendaItemResult => {
 		// The notice carries the agenda (DOMAIN.md §5): it is fixed once sent.
 		if (meeting.state !== 'draft') return { ok: false, reason: 'not_draft' };

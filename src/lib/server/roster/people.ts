@@ -1,5 +1,6 @@
 // People and households: reading the roster and the clerk's edits. Every edit is audited.
 import { appendAudit } from '../audit/chain.js';
+import { setAccountDisabled } from '../auth/accounts';
 import type { Db } from '../db';
 import { dayBefore, isValidDate } from './dates';
 import { nameInitials } from './initials';
@@ -312,6 +313,13 @@ export function setPersonStatus(
 		db.prepare(
 			'update roles set end_date = ? where person_id = ? and (end_date is null or end_date > ?) and start_date <= ?'
 		).run(lastDay, personId, lastDay, lastDay);
+		// Their login would keep reading the village's private pages from a phone that is no longer
+		// theirs to use here: it is disabled, which ends its sessions; a clerk can enable it again.
+		const login = db
+			.prepare('select id from users where person_id = ? and disabled_at is null')
+			.pluck()
+			.get(personId) as number | undefined;
+		if (login !== undefined) setAccountDisabled(db, actorId, login, true);
 		return null;
 	});
 }

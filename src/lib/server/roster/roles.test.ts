@@ -4,6 +4,8 @@ import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { assignRole, endRole, recordFullMembership, rolesOfPerson, type NewRole } from './roles';
 import { setPersonStatus } from './people';
+import { createAccount } from '../auth/accounts';
+import { createSession, generateSessionToken, validateSessionToken } from '../auth/session';
 import { rosterFixture } from './test-fixture';
 
 let db: Db;
@@ -139,4 +141,34 @@ describe('terms over time', () => {
 			reason: 'person_not_resident'
 		});
 	});
+
+	it.each(['moved_out', 'deceased'] as const)(
+		'disables the login of someone %s and ends its sessions',
+		(status) => {
+			const v = setup();
+			const created = createAccount(db, v.clerkId, {
+				villageId: v.villageId,
+				role: 'villager',
+				name: '离开的人',
+				phone: '13800000042'
+			});
+			if (!created.ok) throw new Error('account not created');
+			db.prepare('update users set person_id = ? where id = ?').run(v.a, created.account.id);
+			const token = generateSessionToken();
+			createSession(db, token, created.account.id);
+			expect(validateSessionToken(db, token).session).not.toBeNull();
+
+			expect(setPersonStatus(db, v.clerkId, v.villageId, v.a, status, '2026-03-01')).toEqual({
+				ok: true
+			});
+			expect(validateSessionToken(db, token).session).toBeNull();
+			expect(
+				db
+					.prepare('select disabled_at is not null from users where id = ?')
+					.pluck()
+					.get(created.account.id)
+			).toBe(1);
+			expect(verifyChain(db).ok).toBe(true);
+		}
+	);
 });

@@ -48,7 +48,11 @@ export const actions: Actions = {
 		const phone = normalizePhone(values.phone);
 		if (!phone) errors.phone = m.auth_phone_invalid();
 		if (!VILLAGE_ROLES.includes(values.role as VillageRole)) errors.role = m.error_choose_one();
-		if (!phone || Object.keys(errors).length) return fail(400, { values, errors });
+		if (!phone || Object.keys(errors).length) {
+			// Cut to what the fields hold: a 1 MB paste is not sent back to the browser.
+			const echo = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.slice(0, 64)]));
+			return fail(400, { values: echo as typeof values, errors });
+		}
 		const result = createAccount(getDb(), user.id, {
 			villageId: village.id,
 			role: values.role as VillageRole,

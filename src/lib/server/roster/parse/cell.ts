@@ -2,8 +2,10 @@
 
 // C0/C1 control characters and invisible format characters (zero-width space, BOM, word joiner)
 // come from copy-paste out of other systems; they make equal-looking names compare unequal.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g;
+// Direction overrides and marks would make a name display as something else in every list.
+const INVISIBLE =
+	// eslint-disable-next-line no-control-regex
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const LINE_BREAKS = /[\t\r\n]+/g;
 // Some government systems export long numbers as ="110105…" so Excel keeps them as text.
 const EXCEL_TEXT_FORMULA = /^="(.*)"$/s;

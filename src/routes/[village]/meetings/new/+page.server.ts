@@ -30,6 +30,17 @@ export const load: PageServerLoad = (event) => {
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** The field a domain refusal is shown at; others are shown for the whole form. */
+const FIELD_OF_REFUSAL: Partial<Record<string, string>> = {
+	bad_group: 'groupId',
+	bad_person: 'chairPersonId',
+	bad_place: 'place'
+};
+
+/** What a refused form gets back: a 1 MB paste is not sent back to the browser. */
+const echoOf = (values: Record<string, string>) =>
+	Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.slice(0, 200)]));
+
 export const actions: Actions = {
 	create: async (event) => {
 		const { village, user } = requireStaff(event);
@@ -40,7 +51,7 @@ export const actions: Actions = {
 			title: field(form, 'title').slice(0, 200),
 			meetingDate: field(form, 'meetingDate'),
 			startsAt: field(form, 'startsAt'),
-			place: field(form, 'place').slice(0, 100),
+			place: field(form, 'place'),
 			groupId: field(form, 'groupId'),
 			chairPersonId: field(form, 'chairPersonId'),
 			recorderPersonId: field(form, 'recorderPersonId')
@@ -55,7 +66,7 @@ export const actions: Actions = {
 		const optionalId = (v: string) => (v ? idParam(v) : null);
 		for (const key of ['groupId', 'chairPersonId', 'recorderPersonId'] as const)
 			if (values[key] && !idParam(values[key])) errors[key] = m.error_choose_one();
-		if (Object.keys(errors).length) return fail(400, { values, errors });
+		if (Object.keys(errors).length) return fail(400, { values: echoOf(values), errors });
 
 		const r = createMeeting(getDb(), actor, village.id, {
 			type: values.type as MeetingType,
@@ -68,11 +79,10 @@ export const actions: Actions = {
 			recorderPersonId: optionalId(values.recorderPersonId)
 		});
 		if (!r.ok) {
-			const key =
-				r.reason === 'bad_group' ? 'groupId' : r.reason === 'bad_person' ? 'chairPersonId' : null;
+			const key = FIELD_OF_REFUSAL[r.reason] ?? null;
 			const message = meetingRefusalMessage(r.reason);
 			return fail(r.reason === 'forbidden' ? 403 : 400, {
-				values,
+				values: echoOf(values),
 				errors: key ? { [key]: message } : {},
 				message
 			});

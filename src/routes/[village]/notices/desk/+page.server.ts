@@ -50,6 +50,16 @@ function noticeFields(form: FormData) {
 	};
 }
 
+/** A refused notice goes back to the form cut to its fields' sizes, not as a 1 MB paste. */
+function echoOf(input: ReturnType<typeof noticeFields>) {
+	return {
+		kind: input.kind.slice(0, 32),
+		title: input.title.slice(0, 200),
+		summary: input.summary.slice(0, 500),
+		body: input.body.slice(0, 20000)
+	};
+}
+
 export const actions: Actions = {
 	post: async (event) => {
 		const { village, user } = requireStaff(event);
@@ -60,7 +70,11 @@ export const actions: Actions = {
 			takesObjections: field(form, 'objections') === 'on'
 		});
 		if (!r.ok)
-			return fail(400, { section: 'post', values: input, message: noticeRefusalMessage(r.reason) });
+			return fail(400, {
+				section: 'post',
+				values: echoOf(input),
+				message: noticeRefusalMessage(r.reason)
+			});
 		redirect(303, `/${village.slug}/notices/desk?posted=${r.notice.seq}`);
 	},
 
@@ -73,14 +87,14 @@ export const actions: Actions = {
 		if (!seq)
 			return fail(400, {
 				section: 'correct',
-				values: { ...input, corrects: seqText },
+				values: { ...echoOf(input), corrects: seqText.slice(0, 32) },
 				message: noticeRefusalMessage('not_found')
 			});
 		const r = postStaffNotice(getDb(), actorOf(user), village.id, { ...input, correctsSeq: seq });
 		if (!r.ok)
 			return fail(400, {
 				section: 'correct',
-				values: { ...input, corrects: seqText },
+				values: { ...echoOf(input), corrects: seqText.slice(0, 32) },
 				message: noticeRefusalMessage(r.reason)
 			});
 		redirect(303, `/${village.slug}/notices/desk?posted=${r.notice.seq}`);

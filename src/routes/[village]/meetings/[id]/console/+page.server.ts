@@ -16,6 +16,7 @@ import {
 	presentVoters
 } from '$lib/server/meetings/console';
 import {
+	AGENDA_MATERIALS_MAX,
 	CHOICES,
 	METHODS,
 	addAgendaItem,
@@ -158,14 +159,17 @@ export const actions: Actions = {
 		const topic = field(form, 'topic');
 		const topicId = topic ? idParam(topic) : null;
 		if (topic && !topicId) return refuse('addAgenda', m.meeting_refused_bad_topic());
+		const title = field(form, 'title').slice(0, 200);
+		const materials = field(form, 'materials');
 		const r = addAgendaItem(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, {
-			title: field(form, 'title').slice(0, 200),
+			title,
 			topicId,
-			materials: field(form, 'materials').slice(0, 5000)
+			materials
 		});
+		// The form gets back at most what its fields hold, not a 1 MB paste.
 		if (!r.ok)
 			return refuse('addAgenda', meetingRefusalMessage(r.reason), {
-				values: { title: field(form, 'title'), materials: field(form, 'materials') }
+				values: { title, materials: materials.slice(0, AGENDA_MATERIALS_MAX) }
 			});
 		back(ctx, 'agenda');
 	},

@@ -68,7 +68,11 @@ export const actions: Actions = {
 			: null;
 		if (values.phone && !phone) errors.phone = m.roster_phone_invalid();
 		if ([...values.relation].length > 16) errors.relation = m.error_too_long({ max: 16 });
-		if (Object.keys(errors).length) return fail(400, { form: 'update', values, errors });
+		if (Object.keys(errors).length) {
+			// Cut to what the fields hold: a 1 MB paste is not sent back to the browser.
+			const echo = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.slice(0, 64)]));
+			return fail(400, { form: 'update', values: echo as typeof values, errors });
+		}
 		updatePerson(getDb(), user.id, village.id, person.id, {
 			name: values.name,
 			gender: values.gender as 'm' | 'f',

@@ -1,0 +1,199 @@
+// Hostile uploads on every form that takes a file (topic attachments, the signed minutes sheet, the
+// roster import): oversize, lying magic bytes, an SVG with script named .png, HTML named .pdf, and
+// names that try to leave the uploads folder or hide what they are. Refused files leave no row and
+// no file; accepted ones are stored under a generated name inside the uploads folder only.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { expect, test, type App } from '../fixtures.ts';
+import { PEOPLE, dbRead, postMultipart, signedIn, snapshot } from './hostile.ts';
+
+type Upload = { name: string; mimeType: string; buffer: Buffer };
+
+const SVG_WITH_SCRIPT = Buffer.from(
+	'<svg xmlns="http://www.w3.org/2000/svg" onload="window.__xss=1"><script>window.__xss=1</script></svg>'
+);
+const HTML_AS_PDF = Buffer.from('<html><script>window.__xss=1</script>%PDF-1.4</html>');
+const STORED_NAME =
+	/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(jpg|webp|pdf)$/;
+
+/** Every file under the server's folder (database, WAL, uploads), with sizes. */
+function filesUnder(dir: string): Map<string, number> {
+	const out = new Map<string, number>();
+	const walk = (d: string) => {
+		for (const e of readdirSync(d, { withFileTypes: true })) {
+			const p = path.join(d, e.name);
+			if (e.isDirectory()) walk(p);
+			else out.set(path.relative(dir, p), statSync(p).size);
+		}
+	};
+	walk(dir);
+	return out;
+}
+
+const uploadedFiles = (app: App) =>
+	[...filesUnder(path.dirname(app.dbPath)).keys()].filter((f) => !f.startsWith('db.sqlite'));
+
+test('hostile files are refused, and hostile names never become paths', async ({ app }) => {
+	const villager = await signedIn(app, PEOPLE.villager);
+	const png = await sharp({
+		create: { width: 8, height: 8, channels: 3, background: '#3a7' }
+	})
+		.png()
+		.toBuffer();
+	const topicForm = (files: Upload[]) => {
+		const form = new FormData();
+		form.set('title', '上传测试');
+		form.set('description', '附件检查');
+		form.set('category', 'livelihood');
+		for (const f of files)
+			form.append('files', new File([new Uint8Array(f.buffer)], f.name, { type: f.mimeType }));
+		return form;
+	};
+	const tables = ['topics', 'topic_attachments'];
+
+	const refused: [string, Upload, RegExp][] = [
+		[
+			'over 10 MB',
+			{
+				name: 'big.jpg',
+				mimeType: 'image/jpeg',
+				buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(10 * 1024 * 1024)])
+			},
+			/太大，每个不超过 10 MB/
+		],
+		[
+			'wrong magic bytes',
+			{ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ\x90\x00 not a photo') },
+			/不是照片或 PDF，不能上传/
+		],
+		[
+			'an SVG with script named .png',
+			{ name: 'photo.png', mimeType: 'image/png', buffer: SVG_WITH_SCRIPT },
+			/不是照片或 PDF，不能上传/
+		],
+		[
+			'HTML named .pdf',
+			{ name: 'plan.pdf', mimeType: 'application/pdf', buffer: HTML_AS_PDF },
+			/不是照片或 PDF，不能上传/
+		],
+		[
+			'a PNG header on a broken body',
+			{ name: 'broken.png', mimeType: 'image/png', buffer: png.subarray(0, 40) },
+			/无法读取|不是照片或 PDF/
+		]
+	];
+	for (const [label, file, message] of refused) {
+		const before = { rows: snapshot(app, tables), files: uploadedFiles(app) };
+		const response = await postMultipart(
+			villager,
+			app,
+			'/xinyang/topics/new?/submit',
+			topicForm([file])
+		);
+		expect.soft(response.status(), label).toBe(400);
+		expect.soft(await response.text(), label).toMatch(message);
+		expect.soft({ rows: snapshot(app, tables), files: uploadedFiles(app) }, label).toEqual(before);
+	}
+
+	// Names that try to climb out of the folder, or hide their real ending, with a real photo.
+	const names = [
+		'../../etc/passwd.png',
+		'..\\..\\x.png',
+		'/etc/cron.d/evil.png',
+		'a\u0000b.png',
+		'invoice\u202Egnp.exe',
+		'\u200bzero\u200dwidth.png',
+		'..',
+		'<img src=x onerror="window.__xss=1">.png'
+	];
+	const before = new Set(uploadedFiles(app));
+	const response = await postMultipart(
+		villager,
+		app,
+		'/xinyang/topics/new?/submit',
+		topicForm(names.map((name) => ({ name, mimeType: 'image/png', buffer: png })).slice(0, 6))
+	);
+	expect(response.status()).toBe(303);
+	const number = /XY-\d{4}-\d{4}/.exec(response.headers()['location'] ?? '')?.[0];
+	expect(number).toBeDefined();
+	const stored = dbRead<{ id: number; stored_name: string; original_name: string; mime: string }>(
+		app,
+		`select a.id, a.stored_name, a.original_name, a.mime from topic_attachments a
+		 join topics t on t.id = a.topic_id where t.number = ? order by a.id`,
+		number
+	);
+	expect(stored).toHaveLength(6);
+	for (const a of stored) {
+		expect(a.stored_name).toMatch(STORED_NAME);
+		expect(a.mime).toBe('image/jpeg');
+		// Only a display name is kept: no folder part, no control, bidi or zero-width character.
+		// eslint-disable-next-line no-control-regex -- a NUL is what must not be there
+		expect(a.original_name).not.toMatch(/[/\\\u0000\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
+		expect(a.original_name).not.toBe('..');
+	}
+	const added = uploadedFiles(app).filter((f) => !before.has(f));
+	expect(added.sort()).toEqual(stored.map((a) => path.join('uploads', a.stored_name)).sort());
+
+	// Served back as the re-encoded image, never as markup, with a safe download name.
+	for (const a of stored) {
+		const file = await villager.get(`/xinyang/topics/${number}/files/${a.id}`);
+		expect(file.status()).toBe(200);
+		const h = file.headers();
+		expect(h['content-type']).toBe('image/jpeg');
+		expect(h['x-content-type-options']).toBe('nosniff');
+		expect(h['content-security-policy']).toContain('sandbox');
+		const disposition = h['content-disposition'];
+		// eslint-disable-next-line no-control-regex -- control characters would split the header
+		expect(disposition).not.toMatch(/[\u0000-\u001f\u007f]/);
+		expect(disposition).not.toMatch(/filename="[^"]*[/\\][^"]*"/);
+		expect((await file.body()).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+	}
+});
+
+test('the minutes sheet and the roster import refuse hostile files and store nothing', async ({
+	app
+}) => {
+	const clerk = await signedIn(app, PEOPLE.clerk);
+	const closed = dbRead<{ id: number }>(
+		app,
+		"select id from meetings where state = 'closed' order by id limit 1"
+	)[0].id;
+	for (const [label, sheet] of [
+		['SVG named .png', { name: 'sheet.png', mimeType: 'image/png', buffer: SVG_WITH_SCRIPT }],
+		['HTML named .pdf', { name: '../sheet.pdf', mimeType: 'application/pdf', buffer: HTML_AS_PDF }]
+	] as const) {
+		const before = { rows: snapshot(app, ['minutes_attestations']), files: uploadedFiles(app) };
+		const r = await postMultipart(clerk, app, `/xinyang/meetings/${closed}/minutes?/attest`, {
+			sheet
+		});
+		expect.soft(r.status(), label).toBe(400);
+		expect
+			.soft({ rows: snapshot(app, ['minutes_attestations']), files: uploadedFiles(app) }, label)
+			.toEqual(before);
+	}
+
+	const importFiles: [string, Upload][] = [
+		[
+			'over 5 MB',
+			{ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 'a') }
+		],
+		[
+			'an SVG named .xlsx',
+			{ name: 'roster.xlsx', mimeType: 'application/zip', buffer: SVG_WITH_SCRIPT }
+		],
+		[
+			'a traversal name',
+			{ name: '../../../etc/passwd', mimeType: 'text/plain', buffer: Buffer.from('root:x:0:0') }
+		]
+	];
+	for (const [label, file] of importFiles) {
+		const before = { rows: snapshot(app, ['roster_imports', 'people']), files: uploadedFiles(app) };
+		const r = await postMultipart(clerk, app, '/xinyang/roster/import?/preview', { file });
+		expect.soft(r.status(), label).toBe(400);
+		expect.soft(await r.text(), label).not.toContain('<svg');
+		expect
+			.soft({ rows: snapshot(app, ['roster_imports', 'people']), files: uploadedFiles(app) }, label)
+			.toEqual(before);
+	}
+});
