@@ -15,11 +15,10 @@ import { idParam, requireMember } from '$lib/server/villages/context';
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null =>
 	v && (list as readonly string[]).includes(v) ? (v as T) : null;
 
-/** The village's topics, or only the asking user's own (proposed, or filed by them). */
-export function loadTopicList(event: RequestEvent<{ village: string }>, mine: boolean) {
-	const { village, user } = requireMember(event);
-	const q = event.url.searchParams;
-	const filters = {
+/** The list's filters from its query string; anything unknown is ignored. */
+export function topicFiltersFrom(url: URL) {
+	const q = url.searchParams;
+	return {
 		state: oneOf<TopicState>(TOPIC_STATES, q.get('state')),
 		category: oneOf<Category>(CATEGORIES, q.get('category')),
 		channel: oneOf<Channel>(CHANNELS, q.get('channel')),
@@ -28,6 +27,12 @@ export function loadTopicList(event: RequestEvent<{ village: string }>, mine: bo
 		search: (q.get('q') ?? '').slice(0, 100),
 		page: idParam(q.get('page')) ?? 1
 	};
+}
+
+/** The village's topics, or only the asking user's own (proposed, or filed by them). */
+export function loadTopicList(event: RequestEvent<{ village: string }>, mine: boolean) {
+	const { village, user } = requireMember(event);
+	const filters = topicFiltersFrom(event.url);
 	const db = getDb();
 	return {
 		mine,
@@ -42,4 +47,5 @@ export function loadTopicList(event: RequestEvent<{ village: string }>, mine: bo
 
 export type TopicListData = ReturnType<typeof loadTopicList> & {
 	village: { slug: string; name: string };
+	staff: boolean;
 };
