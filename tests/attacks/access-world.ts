@@ -139,21 +139,26 @@ export class DbWatch {
 	audit(): number {
 		return this.db.prepare('select count(*) from audit').pluck().get() as number;
 	}
-	/** Every row of every table, hashed: two equal digests mean nothing was written. */
-	digest(): string {
+	/** Every row of every table, hashed per table: equal digests mean nothing was written there. */
+	digests(): Record<string, string> {
 		const tables = this.db
 			.prepare("select name from sqlite_master where type = 'table' order by name")
 			.pluck()
 			.all() as string[];
-		const h = createHash('sha256');
+		const out: Record<string, string> = {};
 		for (const t of tables) {
 			// A session's sliding expiry is renewed by reading; it is not data an attack changes.
 			if (t === 'sessions' || t.startsWith('sqlite_')) continue;
-			h.update(`\n#${t}\n`);
+			const h = createHash('sha256');
 			for (const row of this.db.prepare(`select * from "${t}"`).raw().iterate())
 				h.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v)));
+			out[t] = h.digest('hex');
 		}
-		return h.digest('hex');
+		return out;
+	}
+	/** The tables whose rows differ between two `digests()`. */
+	static changed(a: Record<string, string>, b: Record<string, string>): string[] {
+		return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((t) => a[t] !== b[t]);
 	}
 	get<T>(sql: string, ...params: unknown[]): T {
 		return this.db
@@ -193,7 +198,13 @@ export interface World {
 		agendaItem: number;
 		notice: number;
 		objection: number;
+		/** The seq of the notice the objection was filed on. */
+		objectionNotice: number;
+		opinion: number;
+		topicId: number;
 		resolution: number;
+		/** A resident with no account, whom the grid head filed for. */
+		spare: number;
 		person: number;
 		personPhone: string;
 		household: number;
@@ -552,7 +563,7 @@ async function buildWorld(app: App): Promise<World> {
 				xyVillage
 			),
 			fourPlusTwo: one<string>(
-				"select t.number from topics t join resolutions r on r.topic_id = t.id where t.state = 'four_plus_two' order by t.id limit 1"
+				"select t.number from topics t join implementations i on i.topic_id = t.id where t.state = 'four_plus_two' order by t.id limit 1"
 			),
 			consultationTopic: one<string>(
 				"select min(number) from topics where state = 'consultation' and village_id = ?",
@@ -574,6 +585,15 @@ async function buildWorld(app: App): Promise<World> {
 			),
 			notice: one<number>('select min(seq) from notices where village_id = ?', xyVillage),
 			objection: one<number>('select min(id) from objections'),
+			objectionNotice: one<number>(
+				'select n.seq from objections o join notices n on n.id = o.notice_id order by o.id limit 1'
+			),
+			opinion: one<number>(
+				'select min(o.id) from topic_opinions o join topics t on t.id = o.topic_id where t.village_id = ?',
+				xyVillage
+			),
+			topicId: one<number>('select id from topics where number = ?', xyTopic),
+			spare: behalfFor,
 			resolution: one<number>('select min(id) from resolutions where village_id = ?', xyVillage),
 			person: villagerPerson,
 			personPhone: DEMO.villager.phone,
@@ -610,3 +630,7 @@ export async function pool<T>(items: T[], width: number, fn: (item: T) => Promis
 		})
 	);
 }
+
+/** The refusal or notice a page shows, for failure reports. */
+export const messageOf = (html: string): string =>
+	/role="(?:alert|status)"[^>]*>([^<]{0,120})/.exec(html)?.[1] ?? '';
