@@ -505,3 +505,67 @@ test('the forms of each village refuse the other village’s ids, and nothing ch
 	).toEqual([]);
 	expect(tries.length).toBeGreaterThan(45);
 });
+
+test('what belongs to one villager is refused to the others, and nothing changes', async ({
+	sharedApp
+}) => {
+	const w = await worldOf(sharedApp);
+	const { xy } = w;
+	const topic = `/xinyang/topics/${xy.topic}`;
+	const draft = `/xinyang/topics/${xy.draftTopic}`;
+	const others: Role[] = ['gridHead', 'rep', 'supervisor', 'clerk'];
+	// 张秀英's own topic, her draft and her objection: only she may act on them as the proposer.
+	const own: Pick<Call, 'path' | 'action' | 'fields'>[] = [
+		{ path: topic, action: 'withdraw', fields: {} },
+		{ path: topic, action: 'confirm', fields: {} },
+		{
+			path: topic,
+			action: 'saveDraft',
+			fields: { title: '改', description: '改', category: 'other' }
+		},
+		{ path: topic, action: 'uncosign', fields: {} },
+		{ path: draft, action: 'submitDraft', fields: {} },
+		{
+			path: draft,
+			action: 'saveDraft',
+			fields: { title: '改', description: '改', category: 'other' }
+		},
+		{ path: draft, action: 'withdraw', fields: {} },
+		{ path: draft, action: 'cosign', fields: {} },
+		{ path: draft, action: 'opinion', fields: { body: '看到了' } },
+		{
+			path: `/xinyang/notices/${xy.objectionNotice}`,
+			action: 'escalate',
+			fields: { objection: String(xy.objection) }
+		}
+	];
+	const tries = own.flatMap((call) =>
+		others.map((role) => ({
+			label: `${call.path} ${call.action}`,
+			role,
+			path: target(call),
+			body: bodyOf(call)
+		}))
+	);
+	// Filing for someone is for their grid head or representative only.
+	for (const role of ['villager', 'supervisor'] as Role[])
+		tries.push({
+			label: 'file for a villager of another grid',
+			role,
+			path: '/xinyang/topics/new?/submit',
+			body: bodyOf({
+				fields: {
+					title: '代提',
+					description: '代提',
+					category: 'other',
+					forPerson: String(xy.spare),
+					channel: 'phone',
+					consentKind: 'read_back',
+					consentAt: '2026-01-01T08:00'
+				}
+			})
+		});
+	expect(
+		await attempt(w, tries, (_role, status) => status === 400 || status === 403 || status === 404)
+	).toEqual([]);
+});

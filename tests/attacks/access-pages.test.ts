@@ -1,5 +1,6 @@
 // Reading what is not yours: every page, file, export and archive of the app, with real ids, as
 // every role, signed out, and as the clerk of another village, with the ids of both villages.
+import { readFileSync } from 'node:fs';
 import { test as plain } from '@playwright/test';
 import { expect, sharedServerTest as test } from '../fixtures.ts';
 import { SECRETS, pool, send, worldOf, type Role } from './access-world.ts';
@@ -30,6 +31,20 @@ plain('the attack inventory names every route, endpoint and form action in src/r
 	expect(disk.find((r) => r.route === '/[village]/meetings/[id]/console')?.actions).toContain(
 		'open'
 	);
+
+	// A village whose slug is a top-level route would be unreachable, or would hide the route.
+	const source = readFileSync(
+		new URL('../../src/lib/server/villages/villages.ts', import.meta.url),
+		'utf8'
+	);
+	const reserved = [
+		.../RESERVED_SLUGS = new Set\(\[([^\]]*)\]/.exec(source)![1].matchAll(/'([^']+)'/g)
+	].map((m) => m[1]);
+	const topLevel = [...new Set(disk.map((r) => r.route.split('/')[1]))].filter(
+		(s) => s && !s.startsWith('[')
+	);
+	expect(topLevel.length).toBeGreaterThan(5);
+	expect(topLevel.filter((s) => !reserved.includes(s))).toEqual([]);
 });
 
 test('only those entitled read each page, file and export, in either village', async ({
@@ -44,6 +59,8 @@ test('only those entitled read each page, file and export, in either village', a
 
 	// Never to be seen by those refused: the private titles and a villager's phone number.
 	const secrets = [...Object.values(SECRETS), w.xy.draftTopicTitle, w.xy.personPhone];
+	const phoneSeers: Role[] = ['clerk', 'secretary', 'villager'];
+	if (w.xy.ownGridHead) phoneSeers.push('gridHead');
 	const failures: string[] = [];
 	const attempts = all.flatMap((probe) =>
 		Object.entries(probe.expect).map(([role, status]) => ({ probe, role: role as Role, status }))
@@ -59,8 +76,8 @@ test('only those entitled read each page, file and export, in either village', a
 			if (!r.location.startsWith(`/login?next=${encodeURIComponent(probe.path)}`))
 				failures.push(`${where}: redirected to ${r.location}, not to sign in`);
 		const shown = status === 200 ? [] : [...secrets];
-		// Signed out, even the public pages never show a villager's phone number.
-		if (role === 'anonymous') shown.push(w.xy.personPhone);
+		// A villager's phone is for the clerk, the secretary, herself and her own grid head.
+		if (!phoneSeers.includes(role)) shown.push(w.xy.personPhone);
 		for (const s of shown) if (r.text.includes(s)) failures.push(`${where}: shows “${s}”`);
 		if (status !== 200 && /^(image|application\/(zip|pdf))|text\/csv/.test(r.type))
 			failures.push(`${where}: refused with a ${r.type} body`);

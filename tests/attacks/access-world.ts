@@ -207,6 +207,8 @@ export interface World {
 		spare: number;
 		person: number;
 		personPhone: string;
+		/** Whether the grid head is 张秀英's own, who may see her phone number. */
+		ownGridHead: boolean;
 		household: number;
 		grid: number;
 		role: number;
@@ -597,6 +599,12 @@ async function buildWorld(app: App): Promise<World> {
 			resolution: one<number>('select min(id) from resolutions where village_id = ?', xyVillage),
 			person: villagerPerson,
 			personPhone: DEMO.villager.phone,
+			ownGridHead: !!watch.get<number>(
+				`select 1 from roles r join households h on h.grid_id = r.grid_id join people p on p.household_id = h.id
+				 where r.role = 'grid_head' and r.person_id = ? and p.id = ?`,
+				gridHeadPerson,
+				villagerPerson
+			),
 			household: one<number>('select household_id from people where id = ?', villagerPerson),
 			grid: one<number>('select min(id) from grids where village_id = ?', xyVillage),
 			role: one<number>('select min(id) from roles where person_id = ?', gridHeadPerson),
