@@ -102,7 +102,7 @@ export function multipart(
 	const f = new FormData();
 	for (const [k, v] of Object.entries(fields)) f.append(k, v);
 	for (const [k, v] of Object.entries(files))
-		f.append(k, new Blob([v.data], { type: v.type }), v.name);
+		f.append(k, new Blob([new Uint8Array(v.data)], { type: v.type }), v.name);
 	return f;
 }
 
