@@ -85,3 +85,106 @@ test('only those entitled read each page, file and export, in either village', a
 	expect(failures).toEqual([]);
 	expect(attempts.length).toBeGreaterThan(400);
 });
+
+test('hostile ids and search parameters never cause a 5xx nor show a private thing', async ({
+	sharedApp
+}) => {
+	const w = await worldOf(sharedApp);
+	const ids = [
+		'0',
+		'-1',
+		'99999999999999999999',
+		'%00',
+		'%2e%2e%2f%2e%2e',
+		'%E2%80%AE1',
+		String(w.ds.meeting),
+		encodeURIComponent(w.ds.topic)
+	];
+	// Each id-bearing route with its id replaced; the village slug likewise.
+	const paths = Object.keys(ROUTES)
+		// A PDF is printed by a browser, a second each: the probes above cover it.
+		.filter((r) => ROUTES[r].get && /\[(?!village\])/.test(r) && !r.endsWith('.pdf'))
+		.flatMap((r) =>
+			ids.map((id) => {
+				const real = r
+					.replace('[village]', 'xinyang')
+					.replace('[number]', w.xy.topic)
+					.replace('[id]', String(w.xy.closedMeeting));
+				return real.includes('[')
+					? real.replace(/\[[a-z]+\]/, id)
+					: real.replace(/\/(XY-\d{4}-\d{4}|\d+)(?=\/|$)/, `/${id}`);
+			})
+		);
+	for (const id of ids) paths.push(`/${id}`, `/${id}/notices`, `/${id}/topics`);
+	const tries = paths.flatMap((path) =>
+		(['clerk', 'anonymous'] as Role[]).map((role) => ({ path, role }))
+	);
+	const query = [
+		"'",
+		'"',
+		'a-b',
+		'"储藏库" OR',
+		'NEAR(a b)',
+		'*',
+		'%',
+		'_',
+		'\\',
+		'\u0000',
+		'\u202E',
+		'果树 -',
+		'x'.repeat(500)
+	];
+	for (const list of [
+		'/xinyang/topics?q=',
+		'/xinyang/topics/mine?q=',
+		'/xinyang/notices?q=',
+		'/xinyang/roster?q=',
+		'/xinyang/roster/households?q=',
+		'/xinyang/topics/new?for=',
+		`/xinyang/meetings/${w.xy.draftMeeting}/console?find=`,
+		`/xinyang/meetings/${w.xy.notifiedMeeting}/console?q=`
+	])
+		for (const q of query)
+			for (const role of ['clerk', 'rep'] as Role[])
+				tries.push({ path: list + encodeURIComponent(q), role });
+	for (const odd of [
+		'page=-1',
+		'page=99999999999999',
+		'page=1e99',
+		'year=99999999999999999',
+		'kind=__proto__',
+		'state=x&category=y&channel=z&grid=-1',
+		'from=2026-02-30&to=9999-99-99',
+		'status=all&role=constructor',
+		'attendee=1&attendee=x&attendee=-5'
+	])
+		for (const list of [
+			'/xinyang/topics',
+			'/xinyang/notices',
+			'/xinyang/roster',
+			'/xinyang/meetings',
+			'/xinyang/dashboard',
+			`/xinyang/meetings/${w.xy.draftMeeting}/console`
+		])
+			tries.push({ path: `${list}?${odd}`, role: 'clerk' });
+	const failures: string[] = [];
+	// A member may read the village's topics, never a draft, a draft meeting or the other village.
+	const hidden: Partial<Record<Role, string[]>> = {
+		anonymous: [...Object.values(SECRETS), w.xy.draftTopicTitle],
+		rep: [
+			SECRETS.draftMeetingTitle,
+			SECRETS.dsTopicTitle,
+			SECRETS.dsMeetingTitle,
+			SECRETS.dsNoticeTitle,
+			w.xy.draftTopicTitle
+		]
+	};
+	await pool(tries, 8, async ({ path, role }) => {
+		const r = await send(sharedApp, w.cookies[role], 'GET', path);
+		if (r.status >= 500) failures.push(`${role} GET ${path}: ${r.status}`);
+		for (const s of hidden[role] ?? [])
+			if (r.text.includes(s)) failures.push(`${role} GET ${path}: “${s}”`);
+	});
+	expect(failures).toEqual([]);
+	expect(tries.length).toBeGreaterThan(500);
+});
