@@ -547,6 +547,13 @@ test('what belongs to one villager is refused to the others, and nothing changes
 			body: bodyOf(call)
 		}))
 	);
+	// Not even the clerk may name her draft: on an agenda it would reach the public notice.
+	tries.push({
+		label: 'a draft topic on an agenda',
+		role: 'clerk',
+		path: `/xinyang/meetings/${xy.draftMeeting}/console?/addAgenda`,
+		body: bodyOf({ fields: { title: '议程', topic: String(xy.draftTopicId) } })
+	});
 	// Filing for someone is for their grid head or representative only.
 	for (const role of ['villager', 'supervisor'] as Role[])
 		tries.push({

@@ -185,6 +185,7 @@ export interface World {
 		consentPhoto: number;
 		/** The villager's draft (demo): only she sees it. */
 		draftTopic: string;
+		draftTopicId: number;
 		draftTopicTitle: string;
 		fourPlusTwo: string;
 		consultationTopic: string;
@@ -558,6 +559,10 @@ async function buildWorld(app: App): Promise<World> {
 			consentPhoto,
 			draftTopic: one<string>(
 				"select number from topics where state = 'draft' and village_id = ?",
+				xyVillage
+			),
+			draftTopicId: one<number>(
+				"select id from topics where state = 'draft' and village_id = ?",
 				xyVillage
 			),
 			draftTopicTitle: one<string>(
