@@ -154,6 +154,7 @@ test('hostile ids and search parameters never cause a 5xx nor show a private thi
 		'year=99999999999999999',
 		'kind=__proto__',
 		'state=x&category=y&channel=z&grid=-1',
+		'state=draft',
 		'from=2026-02-30&to=9999-99-99',
 		'status=all&role=constructor',
 		'attendee=1&attendee=x&attendee=-5'
@@ -171,6 +172,13 @@ test('hostile ids and search parameters never cause a 5xx nor show a private thi
 	// A member may read the village's topics, never a draft, a draft meeting or the other village.
 	const hidden: Partial<Record<Role, string[]>> = {
 		anonymous: [...Object.values(SECRETS), w.xy.draftTopicTitle],
+		// Not even the clerk reads a villager's draft, in any list or search.
+		clerk: [
+			SECRETS.dsTopicTitle,
+			SECRETS.dsMeetingTitle,
+			SECRETS.dsNoticeTitle,
+			w.xy.draftTopicTitle
+		],
 		rep: [
 			SECRETS.draftMeetingTitle,
 			SECRETS.dsTopicTitle,
