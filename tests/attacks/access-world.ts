@@ -160,6 +160,21 @@ export class DbWatch {
 	static changed(a: Record<string, string>, b: Record<string, string>): string[] {
 		return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((t) => a[t] !== b[t]);
 	}
+	/** Text columns where some value satisfies `test` (SQL over the column `$col`), as table.column. */
+	textColumnsWhere(test: string, skip: string[] = []): string[] {
+		const out: string[] = [];
+		const tables = this.db
+			.prepare("select name from sqlite_master where type = 'table'")
+			.pluck()
+			.all() as string[];
+		for (const t of tables.filter((t) => !skip.includes(t)))
+			for (const { name } of this.db.pragma(`table_info("${t}")`) as { name: string }[]) {
+				const v = `"${name}"`;
+				const sql = `select 1 from "${t}" where typeof(${v}) = 'text' and (${test.replaceAll('$col', v)})`;
+				if (this.db.prepare(sql).get()) out.push(`${t}.${name}`);
+			}
+		return out;
+	}
 	get<T>(sql: string, ...params: unknown[]): T {
 		return this.db
 			.prepare(sql)
