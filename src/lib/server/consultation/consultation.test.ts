@@ -14,6 +14,7 @@ import {
 } from './consultation';
 import { recordCoordinationOutcome, coordinationOutcomeOf } from './coordination';
 import { startImplementation } from '../implementation/implementation';
+import { createTopic } from '../topics/topics';
 import {
 	at,
 	clerkOf,
@@ -193,6 +194,23 @@ describe('the urgent coordination outcome', () => {
 		const urgent = holdMeeting(db, 'urgent_coordination', null, attendees);
 		const consultation = holdMeeting(db, 'consultation', null, attendees);
 		const service = topicOn(db, 'direct', { title: '户口迁移急事' });
+		const drafted = createTopic(
+			db,
+			villagerOf(db),
+			v(),
+			{
+				title: '自来水管道老化改造',
+				description: '还没想好。',
+				category: 'livelihood',
+				place: '',
+				affected: '',
+				estimatedCostFen: null,
+				funding: ''
+			},
+			{ submit: false }
+		);
+		if (!drafted.ok) throw new Error(drafted.reason);
+		const draft = drafted.topic.id;
 		const major = topicOn(db, 'four_plus_two', {
 			category: 'development',
 			art24: ['public_welfare']
@@ -209,7 +227,9 @@ describe('the urgent coordination outcome', () => {
 				{ agreed: '办', tasks: [{ personId: 999_999, task: '跑一趟' }] },
 				'bad_person'
 			],
-			[clerkOf(db), urgent.meetingId, { agreed: '办', tasks, topicId: major }, 'art24_topic']
+			[clerkOf(db), urgent.meetingId, { agreed: '办', tasks, topicId: major }, 'art24_topic'],
+			// A draft is only its writer's: staff cannot even name it.
+			[clerkOf(db), urgent.meetingId, { agreed: '办', tasks, topicId: draft }, 'bad_topic']
 		] as const;
 		for (const [actor, meeting, input, reason] of table)
 			expect(

@@ -111,7 +111,8 @@ export function recordCoordinationOutcome(
 				return { ok: false, reason: 'already_recorded' };
 			if (input.topicId != null) {
 				const topic = findTopic(db, villageId, input.topicId);
-				if (!topic) return { ok: false, reason: 'bad_topic' };
+				// A draft is its writer's alone, hidden even from staff; members read the outcome.
+				if (!topic || topic.state === 'draft') return { ok: false, reason: 'bad_topic' };
 				// An art. 24 matter is decided only through the 4+2 procedure (DOMAIN.md §3).
 				if (topic.art24Items.length > 0 || topic.state === 'four_plus_two')
 					return { ok: false, reason: 'art24_topic' };

@@ -167,6 +167,32 @@ describe('agendaTopicOptions', () => {
 		}
 		expect(agendaTopicOptions(db, 999_999)).toEqual([]);
 	});
+
+	it('is enforced for drafts: a posted draft topic id goes on no agenda', () => {
+		const v = demoVillageId(db);
+		const seeded = seedDemoTopics(db, v);
+		const idOf = (state: string) =>
+			db
+				.prepare('select id from topics where number = ?')
+				.pluck()
+				.get(seeded.find((t) => t.state === state)!.number) as number;
+		const created = createMeeting(db, clerk(), v, {
+			type: 'reps_meeting',
+			title: '村民代表会议',
+			meetingDate: '2026-12-20'
+		});
+		if (!created.ok) throw new Error(created.reason);
+		const add = (topicId: number) =>
+			addAgendaItem(db, clerk(), v, created.meeting.id, { title: '议程', topicId });
+		expect(add(idOf('draft'))).toEqual({ ok: false, reason: 'bad_topic' });
+		expect(add(idOf('submitted')).ok).toBe(true);
+		expect(
+			db
+				.prepare('select topic_id from agenda_items where meeting_id = ?')
+				.pluck()
+				.all(created.meeting.id)
+		).toEqual([idOf('submitted')]);
+	});
 });
 
 describe('attendeeCandidates', () => {

@@ -471,8 +471,9 @@ export function addAgendaItem(
 		// The notice carries the agenda (DOMAIN.md §5): it is fixed once sent.
 		if (meeting.state !== 'draft') return { ok: false, reason: 'not_draft' };
 		if (input.topicId != null) {
+			// A draft is its writer's alone, hidden even from staff; the agenda goes on a public notice.
 			const t = db
-				.prepare('select 1 from topics where id = ? and village_id = ?')
+				.prepare("select 1 from topics where id = ? and village_id = ? and state != 'draft'")
 				.get(input.topicId, villageId);
 			if (!t) return { ok: false, reason: 'bad_topic' };
 		}

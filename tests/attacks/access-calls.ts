@@ -1,0 +1,350 @@
+// A plausible call of every form action and POST endpoint in 新阳村: the fields its real form
+// sends, with the world's real ids. The access attacks send them as the wrong people; the fuzzer
+// starts from them and breaks them.
+import { PHOTO, form, multipart, type World } from './access-world.ts';
+import { ROUTES, type Gate } from './routes.ts';
+
+export type Fields = Record<string, string | string[]>;
+
+export interface Call {
+	route: string;
+	/** The action's name, or POST for an endpoint. */
+	action: string;
+	gate: Gate;
+	path: string;
+	fields: Fields;
+	/** Fields that carry a file, sent as multipart. */
+	files?: Record<string, { name: string; type: string; data: Uint8Array }>;
+}
+
+const day = (offset = 0) =>
+	new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+const jpeg = (name: string) => ({ name, type: 'image/jpeg', data: new Uint8Array(PHOTO) });
+const csvFile = {
+	name: 'roster.csv',
+	type: 'text/csv',
+	data: new TextEncoder().encode(
+		'\uFEFF序号,姓名,性别,出生日期,身份证号,与户主关系,户号,家庭住址,联系电话,村民小组,网格\r\n'
+	)
+};
+
+/** The fields of each action, keyed route → action. */
+function fieldsOf(
+	w: World
+): Record<string, Record<string, Omit<Call, 'route' | 'action' | 'gate'>>> {
+	const { xy } = w;
+	const mt = `/xinyang/meetings/${xy.notifiedMeeting}`;
+	const draft = `/xinyang/meetings/${xy.draftMeeting}/console`;
+	const topic = `/xinyang/topics/${xy.topic}`;
+	const decided = `/xinyang/topics/${xy.fourPlusTwo}`;
+	const person = `/xinyang/roster/people/${xy.spare}`;
+	const text = { title: '测试标题', summary: '摘要', body: '正文内容' };
+	return {
+		'/account': {
+			changePassword: {
+				path: '/account',
+				fields: { current: 'wrong-password-1', password: 'a-new-password-2026' }
+			}
+		},
+		'/activate': {
+			default: {
+				path: '/activate',
+				fields: { phone: '13800000009', code: '12345678', password: 'a-new-password-2026' }
+			}
+		},
+		'/admin': {
+			createVillage: {
+				path: '/admin',
+				fields: {
+					name: '西河村',
+					slug: 'xihe',
+					province: '河北省',
+					clerkName: '周平',
+					clerkPhone: '13700000009'
+				}
+			}
+		},
+		'/language': { POST: { path: '/language', fields: { locale: 'en', to: '/xinyang' } } },
+		'/login': {
+			default: { path: '/login', fields: { phone: '13800000009', password: 'not-the-password' } }
+		},
+		'/logout': { POST: { path: '/logout', fields: {} } },
+		'/[village]/accounts': {
+			create: {
+				path: '/xinyang/accounts',
+				fields: { name: '孙大勇', phone: '13811112222', role: 'villager' }
+			},
+			issueCode: { path: '/xinyang/accounts', fields: { accountId: String(xy.villagerAccount) } },
+			disable: { path: '/xinyang/accounts', fields: { accountId: String(xy.villagerAccount) } },
+			enable: { path: '/xinyang/accounts', fields: { accountId: String(xy.villagerAccount) } }
+		},
+		'/[village]/authorizations': {
+			default: {
+				path: '/xinyang/authorizations',
+				fields: {
+					motion: String(xy.motion),
+					categories: 'livelihood',
+					validFrom: day(),
+					validTo: day(300)
+				}
+			}
+		},
+		'/[village]/meetings/new': {
+			create: {
+				path: '/xinyang/meetings/new',
+				fields: { type: 'reps_meeting', title: '村民代表会议：测试', meetingDate: day(20) }
+			}
+		},
+		'/[village]/meetings/[id]': {
+			vote: { path: mt, fields: { motionId: String(xy.motion), choice: 'yes' } },
+			opinion: {
+				path: mt,
+				fields: { agendaItemId: String(xy.agendaItem), text: '我同意这个方案。' }
+			}
+		},
+		'/[village]/meetings/[id]/checkin': {
+			checkIn: { path: `${mt}/checkin`, fields: { code: '1234 5678' } }
+		},
+		'/[village]/meetings/[id]/console': {
+			addAgenda: {
+				path: draft,
+				fields: { title: '议程：测试', topic: String(xy.topicId), materials: '材料' }
+			},
+			edit: {
+				path: draft,
+				fields: { title: '支委会：改名', meetingDate: day(31), startsAt: '09:00', place: '议事厅' }
+			},
+			notify: { path: draft, fields: {} },
+			open: { path: `${mt}/console`, fields: {} },
+			addGuest: { path: `${mt}/console`, fields: { kind: 'observer', name: '王五', position: '' } },
+			signIn: { path: `${mt}/console`, fields: { person: String(xy.person) } },
+			markLeft: { path: `${mt}/console`, fields: { person: String(xy.person) } },
+			addSpeech: {
+				path: `${mt}/console`,
+				fields: { item: String(xy.agendaItem), speakerName: '王五', summary: '同意' }
+			},
+			createMotion: {
+				path: `${mt}/console`,
+				fields: { item: String(xy.agendaItem), method: 'hands', text: '同意' }
+			},
+			openMotion: { path: `${mt}/console`, fields: { motion: String(xy.motion) } },
+			hands: {
+				path: `${mt}/console`,
+				fields: { motion: String(xy.motion), yes: '10', no: '0', abstain: '0' }
+			},
+			rollCall: {
+				path: `${mt}/console`,
+				fields: { motion: String(xy.motion), [`choice-${xy.person}`]: 'yes' }
+			},
+			secretPaper: {
+				path: `${mt}/console`,
+				fields: {
+					motion: String(xy.motion),
+					voter: String(xy.person),
+					yes: '1',
+					no: '0',
+					abstain: '0',
+					counter: '甲',
+					scrutineer: '乙'
+				}
+			},
+			closeMotion: { path: `${mt}/console`, fields: { motion: String(xy.motion) } },
+			closeMeeting: { path: `${mt}/console`, fields: { closeOpenMotions: '1' } }
+		},
+		'/[village]/meetings/[id]/minutes': {
+			saveText: {
+				path: `/xinyang/meetings/${xy.closedMeeting}/minutes`,
+				fields: { text: '会议记录' }
+			},
+			confirm: { path: `/xinyang/meetings/${xy.closedMeeting}/minutes`, fields: {} },
+			attest: {
+				path: `/xinyang/meetings/${xy.closedMeeting}/minutes`,
+				fields: {},
+				files: { sheet: jpeg('签字页.jpg') }
+			},
+			correct: {
+				path: `/xinyang/meetings/${xy.closedMeeting}/minutes`,
+				fields: { correction: '更正', reason: '笔误' }
+			}
+		},
+		'/[village]/meetings/[id]/outcome': {
+			record: {
+				path: `/xinyang/meetings/${xy.urgentMeeting}/outcome`,
+				fields: { agreed: '明天恢复供水', person0: String(xy.person), task0: '联系水厂' }
+			}
+		},
+		'/[village]/notices/[seq]': {
+			object: { path: `/xinyang/notices/${xy.objectionNotice}`, fields: { text: '我有异议。' } },
+			answer: {
+				path: `/xinyang/notices/${xy.objectionNotice}`,
+				fields: { objection: String(xy.objection), answer: '答复' }
+			},
+			escalate: {
+				path: `/xinyang/notices/${xy.objectionNotice}`,
+				fields: { objection: String(xy.objection) }
+			}
+		},
+		'/[village]/notices/desk': {
+			post: { path: '/xinyang/notices/desk', fields: { kind: 'general', ...text } },
+			correct: {
+				path: '/xinyang/notices/desk',
+				fields: { kind: 'general', ...text, corrects: String(xy.notice) }
+			},
+			answer: {
+				path: '/xinyang/notices/desk',
+				fields: { objection: String(xy.objection), answer: '答复' }
+			}
+		},
+		'/[village]/resolutions/[id]': {
+			correct: {
+				path: `/xinyang/resolutions/${xy.resolution}`,
+				fields: { text: '更正后的决议', reason: '笔误' }
+			},
+			publish: { path: `/xinyang/resolutions/${xy.resolution}`, fields: {} }
+		},
+		'/[village]/roster/activation-sheet': {
+			issue: { path: '/xinyang/roster/activation-sheet', fields: { gridId: String(xy.grid) } }
+		},
+		'/[village]/roster/households/[household]': {
+			update: {
+				path: `/xinyang/roster/households/${xy.household}`,
+				fields: { address: '新阳村一组1号', gridId: String(xy.grid), groupId: '' }
+			}
+		},
+		'/[village]/roster/import': {
+			preview: { path: '/xinyang/roster/import', fields: {}, files: { file: csvFile } },
+			confirm: { path: '/xinyang/roster/import', fields: { importId: '1' } }
+		},
+		'/[village]/roster/people/[person]': {
+			update: {
+				path: person,
+				fields: { name: '改名', gender: 'f', birthDate: '1970-01-01', phone: '', relation: '' }
+			},
+			move: { path: person, fields: { householdKey: '001' } },
+			status: { path: person, fields: { status: 'moved_out', date: day() } },
+			assignRole: { path: person, fields: { role: 'household_rep', startDate: day() } },
+			endRole: { path: person, fields: { roleId: String(xy.role), endDate: day() } },
+			fullMember: { path: person, fields: { roleId: String(xy.role), fullSince: day() } }
+		},
+		'/[village]/roster/structure': {
+			addGroups: { path: '/xinyang/roster/structure', fields: { names: '第九村民小组' } },
+			addGrids: { path: '/xinyang/roster/structure', fields: { names: '第九网格' } }
+		},
+		'/[village]/settings': {
+			save: {
+				path: '/xinyang/settings',
+				fields: { triageDays: '7', noticeDays: '10', holidays: '' }
+			},
+			rules: { path: '/xinyang/settings', fields: { repsNoticeDays: '5' } }
+		},
+		'/[village]/topics/new': {
+			submit: {
+				path: '/xinyang/topics/new',
+				fields: { title: '测试议题', description: '内容', category: 'other' }
+			},
+			draft: {
+				path: '/xinyang/topics/new',
+				fields: { title: '测试草稿', description: '内容', category: 'other' }
+			}
+		},
+		'/[village]/topics/[number]': {
+			cosign: { path: topic, fields: {} },
+			uncosign: { path: topic, fields: {} },
+			confirm: { path: topic, fields: {} },
+			withdraw: { path: topic, fields: {} },
+			saveDraft: { path: topic, fields: { title: '改', description: '改', category: 'other' } },
+			submitDraft: { path: topic, fields: {} },
+			opinion: { path: topic, fields: { body: '我支持。' } },
+			hideOpinion: {
+				path: `/xinyang/topics/XY-2026-0001`,
+				fields: { opinionId: String(xy.opinion), reason: '人身攻击' }
+			},
+			triage: {
+				path: topic,
+				fields: { art24Answer: 'no', route: 'consultation', reason: '需要协商' }
+			},
+			complete: { path: topic, fields: { outcome: '已办结' } }
+		},
+		'/[village]/topics/[number]/consultation': {
+			party: {
+				path: `/xinyang/topics/${xy.consultationTopic}/consultation`,
+				fields: { person: String(xy.person), name: '', interest: '相邻农户' }
+			},
+			materials: {
+				path: `/xinyang/topics/${xy.consultationTopic}/consultation`,
+				fields: { date: day() }
+			},
+			meeting: {
+				path: `/xinyang/topics/${xy.consultationTopic}/consultation`,
+				fields: { meeting: String(xy.closedMeeting) }
+			},
+			outcome: {
+				path: `/xinyang/topics/${xy.consultationTopic}/consultation`,
+				fields: { outcome: '协商意见' }
+			},
+			route: {
+				path: `/xinyang/topics/${xy.consultationTopic}/consultation`,
+				fields: { route: 'implement', reason: '直接实施' }
+			},
+			feedback: {
+				path: `/xinyang/topics/${xy.consultationTopic}/consultation`,
+				fields: { feedback: '反馈' }
+			}
+		},
+		'/[village]/topics/[number]/implementation': {
+			start: {
+				path: `${decided}/implementation`,
+				fields: {
+					responsible: String(xy.person),
+					plan: '计划',
+					source0: '上级补助',
+					amount0: '1000'
+				}
+			},
+			progress: {
+				path: `${decided}/implementation`,
+				fields: { spent: '100', percent: '50', date: day(), note: '进展' },
+				files: { photos: jpeg('进度.jpg') }
+			},
+			complete: { path: `${decided}/implementation`, fields: { date: day(), summary: '完工' } },
+			disclose: { path: `${decided}/implementation`, fields: { opinion: '同意' } },
+			archive: { path: `${decided}/implementation`, fields: {} }
+		},
+		'/[village]/topics/[number]/procedure': {
+			step: { path: `${decided}/procedure`, fields: { motion: String(xy.motion) } },
+			failed: {
+				path: `${decided}/procedure`,
+				fields: { motion: String(xy.motion), choice: 'send_back', reason: '再议' }
+			},
+			publish: { path: `${decided}/procedure`, fields: {} }
+		}
+	};
+}
+
+/** Every action and POST endpoint of the inventory, with its call; throws on one not described. */
+export function calls(w: World): Call[] {
+	const table = fieldsOf(w);
+	const out: Call[] = [];
+	for (const [route, spec] of Object.entries(ROUTES)) {
+		const named: [string, Gate][] = Object.entries(spec.actions ?? {});
+		if (spec.post) named.push(['POST', spec.post]);
+		for (const [action, gate] of named) {
+			const call = table[route]?.[action];
+			if (!call) throw new Error(`no call described for ${route} ${action}`);
+			out.push({ route, action, gate, ...call });
+		}
+	}
+	return out;
+}
+
+/** The URL a call posts to. */
+export const target = (c: Pick<Call, 'action' | 'path'>) =>
+	c.action === 'POST' || c.action === 'default' ? c.path : `${c.path}?/${c.action}`;
+
+/** The call's body as its form sends it. */
+export const bodyOf = (c: Pick<Call, 'fields' | 'files'>) =>
+	c.files ? multipart(flat(c.fields), c.files) : form(c.fields);
+
+const flat = (fields: Fields): Record<string, string> =>
+	Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));

@@ -1,0 +1,553 @@
+// Every route and form action of the app, who may use it, and where to find a real one in the
+// demo world. The inventory test compares this table with src/routes, so a new page, endpoint or
+// action fails the suite until someone says here who may call it.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Role, World } from './access-world.ts';
+
+/**
+ * Who may use something. `member`: any member of the village (the domain may refuse some of them
+ * further); `staff`: its clerk or branch secretary; `supervisor`: a member of its supervision
+ * committee; `signedIn`: any account; `admin`: the system administrator.
+ */
+export type Gate = 'public' | 'signedIn' | 'admin' | 'member' | 'staff' | 'supervisor';
+
+export interface RouteSpec {
+	/** Who may read the page or call the endpoint's GET; absent when there is none. */
+	get?: Gate;
+	/** A +server.ts POST. */
+	post?: Gate;
+	actions?: Record<string, Gate>;
+}
+
+export const ROUTES: Record<string, RouteSpec> = {
+	'/': { get: 'public' },
+	'/account': { get: 'signedIn', actions: { changePassword: 'signedIn' } },
+	'/activate': { get: 'public', actions: { default: 'public' } },
+	'/admin': { get: 'admin', actions: { createVillage: 'admin' } },
+	'/healthz': { get: 'public' },
+	'/language': { post: 'public' },
+	'/login': { get: 'public', actions: { default: 'public' } },
+	'/logout': { post: 'public' },
+	'/[village]': { get: 'public' },
+	'/[village]/accounts': {
+		get: 'staff',
+		actions: { create: 'staff', issueCode: 'staff', disable: 'staff', enable: 'staff' }
+	},
+	'/[village]/authorizations': { get: 'staff', actions: { default: 'staff' } },
+	'/[village]/dashboard': { get: 'staff' },
+	'/[village]/meetings': { get: 'member' },
+	'/[village]/meetings/new': { get: 'staff', actions: { create: 'staff' } },
+	// The meeting's notice is public once sent; voting and opinions are for its attendees.
+	'/[village]/meetings/[id]': { get: 'public', actions: { vote: 'member', opinion: 'member' } },
+	'/[village]/meetings/[id]/checkin': { get: 'member', actions: { checkIn: 'member' } },
+	'/[village]/meetings/[id]/console': {
+		get: 'staff',
+		actions: {
+			addAgenda: 'staff',
+			edit: 'staff',
+			notify: 'staff',
+			open: 'staff',
+			addGuest: 'staff',
+			signIn: 'staff',
+			markLeft: 'staff',
+			addSpeech: 'staff',
+			createMotion: 'staff',
+			openMotion: 'staff',
+			hands: 'staff',
+			rollCall: 'staff',
+			secretPaper: 'staff',
+			closeMotion: 'staff',
+			closeMeeting: 'staff'
+		}
+	},
+	'/[village]/meetings/[id]/hall': { get: 'staff' },
+	'/[village]/meetings/[id]/minutes': {
+		get: 'member',
+		actions: { saveText: 'staff', confirm: 'member', attest: 'staff', correct: 'staff' }
+	},
+	'/[village]/meetings/[id]/minutes/sheets/[file]': { get: 'member' },
+	'/[village]/meetings/[id]/outcome': { get: 'member', actions: { record: 'staff' } },
+	'/[village]/notices': { get: 'public' },
+	'/[village]/notices.atom': { get: 'public' },
+	'/[village]/notices/[seq]': {
+		get: 'public',
+		actions: { object: 'member', answer: 'staff', escalate: 'member' }
+	},
+	'/[village]/notices/[seq].pdf': { get: 'public' },
+	'/[village]/notices/[seq]/print': { get: 'public' },
+	'/[village]/notices/desk': {
+		get: 'staff',
+		actions: { post: 'staff', correct: 'staff', answer: 'staff' }
+	},
+	'/[village]/resolutions/[id]': { get: 'public', actions: { correct: 'staff', publish: 'staff' } },
+	'/[village]/roster': { get: 'staff' },
+	'/[village]/roster/activation-sheet': { get: 'staff', actions: { issue: 'staff' } },
+	'/[village]/roster/households': { get: 'staff' },
+	'/[village]/roster/households/[household]': { get: 'staff', actions: { update: 'staff' } },
+	'/[village]/roster/import': { get: 'staff', actions: { preview: 'staff', confirm: 'staff' } },
+	'/[village]/roster/import/template.csv': { get: 'staff' },
+	'/[village]/roster/people/[person]': {
+		get: 'staff',
+		actions: {
+			update: 'staff',
+			move: 'staff',
+			status: 'staff',
+			assignRole: 'staff',
+			endRole: 'staff',
+			fullMember: 'staff'
+		}
+	},
+	'/[village]/roster/structure': {
+		get: 'staff',
+		actions: { addGroups: 'staff', addGrids: 'staff' }
+	},
+	'/[village]/settings': { get: 'staff', actions: { save: 'staff', rules: 'staff' } },
+	'/[village]/topics': { get: 'member' },
+	'/[village]/topics/mine': { get: 'member' },
+	'/[village]/topics/new': { get: 'member', actions: { submit: 'member', draft: 'member' } },
+	'/[village]/topics/[number]': {
+		get: 'member',
+		actions: {
+			cosign: 'member',
+			uncosign: 'member',
+			confirm: 'member',
+			withdraw: 'member',
+			saveDraft: 'member',
+			submitDraft: 'member',
+			opinion: 'member',
+			hideOpinion: 'staff',
+			triage: 'staff',
+			complete: 'staff'
+		}
+	},
+	'/[village]/topics/[number]/archive': { get: 'staff' },
+	'/[village]/topics/[number]/consultation': {
+		get: 'member',
+		actions: {
+			party: 'staff',
+			materials: 'staff',
+			meeting: 'staff',
+			outcome: 'staff',
+			route: 'staff',
+			feedback: 'staff'
+		}
+	},
+	'/[village]/topics/[number]/files/[file]': { get: 'member' },
+	// Progress is reported by staff or the person responsible (the demo's is the secretary).
+	'/[village]/topics/[number]/implementation': {
+		get: 'member',
+		actions: {
+			start: 'staff',
+			progress: 'staff',
+			complete: 'staff',
+			disclose: 'supervisor',
+			archive: 'staff'
+		}
+	},
+	'/[village]/topics/[number]/implementation/photos/[photo]': { get: 'member' },
+	'/[village]/topics/[number]/procedure': {
+		get: 'member',
+		actions: { step: 'staff', failed: 'staff', publish: 'staff' }
+	},
+	'/[village]/topics/[number]/procedure/register': { get: 'member' }
+};
+
+const ROUTES_DIR = fileURLToPath(new URL('../../src/routes', import.meta.url));
+
+export interface RouteOnDisk {
+	route: string;
+	get: boolean;
+	post: boolean;
+	actions: string[];
+}
+
+/** The routes as the file system has them, with their actions and endpoint methods. */
+export function routesOnDisk(): RouteOnDisk[] {
+	const found = new Map<string, RouteOnDisk>();
+	const at = (dir: string) => {
+		const route = '/' + path.relative(ROUTES_DIR, dir).split(path.sep).join('/');
+		// Route groups like (admin) do not appear in the URL.
+		const id = route.replace(/\/\([^)]+\)/g, '').replace(/^\/$/, '/') || '/';
+		let r = found.get(id);
+		if (!r) found.set(id, (r = { route: id, get: false, post: false, actions: [] }));
+		return r;
+	};
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else if (entry.name === '+page.svelte') at(dir).get = true;
+			else if (entry.name === '+page.server.ts') {
+				const r = at(dir);
+				r.get = true;
+				const source = readFileSync(full, 'utf8');
+				const start = source.indexOf('export const actions');
+				if (start >= 0)
+					for (const match of source.slice(start).matchAll(/^\t([A-Za-z_$][\w$]*)\s*[:(,]/gm))
+						r.actions.push(match[1]);
+			} else if (entry.name === '+server.ts') {
+				const source = readFileSync(full, 'utf8');
+				const methods = [
+					...source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+([A-Z]+)\b/g)
+				].map((m) => m[1]);
+				const r = at(dir);
+				for (const method of methods) {
+					if (method === 'GET') r.get = true;
+					else if (method === 'POST') r.post = true;
+					else throw new Error(`${full}: ${method} is not in the attack inventory's vocabulary`);
+				}
+			}
+		}
+	};
+	walk(ROUTES_DIR);
+	return [...found.values()].sort((a, b) => a.route.localeCompare(b.route));
+}
+
+/** Whether someone in this role passes the gate in 新阳村. */
+export function passes(gate: Gate, role: Role): boolean {
+	switch (gate) {
+		case 'public':
+			return true;
+		case 'signedIn':
+			return role !== 'anonymous';
+		case 'admin':
+			return role === 'admin';
+		case 'member':
+			return !['anonymous', 'admin', 'dsClerk'].includes(role);
+		case 'staff':
+			return role === 'clerk' || role === 'secretary';
+		case 'supervisor':
+			return role === 'supervisor';
+	}
+}
+
+export interface Probe {
+	route: string;
+	path: string;
+	/** The status each role must get; roles not named are not tried. */
+	expect: Partial<Record<Role, number>>;
+}
+
+const ALL: Role[] = [
+	'anonymous',
+	'admin',
+	'clerk',
+	'secretary',
+	'villager',
+	'gridHead',
+	'rep',
+	'supervisor',
+	'dsClerk'
+];
+
+/** What the gate gives each role: 200 inside, a sign-in redirect signed out, 403 otherwise. */
+export function expected(gate: Gate, roles: Role[] = ALL): Partial<Record<Role, number>> {
+	const out: Partial<Record<Role, number>> = {};
+	for (const role of roles)
+		out[role] = passes(gate, role) ? 200 : role === 'anonymous' && gate !== 'public' ? 303 : 403;
+	return out;
+}
+
+/** As `expected`, but those who pass the gate find nothing: someone else's id, a draft. */
+function hidden(gate: Gate, from: Role[] | 'all', roles: Role[] = ALL) {
+	const out = expected(gate, roles);
+	for (const role of roles)
+		if (out[role] === 200 && (from === 'all' || from.includes(role))) out[role] = 404;
+	return out;
+}
+
+/** The GET probes: each readable route with real ids, and with ids of the other village. */
+export function probes(w: World): Probe[] {
+	const { xy, ds } = w;
+	const p = (route: string, path: string, expect: Partial<Record<Role, number>>): Probe => ({
+		route,
+		path,
+		expect
+	});
+	const e = (route: string) => expected(ROUTES[route].get!);
+	const mt = `/xinyang/meetings/${xy.notifiedMeeting}`;
+	const membersNotStaff = ['villager', 'gridHead', 'rep', 'supervisor'] as Role[];
+	return [
+		p('/', '/', e('/')),
+		p('/account', '/account', e('/account')),
+		p('/activate', '/activate', e('/activate')),
+		p('/admin', '/admin', e('/admin')),
+		p('/healthz', '/healthz', e('/healthz')),
+		// Signed in, the sign-in page sends you home.
+		p('/login', '/login', Object.fromEntries(ALL.map((r) => [r, r === 'anonymous' ? 200 : 303]))),
+		p('/[village]', '/xinyang', e('/[village]')),
+		p('/[village]', '/dongshan', e('/[village]')),
+		p('/[village]', '/no-such-village', hidden('public', 'all')),
+		p('/[village]/accounts', '/xinyang/accounts', e('/[village]/accounts')),
+		p('/[village]/authorizations', '/xinyang/authorizations', e('/[village]/authorizations')),
+		p('/[village]/dashboard', '/xinyang/dashboard', e('/[village]/dashboard')),
+		p('/[village]/meetings', '/xinyang/meetings', e('/[village]/meetings')),
+		p('/[village]/meetings/new', '/xinyang/meetings/new', e('/[village]/meetings/new')),
+		p('/[village]/meetings/[id]', mt, e('/[village]/meetings/[id]')),
+		p(
+			'/[village]/meetings/[id]',
+			`/xinyang/meetings/${xy.draftMeeting}`,
+			hidden('public', ['anonymous', 'admin', 'dsClerk', ...membersNotStaff])
+		),
+		p('/[village]/meetings/[id]', `/xinyang/meetings/${ds.meeting}`, hidden('public', 'all')),
+		p(
+			'/[village]/meetings/[id]',
+			`/dongshan/meetings/${xy.notifiedMeeting}`,
+			hidden('public', 'all')
+		),
+		p('/[village]/meetings/[id]/checkin', `${mt}/checkin`, e('/[village]/meetings/[id]/checkin')),
+		p(
+			'/[village]/meetings/[id]/checkin',
+			`/xinyang/meetings/${xy.draftMeeting}/checkin`,
+			hidden('member', membersNotStaff)
+		),
+		p(
+			'/[village]/meetings/[id]/checkin',
+			`/xinyang/meetings/${ds.meeting}/checkin`,
+			hidden('member', 'all')
+		),
+		p('/[village]/meetings/[id]/console', `${mt}/console`, e('/[village]/meetings/[id]/console')),
+		p(
+			'/[village]/meetings/[id]/console',
+			`/xinyang/meetings/${xy.draftMeeting}/console`,
+			e('/[village]/meetings/[id]/console')
+		),
+		p(
+			'/[village]/meetings/[id]/console',
+			`/xinyang/meetings/${ds.meeting}/console`,
+			hidden('staff', 'all')
+		),
+		p('/[village]/meetings/[id]/console', `/dongshan/meetings/${xy.notifiedMeeting}/console`, {
+			dsClerk: 404,
+			clerk: 403,
+			anonymous: 303
+		}),
+		p('/[village]/meetings/[id]/hall', `${mt}/hall`, e('/[village]/meetings/[id]/hall')),
+		p('/[village]/meetings/[id]/hall', `/dongshan/meetings/${xy.notifiedMeeting}/hall`, {
+			dsClerk: 404,
+			clerk: 403
+		}),
+		p(
+			'/[village]/meetings/[id]/minutes',
+			`/xinyang/meetings/${xy.closedMeeting}/minutes`,
+			e('/[village]/meetings/[id]/minutes')
+		),
+		p(
+			'/[village]/meetings/[id]/minutes',
+			`/xinyang/meetings/${xy.draftMeeting}/minutes`,
+			hidden('member', membersNotStaff)
+		),
+		p('/[village]/meetings/[id]/minutes', `/dongshan/meetings/${xy.closedMeeting}/minutes`, {
+			dsClerk: 404,
+			clerk: 403
+		}),
+		p(
+			'/[village]/meetings/[id]/minutes/sheets/[file]',
+			`/xinyang/meetings/${xy.closedMeeting}/minutes/sheets/${xy.sheet}`,
+			e('/[village]/meetings/[id]/minutes/sheets/[file]')
+		),
+		p(
+			'/[village]/meetings/[id]/minutes/sheets/[file]',
+			`/xinyang/meetings/${xy.notifiedMeeting}/minutes/sheets/${xy.sheet}`,
+			hidden('member', 'all')
+		),
+		p(
+			'/[village]/meetings/[id]/minutes/sheets/[file]',
+			`/dongshan/meetings/${xy.closedMeeting}/minutes/sheets/${xy.sheet}`,
+			{ dsClerk: 404, clerk: 403, anonymous: 303 }
+		),
+		p(
+			'/[village]/meetings/[id]/outcome',
+			`/xinyang/meetings/${xy.urgentMeeting}/outcome`,
+			e('/[village]/meetings/[id]/outcome')
+		),
+		p('/[village]/meetings/[id]/outcome', `${mt}/outcome`, hidden('member', 'all')),
+		p('/[village]/notices', '/xinyang/notices', e('/[village]/notices')),
+		p('/[village]/notices.atom', '/xinyang/notices.atom', e('/[village]/notices.atom')),
+		p('/[village]/notices/[seq]', `/xinyang/notices/${xy.notice}`, e('/[village]/notices/[seq]')),
+		p('/[village]/notices/[seq]', `/dongshan/notices/${ds.notice}`, e('/[village]/notices/[seq]')),
+		p('/[village]/notices/[seq]', `/dongshan/notices/${ds.notice + 1}`, hidden('public', 'all')),
+		// A PDF takes a second to print: signed out and across villages is enough.
+		p('/[village]/notices/[seq].pdf', `/xinyang/notices/${xy.notice}.pdf`, { anonymous: 200 }),
+		p('/[village]/notices/[seq].pdf', `/dongshan/notices/${ds.notice + 1}.pdf`, {
+			anonymous: 404,
+			dsClerk: 404
+		}),
+		p(
+			'/[village]/notices/[seq]/print',
+			`/xinyang/notices/${xy.notice}/print`,
+			e('/[village]/notices/[seq]/print')
+		),
+		p(
+			'/[village]/notices/[seq]/print',
+			`/dongshan/notices/${ds.notice + 1}/print`,
+			hidden('public', 'all')
+		),
+		p('/[village]/notices/desk', '/xinyang/notices/desk', e('/[village]/notices/desk')),
+		p(
+			'/[village]/resolutions/[id]',
+			`/xinyang/resolutions/${xy.resolution}`,
+			e('/[village]/resolutions/[id]')
+		),
+		p(
+			'/[village]/resolutions/[id]',
+			`/dongshan/resolutions/${xy.resolution}`,
+			hidden('public', 'all')
+		),
+		p('/[village]/roster', '/xinyang/roster', e('/[village]/roster')),
+		p(
+			'/[village]/roster/activation-sheet',
+			'/xinyang/roster/activation-sheet',
+			e('/[village]/roster/activation-sheet')
+		),
+		p(
+			'/[village]/roster/households',
+			'/xinyang/roster/households',
+			e('/[village]/roster/households')
+		),
+		p(
+			'/[village]/roster/households/[household]',
+			`/xinyang/roster/households/${xy.household}`,
+			e('/[village]/roster/households/[household]')
+		),
+		p(
+			'/[village]/roster/households/[household]',
+			`/xinyang/roster/households/${ds.household}`,
+			hidden('staff', 'all')
+		),
+		p('/[village]/roster/households/[household]', `/dongshan/roster/households/${xy.household}`, {
+			dsClerk: 404,
+			clerk: 403
+		}),
+		p('/[village]/roster/import', '/xinyang/roster/import', e('/[village]/roster/import')),
+		p(
+			'/[village]/roster/import/template.csv',
+			'/xinyang/roster/import/template.csv',
+			e('/[village]/roster/import/template.csv')
+		),
+		p(
+			'/[village]/roster/people/[person]',
+			`/xinyang/roster/people/${xy.person}`,
+			e('/[village]/roster/people/[person]')
+		),
+		p(
+			'/[village]/roster/people/[person]',
+			`/xinyang/roster/people/${ds.person}`,
+			hidden('staff', 'all')
+		),
+		p('/[village]/roster/people/[person]', `/dongshan/roster/people/${xy.person}`, {
+			dsClerk: 404,
+			clerk: 403
+		}),
+		p('/[village]/roster/structure', '/xinyang/roster/structure', e('/[village]/roster/structure')),
+		p('/[village]/settings', '/xinyang/settings', e('/[village]/settings')),
+		p('/[village]/topics', '/xinyang/topics', e('/[village]/topics')),
+		p('/[village]/topics/mine', '/xinyang/topics/mine', e('/[village]/topics/mine')),
+		p('/[village]/topics/new', '/xinyang/topics/new', e('/[village]/topics/new')),
+		p('/[village]/topics/[number]', `/xinyang/topics/${xy.topic}`, e('/[village]/topics/[number]')),
+		// A draft is only its writer's: not the clerk's, not the neighbours'.
+		p(
+			'/[village]/topics/[number]',
+			`/xinyang/topics/${xy.draftTopic}`,
+			hidden('member', ['clerk', 'secretary', 'gridHead', 'rep', 'supervisor'])
+		),
+		p('/[village]/topics/[number]', `/xinyang/topics/${ds.topic}`, hidden('member', 'all')),
+		p('/[village]/topics/[number]', `/dongshan/topics/${xy.topic}`, { dsClerk: 404, clerk: 403 }),
+		p(
+			'/[village]/topics/[number]/archive',
+			`/xinyang/topics/${xy.fourPlusTwo}/archive`,
+			e('/[village]/topics/[number]/archive')
+		),
+		p(
+			'/[village]/topics/[number]/archive',
+			`/xinyang/topics/${xy.draftTopic}/archive`,
+			hidden('staff', 'all')
+		),
+		p('/[village]/topics/[number]/archive', `/dongshan/topics/${xy.fourPlusTwo}/archive`, {
+			dsClerk: 404,
+			clerk: 403
+		}),
+		p(
+			'/[village]/topics/[number]/consultation',
+			`/xinyang/topics/${xy.consultationTopic}/consultation`,
+			e('/[village]/topics/[number]/consultation')
+		),
+		p(
+			'/[village]/topics/[number]/consultation',
+			`/xinyang/topics/${xy.draftTopic}/consultation`,
+			hidden('member', 'all')
+		),
+		p(
+			'/[village]/topics/[number]/consultation',
+			`/dongshan/topics/${xy.consultationTopic}/consultation`,
+			{ dsClerk: 404 }
+		),
+		p(
+			'/[village]/topics/[number]/files/[file]',
+			`/xinyang/topics/${xy.topic}/files/${xy.photo}`,
+			e('/[village]/topics/[number]/files/[file]')
+		),
+		// The consent note is for staff, the filer and the villager it speaks for.
+		p(
+			'/[village]/topics/[number]/files/[file]',
+			`/xinyang/topics/${xy.behalfTopic}/files/${xy.consentPhoto}`,
+			hidden('member', ['villager', 'rep', 'supervisor'])
+		),
+		p(
+			'/[village]/topics/[number]/files/[file]',
+			`/xinyang/topics/${xy.behalfTopic}/files/${xy.photo}`,
+			hidden('member', 'all')
+		),
+		p(
+			'/[village]/topics/[number]/files/[file]',
+			`/xinyang/topics/${xy.topic}/files/${ds.photo}`,
+			hidden('member', 'all')
+		),
+		p('/[village]/topics/[number]/files/[file]', `/dongshan/topics/${xy.topic}/files/${xy.photo}`, {
+			dsClerk: 404,
+			clerk: 403,
+			anonymous: 303
+		}),
+		p('/[village]/topics/[number]/files/[file]', `/dongshan/topics/${ds.topic}/files/${ds.photo}`, {
+			dsClerk: 200,
+			clerk: 403,
+			villager: 403
+		}),
+		p(
+			'/[village]/topics/[number]/implementation',
+			`/xinyang/topics/${xy.fourPlusTwo}/implementation`,
+			e('/[village]/topics/[number]/implementation')
+		),
+		p(
+			'/[village]/topics/[number]/implementation',
+			`/dongshan/topics/${xy.fourPlusTwo}/implementation`,
+			{ dsClerk: 404 }
+		),
+		// No progress photo exists: a guessed id is not found, and still hidden from outsiders.
+		p(
+			'/[village]/topics/[number]/implementation/photos/[photo]',
+			`/xinyang/topics/${xy.fourPlusTwo}/implementation/photos/1`,
+			hidden('member', 'all')
+		),
+		p(
+			'/[village]/topics/[number]/procedure',
+			`/xinyang/topics/${xy.fourPlusTwo}/procedure`,
+			e('/[village]/topics/[number]/procedure')
+		),
+		p('/[village]/topics/[number]/procedure', `/dongshan/topics/${xy.fourPlusTwo}/procedure`, {
+			dsClerk: 404
+		}),
+		p(
+			'/[village]/topics/[number]/procedure/register',
+			`/xinyang/topics/${xy.fourPlusTwo}/procedure/register`,
+			e('/[village]/topics/[number]/procedure/register')
+		),
+		p(
+			'/[village]/topics/[number]/procedure/register',
+			`/dongshan/topics/${xy.fourPlusTwo}/procedure/register`,
+			{ dsClerk: 404 }
+		)
+	];
+}
