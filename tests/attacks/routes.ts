@@ -106,6 +106,7 @@ export const ROUTES: Record<string, RouteSpec> = {
 	'/[village]/settings': { get: 'staff', actions: { save: 'staff', rules: 'staff' } },
 	'/[village]/topics': { get: 'member' },
 	'/[village]/topics/mine': { get: 'member' },
+	'/[village]/topics/register.csv': { get: 'staff' },
 	'/[village]/topics/new': { get: 'member', actions: { submit: 'member', draft: 'member' } },
 	'/[village]/topics/[number]': {
 		get: 'member',
@@ -427,6 +428,15 @@ export function probes(w: World): Probe[] {
 			'/xinyang/roster/import/template.csv',
 			e('/[village]/roster/import/template.csv')
 		),
+		p(
+			'/[village]/topics/register.csv',
+			'/xinyang/topics/register.csv',
+			e('/[village]/topics/register.csv')
+		),
+		p('/[village]/topics/register.csv', '/dongshan/topics/register.csv', {
+			dsClerk: 200,
+			clerk: 403
+		}),
 		p(
 			'/[village]/roster/people/[person]',
 			`/xinyang/roster/people/${xy.person}`,
