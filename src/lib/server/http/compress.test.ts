@@ -75,6 +75,13 @@ describe('compressResponse', () => {
 		);
 	});
 
+	it('gzips a large body as well, off the event loop', async () => {
+		const big = page.repeat(60);
+		const r = await compressResponse(get('gzip'), html(big));
+		expect(r.headers.get('content-encoding')).toBe('gzip');
+		expect(gunzipSync(Buffer.from(await r.arrayBuffer())).toString('utf8')).toBe(big);
+	});
+
 	it('compresses the JSON of client navigation and the Atom feed', async () => {
 		const json = new Response(JSON.stringify({ notices: page }), {
 			headers: { 'content-type': 'application/json' }

@@ -193,14 +193,23 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 	});
 }
 
-/** Running count of an open named or roll-call vote, for the console. */
-export function liveNamedTally(db: Db, motionId: number): Tally {
-	const t: Tally = { yes: 0, no: 0, abstain: 0 };
+/** Running counts of a meeting's open named and roll-call votes, in one query. */
+function liveNamedTallies(db: Db, meetingId: number): Map<number, Tally> {
 	const rows = db
-		.prepare('select choice, count(*) as n from named_choices where motion_id = ? group by choice')
-		.all(motionId) as { choice: Choice; n: number }[];
-	for (const r of rows) if ((CHOICES as readonly string[]).includes(r.choice)) t[r.choice] = r.n;
-	return t;
+		.prepare(
+			`select c.motion_id as motionId, c.choice, count(*) as n from named_choices c
+			 where c.motion_id in (select id from motions where meeting_id = ? and state = 'open')
+			 group by c.motion_id, c.choice`
+		)
+		.all(meetingId) as { motionId: number; choice: Choice; n: number }[];
+	const tallies = new Map<number, Tally>();
+	for (const r of rows) {
+		if (!(CHOICES as readonly string[]).includes(r.choice)) continue;
+		const t = tallies.get(r.motionId) ?? { yes: 0, no: 0, abstain: 0 };
+		t[r.choice] = r.n;
+		tallies.set(r.motionId, t);
+	}
+	return tallies;
 }
 
 export function meetingView(db: Db, villageId: number, meetingId: number): MeetingView | null {
@@ -220,9 +229,10 @@ export function meetingView(db: Db, villageId: number, meetingId: number): Meeti
 		closed_at: string | null;
 	};
 	const motions = motionViews(db, meeting);
+	const live = liveNamedTallies(db, meetingId);
 	for (const mv of motions) {
 		if (mv.state === 'open' && (mv.method === 'named' || mv.method === 'roll_call'))
-			mv.tally = liveNamedTally(db, mv.id);
+			mv.tally = live.get(mv.id) ?? { yes: 0, no: 0, abstain: 0 };
 	}
 	const items = db
 		.prepare(

@@ -4,7 +4,7 @@ import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db
 import { atomFeed } from './atom';
 import { postNotice } from './notices';
 import { fileObjection } from './objections';
-import { boardPage, excerpt, noticeView } from './view';
+import { boardPage, excerpt, noticeView, noticeYears } from './view';
 
 let db: Db;
 useDemoVillageDb((d) => {
@@ -59,6 +59,28 @@ describe('the public view of a notice', () => {
 			['字'.repeat(101), `${'字'.repeat(100)}…`]
 		];
 		for (const [text, summary] of cases) expect(excerpt(text)).toBe(summary);
+	});
+});
+
+describe('the years of the board', () => {
+	it('are the years with a notice, newest first, skipping years without one', () => {
+		const v = demoVillageId(db);
+		const clerk = demoActor(db, '13800000001');
+		const before = noticeYears(db, v);
+		for (const day of ['2019-12-31', '2019-01-01', '2021-06-30', '2030-01-01'])
+			expect(
+				postNotice(
+					db,
+					clerk.userId,
+					v,
+					{ kind: 'general', title: `${day} 公告`, body: '内容', takesObjections: false },
+					{ now: at(day) }
+				).ok
+			).toBe(true);
+		const years = noticeYears(db, v);
+		expect(years).toEqual([...new Set([...before, 2019, 2021, 2030])].sort((a, b) => b - a));
+		expect(years).not.toContain(2020);
+		expect(noticeYears(db, v + 99)).toEqual([]);
 	});
 });
 

@@ -296,9 +296,12 @@ export function filingCandidates(
 	const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 	return db
 		.prepare(
-			`select p.id, p.name, h.household_key as householdKey, g.name as gridName from people p
-			 join households h on h.id = p.household_id left join grids g on g.id = h.grid_id
-			 where p.village_id = @village and p.status = 'resident' and p.birth_date <= @adultCutoff
+			// Households first (cross join keeps that order): walking them in household_key order by
+			// their index stops after 50 people instead of sorting the whole village.
+			`select p.id, p.name, h.household_key as householdKey, g.name as gridName from households h
+			 cross join people p on p.household_id = h.id left join grids g on g.id = h.grid_id
+			 where h.village_id = @village and p.village_id = @village and p.status = 'resident'
+			   and p.birth_date <= @adultCutoff
 			   and (@everyone or h.grid_id in (select value from json_each(@grids))
 			        or p.household_id in (select value from json_each(@households)))
 			   and (@search = '' or p.name like @like escape '\\' or p.name_initials like @like escape '\\'

@@ -8,6 +8,7 @@ import meetingRecords from './005-meeting-records.js';
 import procedure from './006-procedure.js';
 import notices from './007-notices.js';
 import implementation from './008-implementation.js';
+import readIndexes from './009-read-indexes.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -17,5 +18,6 @@ export const migrations = [
 	{ version: 5, name: 'meeting-records', sql: meetingRecords },
 	{ version: 6, name: 'procedure', sql: procedure },
 	{ version: 7, name: 'notices', sql: notices },
-	{ version: 8, name: 'implementation', sql: implementation }
+	{ version: 8, name: 'implementation', sql: implementation },
+	{ version: 9, name: 'read-indexes', sql: readIndexes }
 ];
