@@ -7,7 +7,7 @@
 // the script cannot rot); it checks that every step ran, never a number.
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { buildIfStale } from './build-if-stale.js';
@@ -370,7 +370,24 @@ if (smoke) {
 	console.log('bench smoke: every step ran.');
 } else {
 	mkdirSync(join(root, 'bench'), { recursive: true });
-	writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, '\t') + '\n');
-	writeFileSync(join(root, 'bench', 'results.md'), md + '\n');
-	console.log('wrote bench/results.json and bench/results.md');
+	// Written as the lint step expects them (Prettier aligns Markdown tables).
+	const prettier = await import('prettier');
+	const write = async (file, text) =>
+		writeFileSync(
+			file,
+			await prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file })
+		);
+	await write(join(root, 'bench', 'results.json'), JSON.stringify(results, null, '\t'));
+	await write(join(root, 'bench', 'results.md'), md);
+	// The README shows the latest full run: the tables go between its two markers.
+	const readme = join(root, 'README.md');
+	const start = '<!-- bench:results -->';
+	const end = '<!-- /bench:results -->';
+	const [before, rest] = readFileSync(readme, 'utf8').split(start);
+	if (rest?.includes(end)) {
+		await write(readme, `${before}${start}\n${md}\n${end}${rest.split(end)[1]}`);
+		console.log('wrote bench/results.json, bench/results.md and the README table');
+	} else {
+		console.log('wrote bench/results.json and bench/results.md (README markers not found)');
+	}
 }
