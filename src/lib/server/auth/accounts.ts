@@ -10,60 +10,19 @@ import {
 	verifyPassword,
 	type PasswordProblem
 } from './password';
+import { auditView, findAccount, toAccount, type Account, type UserRow } from './account-records';
 import { invalidateUserSessions, type Role } from './session';
+
+export {
+	findAccount,
+	findAccountByPhone,
+	setAccountDisabled,
+	type Account
+} from './account-records';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const ACTIVATION_CODE_LIFETIME = 14 * DAY;
 export const ACTIVATION_CODE_DIGITS = 8;
-
-export interface Account {
-	id: number;
-	villageId: number | null;
-	role: Role;
-	name: string;
-	phone: string;
-	hasPassword: boolean;
-	disabled: boolean;
-	createdAt: string;
-}
-
-interface UserRow {
-	id: number;
-	village_id: number | null;
-	role: Role;
-	name: string;
-	phone: string;
-	password_hash: string | null;
-	disabled_at: string | null;
-	created_at: string;
-}
-
-function toAccount(row: UserRow): Account {
-	return {
-		id: row.id,
-		villageId: row.village_id,
-		role: row.role,
-		name: row.name,
-		phone: row.phone,
-		hasPassword: row.password_hash !== null,
-		disabled: row.disabled_at !== null,
-		createdAt: row.created_at
-	};
-}
-
-function auditView(a: Account) {
-	return { role: a.role, name: a.name, disabled: a.disabled, hasPassword: a.hasPassword };
-}
-
-export function findAccountByPhone(db: Db, phone: string): Account | null {
-	const row = db.prepare('select * from users where phone = ?').get(phone) as UserRow | undefined;
-	return row ? toAccount(row) : null;
-}
-
-export function findAccount(db: Db, id: number): Account | null {
-	const row = db.prepare('select * from users where id = ?').get(id) as UserRow | undefined;
-	return row ? toAccount(row) : null;
-}
 
 /** An account of this village, or null: ids from another village are simply not found. */
 export function findVillageAccount(db: Db, villageId: number, id: number): Account | null {
@@ -276,32 +235,4 @@ export async function changePassword(
 		});
 	}).immediate();
 	return { ok: true };
-}
-
-/** Disables or re-enables an account; disabling ends all its sessions at once. */
-export function setAccountDisabled(
-	db: Db,
-	actorId: number,
-	userId: number,
-	disabled: boolean
-): void {
-	db.transaction(() => {
-		const before = findAccount(db, userId);
-		if (!before) throw new Error(`no account ${userId}`);
-		if (before.disabled === disabled) return;
-		db.prepare('update users set disabled_at = ? where id = ?').run(
-			disabled ? new Date().toISOString() : null,
-			userId
-		);
-		if (disabled) invalidateUserSessions(db, userId);
-		appendAudit(db, {
-			villageId: before.villageId,
-			actorId,
-			action: disabled ? 'account.disabled' : 'account.enabled',
-			subjectType: 'user',
-			subjectId: userId,
-			before: auditView(before),
-			after: auditView(findAccount(db, userId)!)
-		});
-	}).immediate();
 }

@@ -1,6 +1,6 @@
 // People and households: reading the roster and the clerk's edits. Every edit is audited.
 import { appendAudit } from '../audit/chain.js';
-import { setAccountDisabled } from '../auth/accounts';
+import { setAccountDisabled } from '../auth/account-records';
 import type { Db } from '../db';
 import { dayBefore, isValidDate } from './dates';
 import { nameInitials } from './initials';
