@@ -14,20 +14,7 @@ import { castBallot, loadGenerator, root, signIn, work } from './harness.js';
  *   no: number | null, abstain: number | null, receipts: number, resolutions: number }} MotionRow
  */
 
-/**
- * A small seeded generator, so a failing run can be replayed with the seed it printed.
- * @param {number} seed
- */
-export function seededRandom(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { seededRandom } from '../../src/lib/random.js';
 
 /** @param {string[]} argv @param {string} name @param {number} fallback */
 export function numberArg(argv, name, fallback) {

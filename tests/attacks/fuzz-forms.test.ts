@@ -21,20 +21,9 @@ import {
 	type World
 } from './access-world.ts';
 import type { Gate } from './routes.ts';
+import { seededRandom } from '../../src/lib/random.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260101);
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const HUGE = '议'.repeat(34_000); // ≈ 100 KB of UTF-8
 
@@ -195,7 +184,7 @@ const UNAUDITED = new Set(['roster_imports', 'meeting_checkin_keys']);
 
 async function fuzz(app: App, share: (c: Call, i: number) => boolean, seed: number) {
 	const w = await worldOf(app);
-	const rand = random(seed);
+	const rand = seededRandom(seed);
 	// Accounts last: disabling one ends its sessions, and the rest of the run needs them.
 	const all = calls(w)
 		.filter(share)

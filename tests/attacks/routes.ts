@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Role, World } from './access-world.ts';
+import { ROLES, type Role, type World } from './access-world.ts';
 
 /**
  * Who may use something. `member`: any member of the village (the domain may refuse some of them
@@ -231,17 +231,7 @@ export interface Probe {
 	expect: Partial<Record<Role, number>>;
 }
 
-const ALL: Role[] = [
-	'anonymous',
-	'admin',
-	'clerk',
-	'secretary',
-	'villager',
-	'gridHead',
-	'rep',
-	'supervisor',
-	'dsClerk'
-];
+const ALL: Role[] = [...ROLES];
 
 /** What the gate gives each role: 200 inside, a sign-in redirect signed out, 403 otherwise. */
 export function expected(gate: Gate, roles: Role[] = ALL): Partial<Record<Role, number>> {

@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { openDatabase } from '../db/open.js';
 import { migrate } from '../db/migrate.js';
 import { CN_2018 } from '../votes/rules';
+import { seededRandom } from '../../random.js';
 
 export const TOWNSHIP = {
 	villages: 30,
@@ -58,17 +59,6 @@ export const STORM_PASSWORD = 'bench-voter-2026';
 export const clerkPhone = (i: number) => `1370000${String(i).padStart(4, '0')}`;
 export const stormPhone = (i: number) => `1390000${String(i).padStart(4, '0')}`;
 
-function mulberry32(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许'.split('');
 const GIVEN = '秀英桂兰志强建国淑珍海燕玉林春梅德明金龙晓燕长林振华永胜美玲树森翠花'.match(
 	/../g
@@ -109,7 +99,7 @@ export async function generate(
 	for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 	const db = openDatabase(path);
 	migrate(db);
-	const rand = mulberry32(20261127);
+	const rand = seededRandom(20261127);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 	const now = new Date().toISOString();
 	const today = options.today ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -2,6 +2,7 @@
 // deterministically, so every fresh start and every test sees the same 新阳村.
 import { idCheckDigit } from '../roster/parse/id-number';
 import { ROSTER_TEMPLATE_HEADER } from '../roster/parse/validate';
+import { seededRandom } from '../../random.js';
 
 export const DEMO_GROUPS = ['第一村民小组', '第二村民小组', '第三村民小组', '第四村民小组'];
 export const DEMO_GRIDS = [
@@ -55,18 +56,6 @@ export const DEMO_PEOPLE = {
 		phone: '13800000006'
 	}
 } as const;
-
-/** mulberry32: a small seeded generator, so the demo is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕';
 const MALE = [

@@ -17,7 +17,8 @@ import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoNotices } from './demo-notices';
 import { seedDemoProcedure } from './demo-procedure';
 import { seedDemoTopics } from './demo-topics';
-import { DEMO_GRIDS, DEMO_GROUPS, DEMO_PEOPLE, demoRosterCsv, seededRandom } from './demo-roster';
+import { seededRandom } from '../../random.js';
+import { DEMO_GRIDS, DEMO_GROUPS, DEMO_PEOPLE, demoRosterCsv } from './demo-roster';
 
 export const DEMO_VILLAGE = {
 	slug: 'xinyang',
