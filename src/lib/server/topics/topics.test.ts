@@ -11,7 +11,6 @@ import {
 	createTopic,
 	findTopic,
 	hideOpinion,
-	listOpinions,
 	opinionsPage,
 	mayFileFor,
 	filingCandidates,
@@ -423,10 +422,12 @@ describe('opinions', () => {
 		});
 		expect(onBehalf.ok).toBe(true);
 		expect(hideOpinion(db, clerk(), village(), o.opinionId, '人身攻击').ok).toBe(true);
-		expect(listOpinions(db, r.topic.id, false).map((x) => x.body)).toEqual(['同意，希望早建']);
-		const all = listOpinions(db, r.topic.id, true);
-		expect(all[0]).toMatchObject({ body: '骂人的话', hidden: true, hiddenReason: '人身攻击' });
-		expect(all[1]).toMatchObject({ authorName: '张秀英', filedByName: '赵桂兰', onBehalf: true });
+		expect(opinionsPage(db, r.topic.id, false, 1).items.map((x) => x.body)).toEqual([
+			'同意，希望早建'
+		]);
+		const [newest, hidden] = opinionsPage(db, r.topic.id, true, 1).items;
+		expect(hidden).toMatchObject({ body: '骂人的话', hidden: true, hiddenReason: '人身攻击' });
+		expect(newest).toMatchObject({ authorName: '张秀英', filedByName: '赵桂兰', onBehalf: true });
 	});
 
 	it('come a page at a time, newest first, hidden ones only for staff', () => {

@@ -892,17 +892,6 @@ const opinionOf = (r: OpinionRow): Opinion => ({
 	onBehalf: r.onBehalf === 1
 });
 
-/** Every opinion in the order given, for the record and the archive. */
-export function listOpinions(db: Db, topicId: number, includeHidden: boolean): Opinion[] {
-	const rows = db
-		.prepare(
-			`select ${OPINION_COLUMNS} from topic_opinions o join users u on u.id = o.filed_by_user_id
-			 where o.topic_id = ? ${includeHidden ? '' : 'and o.hidden_at is null'} order by o.id`
-		)
-		.all(topicId) as OpinionRow[];
-	return rows.map(opinionOf);
-}
-
 export const OPINIONS_PER_PAGE = 30;
 
 /**
