@@ -1,8 +1,17 @@
 // Shared fixtures for the user stories: every test gets its own server on its own fresh database,
 // so stories never see each other's accounts, sessions or throttle counters.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -365,3 +374,55 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
 }
 
 export const PHONE_VIEWPORT = { width: 360, height: 740 };
+
+/** The second village the stories open to show that villages are separate. */
+const DONGSHAN = {
+	slug: 'dongshan',
+	name: '东山村',
+	clerk: { name: '陈明', phone: '13700000001', password: '东山脚下的小河流水' }
+} as const;
+
+/**
+ * The administrator (signed in on `admin`) opens 东山村, and its first clerk activates the account
+ * on `clerk`, which is then signed in as that clerk.
+ */
+export async function openSecondVillage(admin: Page, clerk: Page): Promise<void> {
+	await open(admin, '/admin');
+	await hydrated(admin);
+	await admin.getByLabel('村名').fill(DONGSHAN.name);
+	await admin.getByLabel('网址简称').fill(DONGSHAN.slug);
+	await admin.getByLabel('省', { exact: true }).fill('黑龙江省');
+	await admin.getByLabel('首位文书姓名').fill(DONGSHAN.clerk.name);
+	await admin.getByLabel('首位文书手机号').fill(DONGSHAN.clerk.phone);
+	await admin.getByRole('button', { name: '开通新村' }).click();
+	const slip = admin.locator('.code-slip');
+	await expect(slip).toHaveText(/^\s*\d{4} ?\d{4}\s*$/);
+	const code = ((await slip.textContent()) ?? '').replace(/\D/g, '');
+
+	await open(clerk, '/activate');
+	await clerk.getByLabel('手机号').fill(DONGSHAN.clerk.phone);
+	await clerk.getByLabel('激活码').fill(code);
+	await clerk.getByLabel('新密码').fill(DONGSHAN.clerk.password);
+	await clerk.getByRole('button', { name: '设置密码并登录' }).click();
+	await expect(clerk).toHaveURL('/account?activated=1');
+}
+
+/**
+ * Every file of a ZIP archive as text, read by Python's zipfile: an independent reader, which also
+ * checks every entry's CRC.
+ */
+export function unzip(bytes: Buffer): Record<string, string> {
+	const dir = mkdtempSync(path.join(tmpdir(), 'e2e-zip-'));
+	try {
+		writeFileSync(path.join(dir, 'a.zip'), bytes);
+		return JSON.parse(
+			execFileSync('python3', [
+				'-c',
+				'import zipfile,json,sys;z=zipfile.ZipFile(sys.argv[1]);assert z.testzip() is None;print(json.dumps({n:z.read(n).decode("utf-8","replace") for n in z.namelist()}))',
+				path.join(dir, 'a.zip')
+			]).toString()
+		);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openDatabase } from '../src/lib/server/db/open.js';
 import { hashEntry } from '../src/lib/server/audit/chain.js';
 import { createTopic, triageTopic, type Actor } from '../src/lib/server/topics/topics.ts';
@@ -16,6 +12,7 @@ import {
 	formPostHeaders,
 	loginWithoutScripts,
 	test,
+	unzip,
 	type App
 } from './fixtures.ts';
 
@@ -79,22 +76,6 @@ function directTopic(app: App): string {
 		if (!d.ok) throw new Error(d.reason);
 		return t.topic.number;
 	});
-}
-
-function unzip(bytes: Buffer): Record<string, string> {
-	const dir = mkdtempSync(join(tmpdir(), 'e2e-zip-'));
-	try {
-		writeFileSync(join(dir, 'a.zip'), bytes);
-		return JSON.parse(
-			execFileSync('python3', [
-				'-c',
-				'import zipfile,json,sys;z=zipfile.ZipFile(sys.argv[1]);assert z.testzip() is None;print(json.dumps({n:z.read(n).decode("utf-8","replace") for n in z.namelist()}))',
-				join(dir, 'a.zip')
-			]).toString()
-		);
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
-	}
 }
 
 test('the clerk records an implementation without JavaScript, the supervisor discloses the result, the archive holds it all', async ({

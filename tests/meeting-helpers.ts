@@ -1,6 +1,6 @@
-// Setting up a meeting's state for the attendee stories while the console pages are being built
-// elsewhere: the same domain commands the console will call, run against the test server's own
-// database file (WAL lets a second connection write while the server runs).
+// Setting up a meeting's state for the stories that are not about the console: the same domain
+// commands the console calls, run against the test server's own database file (WAL lets a second
+// connection write while the server runs).
 import { openDatabase } from '../src/lib/server/db/open.js';
 import {
 	castBallot,

@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
@@ -7,10 +6,10 @@ import {
 	expect,
 	expectNoHorizontalOverflow,
 	formPostHeaders,
-	hydrated,
 	login,
 	open,
-	test
+	test,
+	openSecondVillage
 } from './fixtures.ts';
 
 const { admin, clerk, secretary } = DEMO;
@@ -18,34 +17,6 @@ const { admin, clerk, secretary } = DEMO;
 const CLOSED = '/xinyang/meetings/1/minutes';
 const TODAY = '/xinyang/meetings/2/minutes';
 const TITLE = '党员大会：审议果蔬储藏库建设方案';
-const dongshan = {
-	slug: 'dongshan',
-	name: '东山村',
-	clerk: { name: '陈明', phone: '13700000001', password: '东山脚下的小河流水' }
-};
-
-/** The administrator opens 东山村 and its first clerk activates the account. */
-async function openDongshan(page: Page, other: Page): Promise<void> {
-	await login(page, admin.phone, admin.password);
-	await expect(page).toHaveURL('/admin');
-	await hydrated(page);
-	await page.getByLabel('村名').fill(dongshan.name);
-	await page.getByLabel('网址简称').fill(dongshan.slug);
-	await page.getByLabel('省', { exact: true }).fill('黑龙江省');
-	await page.getByLabel('首位文书姓名').fill(dongshan.clerk.name);
-	await page.getByLabel('首位文书手机号').fill(dongshan.clerk.phone);
-	await page.getByRole('button', { name: '开通新村' }).click();
-	const slip = page.locator('.code-slip');
-	await expect(slip).toHaveText(/^\s*\d{4} ?\d{4}\s*$/);
-	const code = ((await slip.textContent()) ?? '').replace(/\D/g, '');
-
-	await open(other, '/activate');
-	await other.getByLabel('手机号').fill(dongshan.clerk.phone);
-	await other.getByLabel('激活码').fill(code);
-	await other.getByLabel('新密码').fill(dongshan.clerk.password);
-	await other.getByRole('button', { name: '设置密码并登录' }).click();
-	await expect(other).toHaveURL('/account?activated=1');
-}
 
 /** The PDF's /Title from its info dictionary (Chromium writes the page's <title> there). */
 function pdfTitle(pdf: Buffer): string {
@@ -149,7 +120,9 @@ test("the clerk drafts today's notes; another village's people cannot reach the 
 		expect((await page.goto(path))?.status(), path).toBe(404);
 
 	const ds = await (await newContext({ viewport: PHONE_VIEWPORT })).newPage();
-	await openDongshan(await (await newContext()).newPage(), ds);
+	const adminPage = await (await newContext()).newPage();
+	await login(adminPage, admin.phone, admin.password);
+	await openSecondVillage(adminPage, ds);
 	// 东山's clerk is no member of 新阳, and 新阳's meeting ids mean nothing in 东山.
 	expect((await ds.goto(CLOSED))?.status()).toBe(403);
 	await expect(ds.getByRole('main')).not.toContainText(TITLE);

@@ -3,10 +3,6 @@
 // vote on it and the clerk records each step on the procedure page, the resolution is published
 // and read logged out, an objection is answered, the implementation with its two funding sources
 // is disclosed with the supervision committee's opinion, and the matter is archived.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openDatabase } from '../src/lib/server/db/open.js';
 import type { Db } from '../src/lib/server/db/index.ts';
 import { hashEntry } from '../src/lib/server/audit/chain.js';
@@ -26,6 +22,7 @@ import {
 	loginWithoutScripts,
 	open,
 	test,
+	unzip,
 	type App
 } from './fixtures.ts';
 import { query } from './meeting-helpers.ts';
@@ -103,22 +100,6 @@ function holdFourMeetings(app: App, number: string): number[] {
 		});
 	} finally {
 		db.close();
-	}
-}
-
-function unzip(bytes: Buffer): Record<string, string> {
-	const dir = mkdtempSync(join(tmpdir(), 'e2e-zip-'));
-	try {
-		writeFileSync(join(dir, 'a.zip'), bytes);
-		return JSON.parse(
-			execFileSync('python3', [
-				'-c',
-				'import zipfile,json,sys;z=zipfile.ZipFile(sys.argv[1]);assert z.testzip() is None;print(json.dumps({n:z.read(n).decode("utf-8","replace") for n in z.namelist()}))',
-				join(dir, 'a.zip')
-			]).toString()
-		);
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
 	}
 }
 

@@ -1,12 +1,16 @@
 import type { Page } from '@playwright/test';
-import { DEMO, checkA11y, expect, formPostHeaders, login, open, test } from './fixtures.ts';
+import {
+	DEMO,
+	checkA11y,
+	expect,
+	formPostHeaders,
+	login,
+	open,
+	openSecondVillage,
+	test
+} from './fixtures.ts';
 
 const { admin, clerk, secretary, villager } = DEMO;
-const dongshan = {
-	slug: 'dongshan',
-	name: '东山村',
-	clerk: { name: '陈明', phone: '13700000001', password: '东山脚下的小河流水' }
-};
 
 /** A signed-in page is refused: status 403 and the "no permission" page, nothing of the roster. */
 async function expectForbidden(page: Page, path: string, secretName: string): Promise<void> {
@@ -64,24 +68,8 @@ test('the roster is for the village’s own clerk and secretary only', async ({
 	await expect(sec.getByRole('heading', { level: 1 })).toHaveText(original);
 
 	// The administrator opens 东山村; its first clerk activates.
-	await open(adm, '/admin');
-	await adm.getByLabel('村名').fill(dongshan.name);
-	await adm.getByLabel('网址简称').fill(dongshan.slug);
-	await adm.getByLabel('省', { exact: true }).fill('黑龙江省');
-	await adm.getByLabel('首位文书姓名').fill(dongshan.clerk.name);
-	await adm.getByLabel('首位文书手机号').fill(dongshan.clerk.phone);
-	await adm.getByRole('button', { name: '开通新村' }).click();
-	const slip = adm.locator('.code-slip');
-	await expect(slip).toHaveText(/^\s*\d{4} ?\d{4}\s*$/);
-	const code = ((await slip.textContent()) ?? '').replace(/\D/g, '');
-
 	const ds = await (await newContext()).newPage();
-	await open(ds, '/activate');
-	await ds.getByLabel('手机号').fill(dongshan.clerk.phone);
-	await ds.getByLabel('激活码').fill(code);
-	await ds.getByLabel('新密码').fill(dongshan.clerk.password);
-	await ds.getByRole('button', { name: '设置密码并登录' }).click();
-	await expect(ds).toHaveURL('/account?activated=1');
+	await openSecondVillage(adm, ds);
 
 	// 东山's clerk has a roster of their own (empty), but none of 新阳's.
 	expect((await ds.goto('/dongshan/roster'))?.status()).toBe(200);

@@ -8,16 +8,12 @@ import {
 	hydrated,
 	login,
 	open,
-	test
+	test,
+	openSecondVillage
 } from './fixtures.ts';
 
 const { admin, villager } = DEMO;
 const representative = { name: '刘志强', phone: '13800000005', password: 'demo-rep-2026' };
-const dongshan = {
-	slug: 'dongshan',
-	name: '东山村',
-	clerk: { name: '陈明', phone: '13700000001', password: '东山脚下的小河流水' }
-};
 
 // A real 2×2 JPEG.
 const PHOTO = Buffer.from(
@@ -42,29 +38,6 @@ async function propose(page: Page, title: string, photo?: Buffer): Promise<strin
 	return /XY-\d{4}-\d{4}/.exec(page.url())![0];
 }
 
-/** The administrator opens 东山村 and its first clerk activates the account. */
-async function openDongshan(page: Page, other: Page): Promise<void> {
-	await login(page, admin.phone, admin.password);
-	await expect(page).toHaveURL('/admin');
-	await hydrated(page);
-	await page.getByLabel('村名').fill(dongshan.name);
-	await page.getByLabel('网址简称').fill(dongshan.slug);
-	await page.getByLabel('省', { exact: true }).fill('黑龙江省');
-	await page.getByLabel('首位文书姓名').fill(dongshan.clerk.name);
-	await page.getByLabel('首位文书手机号').fill(dongshan.clerk.phone);
-	await page.getByRole('button', { name: '开通新村' }).click();
-	const slip = page.locator('.code-slip');
-	await expect(slip).toHaveText(/^\s*\d{4} ?\d{4}\s*$/);
-	const code = ((await slip.textContent()) ?? '').replace(/\D/g, '');
-
-	await open(other, '/activate');
-	await other.getByLabel('手机号').fill(dongshan.clerk.phone);
-	await other.getByLabel('激活码').fill(code);
-	await other.getByLabel('新密码').fill(dongshan.clerk.password);
-	await other.getByRole('button', { name: '设置密码并登录' }).click();
-	await expect(other).toHaveURL('/account?activated=1');
-}
-
 test('a member of another village can neither read, co-sign nor fetch the photos of 新阳 topics', async ({
 	page,
 	app,
@@ -76,7 +49,9 @@ test('a member of another village can neither read, co-sign nor fetch the photos
 	const number = await propose(page, title, PHOTO);
 
 	const ds = await (await newContext({ viewport: PHONE_VIEWPORT })).newPage();
-	await openDongshan(await (await newContext()).newPage(), ds);
+	const adminPage = await (await newContext()).newPage();
+	await login(adminPage, admin.phone, admin.password);
+	await openSecondVillage(adminPage, ds);
 
 	// 东山's clerk is turned away from every 新阳 topic page.
 	for (const path of [

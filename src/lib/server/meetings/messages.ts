@@ -23,7 +23,7 @@ export function meetingRefusalMessage(
 		bad_title: m.meeting_refused_bad_title,
 		bad_date: m.meeting_refused_bad_date,
 		bad_time: m.mtg_new_bad_time,
-		bad_place: m.mtg5_refused_bad_place,
+		bad_place: m.meeting_refused_bad_place,
 		bad_materials: m.meeting_refused_bad_materials,
 		bad_group: m.meeting_refused_bad_group,
 		bad_person: m.meeting_refused_bad_person,

@@ -1,4 +1,4 @@
-// Issue 6 audit: no page of the public board shows a phone number, an ID number or a household
+// No page of the public board shows a phone number, an ID number or a household
 // address, whatever the notice was generated from; and the pages that name a notice link it.
 import { openDatabase } from '../src/lib/server/db/open.js';
 import {
