@@ -5,6 +5,11 @@
 // every acknowledged ballot and close stored, no refused ballot stored, every motion whole.
 // One line per cycle and a summary; exit 0 when every cycle passed.
 //
+// Two kinds of kill moment alternate. Right after the harness reads an answer, the server is
+// almost never between a commit and its answer; a random timer, independent of the answers,
+// lands there too (a ballot committed but never acknowledged, which must then be whole or absent).
+// The summary says how many cycles each kind had and how many cut-off ballots were stored.
+//
 //   npm run test:crash -- --cycles 10 --seed 1234   (default: 100 cycles, a random seed)
 //   --report <file>   also writes { passed, failed, skipped } as JSON (for npm test)
 import { once } from 'node:events';
@@ -55,6 +60,11 @@ console.log(
 
 let passed = 0;
 let failed = 0;
+/** Answers a second, measured in the answer-kill cycles, to aim the timer inside the storm. */
+let answersPerMs = 0;
+const moments = { answer: 0, timer: 0 };
+let cutOff = 0;
+let cutOffStored = 0;
 for (let c = 0; c < cycles; c++) {
 	const cycleStarted = performance.now();
 	if (c > 0) {
@@ -70,9 +80,11 @@ for (let c = 0; c < cycles; c++) {
 	const random = seededRandom(seed + c * 7919);
 	const motionIds = town.storm.motionIds.slice(c * MOTIONS_PER_CYCLE, (c + 1) * MOTIONS_PER_CYCLE);
 	const total = VOTERS * motionIds.length;
-	// The kill comes after a random number of answers, so it always lands with ballots in flight;
-	// in the first 60 % of the storm, where every voter still has ballots to send.
+	// The kill lands in the first 60 % of the storm, where every voter still has ballots to send:
+	// after a random number of answers, or after a random time that stands for as many answers.
 	const killAfter = 1 + Math.floor(random() * 0.6 * total);
+	const byTimer = c % 2 === 1 && answersPerMs > 0;
+	const kind = byTimer ? 'timer' : 'answer';
 	// About half the motions are closed by the clerk at a random point before the kill, with
 	// ballots still arriving: the close is acknowledged, refuses the later ballots, or is cut off.
 	const closeAfter = new Map(
@@ -83,6 +95,14 @@ for (let c = 0; c < cycles; c++) {
 	const { child } = server;
 	const exited = once(child, 'exit');
 	let killedAt = 0;
+	let answeredSoFar = 0;
+	const stormStarted = performance.now();
+	const timer = byTimer
+		? setTimeout(() => {
+				killedAt = answeredSoFar || -1;
+				child.kill('SIGKILL');
+			}, killAfter / answersPerMs)
+		: undefined;
 	const storm = await voteStorm({
 		url: server.url,
 		slug: town.slug,
@@ -91,6 +111,7 @@ for (let c = 0; c < cycles; c++) {
 		motionIds,
 		random,
 		onAnswer(answered) {
+			answeredSoFar = answered;
 			const motionId = closeAfter.get(answered);
 			if (motionId)
 				closes.set(
@@ -99,13 +120,16 @@ for (let c = 0; c < cycles; c++) {
 						closeMotionPost(server.url, town.slug, town.storm.meetingId, clerk, motionId)
 					)
 				);
-			if (answered === killAfter) {
+			if (!byTimer && answered === killAfter) {
 				killedAt = answered;
+				answersPerMs = answered / (performance.now() - stormStarted);
 				child.kill('SIGKILL');
 			}
 		}
 	});
+	clearTimeout(timer);
 	if (!killedAt) child.kill('SIGKILL');
+	else moments[kind]++;
 	await exited;
 	const closed = new Map();
 	for (const [id, p] of closes) closed.set(id, await p);
@@ -135,7 +159,9 @@ for (let c = 0; c < cycles; c++) {
 		);
 		for (const [key, o] of storm.ballots) {
 			const [v, motionId] = key.split(':').map(Number);
-			if (o.kind === 'unknown' && receipt.get(persons[v], motionId)) unknownStored++;
+			if (o.kind !== 'unknown') continue;
+			cutOff++;
+			if (receipt.get(persons[v], motionId)) unknownStored++;
 		}
 	} finally {
 		db.close();
@@ -143,8 +169,12 @@ for (let c = 0; c < cycles; c++) {
 
 	const count = (kind) => [...storm.ballots.values()].filter((o) => o.kind === kind).length;
 	const closeCount = (kind) => [...closed.values()].filter((o) => o.kind === kind).length;
+	cutOffStored += unknownStored;
+	const when = killedAt
+		? `killed by ${kind} after ${Math.max(0, killedAt)} answers`
+		: 'killed after the storm';
 	const line =
-		`cycle ${String(c + 1).padStart(3)}/${cycles}: killed after ${killedAt || 'the storm'} answers; ` +
+		`cycle ${String(c + 1).padStart(3)}/${cycles}: ${when}; ` +
 		`ballots ${count('ack')} acknowledged, ${count('refused')} refused, ${count('unknown')} cut off ` +
 		`(${unknownStored} of them stored), ${storm.repeats.length} double taps; ` +
 		`closes ${closeCount('ack')} acknowledged, ${closeCount('unknown')} cut off; ` +
@@ -174,6 +204,10 @@ if (passed === cycles) {
 }
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(
+	`kill moments: ${moments.answer} cycles right after an answer, ${moments.timer} by a random timer; ` +
+		`${cutOffStored} of ${cutOff} cut-off ballots were stored (committed, never acknowledged)`
+);
 console.log(
 	`crash test: ${passed} of ${cycles} cycles passed, ${failed} failed in ${seconds} s (seed ${seed})`
 );
