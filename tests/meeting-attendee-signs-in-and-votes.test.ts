@@ -27,7 +27,7 @@ const { clerk, secretary, villager } = DEMO;
 const rep = { name: '刘志强', phone: '13800000005', password: 'demo-rep-2026' };
 
 // The hall and the phones poll every 3 s; a busy machine may need a few polls.
-const polled = expect.configure({ timeout: 10_000 });
+const polled = expect.configure({ timeout: 30_000 });
 
 type NewContext = (options?: BrowserContextOptions) => Promise<BrowserContext>;
 
@@ -66,6 +66,7 @@ test('a representative checks in by the hall QR code and votes on his phone with
 	app,
 	newContext
 }) => {
+	test.setTimeout(300_000);
 	const { meetingId, agendaItemId } = openDemoMeeting(app);
 	const meetingPath = `/xinyang/meetings/${meetingId}`;
 	// 16 of the 25 are signed in at the door; the rep and the secretary check in on their phones.

@@ -32,7 +32,7 @@ const NO_BALLOTS = '请至少登记一张选票。';
 const PHONE_NUMBER = /(?<![0-9a-f])1[3-9]\d{9}(?![0-9a-f])/;
 
 // The console, the hall and the phones poll every 3 s; a busy machine may need a few polls.
-const polled = expect.configure({ timeout: 15_000 });
+const polled = expect.configure({ timeout: 30_000 });
 test.use({ actionTimeout: 20_000 });
 
 type NewContext = (options?: BrowserContextOptions) => Promise<BrowserContext>;
@@ -93,7 +93,7 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 	app,
 	newContext
 }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(360_000);
 	const { meetingId } = query<{ meetingId: number }>(
 		app,
 		'select id as meetingId from meetings where title = ?',

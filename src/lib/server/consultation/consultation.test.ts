@@ -12,7 +12,11 @@ import {
 	recordMaterialsSent,
 	recordOutcome
 } from './consultation';
-import { recordCoordinationOutcome, coordinationOutcomeOf } from './coordination';
+import {
+	recordCoordinationOutcome,
+	coordinationOutcomeOf,
+	topicsCoordinationMaySettle
+} from './coordination';
 import { startImplementation } from '../implementation/implementation';
 import { createTopic } from '../topics/topics';
 import {
@@ -245,6 +249,12 @@ describe('the urgent coordination outcome', () => {
 				reason
 			});
 		expect(coordinationOutcomeOf(db, v(), urgent.meetingId)).toBeNull();
+		// The clerk's form offers what the command accepts: the service case, not the 4+2 matter
+		// nor the draft.
+		const offered = topicsCoordinationMaySettle(db, v()).map((t) => t.id);
+		expect(offered).toContain(service);
+		expect(offered).not.toContain(major);
+		expect(offered).not.toContain(draft);
 		const r = recordCoordinationOutcome(db, clerkOf(db), v(), urgent.meetingId, {
 			agreed: '当晚协调派出所补办户口迁移证明。',
 			tasks: [...tasks, { personId: attendees[1], task: '次日带材料到派出所' }],

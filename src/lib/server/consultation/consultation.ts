@@ -436,3 +436,18 @@ export function recordFeedback(
 		now
 	);
 }
+
+/** Consultation meetings (协商议事会) that have this topic on their agenda, by date. */
+export function consultationMeetingsOf(
+	db: Db,
+	villageId: number,
+	topicId: number
+): { id: number; title: string; meetingDate: string }[] {
+	return db
+		.prepare(
+			`select distinct m.id, m.title, m.meeting_date as meetingDate from meetings m
+			 join agenda_items a on a.meeting_id = m.id
+			 where m.village_id = ? and m.type = 'consultation' and a.topic_id = ? order by m.meeting_date`
+		)
+		.all(villageId, topicId) as { id: number; title: string; meetingDate: string }[];
+}

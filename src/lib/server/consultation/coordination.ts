@@ -3,10 +3,33 @@
 // it cannot settle a topic that touches an art. 24 matter — only the 4+2 procedure can.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
-import { findTopic, type Actor } from '../topics/topics';
+import { findTopic, type Actor, type Topic } from '../topics/topics';
 import { isStaffOf } from '../villages/staff';
 
 export const MAX_TASKS = 20;
+
+/** An art. 24 matter is decided only through the 4+2 procedure (DOMAIN.md §3). */
+export const coordinationMaySettle = (topic: Pick<Topic, 'art24Items' | 'state'>): boolean =>
+	topic.art24Items.length === 0 && topic.state !== 'four_plus_two';
+
+/** The open topics an urgent coordination meeting may settle, newest first, for the clerk's form. */
+export function topicsCoordinationMaySettle(
+	db: Db,
+	villageId: number
+): { id: number; number: string; title: string }[] {
+	const ids = db
+		.prepare(
+			`select id from topics where village_id = ? and state in ('direct', 'consultation', 'submitted')
+			 order by id desc limit 200`
+		)
+		.pluck()
+		.all(villageId) as number[];
+	return ids
+		.map((id) => findTopic(db, villageId, id)!)
+		.filter(coordinationMaySettle)
+		.slice(0, 50)
+		.map(({ id, number, title }) => ({ id, number, title }));
+}
 
 export interface CoordinationTask {
 	personId: number | null;
@@ -113,9 +136,7 @@ export function recordCoordinationOutcome(
 				const topic = findTopic(db, villageId, input.topicId);
 				// A draft is its writer's alone, hidden even from staff; members read the outcome.
 				if (!topic || topic.state === 'draft') return { ok: false, reason: 'bad_topic' };
-				// An art. 24 matter is decided only through the 4+2 procedure (DOMAIN.md §3).
-				if (topic.art24Items.length > 0 || topic.state === 'four_plus_two')
-					return { ok: false, reason: 'art24_topic' };
+				if (!coordinationMaySettle(topic)) return { ok: false, reason: 'art24_topic' };
 			}
 			const tasks: CoordinationTask[] = [];
 			for (const t of input.tasks) {

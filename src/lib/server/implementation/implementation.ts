@@ -606,3 +606,23 @@ export function archiveMatter(
 		})
 		.immediate();
 }
+
+/** A progress photo of this topic's implementation, in this village; null for any other id. */
+export function findProgressPhoto(
+	db: Db,
+	villageId: number,
+	topicId: number,
+	photoId: number
+): { storedName: string; originalName: string; mime: string } | null {
+	const row = db
+		.prepare(
+			`select f.stored_name as storedName, f.original_name as originalName, f.mime
+			 from implementation_photos f
+			 join implementation_progress p on p.id = f.progress_id
+			 join implementations i on i.id = p.implementation_id
+			 where f.id = ? and i.topic_id = ? and i.village_id = ?`
+		)
+		.get(photoId, topicId, villageId) as
+		{ storedName: string; originalName: string; mime: string } | undefined;
+	return row ?? null;
+}

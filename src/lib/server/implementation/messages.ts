@@ -80,8 +80,3 @@ export function parseYuan(value: string): number | null {
 	if (!match) return null;
 	return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
-
-/** People holding a role in the village now: the usual responsible persons and parties. */
-export const ROLE_HOLDERS_SQL = `select distinct p.id, p.name from people p join roles r on r.person_id = p.id
-	where p.village_id = ? and p.status = 'resident' and (r.end_date is null or r.end_date >= ?)
-	order by p.name_initials, p.id`;

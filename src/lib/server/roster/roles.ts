@@ -306,3 +306,22 @@ export function recordFullMembership(
 		return null;
 	});
 }
+
+/**
+ * Residents holding any role on `onDate` (cadres, representatives, party members, grid heads …),
+ * by name: the people a clerk may name as responsible for a task, a party to a consultation or
+ * an implementation.
+ */
+export function listRoleHolders(
+	db: Db,
+	villageId: number,
+	onDate: string
+): { id: number; name: string }[] {
+	return db
+		.prepare(
+			`select distinct p.id, p.name from people p join roles r on r.person_id = p.id
+			 where p.village_id = ? and p.status = 'resident' and (r.end_date is null or r.end_date >= ?)
+			 order by p.name_initials, p.id`
+		)
+		.all(villageId, onDate) as { id: number; name: string }[];
+}

@@ -9,9 +9,11 @@ import type { Actor } from '$lib/server/topics/topics';
 import { todayInChina } from '$lib/server/roster/dates';
 import {
 	coordinationOutcomeOf,
-	recordCoordinationOutcome
+	recordCoordinationOutcome,
+	topicsCoordinationMaySettle
 } from '$lib/server/consultation/coordination';
-import { ROLE_HOLDERS_SQL, coordRefusal } from '$lib/server/implementation/messages';
+import { coordRefusal } from '$lib/server/implementation/messages';
+import { listRoleHolders } from '$lib/server/roster/roles';
 import { idParam, requireMember } from '$lib/server/villages/context';
 
 /** Task rows on the form; empty ones are ignored. */
@@ -44,21 +46,8 @@ export const load: PageServerLoad = (event) => {
 		staff,
 		mayRecord,
 		taskLines: TASK_LINES,
-		people: mayRecord
-			? (db.prepare(ROLE_HOLDERS_SQL).all(village.id, todayInChina()) as {
-					id: number;
-					name: string;
-				}[])
-			: [],
-		// Service cases a coordination meeting may settle: never a 4+2 matter.
-		topics: mayRecord
-			? (db
-					.prepare(
-						`select id, number, title from topics where village_id = ? and state in ('direct', 'consultation', 'submitted')
-						 and art24_items = '[]' order by id desc limit 50`
-					)
-					.all(village.id) as { id: number; number: string; title: string }[])
-			: []
+		people: mayRecord ? listRoleHolders(db, village.id, todayInChina()) : [],
+		topics: mayRecord ? topicsCoordinationMaySettle(db, village.id) : []
 	};
 };
 

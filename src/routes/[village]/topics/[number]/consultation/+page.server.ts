@@ -9,6 +9,7 @@ import { todayInChina } from '$lib/server/roster/dates';
 import {
 	addParty,
 	chooseRoute,
+	consultationMeetingsOf,
 	consultationOf,
 	linkMeeting,
 	mustSubmit,
@@ -17,7 +18,8 @@ import {
 	recordOutcome,
 	type ConsultationResult
 } from '$lib/server/consultation/consultation';
-import { ROLE_HOLDERS_SQL, consultRefusal } from '$lib/server/implementation/messages';
+import { consultRefusal } from '$lib/server/implementation/messages';
+import { listRoleHolders } from '$lib/server/roster/roles';
 import { idParam, requireMember } from '$lib/server/villages/context';
 
 function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
@@ -38,22 +40,9 @@ export const load: PageServerLoad = (event) => {
 		consultation,
 		mustSubmit: mustSubmit(topic),
 		staff,
-		people: staff
-			? (db.prepare(ROLE_HOLDERS_SQL).all(village.id, todayInChina()) as {
-					id: number;
-					name: string;
-				}[])
-			: [],
+		people: staff ? listRoleHolders(db, village.id, todayInChina()) : [],
 		meetings:
-			staff && !consultation?.meeting
-				? (db
-						.prepare(
-							`select distinct m.id, m.title, m.meeting_date as meetingDate from meetings m
-							 join agenda_items a on a.meeting_id = m.id
-							 where m.village_id = ? and m.type = 'consultation' and a.topic_id = ? order by m.meeting_date`
-						)
-						.all(village.id, topic.id) as { id: number; title: string; meetingDate: string }[])
-				: [],
+			staff && !consultation?.meeting ? consultationMeetingsOf(db, village.id, topic.id) : [],
 		today: todayInChina()
 	};
 };

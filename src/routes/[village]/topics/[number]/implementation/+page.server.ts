@@ -22,7 +22,8 @@ import {
 	recordProgress,
 	startImplementation
 } from '$lib/server/implementation/implementation';
-import { ROLE_HOLDERS_SQL, implRefusal, parseYuan } from '$lib/server/implementation/messages';
+import { implRefusal, parseYuan } from '$lib/server/implementation/messages';
+import { listRoleHolders } from '$lib/server/roster/roles';
 import { idParam, requireMember } from '$lib/server/villages/context';
 
 /** Budget lines shown on the start form; empty ones are ignored. */
@@ -52,13 +53,7 @@ export const load: PageServerLoad = (event) => {
 		canReport: impl ? mayReport(db, actor, village.id, impl) : false,
 		supervisor: isSupervisorOn(db, village.id, actor.personId, todayInChina()),
 		matterPosition: matter?.position.kind ?? null,
-		people:
-			staff && !impl
-				? (db.prepare(ROLE_HOLDERS_SQL).all(village.id, todayInChina()) as {
-						id: number;
-						name: string;
-					}[])
-				: [],
+		people: staff && !impl ? listRoleHolders(db, village.id, todayInChina()) : [],
 		formLines: FORM_LINES,
 		maxPhotos: MAX_PROGRESS_PHOTOS,
 		today: todayInChina()

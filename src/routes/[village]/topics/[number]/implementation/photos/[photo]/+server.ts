@@ -3,6 +3,7 @@ import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { uploadStore } from '$lib/server/topics/files';
+import { findProgressPhoto } from '$lib/server/implementation/implementation';
 import { findTopicByNumber } from '$lib/server/topics/topics';
 import { contentDisposition } from '$lib/server/uploads/uploads';
 import { idParam, requireMember } from '$lib/server/villages/context';
@@ -13,25 +14,14 @@ export const GET: RequestHandler = async (event) => {
 	const db = getDb();
 	const topic = findTopicByNumber(db, village.id, event.params.number);
 	const id = idParam(event.params.photo);
-	const photo =
-		topic && id
-			? (db
-					.prepare(
-						`select f.stored_name, f.original_name, f.mime from implementation_photos f
-						 join implementation_progress p on p.id = f.progress_id
-						 join implementations i on i.id = p.implementation_id
-						 where f.id = ? and i.topic_id = ? and i.village_id = ?`
-					)
-					.get(id, topic.id, village.id) as
-					{ stored_name: string; original_name: string; mime: string } | undefined)
-			: undefined;
-	const data = photo ? await uploadStore().read(photo.stored_name) : null;
+	const photo = topic && id ? findProgressPhoto(db, village.id, topic.id, id) : null;
+	const data = photo ? await uploadStore().read(photo.storedName) : null;
 	if (!photo || !data) error(404, m.error_not_found());
 	return new Response(new Uint8Array(data), {
 		headers: {
 			'content-type': photo.mime,
 			'content-length': String(data.length),
-			'content-disposition': contentDisposition('image', photo.original_name),
+			'content-disposition': contentDisposition('image', photo.originalName),
 			'cache-control': 'private, no-store',
 			'content-security-policy': "default-src 'none'; sandbox",
 			'x-content-type-options': 'nosniff'
