@@ -1,6 +1,6 @@
-// The outcome of an urgent coordination meeting (紧急协调会, DOMAIN.md §4): what was agreed and
-// who acts. The meeting type never decides (mayDecide: false), so this is never a resolution, and
-// it cannot settle a topic that touches an art. 24 matter — only the 4+2 procedure can.
+// The outcome of an urgent coordination meeting (紧急协调会, docs/domain.md §4.9): what was agreed
+// and who acts. The meeting type never decides (mayDecide: false), so this is never a resolution,
+// and it cannot settle a topic that touches an art. 24 matter — only the 4+2 procedure can.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { findTopic, type Actor } from '../topics/topics';
@@ -113,7 +113,7 @@ export function recordCoordinationOutcome(
 				const topic = findTopic(db, villageId, input.topicId);
 				// A draft is its writer's alone, hidden even from staff; members read the outcome.
 				if (!topic || topic.state === 'draft') return { ok: false, reason: 'bad_topic' };
-				// An art. 24 matter is decided only through the 4+2 procedure (DOMAIN.md §3).
+				// An art. 24 matter is decided only through the 4+2 procedure (docs/domain.md §3.5).
 				if (topic.art24Items.length > 0 || topic.state === 'four_plus_two')
 					return { ok: false, reason: 'art24_topic' };
 			}
