@@ -1,4 +1,4 @@
-// The hash-chained audit log (DOMAIN.md §9): hash = SHA-256(prev_hash ‖ canonical(entry)).
+// The hash-chained audit log (docs/domain.md §9.1): hash = SHA-256(prev_hash ‖ canonical(entry)).
 // Plain JavaScript so that `npm run audit:verify` runs beside the built server without dev tools.
 import { createHash } from 'node:crypto';
 

@@ -1,4 +1,4 @@
-// The consultation track (协商, DOMAIN.md §4): consulting parties named, materials sent, the
+// The consultation track (协商, docs/domain.md §4.8): consulting parties named, materials sent, the
 // consultation meeting linked (its opinions are that meeting's speeches), the consultation
 // outcome (协商意见 — never a resolution) posted as a notice, then submitted to a decision meeting
 // or implemented directly, and finally the feedback on how the outcome was used, posted too.

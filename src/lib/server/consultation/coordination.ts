@@ -1,6 +1,6 @@
-// The outcome of an urgent coordination meeting (紧急协调会, DOMAIN.md §4): what was agreed and
-// who acts. The meeting type never decides (mayDecide: false), so this is never a resolution, and
-// it cannot settle a topic that touches an art. 24 matter — only the 4+2 procedure can.
+// The outcome of an urgent coordination meeting (紧急协调会, docs/domain.md §4.9): what was agreed
+// and who acts. The meeting type never decides (mayDecide: false), so this is never a resolution,
+// and it cannot settle a topic that touches an art. 24 matter — only the 4+2 procedure can.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { findTopic, type Actor, type Topic } from '../topics/topics';
@@ -8,7 +8,7 @@ import { isStaffOf } from '../villages/staff';
 
 export const MAX_TASKS = 20;
 
-/** An art. 24 matter is decided only through the 4+2 procedure (DOMAIN.md §3). */
+/** An art. 24 matter is decided only through the 4+2 procedure (docs/domain.md §3.5). */
 export const coordinationMaySettle = (topic: Pick<Topic, 'art24Items' | 'state'>): boolean =>
 	topic.art24Items.length === 0 && topic.state !== 'four_plus_two';
 

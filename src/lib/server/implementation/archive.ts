@@ -1,6 +1,6 @@
-// The archive of one matter (DOMAIN.md §9 "each matter exports as a complete archive"): the data
-// as JSON, printable HTML sheets, and the audit entries about it with what is needed to check
-// their hashes. Staff only; the route serves the bytes.
+// The archive of one matter (docs/domain.md §9.3, the matter archive): the data as JSON,
+// printable HTML sheets, and the audit entries about it with what is needed to check their
+// hashes. Staff only; the route serves the bytes.
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
 import { findTopic, type Topic } from '../topics/topics';
@@ -63,7 +63,7 @@ export interface MatterRecord {
 	objections: Row[];
 	consultation: unknown;
 	implementation: ReturnType<typeof implementationOf>;
-	/** The six register sheets of a 4+2 matter (DOMAIN.md §4); null off that track. */
+	/** The six register sheets of a 4+2 matter (docs/domain.md §4.7); null off that track. */
 	register: Register | null;
 }
 

@@ -1,7 +1,7 @@
-// Implementation of a decided matter (实施, DOMAIN.md §8) and its result disclosure (实施结果公开,
-// 4+2 step 6): who is responsible, the plan, the budget by funding source, dated progress that
-// only goes forward, the completion, then the supervision committee's opinion posted as a notice.
-// Every record is appended, each command in one transaction with its audit entry.
+// Implementation of a decided matter (实施, docs/domain.md §8.4) and its result disclosure
+// (实施结果公开, 4+2 step 6): who is responsible, the plan, the budget by funding source, dated
+// progress that only goes forward, the completion, then the supervision committee's opinion posted
+// as a notice. Every record is appended, each command in one transaction with its audit entry.
 import { m } from '$lib/paraglide/messages';
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';

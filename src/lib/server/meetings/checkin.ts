@@ -1,6 +1,7 @@
-// The hall screen's rotating sign-in code (签到码, DOMAIN.md §5). Each meeting has its own random
-// key; the code for a minute is an HMAC of the meeting and the minute, so the server needs no table
-// of issued codes and a code photographed and sent home stops working a minute or two later.
+// The hall screen's rotating sign-in code (签到码, docs/domain.md §5.5). Each meeting has its own
+// random key; the code for a minute is an HMAC of the meeting and the minute, so the server needs
+// no table of issued codes and a code photographed and sent home stops working a minute or two
+// later.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { appendAudit } from '../audit/chain.js';

@@ -16,8 +16,8 @@ import {
 	signIn
 } from './meetings';
 
-// Observers (列席) and the township attendee are added by name and never vote (DOMAIN.md §5),
-// even when the person named also has an account in the village.
+// Observers (列席) and the township attendee are added by name and never vote (docs/domain.md
+// §5.4), even when the person named also has an account in the village.
 
 let db: Db;
 useDemoVillageDb((d) => {

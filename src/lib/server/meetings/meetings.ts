@@ -1,7 +1,8 @@
-// Meetings and votes (DOMAIN.md §5–§7): calling a meeting, freezing its roster at notice, sign-in,
-// motions and ballots. Each command checks who is asking, runs in one BEGIN IMMEDIATE transaction,
-// writes its audit entry there, and returns a result union. The rule a meeting runs by is frozen
-// into the meeting row when it is created, so a later rule set never rewrites a past meeting.
+// Meetings and votes (docs/domain.md §5–§7): calling a meeting, freezing its roster at notice,
+// sign-in, motions and ballots. Each command checks who is asking, runs in one BEGIN IMMEDIATE
+// transaction, writes its audit entry there, and returns a result union. The rule a meeting runs by
+// is frozen into the meeting row when it is created, so a later rule set never rewrites a past
+// meeting.
 import { appendAudit, auditHead } from '../audit/chain.js';
 import type { Db } from '../db';
 import { peopleCountingOn, type RoleKind } from '../roster/counts';
@@ -468,7 +469,7 @@ export function addAgendaItem(
 	if ((input.materials ?? '').length > AGENDA_MATERIALS_MAX)
 		return { ok: false, reason: 'bad_materials' };
 	return inMeeting(db, actor, villageId, meetingId, (meeting): AddAgendaItemResult => {
-		// The notice carries the agenda (DOMAIN.md §5): it is fixed once sent.
+		// The notice carries the agenda (docs/domain.md §5.2): it is fixed once sent.
 		if (meeting.state !== 'draft') return { ok: false, reason: 'not_draft' };
 		if (input.topicId != null) {
 			// A draft is its writer's alone, hidden even from staff; the agenda goes on a public notice.
@@ -615,7 +616,7 @@ export function notifyMeeting(
 		db.prepare(
 			"update meetings set state = 'notified', notice_date = ?, households_total = ? where id = ?"
 		).run(today, households.size, meetingId);
-		// The notice carries the agenda to the public board (DOMAIN.md §5, §8).
+		// The notice carries the agenda to the public board (docs/domain.md §5.2, §8.2).
 		const agenda = db
 			.prepare(
 				'select position, title, materials from agenda_items where meeting_id = ? order by position'
@@ -1455,7 +1456,7 @@ function closeMotionNow(
 					now
 				})
 			: null;
-	// Turnout (who voted, never how) is published at close (DOMAIN.md §7).
+	// Turnout (who voted, never how) is published at close (docs/domain.md §7.5).
 	const turnout = db
 		.prepare('select person_id from ballot_receipts where motion_id = ? order by person_id')
 		.pluck()

@@ -1,6 +1,7 @@
-// The minutes of a meeting (会议记录, DOMAIN.md §5): generated from the record the meeting itself
-// kept, plus the recorder's text. Closing freezes the record; after that only confirmations by the
-// attendees, photos of the signed paper sheet and corrections are appended, each with who and when.
+// The minutes of a meeting (会议记录, docs/domain.md §5.7): generated from the record the meeting
+// itself kept, plus the recorder's text. Closing freezes the record; after that only confirmations
+// by the attendees, photos of the signed paper sheet and corrections are appended, each with who
+// and when.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { getMeeting, listRoster, type Actor, type Choice, type Meeting } from './meetings';

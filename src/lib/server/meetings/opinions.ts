@@ -1,5 +1,5 @@
-// 书面意见: an attendee's written opinion on an agenda item, sent from their phone (DOMAIN.md §5).
-// Before the meeting anyone called to it may write; once it is open, only those in the hall.
+// 书面意见: an attendee's written opinion on an agenda item, sent from their phone (docs/domain.md
+// §5.6). Before the meeting anyone called to it may write; once it is open, only those in the hall.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import type { Actor } from './meetings';

@@ -1,6 +1,6 @@
 // What the meeting pages read: one query module for the clerk's console, the hall screen, the
 // attendee's phone and the minutes, so that each shows the same record. A secret ballot's counts
-// stay out of every view until its motion closes (DOMAIN.md §7).
+// stay out of every view until its motion closes (docs/domain.md §7.5).
 import type { Db } from '../db';
 import {
 	CHOICES,

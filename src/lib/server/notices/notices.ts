@@ -1,6 +1,6 @@
-// The public notice board (村务公开栏, DOMAIN.md §8). A notice is posted once, numbered per village
-// without gaps (its short URL), and never changes; its posting period comes from the village's
-// setting, and the notices the law opens to objections carry a five-day window.
+// The public notice board (村务公开栏, docs/domain.md §8.2). A notice is posted once, numbered per
+// village without gaps (its short URL), and never changes; its posting period comes from the
+// village's setting, and the notices the law opens to objections carry a five-day window.
 import { appendAudit, auditHead } from '../audit/chain.js';
 import type { Db } from '../db';
 import { addDays, todayInChina } from '../roster/dates';

@@ -1,7 +1,7 @@
-// Objections (异议) to a notice, DOMAIN.md §8: a villager files one during the notice's window,
-// the clerk answers within five days (moved past the village's holidays), the answer is public,
-// and an objector who is not satisfied refers the matter to the township once. The public sees
-// objections by their number on the notice, never who filed them.
+// Objections (异议) to a notice, docs/domain.md §8.3: a villager files one during the notice's
+// window, the clerk answers within five days (moved past the village's holidays), the answer is
+// public, and an objector who is not satisfied refers the matter to the township once. The public
+// sees objections by their number on the notice, never who filed them.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { todayInChina } from '../roster/dates';

@@ -1,7 +1,7 @@
-// Step 5 of the 4+2 (决议公开, DOMAIN.md §4 and §8): the resolution goes on the notice board with
-// its vote and quorum arithmetic, and the matter's step 5 is recorded in the same transaction.
-// A resolution of a decision meeting outside the 4+2 (a topic-less motion) is published the same
-// way, without a procedure event.
+// Step 5 of the 4+2 (决议公开, docs/domain.md §4.6 and §8.2): the resolution goes on the notice
+// board with its vote and quorum arithmetic, and the matter's step 5 is recorded in the same
+// transaction. A resolution of a decision meeting outside the 4+2 (a topic-less motion) is
+// published the same way, without a procedure event.
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
 import type { Actor } from '../topics/topics';

@@ -1,6 +1,7 @@
-// The register (台账, DOMAIN.md §4) of a 4+2 matter: one sheet per step, filled from the records —
-// the motion and meeting that satisfied the step, attendance, the names signed in, the township
-// attendee for steps 3–4, and the notices that published steps 5 and 6. Names only, never phones.
+// The register (台账, docs/domain.md §4.7) of a 4+2 matter: one sheet per step, filled from the
+// records — the motion and meeting that satisfied the step, attendance, the names signed in, the
+// township attendee for steps 3–4, and the notices that published steps 5 and 6. Names only, never
+// phones.
 import type { Db } from '../db';
 import { minutesOf } from '../meetings/minutes';
 import type { MeetingType } from '../votes/rules';

@@ -1,6 +1,6 @@
-// Resolutions (决议, DOMAIN.md §8): a passed motion of a decision meeting becomes one, numbered per
-// village and year without gaps (新阳村决〔2026〕3号) in the transaction that closes the motion.
-// A resolution never changes; a correction is a new record pointing back.
+// Resolutions (决议, docs/domain.md §8.1): a passed motion of a decision meeting becomes one,
+// numbered per village and year without gaps (新阳村决〔2026〕3号) in the transaction that closes
+// the motion. A resolution never changes; a correction is a new record pointing back.
 import { appendAudit, auditHead } from '../audit/chain.js';
 import type { Db } from '../db';
 import { todayInChina } from '../roster/dates';

@@ -1,7 +1,7 @@
-// The 4+2 procedure (四议两公开, DOMAIN.md §4) as a pure state machine: six steps in order, none
-// skipped. Steps 1–4 are satisfied only by a passed motion on the topic in a closed meeting of the
-// step's type; a failed vote at step 3 or 4 sends the matter back to step 2 or ends it. Pure: the
-// database layer gathers the facts and stores the events this module allows.
+// The 4+2 procedure (四议两公开, docs/domain.md §4) as a pure state machine: six steps in order,
+// none skipped. Steps 1–4 are satisfied only by a passed motion on the topic in a closed meeting of
+// the step's type; a failed vote at step 3 or 4 sends the matter back to step 2 or ends it. Pure:
+// the database layer gathers the facts and stores the events this module allows.
 import type { Category } from '../topics/rules';
 import type { MeetingType } from '../votes/rules';
 

@@ -1,4 +1,4 @@
-// Legal checks on the roster (DOMAIN.md §2): warnings shown to the clerk, never a refusal.
+// Legal checks on the roster (docs/domain.md §2.4): warnings shown to the clerk, never a refusal.
 // 《村民委员会组织法》(2018) 第二十五条.
 import type { RosterCounts } from './counts';
 

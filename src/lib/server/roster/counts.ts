@@ -1,4 +1,5 @@
-// "Who counts on date D": the numbers every quorum and threshold formula needs (DOMAIN.md §2, §6).
+// "Who counts on date D": the numbers every quorum and threshold formula needs
+// (docs/domain.md §2.5, §6.3).
 import type { Db } from '../db';
 import { adultBornOnOrBefore } from './dates';
 

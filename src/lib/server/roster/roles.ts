@@ -1,4 +1,5 @@
-// Roles held for a term (DOMAIN.md §2). A term runs from start_date through end_date inclusive.
+// Roles held for a term (docs/domain.md §2.3). A term runs from start_date through end_date
+// inclusive.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { isValidDate } from './dates';

@@ -1,4 +1,4 @@
-// The rules of topics (DOMAIN.md §3) as data: categories, channels, the state machine, the
+// The rules of topics (docs/domain.md §3) as data: categories, channels, the state machine, the
 // art. 24 checklist and the co-signature thresholds. Pure: no database here.
 
 export const CATEGORIES = [

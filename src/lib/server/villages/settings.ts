@@ -10,7 +10,7 @@ export interface VillageSettings {
 	triageDays: number;
 	holidays: string[];
 	oneShoulder: boolean;
-	/** Days a notice stays posted on the board (DOMAIN.md §8; Shandong's floor is 5). */
+	/** Days a notice stays posted on the board (docs/domain.md §8.2; Shandong's floor is 5). */
 	noticeDays: number;
 }
 
@@ -81,7 +81,7 @@ export function updateVillageSettings(
 	return { ok: true };
 }
 
-/** The stricter options the village chose over the law (DOMAIN.md §6); none by default. */
+/** The stricter options the village chose over the law (docs/domain.md §6.4); none by default. */
 export function getRuleOptions(db: Db, villageId: number): VillageRuleOptions {
 	const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
 		settings: string;

@@ -1,9 +1,9 @@
-// The meeting rule set (DOMAIN.md §4–§7) as dated data: who sits in each meeting, when it may vote,
-// when a motion passes, how much notice it needs and what it may decide. Every statutory figure
-// lives here, in a versioned RuleSet, so that a new text of the law is a new row, not a code change.
-// Pure: no database, no SvelteKit.
+// The meeting rule set (docs/domain.md §4–§7) as dated data: who sits in each meeting, when it may
+// vote, when a motion passes, how much notice it needs and what it may decide. Every statutory
+// figure lives here, in a versioned RuleSet, so that a new text of the law is a new row, not a code
+// change. Pure: no database, no SvelteKit.
 //
-// Integer arithmetic only (DOMAIN.md §6): a rule "a × X ≥ b × Y" is compared as two integer
+// Integer arithmetic only (docs/domain.md §6): a rule "a × X ≥ b × Y" is compared as two integer
 // products, never by dividing, so 2/3 of 21 can never round the wrong way.
 
 export const MEETING_TYPES = [
@@ -110,9 +110,9 @@ export interface MeetingRule {
 	noticeDays: number;
 	/** May be held on the notice day itself, without the day after. */
 	opensAtOnce: boolean;
-	/** May produce a resolution (决议, DOMAIN.md §8). */
+	/** May produce a resolution (决议, docs/domain.md §8.1). */
 	mayDecide: boolean;
-	/** May decide a matter of 组织法 art. 24 (DOMAIN.md §3 classification gate). */
+	/** May decide a matter of 组织法 art. 24 (docs/domain.md §3.5, the art. 24 gate). */
 	mayDecideArt24: boolean;
 	/** When the rule's own source took effect, if later than the rule set's. */
 	effectiveFrom?: string;
@@ -168,20 +168,20 @@ export const CN_2018: RuleSet = {
 				households: false
 			},
 			voters: { present: 'present', of: ['membersTotal'] },
-			// 支部工作条例 art. 12 reads 半数以上 (≥ half); DOMAIN.md §6 asks a strict majority, which
-			// is never looser, so an even committee split in half cannot act alone.
+			// 支部工作条例 art. 12 reads 半数以上 (≥ half); docs/domain.md §6.2 asks a strict majority,
+			// which is never looser, so an even committee split in half cannot act alone.
 			quorum: {
 				kind: 'compare',
 				test: test('majority_of_members', side(2, 'present'), '>', side(1, 'membersTotal'))
 			},
 			pass: MAJORITY_OF_PRESENT,
-			// No statutory period; notice still has to come before the meeting day (DOMAIN.md §5).
+			// No statutory period; notice still has to come before the meeting day (docs/domain.md §5.3).
 			noticeDays: 0,
 			opensAtOnce: false,
-			// 4+2 step 1 only proposes; the decision belongs to the villagers (DOMAIN.md §4).
+			// 4+2 step 1 only proposes; the decision belongs to the villagers (docs/domain.md §4).
 			mayDecide: false,
 			mayDecideArt24: false,
-			source: '《中国共产党支部工作条例（试行）》第十二条；DOMAIN.md §4 第一步（党组织提议）'
+			source: '《中国共产党支部工作条例（试行）》第十二条；docs/domain.md §4 第一步（党组织提议）'
 		},
 		two_committees: {
 			roster: {
@@ -201,7 +201,7 @@ export const CN_2018: RuleSet = {
 			opensAtOnce: false,
 			mayDecide: false,
 			mayDecideArt24: false,
-			source: '“四议两公开”第二步（两委商议），2023年中央一号文件；DOMAIN.md §4'
+			source: '“四议两公开”第二步（两委商议），2023年中央一号文件；docs/domain.md §4'
 		},
 		party_assembly: {
 			// 党章 art. 7: probationary members have no vote, so they attend outside the count.
@@ -223,7 +223,7 @@ export const CN_2018: RuleSet = {
 				kind: 'compare',
 				test: test('majority_of_full', side(2, 'yes'), '>', side(1, 'fullTotal'))
 			},
-			// Materials three days before is practice, not statute (DOMAIN.md §4 step 3).
+			// Materials three days before is practice, not statute (docs/domain.md §4.2, step 3).
 			noticeDays: 3,
 			opensAtOnce: false,
 			// 4+2 step 3 reviews (审议); only step 4 decides.
@@ -310,7 +310,7 @@ export const CN_2018: RuleSet = {
 			noticeDays: 0,
 			opensAtOnce: false,
 			// Art. 28 lets it decide the group's own property; the 4+2 decision step is a villagers'
-			// or reps' meeting (DOMAIN.md §4 step 4), so art. 24 matters do not end here.
+			// or reps' meeting (docs/domain.md §4.1, step 4), so art. 24 matters do not end here.
 			mayDecide: true,
 			mayDecideArt24: false,
 			source: '《村民委员会组织法》（2018）第二十八条'
@@ -321,10 +321,11 @@ export const CN_2018: RuleSet = {
 			// "Materials sent in advance": at least the day before, the date recorded.
 			noticeDays: 0,
 			opensAtOnce: false,
-			// Its outcome is a 协商意见, never a resolution (DOMAIN.md §4 consultation track).
+			// Its outcome is a 协商意见, never a resolution (docs/domain.md §4.8).
 			mayDecide: false,
 			mayDecideArt24: false,
-			source: '中共中央办公厅、国务院办公厅《关于加强城乡社区协商的意见》（2015）；DOMAIN.md §4'
+			source:
+				'中共中央办公厅、国务院办公厅《关于加强城乡社区协商的意见》（2015）；docs/domain.md §4'
 		},
 		urgent_coordination: {
 			roster: { kind: 'named', who: 'attendees' },
@@ -334,7 +335,7 @@ export const CN_2018: RuleSet = {
 			opensAtOnce: true,
 			mayDecide: false,
 			mayDecideArt24: false,
-			source: 'DOMAIN.md §1、§4（紧急协调会，本系统规则）'
+			source: 'docs/domain.md §1、§4（紧急协调会，本系统规则）'
 		},
 		collective_members: {
 			roster: {
@@ -507,7 +508,9 @@ export function evaluatePass(rule: MeetingRule, tally: Tally, counts: MeetingCou
 
 export type TallyCheck = 'ok' | 'negative' | 'more_than_present' | 'not_integer';
 
-/** yes + no + abstain may not exceed the voters present (DOMAIN.md §7); fewer is a non-vote. */
+/**
+ * yes + no + abstain may not exceed the voters present (docs/domain.md §7.4); fewer is a non-vote.
+ */
 export function validateTally(tally: Tally, presentVoters: number): TallyCheck {
 	const values = [tally.yes, tally.no, tally.abstain, presentVoters];
 	if (!values.every((v) => Number.isSafeInteger(v))) return 'not_integer';
@@ -533,7 +536,7 @@ export type ApplyOptionsResult =
 
 /**
  * The village's rule set: `base` (the law) with the chosen options. Refuses any result looser
- * than `base` — the law is a floor (DOMAIN.md, rules marked law).
+ * than `base` — the law is a floor (docs/domain.md: rules marked [law], §6.4).
  */
 export function applyOptions(base: RuleSet, options: VillageRuleOptions): ApplyOptionsResult {
 	const meetings = { ...base.meetings };
@@ -677,8 +680,8 @@ function fromDayNumber(day: number): string {
 /**
  * The first day the meeting may open. 民法典 art. 201 starts a period the day after the notice,
  * and we take the reading valid under every interpretation: N whole days between notice and
- * meeting, i.e. meeting − notice ≥ N + 1 (DOMAIN.md §5). A meeting that opens at once may open
- * on the notice day.
+ * meeting, i.e. meeting − notice ≥ N + 1 (docs/domain.md §5.3). A meeting that opens at once may
+ * open on the notice day.
  */
 export function earliestOpening(type: MeetingType, noticeDate: string, rules: RuleSet): string {
 	const rule = rules.meetings[type];

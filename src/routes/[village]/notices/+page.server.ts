@@ -7,7 +7,7 @@ import { idParam, villageFromSlug } from '$lib/server/villages/context';
 
 const PAGE_SIZE = 20;
 
-// Public: anyone reads the board without an account (DOMAIN.md §8).
+// Public: anyone reads the board without an account (docs/domain.md §8).
 export const load: PageServerLoad = ({ params, url }) => {
 	const village = villageFromSlug(params.village);
 	const db = getDb();

@@ -1,6 +1,6 @@
-// Meetings (会议) and votes (表决), DOMAIN.md §5–§7: the frozen roster, sign-in, guests, agenda,
-// speeches, motions and ballots. The database itself enforces what must never be broken: one
-// ballot per person per motion across every channel, no ballot outside an open motion, and a
+// Meetings (会议) and votes (表决), docs/domain.md §5–§7: the frozen roster, sign-in, guests,
+// agenda, speeches, motions and ballots. The database itself enforces what must never be broken:
+// one ballot per person per motion across every channel, no ballot outside an open motion, and a
 // closed motion or meeting never changes.
 export default /* sql */ `
 create table meetings (
@@ -27,7 +27,7 @@ create table meetings (
 	households_total integer,
 	opened_at text,
 	closed_at text,
-	-- The audit head printed in the minutes at close (DOMAIN.md §9).
+	-- The audit head printed in the minutes at close (docs/domain.md §9.1).
 	audit_head_id integer,
 	audit_head_hash text,
 	minutes text not null default '' check (length(minutes) <= 20000),

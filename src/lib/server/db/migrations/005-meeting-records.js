@@ -1,5 +1,5 @@
-// What the attendees and the recorder add around a meeting (DOMAIN.md §5): written opinions from
-// the attendees' phones, the key the hall screen's rotating sign-in code is made from, and the
+// What the attendees and the recorder add around a meeting (docs/domain.md §5.6): written opinions
+// from the attendees' phones, the key the hall screen's rotating sign-in code is made from, and the
 // minutes' confirmations, the photo of the signed paper sheet and the corrections appended after
 // the close. All are appended, never edited or deleted.
 export default /* sql */ `

@@ -1,4 +1,4 @@
-// The 4+2 procedure and resolutions (DOMAIN.md §4, §8): the steps of each matter as appended
+// The 4+2 procedure and resolutions (docs/domain.md §4, §8): the steps of each matter as appended
 // events, the villagers' meeting's authorisations of the representatives' meeting, and resolutions
 // numbered per village and year without gaps. None is ever edited or deleted.
 export default /* sql */ `
@@ -53,7 +53,7 @@ create table resolutions (
 	topic_id integer references topics(id),
 	text text not null check (length(text) between 1 and 2000),
 	adopted_on text not null,
-	-- The audit chain's head when the resolution was adopted (DOMAIN.md §9).
+	-- The audit chain's head when the resolution was adopted (docs/domain.md §9.1).
 	audit_head_hash text not null,
 	created_at text not null,
 	unique (village_id, year, seq)

@@ -1,5 +1,5 @@
-// The public notice board (村务公开栏, DOMAIN.md §8): notices numbered per village (the short
-// stable URL /<village>/notices/<seq>), each with its posting period and, where the law asks,
+// The public notice board (村务公开栏, docs/domain.md §8.2): notices numbered per village (the
+// short stable URL /<village>/notices/<seq>), each with its posting period and, where the law asks,
 // a five-day objection window; objections with their answers and escalations. A notice never
 // changes: a correction is a new notice pointing back.
 export default /* sql */ `
@@ -27,7 +27,7 @@ create table notices (
 	posted_until text not null,
 	-- Last day an objection may be filed; null when the notice takes none.
 	objections_until text,
-	-- The audit chain's head when the notice was posted (DOMAIN.md §9).
+	-- The audit chain's head when the notice was posted (docs/domain.md §9.1).
 	audit_head_hash text not null,
 	posted_by integer not null references users(id),
 	created_at text not null,

@@ -1,5 +1,5 @@
 // Implementation of decided matters, their result disclosure, the consultation track and urgent
-// coordination outcomes (DOMAIN.md §4, §8). Every record is appended; the few fields filled in
+// coordination outcomes (docs/domain.md §4, §8). Every record is appended; the few fields filled in
 // later (a consultation's successive stages) are set once and never changed.
 export default /* sql */ `
 -- 实施: one per topic, of a resolution or of a consultation outcome implemented directly.

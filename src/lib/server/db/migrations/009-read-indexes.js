@@ -1,5 +1,5 @@
 // Indexes for what every page view asks (issue 7's township benchmark):
-// - who counts on a date (DOMAIN.md §2), on every topic page for its co-signature thresholds:
+// - who counts on a date (docs/domain.md §2.5), for every topic page's co-signature thresholds:
 //   adults of a village by birth date and residence, answered from the index alone;
 // - the notices up on the board today, at the top of the board, found by the end of their period
 //   instead of by reading every notice the village ever posted;

@@ -1,6 +1,6 @@
 // PRC resident ID numbers (GB 11643-1999). We read them only to derive birth date and gender and
-// to keep the last 4 characters for telling namesakes apart (DOMAIN.md §2, PIPL): the full number
-// is never returned, so it cannot end up in the database, a log or an error message.
+// to keep the last 4 characters for telling namesakes apart (docs/domain.md §2.6, PIPL): the full
+// number is never returned, so it cannot end up in the database, a log or an error message.
 import { EARLIEST_BIRTH_YEAR, formatDate, isRealDate, todayInChina } from './calendar';
 import { toHalfWidth } from './cell';
 

@@ -10,7 +10,7 @@ import { publishResolutionById } from '$lib/server/procedure/publication';
 import { resolutionView } from '$lib/server/procedure/view';
 import { idParam, requireStaff, villageFromSlug } from '$lib/server/villages/context';
 
-// Public: anyone may read a resolution (DOMAIN.md §8); members also get the links to the topic
+// Public: anyone may read a resolution (docs/domain.md §8); members also get the links to the topic
 // and the minutes, staff the correction and publication forms.
 export const load: PageServerLoad = ({ params, locals }) => {
 	const village = villageFromSlug(params.village);
