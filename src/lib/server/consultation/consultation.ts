@@ -41,7 +41,7 @@ export interface Consultation {
 
 /**
  * Matters within the villagers' or representatives' meeting's powers must go to a decision
- * meeting: any art. 24 item, and village rules (组织法 arts. 22, 24).
+ * meeting: any art. 24 item, and village rules (组织法 2018 arts. 24, 27).
  */
 export function mustSubmit(topic: Pick<Topic, 'art24Items' | 'category'>): boolean {
 	return topic.art24Items.length > 0 || topic.category === 'village_rules';

@@ -267,7 +267,7 @@ export function authorizeReps(
 	const now = options.now ?? new Date();
 	const categories = [...new Set(scope.categories)];
 	const items = [...new Set(scope.art24Items)];
-	// Village rules and the charter are never delegated (组织法 art. 21–22).
+	// Village rules and the charter are never delegated (组织法 2018 art. 27, 2026 art. 31).
 	if (
 		categories.length === 0 ||
 		categories.includes('village_rules') ||

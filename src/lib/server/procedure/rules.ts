@@ -108,7 +108,7 @@ export function stepByMotion(p: Position, motion: MotionFacts, matter: MatterFac
 	if (!motion.meetingClosed) return { ok: false, reason: 'meeting_not_closed', step };
 	if (motion.result !== 'passed') return { ok: false, reason: 'motion_not_passed', step };
 	if (step === 4 && motion.meetingType === 'reps_meeting') {
-		// 组织法 art. 21–22: village rules and the charter are the villagers' meeting's alone.
+		// 组织法 2018 art. 27, 2026 art. 31: village rules and the charter are the villagers' meeting's alone.
 		if (matter.category === 'village_rules')
 			return { ok: false, reason: 'needs_villagers_meeting', step };
 		if (!matter.repsAuthorized) return { ok: false, reason: 'reps_not_authorized', step };
