@@ -1,57 +1,42 @@
-// Display names of domain codes, in the current language.
+// The words for every domain code shown to people, in the current language (browser-safe).
+// One shape for all: a table from code to message, and what to show for a code not in it.
 import { m } from '$lib/paraglide/messages';
 
-export function roleLabel(role: string): string {
-	switch (role) {
-		case 'admin':
-			return m.role_admin();
-		case 'clerk':
-			return m.role_clerk();
-		case 'secretary':
-			return m.role_secretary();
-		default:
-			return m.role_villager();
-	}
-}
+const label =
+	(table: Record<string, () => string>, fallback?: () => string) =>
+	(code: string): string =>
+		(table[code] ?? fallback)?.() ?? code;
 
-export function rosterRoleLabel(role: string): string {
-	switch (role) {
-		case 'household_rep':
-			return m.rrole_household_rep();
-		case 'village_rep':
-			return m.rrole_village_rep();
-		case 'party_member':
-			return m.rrole_party_member();
-		case 'branch_committee':
-			return m.rrole_branch_committee();
-		case 'villagers_committee':
-			return m.rrole_villagers_committee();
-		case 'branch_secretary':
-			return m.rrole_branch_secretary();
-		case 'supervision_committee':
-			return m.rrole_supervision_committee();
-		case 'grid_head':
-			return m.rrole_grid_head();
-		default:
-			return m.rrole_clerk();
-	}
-}
+// ---------- accounts and the roster ----------
 
-export function statusLabel(status: string): string {
-	switch (status) {
-		case 'resident':
-			return m.status_resident();
-		case 'moved_out':
-			return m.status_moved_out();
-		case 'deceased':
-			return m.status_deceased();
-		default:
-			return m.status_all();
-	}
-}
+/** An account's role; every village account that is not staff is a villager's. */
+export const roleLabel = label(
+	{ admin: m.role_admin, clerk: m.role_clerk, secretary: m.role_secretary },
+	m.role_villager
+);
 
-export function categoryLabel(c: string): string {
-	const labels: Record<string, () => string> = {
+export const rosterRoleLabel = label({
+	household_rep: m.rrole_household_rep,
+	village_rep: m.rrole_village_rep,
+	party_member: m.rrole_party_member,
+	branch_committee: m.rrole_branch_committee,
+	villagers_committee: m.rrole_villagers_committee,
+	branch_secretary: m.rrole_branch_secretary,
+	supervision_committee: m.rrole_supervision_committee,
+	grid_head: m.rrole_grid_head,
+	clerk: m.rrole_clerk
+});
+
+/** A person's status; anything else is the list's "all" filter. */
+export const statusLabel = label(
+	{ resident: m.status_resident, moved_out: m.status_moved_out, deceased: m.status_deceased },
+	m.status_all
+);
+
+// ---------- topics ----------
+
+export const categoryLabel = label(
+	{
 		development: m.category_development,
 		ecology: m.category_ecology,
 		talent: m.category_talent,
@@ -59,12 +44,12 @@ export function categoryLabel(c: string): string {
 		village_rules: m.category_village_rules,
 		culture: m.category_culture,
 		dispute: m.category_dispute
-	};
-	return (labels[c] ?? m.category_other)();
-}
+	},
+	m.category_other
+);
 
-export function channelLabel(c: string): string {
-	const labels: Record<string, () => string> = {
+export const channelLabel = label(
+	{
 		online: m.channel_online,
 		grid_point: m.channel_grid_point,
 		household_visit: m.channel_household_visit,
@@ -72,12 +57,12 @@ export function channelLabel(c: string): string {
 		hall_window: m.channel_hall_window,
 		representative: m.channel_representative,
 		cadre: m.channel_cadre
-	};
-	return (labels[c] ?? m.channel_higher_authority)();
-}
+	},
+	m.channel_higher_authority
+);
 
-export function topicStateLabel(s: string): string {
-	const labels: Record<string, () => string> = {
+export const topicStateLabel = label(
+	{
 		draft: m.tstate_draft,
 		submitted: m.tstate_submitted,
 		consultation: m.tstate_consultation,
@@ -86,12 +71,13 @@ export function topicStateLabel(s: string): string {
 		merged: m.tstate_merged,
 		not_accepted: m.tstate_not_accepted,
 		withdrawn: m.tstate_withdrawn
-	};
-	return (labels[s] ?? m.tstate_completed)();
-}
+	},
+	m.tstate_completed
+);
 
-export function art24Label(item: string): string {
-	const labels: Record<string, () => string> = {
+/** An item of the art. 24 checklist; the village's own major-matters list for anything else. */
+export const art24Label = label(
+	{
 		collective_income: m.art24_collective_income,
 		public_welfare: m.art24_public_welfare,
 		land_contracting: m.art24_land_contracting,
@@ -100,6 +86,106 @@ export function art24Label(item: string): string {
 		requisition_compensation: m.art24_requisition_compensation,
 		property_disposal: m.art24_property_disposal,
 		subsidised_staff: m.art24_subsidised_staff
-	};
-	return (labels[item] ?? m.art24_village_major)();
+	},
+	m.art24_village_major
+);
+
+// ---------- meetings and votes ----------
+
+export const meetingTypeLabel = label({
+	branch_committee: m.meeting_type_branch_committee,
+	two_committees: m.meeting_type_two_committees,
+	party_assembly: m.meeting_type_party_assembly,
+	reps_meeting: m.meeting_type_reps_meeting,
+	villagers_meeting: m.meeting_type_villagers_meeting,
+	group_meeting: m.meeting_type_group_meeting,
+	consultation: m.meeting_type_consultation,
+	urgent_coordination: m.meeting_type_urgent_coordination,
+	collective_members: m.meeting_type_collective_members
+});
+
+export const meetingStateLabel = label({
+	draft: m.meeting_state_draft,
+	notified: m.meeting_state_notified,
+	open: m.meeting_state_open,
+	closed: m.meeting_state_closed
+});
+
+export const methodLabel = label({
+	hands: m.motion_method_hands,
+	roll_call: m.motion_method_roll_call,
+	named: m.motion_method_named,
+	secret: m.motion_method_secret
+});
+
+export const motionStateLabel = label({
+	draft: m.motion_state_draft,
+	open: m.motion_state_open,
+	closed: m.motion_state_closed
+});
+
+export const resultLabel = label({
+	passed: m.motion_result_passed,
+	failed: m.motion_result_failed,
+	no_quorum: m.motion_result_no_quorum
+});
+
+export const choiceLabel = label({
+	yes: m.choice_yes,
+	no: m.choice_no,
+	abstain: m.choice_abstain
+});
+
+/** Who a meeting calls, by the role that calls them; 'named' for a meeting of named parties. */
+export const attendeeKindLabel = label({
+	adult: m.mtg_attendee_kind_adult,
+	party_full: m.mtg_attendee_kind_party_full,
+	party_probationary: m.mtg_attendee_kind_party_probationary,
+	village_rep: m.mtg_attendee_kind_village_rep,
+	villagers_committee: m.mtg_attendee_kind_villagers_committee,
+	branch_committee: m.mtg_attendee_kind_branch_committee,
+	collective_member: m.mtg_attendee_kind_collective_member,
+	named: m.mtg_attendee_kind_named
+});
+
+// ---------- the 4+2 procedure ----------
+
+const stepNames = label({
+	1: m.proc_step_1,
+	2: m.proc_step_2,
+	3: m.proc_step_3,
+	4: m.proc_step_4,
+	5: m.proc_step_5,
+	6: m.proc_step_6
+});
+
+export const stepName = (step: number): string => stepNames(String(step));
+
+export const stepLabel = (step: number): string =>
+	m.proc_step_label({ step, name: stepName(step) });
+
+type Position = { kind: 'at'; step: number } | { kind: 'complete' | 'ended' | 'archived' };
+
+export function positionLabel(p: Position): string {
+	if (p.kind === 'at') return m.proc_position_at({ step: p.step });
+	return {
+		complete: m.proc_position_complete,
+		ended: m.proc_position_ended,
+		archived: m.proc_position_archived
+	}[p.kind]();
 }
+
+// ---------- the notice board ----------
+
+export const noticeKindLabel = label(
+	{
+		meeting: m.notice_kind_meeting,
+		resolution: m.notice_kind_resolution,
+		consultation_outcome: m.notice_kind_consultation_outcome,
+		consultation_feedback: m.notice_kind_consultation_feedback,
+		implementation_result: m.notice_kind_implementation_result,
+		general: m.notice_kind_general,
+		finance: m.notice_kind_finance
+	},
+	m.notice_kind_general
+);

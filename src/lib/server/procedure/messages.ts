@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { meetingTypeLabel } from '$lib/meetings/labels';
+import { meetingTypeLabel } from '$lib/labels';
 import type { MeetingType } from '../votes/rules';
 import { STEP_MEETINGS } from './rules';
 

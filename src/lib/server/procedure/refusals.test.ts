@@ -10,7 +10,7 @@ import { matterOf, recordStep } from './matters';
 import { procedureRefusalMessage } from './messages';
 import { publishResolution } from './publication';
 import { STEP_MEETINGS } from './rules';
-import { meetingTypeLabel } from '$lib/meetings/labels';
+import { meetingTypeLabel } from '$lib/labels';
 
 let db: Db;
 useDemoVillageDb((d) => {

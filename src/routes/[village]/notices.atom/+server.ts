@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { atomFeed } from '$lib/server/notices/atom';
 import { boardPage } from '$lib/server/notices/view';
 import { villageFromSlug } from '$lib/server/villages/context';
-import { noticeKindLabel } from '$lib/components/notices/labels';
+import { noticeKindLabel } from '$lib/labels';
 
 export const GET: RequestHandler = ({ params, url }) => {
 	const village = villageFromSlug(params.village);
