@@ -20,6 +20,7 @@ import {
 	type Role,
 	type World
 } from './access-world.ts';
+import { HOSTILE_ACTION_NAMES } from './hostile.ts';
 import type { Gate } from './routes.ts';
 import { seededRandom } from '../../src/lib/random.js';
 
@@ -72,6 +73,8 @@ interface Attempt {
 	what: string;
 	body: Body;
 	headers?: Record<string, string>;
+	/** Posted under this action name instead of the call's own: never a page's action. */
+	actionName?: string;
 }
 
 const urlencoded = (fields: Fields) => {
@@ -148,6 +151,16 @@ function attemptsFor(call: Call, w: World, rand: () => number): Attempt[] {
 		const fields = Object.fromEntries(names.map((n) => [n, pick(values)]));
 		out.push({ what: `all random #${i}`, body: urlencoded(fields) });
 	}
+	// Its own body under a name no page has: SvelteKit's reserved ones, inherited ones, junk.
+	if (call.action !== 'POST')
+		for (let i = 0; i < 3; i++) {
+			const actionName = pick(HOSTILE_ACTION_NAMES);
+			out.push({
+				what: `as action ${JSON.stringify(actionName.slice(0, 24))}`,
+				body: call.files ? multipart(flat(call.fields), call.files) : urlencoded(call.fields),
+				actionName
+			});
+		}
 	if (call.files)
 		out.push(
 			{ what: 'its files, nothing else', body: multipart({}, call.files) },
@@ -207,10 +220,13 @@ async function fuzz(app: App, share: (c: Call, i: number) => boolean, seed: numb
 				// browser without JavaScript, the page re-rendered around the echoed values.
 				const enhanced = a.i % 5 !== 0;
 				const headers = enhanced ? { accept: 'application/json', ...a.headers } : a.headers;
-				const r = await send(app, w.cookies[role], 'POST', target(call), a.body, headers);
+				const path = a.actionName === undefined ? target(call) : `${call.path}?/${a.actionName}`;
+				const r = await send(app, w.cookies[role], 'POST', path, a.body, headers);
 				sent++;
 				const label = `${role} ${call.route} ${call.action} (${a.what})`;
 				if (r.status >= 500) failures.push(`${label}: ${r.status} ${r.text.slice(0, 200)}`);
+				else if (a.actionName !== undefined && r.status < 400)
+					failures.push(`${label}: ${r.status}, not refused`);
 				else if (accepted_(r, enhanced)) successes++;
 				// A fuzzer that lost its session would see every body refused, and prove nothing.
 				else if (role !== 'anonymous' && /^\/login|"location":"\/login/.test(r.location || r.text))
