@@ -2,7 +2,8 @@
 // dozen broken bodies: missing and empty fields, 100 KB values, NUL bytes, right-to-left and
 // zero-width characters, numbers that are negative, huge, fractional or not numbers, repeated keys,
 // files where text belongs, the wrong content type, SQL-ish and path-ish strings, impossible dates,
-// the other village's ids, and random picks from all of these (seeded: FUZZ_SEED, printed).
+// the other village's ids, and random picks from all of these (seeded: FUZZ_SEED, printed); and
+// its own body under action names no page has (`default`, `constructor`, `__proto__` …).
 // Never a 5xx; a refused body changes nothing; an accepted one that changes data leaves an audit
 // entry. Each test runs on its own server, since accepted bodies do change its data.
 import { createHash } from 'node:crypto';
