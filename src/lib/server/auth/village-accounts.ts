@@ -29,13 +29,16 @@ export function phoneRefusal(
 ): 'in_village' | 'unavailable' | null {
 	const holder = db.prepare('select village_id from users where phone = ?').get(phone) as
 		{ village_id: number | null } | undefined;
-	if (holder) return holder.village_id === villageId ? 'in_village' : 'unavailable';
-	const elsewhere = db
+	// Both lookups always run, and the roster one reads every row (no early stop at a match), so
+	// the time a refusal takes tells no more than its words.
+	const listedElsewhere = db
 		.prepare(
-			"select 1 from people where phone = ? and village_id <> ? and status = 'resident' limit 1"
+			"select count(*) from people where phone = ? and village_id <> ? and status = 'resident'"
 		)
-		.get(phone, villageId);
-	return elsewhere ? 'unavailable' : null;
+		.pluck()
+		.get(phone, villageId) as number;
+	if (holder) return holder.village_id === villageId ? 'in_village' : 'unavailable';
+	return listedElsewhere > 0 ? 'unavailable' : null;
 }
 
 /** Opens a login of the village for `phone`, unless `phoneRefusal` says it cannot be. */
