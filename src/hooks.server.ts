@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db';
+import { namesImpossibleAction } from '$lib/server/http/action-name';
 import { compressResponse } from '$lib/server/http/compress';
 import { seedOnFirstStart } from '$lib/server/seed/demo';
 import {
@@ -30,6 +31,18 @@ const originGuard: Handle = async ({ event, resolve }) => {
 				headers: { 'content-type': 'text/plain; charset=utf-8' }
 			});
 		}
+	}
+	return resolve(event);
+};
+
+// Refused before SvelteKit looks the name up, since its own lookup fails with a 500 (see
+// action-name.ts); answered like any action the page does not have.
+const impossibleActions: Handle = async ({ event, resolve }) => {
+	if (event.request.method === 'POST' && namesImpossibleAction(event.url)) {
+		return new Response(m.error_not_found(), {
+			status: 404,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
 	}
 	return resolve(event);
 };
@@ -82,7 +95,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 const compression: Handle = async ({ event, resolve }) =>
 	compressResponse(event.request, await resolve(event));
 
-export const handle = sequence(compression, securityHeaders, i18n, originGuard, auth);
+export const handle = sequence(
+	compression,
+	securityHeaders,
+	i18n,
+	originGuard,
+	impossibleActions,
+	auth
+);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: m.error_not_found() };

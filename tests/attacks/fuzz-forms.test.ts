@@ -2,7 +2,8 @@
 // dozen broken bodies: missing and empty fields, 100 KB values, NUL bytes, right-to-left and
 // zero-width characters, numbers that are negative, huge, fractional or not numbers, repeated keys,
 // files where text belongs, the wrong content type, SQL-ish and path-ish strings, impossible dates,
-// the other village's ids, and random picks from all of these (seeded: FUZZ_SEED, printed).
+// the other village's ids, and random picks from all of these (seeded: FUZZ_SEED, printed); and
+// its own body under action names no page has (`default`, `constructor`, `__proto__` …).
 // Never a 5xx; a refused body changes nothing; an accepted one that changes data leaves an audit
 // entry. Each test runs on its own server, since accepted bodies do change its data.
 import { createHash } from 'node:crypto';
@@ -20,6 +21,7 @@ import {
 	type Role,
 	type World
 } from './access-world.ts';
+import { HOSTILE_ACTION_NAMES } from './hostile.ts';
 import type { Gate } from './routes.ts';
 import { seededRandom } from '../../src/lib/random.js';
 
@@ -72,6 +74,8 @@ interface Attempt {
 	what: string;
 	body: Body;
 	headers?: Record<string, string>;
+	/** Posted under this action name instead of the call's own: never a page's action. */
+	actionName?: string;
 }
 
 const urlencoded = (fields: Fields) => {
@@ -148,6 +152,16 @@ function attemptsFor(call: Call, w: World, rand: () => number): Attempt[] {
 		const fields = Object.fromEntries(names.map((n) => [n, pick(values)]));
 		out.push({ what: `all random #${i}`, body: urlencoded(fields) });
 	}
+	// Its own body under a name no page has: SvelteKit's reserved ones, inherited ones, junk.
+	if (call.action !== 'POST')
+		for (let i = 0; i < 3; i++) {
+			const actionName = pick(HOSTILE_ACTION_NAMES);
+			out.push({
+				what: `as action ${JSON.stringify(actionName.slice(0, 24))}`,
+				body: call.files ? multipart(flat(call.fields), call.files) : urlencoded(call.fields),
+				actionName
+			});
+		}
 	if (call.files)
 		out.push(
 			{ what: 'its files, nothing else', body: multipart({}, call.files) },
@@ -207,10 +221,13 @@ async function fuzz(app: App, share: (c: Call, i: number) => boolean, seed: numb
 				// browser without JavaScript, the page re-rendered around the echoed values.
 				const enhanced = a.i % 5 !== 0;
 				const headers = enhanced ? { accept: 'application/json', ...a.headers } : a.headers;
-				const r = await send(app, w.cookies[role], 'POST', target(call), a.body, headers);
+				const path = a.actionName === undefined ? target(call) : `${call.path}?/${a.actionName}`;
+				const r = await send(app, w.cookies[role], 'POST', path, a.body, headers);
 				sent++;
 				const label = `${role} ${call.route} ${call.action} (${a.what})`;
 				if (r.status >= 500) failures.push(`${label}: ${r.status} ${r.text.slice(0, 200)}`);
+				else if (a.actionName !== undefined && r.status < 400)
+					failures.push(`${label}: ${r.status}, not refused`);
 				else if (accepted_(r, enhanced)) successes++;
 				// A fuzzer that lost its session would see every body refused, and prove nothing.
 				else if (role !== 'anonymous' && /^\/login|"location":"\/login/.test(r.location || r.text))

@@ -126,3 +126,32 @@ export function dump(app: App, tables: string[]): Record<string, unknown[]> {
 export function personIdOf(app: App, phone: string): number {
 	return dbValue<number>(app, 'select person_id from users where phone = ?', phone);
 }
+
+/**
+ * Form action names no page has: SvelteKit's reserved `default`, names every JavaScript object
+ * inherits, kit's remote-form key, and names no route could declare.
+ */
+export const HOSTILE_ACTION_NAMES = [
+	'default',
+	'__proto__',
+	'constructor',
+	'toString',
+	'hasOwnProperty',
+	'valueOf',
+	'isPrototypeOf',
+	'__defineGetter__',
+	'__lookupSetter__',
+	'propertyIsEnumerable',
+	'toLocaleString',
+	'remote=__proto__',
+	'remote=constructor/x',
+	'',
+	'no-such-action',
+	'x'.repeat(5000),
+	'a/b',
+	'../console',
+	'%2Fdefault',
+	'议事',
+	'%00',
+	'%F0%9F%92%A9'
+];

@@ -21,21 +21,6 @@ export function secretField(form: FormData, name: string): string {
 
 export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
 
-/**
- * A same-site path to go back to after an action, never an open redirect: browsers drop tabs and
- * newlines and read backslashes as slashes, so `/\t/evil.example` would leave the site.
- */
-export function safeRedirectTarget(value: string, fallback = '/'): string {
-	// eslint-disable-next-line no-control-regex
-	if (!value.startsWith('/') || /[\\\s\u0000-\u001f\u007f]/.test(value)) return fallback;
-	try {
-		const url = new URL(value, 'http://same.invalid');
-		return url.origin === 'http://same.invalid' ? url.pathname + url.search + url.hash : fallback;
-	} catch {
-		return fallback;
-	}
-}
-
 /** The request's form fields; a body that is not a form reads as an empty form. */
 export async function readForm(request: Request): Promise<FormData> {
 	try {

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
-import { field, readForm, safeRedirectTarget } from '$lib/server/forms';
+import { field, readForm } from '$lib/server/forms';
+import { safeReturnPath } from '$lib/server/http/return-target';
 
 // A plain form post, so the switch works without JavaScript; the choice lives in a cookie that
 // the i18n middleware reads on every request.
@@ -17,5 +18,5 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 			secure: false
 		});
 	}
-	redirect(303, safeRedirectTarget(field(form, 'to')));
+	redirect(303, safeReturnPath(field(form, 'to'), '/'));
 };

@@ -6,18 +6,12 @@ import { checkLogin } from '$lib/server/auth/accounts';
 import { normalizePhone } from '$lib/server/auth/phone';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
 import { loginByAccount, loginByAddress } from '$lib/server/auth/throttle';
-import {
-	field,
-	readForm,
-	safeRedirectTarget,
-	secretField,
-	type FieldErrors
-} from '$lib/server/forms';
+import { field, readForm, secretField, type FieldErrors } from '$lib/server/forms';
+import { safeReturnPath } from '$lib/server/http/return-target';
 import { homeOf } from '$lib/server/auth/home';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user)
-		redirect(303, safeRedirectTarget(url.searchParams.get('next') ?? '', homeOf(locals.user)));
+	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('next'), homeOf(locals.user)));
 	return {};
 };
 
@@ -54,7 +48,6 @@ export const actions: Actions = {
 		const token = generateSessionToken();
 		const session = createSession(db, token, result.userId);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.locals.secureCookies);
-		const target = event.url.searchParams.get('next') ?? '';
-		redirect(303, safeRedirectTarget(target, homeOf(result)));
+		redirect(303, safeReturnPath(event.url.searchParams.get('next'), homeOf(result)));
 	}
 };

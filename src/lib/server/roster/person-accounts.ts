@@ -2,7 +2,8 @@
 // printed sheet the grid head hands out.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
-import { createAccount, issueActivationCode } from '../auth/accounts';
+import { issueActivationCode } from '../auth/accounts';
+import { openVillageAccount } from '../auth/village-accounts';
 import { normalizePhone } from '../auth/phone';
 import { adultBornOnOrBefore, todayInChina } from './dates';
 
@@ -76,7 +77,8 @@ export function issueGridActivationCodes(
 					continue;
 				}
 				if (userId === null) {
-					const created = createAccount(db, actorId, {
+					// The accounts page's rule, so a sheet tells a clerk no more about other villages.
+					const created = openVillageAccount(db, actorId, {
 						villageId,
 						role: 'villager',
 						name: c.name,

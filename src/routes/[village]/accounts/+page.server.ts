@@ -3,7 +3,6 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import {
-	createAccount,
 	findVillageAccount,
 	formatActivationCode,
 	issueActivationCode,
@@ -11,6 +10,7 @@ import {
 	setAccountDisabled
 } from '$lib/server/auth/accounts';
 import { normalizePhone } from '$lib/server/auth/phone';
+import { openVillageAccount } from '$lib/server/auth/village-accounts';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 
@@ -53,7 +53,7 @@ export const actions: Actions = {
 			const echo = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.slice(0, 64)]));
 			return fail(400, { values: echo as typeof values, errors });
 		}
-		const result = createAccount(getDb(), user.id, {
+		const result = openVillageAccount(getDb(), user.id, {
 			villageId: village.id,
 			role: values.role as VillageRole,
 			name: values.name,
@@ -62,7 +62,12 @@ export const actions: Actions = {
 		if (!result.ok)
 			return fail(400, {
 				values,
-				errors: { phone: m.account_phone_taken() } as FieldErrors<keyof typeof values>
+				errors: {
+					phone:
+						result.reason === 'in_village'
+							? m.account_phone_in_village()
+							: m.account_phone_unavailable()
+				} as FieldErrors<keyof typeof values>
 			});
 		return { createdName: result.account.name };
 	},
