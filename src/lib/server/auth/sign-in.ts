@@ -7,6 +7,7 @@ import { isTrustedDevice, trustDevice } from './devices';
 import type { PasswordProblem } from './password';
 import {
 	activationByAccount,
+	addressKey,
 	failuresByAddress,
 	loginByAccount,
 	reserveAttempt,
@@ -46,7 +47,7 @@ export async function signIn(
 			account: limits.account,
 			accountKey: `phone:${attempt.phone}`,
 			address: limits.address,
-			addressKey: `addr:${attempt.address}`,
+			addressKey: addressKey(attempt.address),
 			trustedDevice: isTrustedDevice(db, attempt.deviceToken, attempt.phone, now)
 		},
 		now
@@ -78,7 +79,7 @@ export async function activate(
 			account: limits.account,
 			accountKey: `activate:${attempt.phone}`,
 			address: limits.address,
-			addressKey: `addr:${attempt.address}`,
+			addressKey: addressKey(attempt.address),
 			trustedDevice: isTrustedDevice(db, attempt.deviceToken, attempt.phone, now)
 		},
 		now

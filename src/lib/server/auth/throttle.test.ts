@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FailureBudget, Throttle, reserveAttempt, type Outcome } from './throttle';
+import { FailureBudget, Throttle, addressKey, reserveAttempt, type Outcome } from './throttle';
 
 const options = {
 	freeFailures: 3,
@@ -166,5 +166,20 @@ describe('reserveAttempt: account and address together', () => {
 		other.address.reserve('addr:1', 0);
 		expect(reserveAttempt(other, 0)).toEqual({ waitMs: 1000 });
 		expect(other.account.size()).toBe(0);
+	});
+});
+
+describe('addressKey: one budget per IPv4 address or IPv6 /64', () => {
+	it.each([
+		['203.0.113.7', 'addr:203.0.113.7'],
+		['::ffff:203.0.113.7', 'addr:203.0.113.7'],
+		['2409:8a00:1234:5678:1:2:3:4', 'addr:2409:8a00:1234:5678::/64'],
+		['2409:8A00:1234:5678:ffff::9', 'addr:2409:8a00:1234:5678::/64'],
+		['2409:8a00:0034:0:1::', 'addr:2409:8a00:34:0::/64'],
+		['2409:8a00::1', 'addr:2409:8a00:0:0::/64'],
+		['fe80::1%eth0', 'addr:fe80:0:0:0::/64'],
+		['::1', 'addr:0:0:0:0::/64']
+	])('%s counts as %s', (address, key) => {
+		expect(addressKey(address)).toBe(key);
 	});
 });

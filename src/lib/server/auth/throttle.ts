@@ -161,6 +161,31 @@ export class FailureBudget {
 	}
 }
 
+/**
+ * The unit an address budget is kept for: an IPv4 address, or an IPv6 /64. Chinese carriers give
+ * each phone a /64 of its own, and a host picks any address inside it at will, so counting single
+ * IPv6 addresses would give one attacker 2^64 budgets.
+ */
+export function addressKey(address: string): string {
+	const bare = address.replace(/%.*$/, '').toLowerCase();
+	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
+	if (mapped) return `addr:${mapped[1]}`;
+	if (!bare.includes(':')) return `addr:${bare}`;
+	const [head, tail] = bare.split('::');
+	const left = head ? head.split(':') : [];
+	const right = tail ? tail.split(':') : [];
+	const groups =
+		tail === undefined
+			? left
+			: [
+					...left,
+					...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'),
+					...right
+				];
+	const prefix = groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, ''));
+	return `addr:${prefix.join(':')}::/64`;
+}
+
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
