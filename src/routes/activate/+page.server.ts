@@ -2,11 +2,11 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { redeemActivationCode } from '$lib/server/auth/accounts';
 import { normalizePhone } from '$lib/server/auth/phone';
 import { passwordProblemMessage } from '$lib/server/auth/messages';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
-import { activationByAccount, loginByAddress } from '$lib/server/auth/throttle';
+import { DEVICE_COOKIE, setDeviceCookie } from '$lib/server/auth/devices';
+import { activate } from '$lib/server/auth/sign-in';
 import { field, readForm, secretField, type FieldErrors } from '$lib/server/forms';
 
 export const actions: Actions = {
@@ -26,30 +26,30 @@ export const actions: Actions = {
 		const values = { phone: phoneInput, code: codeInput };
 		if (!phone || Object.keys(errors).length > 0) return fail(400, { ...values, errors });
 
-		const accountKey = `activate:${phone}`;
-		const addressKey = `addr:${event.getClientAddress()}`;
-		const waitMs = Math.max(
-			activationByAccount.waitMs(accountKey),
-			loginByAddress.waitMs(addressKey)
-		);
-		if (waitMs > 0) {
-			return fail(429, { ...values, message: m.auth_wait({ seconds: Math.ceil(waitMs / 1000) }) });
-		}
-
 		const db = getDb();
-		const result = await redeemActivationCode(db, phone, code, password);
+		const result = await activate(db, {
+			phone,
+			code,
+			newPassword: password,
+			address: event.getClientAddress(),
+			deviceToken: event.cookies.get(DEVICE_COOKIE)
+		});
 		if (!result.ok) {
+			if (result.reason === 'wait') {
+				return fail(429, {
+					...values,
+					message: m.auth_wait({ seconds: Math.ceil(result.waitMs / 1000) })
+				});
+			}
 			if (result.reason === 'weak_password') {
 				return fail(400, {
 					...values,
 					errors: { password: passwordProblemMessage(result.problem) } as typeof errors
 				});
 			}
-			activationByAccount.fail(accountKey);
-			loginByAddress.fail(addressKey);
 			return fail(400, { ...values, message: m.auth_code_invalid() });
 		}
-		activationByAccount.succeed(accountKey);
+		setDeviceCookie(event.cookies, result.deviceToken, event.locals.secureCookies);
 		const token = generateSessionToken();
 		const session = createSession(db, token, result.userId);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.locals.secureCookies);

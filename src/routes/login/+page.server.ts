@@ -2,10 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { checkLogin } from '$lib/server/auth/accounts';
 import { normalizePhone } from '$lib/server/auth/phone';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
-import { loginByAccount, loginByAddress } from '$lib/server/auth/throttle';
+import { DEVICE_COOKIE, setDeviceCookie } from '$lib/server/auth/devices';
+import { signIn } from '$lib/server/auth/sign-in';
 import { field, readForm, secretField, type FieldErrors } from '$lib/server/forms';
 import { safeReturnPath } from '$lib/server/http/return-target';
 import { homeOf } from '$lib/server/auth/home';
@@ -27,24 +27,21 @@ export const actions: Actions = {
 		if (!password) errors.password = m.error_required();
 		if (!phone || errors.password) return fail(400, { phone: phoneInput, errors });
 
-		const accountKey = `phone:${phone}`;
-		const addressKey = `addr:${event.getClientAddress()}`;
-		const waitMs = Math.max(loginByAccount.waitMs(accountKey), loginByAddress.waitMs(addressKey));
-		if (waitMs > 0) {
+		const db = getDb();
+		const result = await signIn(db, {
+			phone,
+			password,
+			address: event.getClientAddress(),
+			deviceToken: event.cookies.get(DEVICE_COOKIE)
+		});
+		if (!result.ok && result.reason === 'wait') {
 			return fail(429, {
 				phone: phoneInput,
-				message: m.auth_wait({ seconds: Math.ceil(waitMs / 1000) })
+				message: m.auth_wait({ seconds: Math.ceil(result.waitMs / 1000) })
 			});
 		}
-
-		const db = getDb();
-		const result = await checkLogin(db, phone, password);
-		if (!result.ok) {
-			loginByAccount.fail(accountKey);
-			loginByAddress.fail(addressKey);
-			return fail(400, { phone: phoneInput, message: m.auth_login_failed() });
-		}
-		loginByAccount.succeed(accountKey);
+		if (!result.ok) return fail(400, { phone: phoneInput, message: m.auth_login_failed() });
+		setDeviceCookie(event.cookies, result.deviceToken, event.locals.secureCookies);
 		const token = generateSessionToken();
 		const session = createSession(db, token, result.userId);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.locals.secureCookies);

@@ -9,6 +9,7 @@ import procedure from './006-procedure.js';
 import notices from './007-notices.js';
 import implementation from './008-implementation.js';
 import readIndexes from './009-read-indexes.js';
+import trustedDevices from './010-trusted-devices.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -19,5 +20,6 @@ export const migrations = [
 	{ version: 6, name: 'procedure', sql: procedure },
 	{ version: 7, name: 'notices', sql: notices },
 	{ version: 8, name: 'implementation', sql: implementation },
-	{ version: 9, name: 'read-indexes', sql: readIndexes }
+	{ version: 9, name: 'read-indexes', sql: readIndexes },
+	{ version: 10, name: 'trusted-devices', sql: trustedDevices }
 ];
