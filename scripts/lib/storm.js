@@ -99,14 +99,15 @@ export async function outcomeOf(post) {
 }
 
 /**
- * The clerk closes a motion through the meeting console's form action.
+ * The clerk closes a motion through the meeting console's form action, confirming in advance a
+ * secret count of one or two ballots (a close early in the storm may find so few).
  * @param {string} url @param {string} slug @param {number} meetingId @param {string} cookie
  * @param {number} motionId
  */
 export function closeMotionPost(url, slug, meetingId, cookie, motionId) {
 	return fetch(`${url}/${slug}/meetings/${meetingId}/console?/closeMotion`, {
 		method: 'POST',
-		body: new URLSearchParams({ motion: String(motionId) }),
+		body: new URLSearchParams({ motion: String(motionId), confirm: '1' }),
 		redirect: 'manual',
 		headers: { cookie, origin: url, accept: 'text/html' }
 	});

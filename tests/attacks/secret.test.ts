@@ -1,5 +1,12 @@
 // A secret ballot (无记名投票) with several voters on their phones and on paper, then everything
-// the database holds about it: no column, row order or timestamp may tie a choice to a voter.
+// the database holds about it: no column, row order or timestamp may tie a choice to a voter; and
+// once it closes, no byte of the database files either.
+import { existsSync, readFileSync } from 'node:fs';
+import {
+	pairingsInWal,
+	receiptRecords,
+	tallyRecords
+} from '../../src/lib/server/meetings/secret-traces.ts';
 import { expect, test } from '../fixtures.ts';
 import {
 	closeMeetingNow,
@@ -134,4 +141,56 @@ test('no stored column, order or timestamp links a secret choice to its voter', 
 	);
 	expect(ballotEntries.length).toBeGreaterThanOrEqual(2);
 	for (const e of ballotEntries) expect(e.after, e.action).not.toMatch(/"choice"/);
+});
+
+test('once a secret motion closes, no copy of the database files pairs a choice with its voter', async ({
+	app
+}) => {
+	const { meetingId, agendaItemId } = openDemoMeeting(app);
+	markPresent(app, meetingId, votingRoster(app, meetingId));
+	const motionId = openNewMotion(app, agendaItemId, '无记名表决：储藏库由谁管理', 'secret');
+	const file = (suffix: string) =>
+		existsSync(app.dbPath + suffix) ? readFileSync(app.dbPath + suffix) : Buffer.alloc(0);
+
+	// Three voters on their phones, each a different choice.
+	const online = [
+		{ who: PEOPLE.rep, choice: 'no' },
+		{ who: PEOPLE.secretary, choice: 'abstain' },
+		{ who: PEOPLE.clerk, choice: 'yes' }
+	] as const;
+	for (const { who, choice } of online) {
+		const api = await signedIn(app, who);
+		const r = await post(api, app, `/xinyang/meetings/${meetingId}?/vote`, { motionId, choice });
+		expect(r.status(), `${who.phone} votes`).toBe(303);
+	}
+	const cast = online
+		.map((o) => ({ personId: personIdOf(app, o.who.phone), choice: o.choice }))
+		.sort((a, b) => a.personId - b.personId);
+	// While the vote is open a copy of the live WAL pairs them, commit by commit: the honest limit
+	// (docs/security-tests.md), and the proof that the scanner below would see a pairing.
+	const byPerson = (pairs: { personId: number }[]) =>
+		[...pairs].sort((a, b) => a.personId - b.personId);
+	expect(byPerson(pairingsInWal(file('-wal'), motionId))).toEqual(cast);
+
+	const clerk = await signedIn(app, PEOPLE.clerk);
+	const closed = await post(clerk, app, `/xinyang/meetings/${meetingId}/console?/closeMotion`, {
+		motion: motionId
+	});
+	expect(closed.status()).toBe(303);
+
+	const wal = file('-wal');
+	expect(pairingsInWal(wal, motionId), 'no pairing left in the WAL').toEqual([]);
+	expect(wal.length, 'the WAL is truncated').toBe(0);
+	// The WAL index holds page numbers only: no counter, no receipt.
+	expect(tallyRecords(file('-shm'), motionId)).toEqual([]);
+	expect(receiptRecords(file('-shm'), motionId)).toEqual([]);
+	// The main file: the published totals and turnout, and no earlier value of any counter.
+	expect(tallyRecords(file(''), motionId).sort((a, b) => a.choice.localeCompare(b.choice))).toEqual(
+		[
+			{ choice: 'abstain', count: 1 },
+			{ choice: 'no', count: 1 },
+			{ choice: 'yes', count: 1 }
+		]
+	);
+	expect(new Set(receiptRecords(file(''), motionId))).toEqual(new Set(cast.map((c) => c.personId)));
 });

@@ -2,6 +2,7 @@ import { env } from '$env/dynamic/private';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from './open.js';
 import { migrate } from './migrate.js';
+import { truncateWal } from './wal';
 
 export type Db = Database;
 
@@ -16,6 +17,8 @@ export function getDb(): Db {
 	if (!db) {
 		const opened = openDatabase(databasePath());
 		migrate(opened);
+		// A crash between a secret close and its WAL erasure leaves the history behind: erase it now.
+		truncateWal(opened);
 		db = opened;
 	}
 	return db;

@@ -53,6 +53,9 @@ export function openDatabase(path, options = {}) {
 	// better-sqlite3 leaves WAL databases at NORMAL; a recorded vote must survive power loss.
 	db.pragma('synchronous = FULL');
 	db.pragma('foreign_keys = ON');
+	// Freed space is zeroed, not left holding old rows: a secret ballot's counter must keep no
+	// earlier value in the file once its motion closes.
+	db.pragma('secure_delete = ON');
 	cacheStatements(db);
 	return db;
 }

@@ -449,7 +449,7 @@ describe('ballots', () => {
 		signInAll(m, m.voters.slice(0, 20));
 		openMotion(db, m.c, m.v, m.motionId);
 		castBallot(db, voter(m.voters[0]), m.v, m.motionId, 'yes');
-		closeMotion(db, m.c, m.v, m.motionId);
+		expect(closeMotion(db, m.c, m.v, m.motionId, { confirmFewBallots: true }).ok).toBe(true);
 		for (const sql of [
 			"update motions set result = 'failed' where id = ?",
 			'update motions set yes = 99 where id = ?',
@@ -580,13 +580,14 @@ describe('what the pages read (view.ts)', () => {
 		const open = meetingView(db, m.v, m.meetingId)!.agenda[0].motions[0];
 		expect(open).toMatchObject({ state: 'open', tally: null, ballotsCast: 2, turnout: null });
 		expect(liveState(db, m.v, m.meetingId)!.motions[0].tally).toBeNull();
-		expect(closeMotion(db, m.c, m.v, m.motionId).ok).toBe(true);
+		expect(closeMotion(db, m.c, m.v, m.motionId, { confirmFewBallots: true }).ok).toBe(true);
 		const closed = meetingView(db, m.v, m.meetingId)!.agenda[0].motions[0];
 		expect(closed).toMatchObject({
 			state: 'closed',
 			result: 'failed',
 			tally: { yes: 1, no: 1, abstain: 0 },
-			namedChoices: null
+			namedChoices: null,
+			fewBallotsConfirmedBy: '王丽'
 		});
 		expect(closed.turnout!.map((t) => t.personId).sort()).toEqual(
 			[m.voters[0], m.voters[1]].sort()

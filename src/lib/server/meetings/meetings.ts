@@ -5,6 +5,7 @@
 // meeting.
 import { appendAudit, auditHead } from '../audit/chain.js';
 import type { Db } from '../db';
+import { truncateWal } from '../db/wal';
 import { peopleCountingOn, type RoleKind } from '../roster/counts';
 import { isValidDate, todayInChina } from '../roster/dates';
 import type { Actor } from '../topics/topics';
@@ -1392,9 +1393,27 @@ export function recordHands(
 
 // ---------- closing ----------
 
+/**
+ * A secret tally of one or two ballots tells each voter how the other chose (and one ballot tells
+ * everyone), so the clerk closes it only after confirming; the minutes say so. Zero reveals nothing.
+ */
+export const FEW_SECRET_BALLOTS = 3;
+
 export type CloseMotionResult =
 	| { ok: true; motion: Motion }
-	| { ok: false; reason: 'forbidden' | 'not_found' | 'not_open' | 'no_tally' };
+	| { ok: false; reason: 'forbidden' | 'not_found' | 'not_open' | 'no_tally' }
+	| { ok: false; reason: 'few_secret_ballots'; ballots: number };
+
+export type CloseOptions = { now?: Date; confirmFewBallots?: boolean };
+
+function needsFewBallotsConfirmation(db: Db, motion: Motion): number | null {
+	if (motion.method !== 'secret') return null;
+	const ballots = db
+		.prepare('select count(*) from ballot_receipts where motion_id = ?')
+		.pluck()
+		.get(motion.id) as number;
+	return ballots > 0 && ballots < FEW_SECRET_BALLOTS ? ballots : null;
+}
 
 function tallyOf(db: Db, motion: Motion): Tally | null {
 	if (motion.method === 'hands') return motion.tally;
@@ -1420,10 +1439,14 @@ function closeMotionNow(
 	villageId: number,
 	motion: Motion,
 	meeting: Meeting,
-	now: Date
+	now: Date,
+	confirmFewBallots = false
 ): CloseMotionResult {
 	const tally = tallyOf(db, motion);
 	if (!tally) return { ok: false, reason: 'no_tally' };
+	const few = needsFewBallotsConfirmation(db, motion);
+	if (few !== null && !confirmFewBallots)
+		return { ok: false, reason: 'few_secret_ballots', ballots: few };
 	const counts = meetingCounts(db, meeting, motion.id);
 	const quorum = evaluateQuorum(meeting.rule, counts);
 	let result: MotionResult = 'no_quorum';
@@ -1477,7 +1500,9 @@ function closeMotionNow(
 				quorum,
 				pass,
 				turnout,
-				resolution: resolution?.number ?? null
+				resolution: resolution?.number ?? null,
+				// The minutes name the clerk who closed a count that may reveal choices.
+				...(few !== null && { fewBallotsConfirmed: true })
 			}
 		},
 		now
@@ -1485,25 +1510,32 @@ function closeMotionNow(
 	return { ok: true, motion: getMotion(db, villageId, motion.id)! };
 }
 
+/**
+ * Closes the vote. A secret close then erases the WAL's commit-by-commit history, which pairs each
+ * receipt with the counter it raised; `secure_delete` (db/open.js) has kept freed space zeroed.
+ */
 export function closeMotion(
 	db: Db,
 	actor: Actor,
 	villageId: number,
 	motionId: number,
-	options: { now?: Date } = {}
+	options: CloseOptions = {}
 ): CloseMotionResult {
 	const now = options.now ?? new Date();
-	return inMotion(db, actor, villageId, motionId, (motion, meeting): CloseMotionResult => {
+	const r = inMotion(db, actor, villageId, motionId, (motion, meeting): CloseMotionResult => {
 		if (motion.state !== 'open') return { ok: false, reason: 'not_open' };
-		return closeMotionNow(db, actor, villageId, motion, meeting, now);
+		return closeMotionNow(db, actor, villageId, motion, meeting, now, options.confirmFewBallots);
 	});
+	if (r.ok && r.motion.method === 'secret') truncateWal(db);
+	return r;
 }
 
 export type CloseMeetingResult =
 	| { ok: true; meeting: Meeting; auditHead: { id: number; hash: string } }
 	| { ok: false; reason: 'forbidden' | 'not_found' | 'not_open' | 'bad_minutes' }
 	| { ok: false; reason: 'motions_open'; motionIds: number[] }
-	| { ok: false; reason: 'no_tally'; motionId: number };
+	| { ok: false; reason: 'no_tally'; motionId: number }
+	| { ok: false; reason: 'few_secret_ballots'; motionId: number; ballots: number };
 
 /**
  * Closes the meeting and freezes its record. Open motions are refused unless `closeOpenMotions`,
@@ -1515,23 +1547,39 @@ export function closeMeeting(
 	actor: Actor,
 	villageId: number,
 	meetingId: number,
-	options: { minutes?: string; closeOpenMotions?: boolean; now?: Date } = {}
+	options: {
+		minutes?: string;
+		closeOpenMotions?: boolean;
+		confirmFewBallots?: boolean;
+		now?: Date;
+	} = {}
 ): CloseMeetingResult {
 	const now = options.now ?? new Date();
 	if (options.minutes !== undefined && options.minutes.length > 20000)
 		return { ok: false, reason: 'bad_minutes' };
 	try {
-		return closeMeetingNow(db, actor, villageId, meetingId, options, now);
+		const r = closeMeetingNow(db, actor, villageId, meetingId, options, now);
+		if (r.ok && r.closedSecret) truncateWal(db);
+		return r.ok ? { ok: true, meeting: r.meeting, auditHead: r.auditHead } : r;
 	} catch (e) {
-		// A motion without a tally (a show of hands never entered) keeps the meeting open.
-		if (e instanceof NoTally) return { ok: false, reason: 'no_tally', motionId: e.motionId };
+		// A motion that cannot close (a show of hands never entered, a secret count of one or two
+		// ballots not confirmed) keeps the meeting open.
+		if (e instanceof MotionNotClosed) {
+			const { result, motionId } = e;
+			return result.reason === 'few_secret_ballots'
+				? { ok: false, reason: result.reason, motionId, ballots: result.ballots }
+				: { ok: false, reason: 'no_tally', motionId };
+		}
 		throw e;
 	}
 }
 
-class NoTally extends Error {
-	constructor(readonly motionId: number) {
-		super('no tally');
+class MotionNotClosed extends Error {
+	constructor(
+		readonly motionId: number,
+		readonly result: Extract<CloseMotionResult, { ok: false }>
+	) {
+		super(result.reason);
 	}
 }
 
@@ -1540,10 +1588,12 @@ function closeMeetingNow(
 	actor: Actor,
 	villageId: number,
 	meetingId: number,
-	options: { minutes?: string; closeOpenMotions?: boolean },
+	options: { minutes?: string; closeOpenMotions?: boolean; confirmFewBallots?: boolean },
 	now: Date
-): CloseMeetingResult {
-	return inMeeting(db, actor, villageId, meetingId, (meeting): CloseMeetingResult => {
+):
+	| Exclude<CloseMeetingResult, { ok: true }>
+	| (Extract<CloseMeetingResult, { ok: true }> & { closedSecret: boolean }) {
+	return inMeeting(db, actor, villageId, meetingId, (meeting) => {
 		if (meeting.state !== 'open') return { ok: false, reason: 'not_open' };
 		const open = db
 			.prepare("select id from motions where meeting_id = ? and state = 'open' order by id")
@@ -1551,9 +1601,20 @@ function closeMeetingNow(
 			.all(meetingId) as number[];
 		if (open.length && !options.closeOpenMotions)
 			return { ok: false, reason: 'motions_open', motionIds: open };
+		let closedSecret = false;
 		for (const id of open) {
-			const r = closeMotionNow(db, actor, villageId, getMotion(db, villageId, id)!, meeting, now);
-			if (!r.ok) throw new NoTally(id);
+			const motion = getMotion(db, villageId, id)!;
+			const r = closeMotionNow(
+				db,
+				actor,
+				villageId,
+				motion,
+				meeting,
+				now,
+				options.confirmFewBallots
+			);
+			if (!r.ok) throw new MotionNotClosed(id, r);
+			closedSecret ||= motion.method === 'secret';
 		}
 		const head = auditHead(db);
 		db.prepare(
@@ -1578,7 +1639,12 @@ function closeMeetingNow(
 			},
 			now
 		);
-		return { ok: true, meeting: getMeeting(db, villageId, meetingId)!, auditHead: head };
+		return {
+			ok: true as const,
+			meeting: getMeeting(db, villageId, meetingId)!,
+			auditHead: head,
+			closedSecret
+		};
 	});
 }
 

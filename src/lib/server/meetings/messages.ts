@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 /** Why a meeting or vote command was refused, in words the clerk or voter can act on. */
 export function meetingRefusalMessage(
 	reason: string,
-	params: { earliest?: string; formula?: string; present?: number } = {}
+	params: { earliest?: string; formula?: string; present?: number; ballots?: number } = {}
 ): string {
 	const messages: Record<string, () => string> = {
 		forbidden: m.error_forbidden,
@@ -45,6 +45,8 @@ export function meetingRefusalMessage(
 		bad_tally: m.meeting_refused_bad_tally,
 		bad_names: m.meeting_refused_bad_names,
 		paper_already_counted: m.meeting_refused_paper_already_counted,
+		few_secret_ballots: () =>
+			m.meeting_refused_few_secret_ballots({ ballots: params.ballots ?? 0 }),
 		no_tally: m.meeting_refused_no_tally,
 		motions_open: m.meeting_refused_motions_open,
 		bad_minutes: m.meeting_refused_bad_minutes
@@ -55,7 +57,7 @@ export function meetingRefusalMessage(
 /** A motion command refused with 'not_open' / 'not_draft' speaks of the vote, not the meeting. */
 export function motionRefusalMessage(
 	reason: string,
-	params: { formula?: string; present?: number } = {}
+	params: { formula?: string; present?: number; ballots?: number } = {}
 ): string {
 	if (reason === 'not_open') return m.meeting_refused_motion_not_open();
 	if (reason === 'not_draft') return m.meeting_refused_not_draft_motion();

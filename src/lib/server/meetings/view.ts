@@ -62,6 +62,8 @@ export interface MotionView {
 	turnout: { personId: number; name: string; channel: 'online' | 'paper' | 'clerk' }[] | null;
 	/** Each voter's choice for a closed named or roll-call vote; never for a secret one. */
 	namedChoices: { personId: number; name: string; choice: Choice }[] | null;
+	/** Who confirmed closing a secret ballot of one or two ballots, whose tally may reveal choices. */
+	fewBallotsConfirmedBy: string | null;
 }
 
 export interface SpeechView {
@@ -153,6 +155,11 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 		`select c.person_id, p.name, c.choice from named_choices c join people p on p.id = c.person_id
 		 where c.motion_id = ? order by p.name, c.person_id`
 	);
+	const fewBallotsConfirmedBy = db.prepare(
+		`select u.name from audit a join users u on u.id = a.actor_id
+		 where a.subject_type = 'motion' and a.subject_id = ? and a.action = 'motion.close'
+		   and json_extract(a.after, '$.fewBallotsConfirmed') = 1`
+	);
 	const passRule =
 		meeting.rule.pass.kind === 'compare' ? symbolicFormula(meeting.rule.pass.test) : null;
 	return motionsOfMeeting(db, meeting.id).map((motion) => {
@@ -188,6 +195,10 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 					? (choicesOf.all(id) as { person_id: number; name: string; choice: Choice }[]).map(
 							(c) => ({ personId: c.person_id, name: c.name, choice: c.choice })
 						)
+					: null,
+			fewBallotsConfirmedBy:
+				closed && motion.method === 'secret'
+					? ((fewBallotsConfirmedBy.pluck().get(String(id)) as string | undefined) ?? null)
 					: null
 		};
 	});

@@ -425,20 +425,40 @@ export const actions: Actions = {
 
 	closeMotion: async (event) => {
 		const ctx = context(event);
-		const motion = motionFrom(ctx, await readForm(event.request));
+		const form = await readForm(event.request);
+		const motion = motionFrom(ctx, form);
 		if (!motion) return notAMotion();
-		const r = closeMotion(getDb(), ctx.actor, ctx.village.id, motion.id);
-		if (!r.ok) return refuse(`motion-${motion.id}`, motionRefusalMessage(r.reason));
-		back(ctx, `motion-${motion.id}`);
+		const action = `motion-${motion.id}`;
+		const r = closeMotion(getDb(), ctx.actor, ctx.village.id, motion.id, {
+			confirmFewBallots: field(form, 'confirm') === '1'
+		});
+		if (!r.ok) {
+			// The confirmation step: the same form comes back with the count and a confirm field.
+			if (r.reason === 'few_secret_ballots')
+				return refuse(action, motionRefusalMessage(r.reason, { ballots: r.ballots }), {
+					values: { confirmClose: '1' }
+				});
+			return refuse(action, motionRefusalMessage(r.reason));
+		}
+		back(ctx, action);
 	},
 
 	closeMeeting: async (event) => {
 		const ctx = context(event);
 		const form = await readForm(event.request);
 		const r = closeMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, {
-			closeOpenMotions: field(form, 'closeOpenMotions') === '1'
+			closeOpenMotions: field(form, 'closeOpenMotions') === '1',
+			confirmFewBallots: field(form, 'confirm') === '1'
 		});
 		if (!r.ok) {
+			if (r.reason === 'few_secret_ballots') {
+				const text = motionOfMeeting(getDb(), ctx.village.id, ctx.meeting.id, r.motionId)?.text;
+				return refuse(
+					'closeMeeting',
+					m.mtg_console_few_ballots_meeting({ text: text ?? '', ballots: r.ballots }),
+					{ confirmFewBallots: true }
+				);
+			}
 			if (r.reason === 'motions_open')
 				return refuse('closeMeeting', m.mtg_console_motions_open({ count: r.motionIds.length }), {
 					offerCloseMotions: true
