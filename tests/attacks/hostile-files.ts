@@ -278,8 +278,13 @@ interface ZipEntry {
 	size: number;
 }
 
-/** Deflates `repeat` copies of `body` between `head` and `tail` a megabyte at a time. */
-async function deflatePart(head: string, body: string, repeat: number, tail: string) {
+/** Deflates `head`, the blocks `body(0)` … `body(count - 1)`, then `tail`, one block at a time. */
+async function deflatePart(
+	head: string,
+	body: (index: number) => Buffer,
+	count: number,
+	tail: string
+) {
 	const deflate = createDeflateRaw({ level: 9 });
 	const chunks: Buffer[] = [];
 	deflate.on('data', (c: Buffer) => chunks.push(c));
@@ -292,8 +297,7 @@ async function deflatePart(head: string, body: string, repeat: number, tail: str
 		if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once('drain', resolve));
 	};
 	await write(Buffer.from(head));
-	const block = Buffer.from(body);
-	for (let i = 0; i < repeat; i++) await write(block);
+	for (let i = 0; i < count; i++) await write(body(i));
 	await write(Buffer.from(tail));
 	deflate.end();
 	await done;
@@ -338,17 +342,33 @@ function zipOf(entries: ZipEntry[]): Buffer {
 	return Buffer.concat([...locals, directory, end]);
 }
 
+const ROW = '<row><c t="inlineStr"><is><t>王建国</t></is></c><c><v>13800138000</v></c></row>';
+const ROWS_PER_MEGABYTE = Math.ceil((1024 * 1024) / Buffer.byteLength(ROW));
+
+/** A megabyte of rows with their cell addresses, which read-excel-file needs to read them. */
+function addressedRows(block: number): Buffer {
+	let xml = '';
+	for (let i = 0; i < ROWS_PER_MEGABYTE; i++) {
+		const r = block * ROWS_PER_MEGABYTE + i + 1;
+		xml += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>王建国</t></is></c><c r="B${r}"><v>13800138000</v></c></row>`;
+	}
+	return Buffer.from(xml);
+}
+
 /**
- * An .xlsx whose one sheet holds about `megabytes` MB of repeated rows, compressed to a few hundred
- * KB. `declaredSize`, when given, is the sheet's uncompressed size as the zip records it (a lying
+ * An .xlsx whose one sheet holds about `megabytes` MB of rows. By default one row repeated, which
+ * compresses about 300-fold; `addressed` numbers the cells so that the sheet can be read.
+ * `declaredSize`, when given, is the sheet's uncompressed size as the zip records it (a lying
  * archive).
  */
-export async function xlsxBomb(megabytes: number, declaredSize?: number): Promise<Buffer> {
-	const row = '<row><c t="inlineStr"><is><t>王建国</t></is></c><c><v>13800138000</v></c></row>';
-	const rowsPerMegabyte = Math.ceil((1024 * 1024) / Buffer.byteLength(row));
+export async function xlsxBomb(
+	megabytes: number,
+	options: { declaredSize?: number; addressed?: boolean } = {}
+): Promise<Buffer> {
+	const repeated = Buffer.from(ROW.repeat(ROWS_PER_MEGABYTE));
 	const sheet = await deflatePart(
 		'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
-		row.repeat(rowsPerMegabyte),
+		options.addressed ? addressedRows : () => repeated,
 		megabytes,
 		'</sheetData></worksheet>'
 	);
@@ -357,6 +377,6 @@ export async function xlsxBomb(megabytes: number, declaredSize?: number): Promis
 		return { name, data: deflateRawSync(bytes), crc: crc32(bytes), size: bytes.length };
 	});
 	const sheetEntry = { name: 'xl/worksheets/sheet1.xml', ...sheet };
-	if (declaredSize !== undefined) sheetEntry.size = declaredSize;
+	if (options.declaredSize !== undefined) sheetEntry.size = options.declaredSize;
 	return zipOf([...small, sheetEntry]);
 }
