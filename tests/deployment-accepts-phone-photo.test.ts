@@ -108,6 +108,7 @@ async function phonePhoto(): Promise<Buffer> {
 			width: 4000,
 			height: 3000,
 			channels: 3,
+			background: '#808080',
 			noise: { type: 'gaussian', mean: 128, sigma: 60 }
 		}
 	})

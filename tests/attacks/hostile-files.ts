@@ -8,7 +8,6 @@ import {
 	PDFName,
 	PDFString,
 	type PDFContext,
-	type PDFDict,
 	type PDFObject,
 	type PDFPage
 } from '@cantoo/pdf-lib';
@@ -37,10 +36,11 @@ function setInCatalog(doc: PDFDocument, key: string, value: PDFObject) {
 }
 
 function annotate(page: PDFPage, ctx: PDFContext, annotation: Record<string, unknown>) {
-	const ref = ctx.register(
-		ctx.obj({ Type: 'Annot', Rect: [10, 10, 100, 40], ...annotation } as never) as PDFDict
-	);
-	page.node.set(PDFName.of('Annots'), ctx.obj([ref]));
+	const dict = ctx.obj({ Type: 'Annot', Rect: [10, 10, 100, 40] });
+	for (const [key, value] of Object.entries(annotation)) {
+		dict.set(PDFName.of(key), ctx.obj(value as never));
+	}
+	page.node.set(PDFName.of('Annots'), ctx.obj([ctx.register(dict)]));
 }
 
 function linkWith(action: Record<string, unknown>) {
