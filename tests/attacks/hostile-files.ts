@@ -189,6 +189,20 @@ export async function activePdfs(): Promise<[string, Buffer][]> {
 			inObjectStream('/OpenAction 4 0 R', '<< /S /J#61vaScript /J#53 (app.alert(4)) >>')
 		],
 		[
+			'a /Launch action in an object stream that does not say it is one',
+			handMadePdf([
+				'<< /Type /Catalog /Pages 2 0 R >>',
+				PAGE_TREE[0],
+				'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] ' +
+					'/Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 50 50] /A 4 0 R >>] >>',
+				'<< /Type /Action /S /GoTo /D [3 0 R /Fit] >>',
+				streamObject(
+					deflateSync(latin1('4 0 << /S /Launch /F (cmd.exe) >>')),
+					'/N 1 /First 4 /Filter /FlateDecode'
+				)
+			])
+		],
+		[
 			'a /JavaScript object hidden in other stream data, where a cross-reference offset can point',
 			handMadePdf([
 				'<< /Type /Catalog /Pages 2 0 R >>',

@@ -78,6 +78,8 @@ const TYPE = name('Type');
 const FILTER = name('Filter');
 const DECODE_PARMS = name('DecodeParms');
 const OBJ_STM = name('ObjStm');
+const N = name('N');
+const FIRST = name('First');
 const XREF = name('XRef');
 const ENCRYPT = name('Encrypt');
 const OPEN_ACTION = name('OpenAction');
@@ -188,7 +190,10 @@ class InspectingParser extends PDFParser {
 		const object = super.parseObject(ref);
 		collect(object, this.inspection);
 		if (!(object instanceof PDFRawStream)) return object;
-		const type = object.dict.lookup(TYPE);
+		// Readers find compressed objects through the cross-reference stream, whatever the
+		// holding stream's /Type says; /N and /First are what they read it by.
+		const holdsObjects = object.dict.has(N) && object.dict.has(FIRST);
+		const type = holdsObjects ? OBJ_STM : object.dict.lookup(TYPE);
 		if (type !== OBJ_STM && type !== XREF) {
 			if (OBJECT_HEADER.test(latin1(object.contents))) {
 				this.inspection.streamsWithObjects.push(object.contents);
@@ -206,6 +211,7 @@ class InspectingParser extends PDFParser {
 			dict.delete(TYPE);
 			return PDFRawStream.of(dict, new Uint8Array(0));
 		}
+		dict.set(TYPE, type);
 		const plain = PDFRawStream.of(dict, decoded);
 		if (type === OBJ_STM) this.inspection.objectStreams.push(plain);
 		return plain;
