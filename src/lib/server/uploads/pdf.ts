@@ -28,10 +28,18 @@ import { constants, inflateSync } from 'node:zlib';
 
 export type PdfVerdict = 'ok' | 'active' | 'encrypted' | 'unreadable';
 
-/** All stream data this check decodes for one file (object streams, cross-reference streams).
- * Real object streams hold a few megabytes of dictionaries at most; a Flate or RunLength bomb
- * would otherwise grow a 10 MB upload into gigabytes. */
+/**
+ * All object-stream data this check decodes for one file. Real object streams hold a few megabytes
+ * of dictionaries at most; a Flate or RunLength bomb would otherwise grow a 10 MB upload into
+ * gigabytes.
+ */
 export const MAX_PDF_DECODED_BYTES = 32 * 1024 * 1024;
+/**
+ * Every number, name, array and dictionary parsed counts: pdf-lib keeps about 140 bytes of heap
+ * for each, and 10 MB of tiny objects would otherwise take more than the server's whole heap.
+ * Long tagged documents have a few hundred thousand.
+ */
+export const MAX_PDF_VALUES = 400_000;
 /** Objects hidden in another stream's data may hide more; a real file never nests at all. */
 const MAX_NESTING = 2;
 const CHUNK = 64 * 1024;
@@ -87,17 +95,21 @@ const GO_TO = name('GoTo');
 const S = name('S');
 const URI = name('URI');
 const CATALOG = name('Catalog');
+const ROOT = name('Root');
 const LINK_SCHEMES = /^(https?|mailto):/i;
 
 const OBJECT_HEADER = /\d+\s+\d+\s+obj\b/;
 
 interface Inspection {
 	budget: number;
+	valuesLeft: number;
 	overBudget: boolean;
 	undecodable: boolean;
 	dictionaries: PDFDict[];
 	objectStreams: PDFRawStream[];
 	streamsWithObjects: Uint8Array[];
+	/** Cross-reference stream dictionaries, which carry the trailer's /Root. */
+	trailers: PDFDict[];
 }
 
 function latin1(bytes: Uint8Array): string {
@@ -167,15 +179,31 @@ function decodeBounded(stream: PDFRawStream, inspection: Inspection): Uint8Array
 	return data;
 }
 
+class TooManyValues extends Error {}
+
+function countValue(inspection: Inspection): void {
+	if (--inspection.valuesLeft >= 0) return;
+	inspection.overBudget = true;
+	throw new TooManyValues();
+}
+
+/** A stream pdf-lib will not expand or decode. */
+function inert(dict: PDFDict): PDFRawStream {
+	const copy = dict.clone();
+	for (const key of [TYPE, FILTER, DECODE_PARMS]) copy.delete(key);
+	return PDFRawStream.of(copy, new Uint8Array(0));
+}
+
 function collect(object: PDFObject, inspection: Inspection): void {
 	if (object instanceof PDFDict) inspection.dictionaries.push(object);
 	else if (object instanceof PDFRawStream) inspection.dictionaries.push(object.dict);
 }
 
 /**
- * pdf-lib's parser, except that object and cross-reference streams are decoded here within the
- * budget before the parser expands them (pdf-lib would decode them whole), and every object it
- * builds is recorded.
+ * pdf-lib's parser, except that it expands no object stream and decodes no cross-reference stream
+ * itself (it would decode them whole): object streams are decoded here within the budget and
+ * expanded afterwards, counted; cross-reference tables are not needed, since every object in the
+ * file is read. Every object it builds is recorded.
  */
 class InspectingParser extends PDFParser {
 	constructor(
@@ -187,6 +215,7 @@ class InspectingParser extends PDFParser {
 	}
 
 	override parseObject(ref?: PDFRef): PDFObject {
+		countValue(this.inspection);
 		const object = super.parseObject(ref);
 		collect(object, this.inspection);
 		if (!(object instanceof PDFRawStream)) return object;
@@ -194,27 +223,23 @@ class InspectingParser extends PDFParser {
 		// holding stream's /Type says; /N and /First are what they read it by.
 		const holdsObjects = object.dict.has(N) && object.dict.has(FIRST);
 		const type = holdsObjects ? OBJ_STM : object.dict.lookup(TYPE);
-		if (type !== OBJ_STM && type !== XREF) {
+		if (type === XREF) {
+			this.inspection.trailers.push(object.dict);
+			return inert(object.dict);
+		}
+		if (type !== OBJ_STM) {
 			if (OBJECT_HEADER.test(latin1(object.contents))) {
 				this.inspection.streamsWithObjects.push(object.contents);
 			}
 			return object;
 		}
+		// Throwing here would only make the parser skip the object as invalid; the verdict reads
+		// the flags instead.
 		const decoded = decodeBounded(object, this.inspection);
-		const dict = object.dict.clone();
-		dict.delete(FILTER);
-		dict.delete(DECODE_PARMS);
-		// Throwing here would only make the parser skip the object as invalid; an inert empty
-		// stream instead, and the verdict reads the flags.
-		if (!decoded) {
-			this.inspection.undecodable = true;
-			dict.delete(TYPE);
-			return PDFRawStream.of(dict, new Uint8Array(0));
-		}
-		dict.set(TYPE, type);
-		const plain = PDFRawStream.of(dict, decoded);
-		if (type === OBJ_STM) this.inspection.objectStreams.push(plain);
-		return plain;
+		if (decoded)
+			this.inspection.objectStreams.push(PDFRawStream.of(inert(object.dict).dict, decoded));
+		else this.inspection.undecodable = true;
+		return inert(object.dict);
 	}
 }
 
@@ -228,6 +253,7 @@ class InspectingObjectStreamParser extends PDFObjectStreamParser {
 	}
 
 	override parseObject(ref?: PDFRef): PDFObject {
+		countValue(this.inspection);
 		const object = super.parseObject(ref);
 		collect(object, this.inspection);
 		return object;
@@ -295,11 +321,13 @@ async function inspectNested(inspection: Inspection): Promise<void> {
 export async function inspectPdf(bytes: Uint8Array): Promise<PdfVerdict> {
 	const inspection: Inspection = {
 		budget: MAX_PDF_DECODED_BYTES,
+		valuesLeft: MAX_PDF_VALUES,
 		overBudget: false,
 		undecodable: false,
 		dictionaries: [],
 		objectStreams: [],
-		streamsWithObjects: []
+		streamsWithObjects: [],
+		trailers: []
 	};
 	let context: PDFContext;
 	try {
@@ -315,7 +343,8 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfVerdict> {
 		return 'encrypted';
 	}
 	if (inspection.overBudget || inspection.undecodable) return 'unreadable';
-	const catalog = context.lookup(context.trailerInfo.Root);
+	const root = context.trailerInfo.Root ?? inspection.trailers.find((d) => d.has(ROOT))?.get(ROOT);
+	const catalog = context.lookup(root);
 	if (!(catalog instanceof PDFDict) || catalog.lookup(TYPE) !== CATALOG) return 'unreadable';
 	return inspection.dictionaries.some(isActive) ? 'active' : 'ok';
 }
