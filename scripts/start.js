@@ -11,8 +11,6 @@ process.env.PORT ??= '3000';
 // `npm start` is the demo: seed 新阳村 into an empty database. `node build` alone never seeds.
 process.env.SEED_DEMO ??= '1';
 process.env.DATABASE_PATH ??= join(root, 'data', 'yishiting.db');
-// Six 10 MB photos with a topic, plus the form around them.
-process.env.BODY_SIZE_LIMIT ??= '64M';
 // adapter-node assumes https without ORIGIN, which would fail the CSRF check on plain http.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.log(`Yishiting listening on http://localhost:${process.env.PORT}`);

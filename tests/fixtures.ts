@@ -46,6 +46,8 @@ export interface App {
 	/** http://127.0.0.1:<port>, also the app's ORIGIN */
 	url: string;
 	port: number;
+	/** The server process, for looking at its memory in /proc. */
+	pid: number;
 	dbPath: string;
 	/** Everything the server printed so far. */
 	stdout(): string;
@@ -126,7 +128,7 @@ async function startServer(): Promise<RunningServer> {
 	let err = '';
 	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
 	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-	const app: App = { url, port, dbPath, stdout: () => out, stderr: () => err };
+	const app: App = { url, port, pid: child.pid!, dbPath, stdout: () => out, stderr: () => err };
 	const running = { app, child, dir };
 
 	const deadline = Date.now() + STARTUP_TIMEOUT_MS;

@@ -1,12 +1,20 @@
 // Hostile uploads on every form that takes a file (topic attachments, the signed minutes sheet, the
-// roster import): oversize, lying magic bytes, an SVG with script named .png, HTML named .pdf, and
-// names that try to leave the uploads folder or hide what they are. Refused files leave no row and
+// roster import): oversize, lying magic bytes, an SVG with script named .png, HTML named .pdf, PDFs
+// with active content hidden where a byte search does not look, a spreadsheet that unzips to
+// hundreds of megabytes, and names that try to leave the uploads folder or hide what they are. Refused files leave no row and
 // no file; accepted ones are stored under a generated name inside the uploads folder only.
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { expect, test, type App } from '../fixtures.ts';
 import { PEOPLE, dbRead, postMultipart, signedIn, snapshot } from './hostile.ts';
+import {
+	activePdfs,
+	encryptedPdf,
+	ordinaryPdfs,
+	pdfObjectStreamBomb,
+	xlsxBomb
+} from './hostile-files.ts';
 
 type Upload = { name: string; mimeType: string; buffer: Buffer };
 
@@ -195,5 +203,126 @@ test('the minutes sheet and the roster import refuse hostile files and store not
 		expect
 			.soft({ rows: snapshot(app, ['roster_imports', 'people']), files: uploadedFiles(app) }, label)
 			.toEqual(before);
+	}
+});
+
+/** A topic with the given files, as the topic form posts it. */
+function topicWith(files: Upload[]): FormData {
+	const form = new FormData();
+	form.set('title', 'PDF 检查');
+	form.set('description', '附件检查');
+	form.set('category', 'livelihood');
+	for (const f of files)
+		form.append('files', new File([new Uint8Array(f.buffer)], f.name, { type: f.mimeType }));
+	return form;
+}
+
+const pdfFile = (buffer: Buffer, name = 'notice.pdf'): Upload => ({
+	name,
+	mimeType: 'application/pdf',
+	buffer
+});
+
+test('PDFs with scripts, automatic actions, embedded files or XFA are refused; ordinary PDFs are kept', async ({
+	app,
+	page
+}) => {
+	const villager = await signedIn(app, PEOPLE.villager);
+	const tables = ['topics', 'topic_attachments'];
+	const refused: [string, Buffer, RegExp][] = [
+		...(await activePdfs()).map(([label, pdf]): [string, Buffer, RegExp] => [
+			label,
+			pdf,
+			/含有脚本、内嵌文件或会自动执行的动作/
+		]),
+		['an encrypted PDF', await encryptedPdf(), /设有密码或已加密，无法检查/],
+		['a 512 MB Flate bomb in an object stream', await pdfObjectStreamBomb(512), /已损坏或无法读取/]
+	];
+	for (const [label, pdf, message] of refused) {
+		const before = { rows: snapshot(app, tables), files: uploadedFiles(app) };
+		const response = await postMultipart(
+			villager,
+			app,
+			'/xinyang/topics/new?/submit',
+			topicWith([pdfFile(pdf)])
+		);
+		expect.soft(response.status(), label).toBe(400);
+		expect.soft(await response.text(), label).toMatch(message);
+		expect.soft({ rows: snapshot(app, tables), files: uploadedFiles(app) }, label).toEqual(before);
+	}
+
+	// The signed minutes sheet goes through the same check.
+	const clerk = await signedIn(app, PEOPLE.clerk);
+	const closed = dbRead<{ id: number }>(
+		app,
+		"select id from meetings where state = 'closed' order by id limit 1"
+	)[0].id;
+	const [label, active] = (await activePdfs())[0];
+	const before = { rows: snapshot(app, ['minutes_attestations']), files: uploadedFiles(app) };
+	const sheet = await postMultipart(clerk, app, `/xinyang/meetings/${closed}/minutes?/attest`, {
+		sheet: pdfFile(active, 'sheet.pdf')
+	});
+	expect.soft(sheet.status(), `minutes sheet: ${label}`).toBe(400);
+	expect
+		.soft({ rows: snapshot(app, ['minutes_attestations']), files: uploadedFiles(app) })
+		.toEqual(before);
+
+	// What Chromium prints, and ordinary documents with object streams and web links, are kept.
+	await page.setContent(
+		'<h1>新阳村村民会议通知</h1><p><a href="https://www.gov.cn/">中国政府网</a></p>'
+	);
+	const printed = await page.pdf({ format: 'A4' });
+	for (const [what, pdf] of [
+		['a page printed by Chromium', printed],
+		...(await ordinaryPdfs())
+	] as [string, Buffer][]) {
+		const response = await postMultipart(
+			villager,
+			app,
+			'/xinyang/topics/new?/submit',
+			topicWith([pdfFile(pdf)])
+		);
+		expect.soft(response.status(), what).toBe(303);
+	}
+});
+
+/** The server's resident memory now and at its peak, in MB, from /proc. */
+function serverMemory(app: App): { rss: number; peak: number } {
+	const status = readFileSync(`/proc/${app.pid}/status`, 'utf8');
+	const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)![1]);
+	return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+test('a roster .xlsx that unzips to 300 MB is refused quickly, in little memory, and stores nothing', async ({
+	app
+}) => {
+	const clerk = await signedIn(app, PEOPLE.clerk);
+	const tables = ['roster_imports', 'people'];
+	for (const [label, bomb, message] of [
+		['sizes as declared', await xlsxBomb(300), /解压后超过 16 MB/],
+		[
+			'sizes understated in the zip',
+			await xlsxBomb(300, { declaredSize: 64 * 1024 }),
+			/文件已损坏或无法读取/
+		]
+	] as const) {
+		const before = { rows: snapshot(app, tables), files: uploadedFiles(app) };
+		const memory = serverMemory(app);
+		const started = Date.now();
+		const response = await postMultipart(clerk, app, '/xinyang/roster/import?/preview', {
+			file: { name: '花名册.xlsx', mimeType: 'application/zip', buffer: bomb }
+		});
+		const seconds = (Date.now() - started) / 1000;
+		const after = serverMemory(app);
+		console.log(
+			`xlsx bomb (${label}, ${(bomb.length / 1024).toFixed(0)} KB): ${seconds.toFixed(1)} s, ` +
+				`server RSS ${memory.rss.toFixed(0)} MB before, peak ${after.peak.toFixed(0)} MB ` +
+				`(+${(after.peak - memory.rss).toFixed(0)} MB)`
+		);
+		expect.soft(response.status(), label).toBe(400);
+		expect.soft(await response.text(), label).toMatch(message);
+		expect.soft(after.peak - memory.rss, `${label}: server memory growth in MB`).toBeLessThan(64);
+		expect.soft(seconds, label).toBeLessThan(10);
+		expect.soft({ rows: snapshot(app, tables), files: uploadedFiles(app) }, label).toEqual(before);
 	}
 });

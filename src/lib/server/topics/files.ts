@@ -21,7 +21,13 @@ function refusalMessage(reason: UploadRefusal, name: string): string {
 			return m.upload_too_large({ name, mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
 		case 'unreadable_image':
 			return m.upload_unreadable({ name });
-		default:
+		case 'pdf_active':
+			return m.upload_pdf_active({ name });
+		case 'pdf_encrypted':
+			return m.upload_pdf_encrypted({ name });
+		case 'pdf_unreadable':
+			return m.upload_pdf_unreadable({ name });
+		case 'wrong_type':
 			return m.upload_wrong_type({ name });
 	}
 }

@@ -10,13 +10,20 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import sharp from 'sharp';
+import { inspectPdf } from './pdf';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export type UploadKind = 'image' | 'pdf';
-export type UploadRefusal = 'empty' | 'too_large' | 'wrong_type' | 'unreadable_image';
+export type UploadRefusal =
+	| 'empty'
+	| 'too_large'
+	| 'wrong_type'
+	| 'unreadable_image'
+	| 'pdf_active'
+	| 'pdf_encrypted'
+	| 'pdf_unreadable';
 export type UploadExt = 'jpg' | 'webp' | 'pdf';
 export type UploadMime = 'image/jpeg' | 'image/webp' | 'application/pdf';
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'heic';
@@ -127,107 +134,6 @@ export function sanitizeOriginalName(name: string): string {
 	return capped === '' || capped === '.' || capped === '..' ? DEFAULT_NAME : capped;
 }
 
-// Names that make a PDF reader run code, open other programs or unpack carried files.
-const PDF_DANGEROUS_NAMES = new Set([
-	'JavaScript',
-	'JS',
-	'Launch',
-	'EmbeddedFile',
-	'EmbeddedFiles'
-]);
-// A PDF name runs until whitespace or a delimiter (ISO 32000-1 §7.2.2).
-const PDF_NAME = /\/([^\s/<>[\]()%{}]*)/g;
-const PDF_OBJECT_STREAM = /\/Type\s*\/ObjStm\b/;
-/** Object streams hold dictionaries only; one larger than this is not a real document. */
-const MAX_OBJECT_STREAM_BYTES = 16 * 1024 * 1024;
-
-function hasDangerousName(text: string): boolean {
-	for (const [, raw] of text.matchAll(PDF_NAME)) {
-		// `/J#61vaScript` is `/JavaScript` to a reader.
-		const name = raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) =>
-			String.fromCharCode(parseInt(hex, 16))
-		);
-		if (PDF_DANGEROUS_NAMES.has(name)) return true;
-	}
-	return false;
-}
-
-function normalizePdfNames(text: string): string {
-	return text.replace(PDF_NAME, (token) =>
-		token.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-	);
-}
-
-/** `N G obj <integer> endobj`: where writers put a `/Length` they only knew after the data. */
-function integerObjects(text: string): Map<string, number> {
-	const found = new Map<string, number>();
-	for (const [, num, gen, value] of text.matchAll(/(\d+)\s+(\d+)\s+obj\s*(\d+)\s*endobj/g)) {
-		found.set(`${num} ${gen}`, Number(value));
-	}
-	return found;
-}
-
-/** Where a stream's data ends, and whether its `/Length` agrees with its `endstream`. */
-function streamEnd(
-	text: string,
-	dictionary: string,
-	dataStart: number,
-	integers: Map<string, number>
-): { dataEnd: number; trusted: boolean } | null {
-	const lengths = [...dictionary.matchAll(/\/Length\s+(\d+)(?:\s+(\d+)\s+R\b)?/g)];
-	const last = lengths.at(-1);
-	const length =
-		last && (last[2] === undefined ? Number(last[1]) : integers.get(`${last[1]} ${last[2]}`));
-	if (length !== undefined) {
-		const after = /\s*endstream/y;
-		after.lastIndex = dataStart + length;
-		if (after.test(text)) return { dataEnd: dataStart + length, trusted: true };
-	}
-	const dataEnd = text.indexOf('endstream', dataStart);
-	return dataEnd < 0 ? null : { dataEnd, trusted: false };
-}
-
-/**
- * Refuses PDFs that name scripts, launch actions or embedded files anywhere a reader
- * would parse them. Compressed stream data is skipped only when its `/Length` agrees with
- * its `endstream` and it holds no object header: random bytes there would otherwise spell
- * `/JS ` in a few percent of large scans, yet nothing a reader treats as an object can
- * hide in it. Since PDF 1.5 dictionaries may sit in compressed object streams, so those
- * are inflated (bounded) and scanned; one we cannot inspect (encrypted, not zlib) is refused.
- */
-function pdfLooksActive(bytes: Uint8Array): boolean {
-	const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-	const encrypted = /\/Encrypt\b/.test(normalizePdfNames(text));
-	const integers = integerObjects(text);
-	const visible: string[] = [];
-	let budget = MAX_OBJECT_STREAM_BYTES;
-	let cursor = 0;
-	const keyword = /\bstream\r?\n/g;
-	for (let match = keyword.exec(text); match; match = keyword.exec(text)) {
-		const dictionary = text.slice(cursor, match.index);
-		visible.push(dictionary);
-		const dataStart = match.index + match[0].length;
-		const end = streamEnd(text, dictionary, dataStart, integers);
-		if (!end) break;
-		const data = text.slice(dataStart, end.dataEnd);
-		if (!end.trusted || /\d\s+\d+\s+obj\b/.test(data)) visible.push(data);
-		cursor = keyword.lastIndex = end.dataEnd;
-		// The dictionary slice may also cover earlier non-stream objects: at worst we
-		// inspect a stream that did not need it.
-		if (!PDF_OBJECT_STREAM.test(normalizePdfNames(dictionary))) continue;
-		if (encrypted) return true;
-		try {
-			const inflated = inflateSync(Buffer.from(data, 'latin1'), { maxOutputLength: budget });
-			budget -= inflated.length;
-			if (hasDangerousName(inflated.toString('latin1'))) return true;
-		} catch {
-			return true;
-		}
-	}
-	visible.push(text.slice(cursor));
-	return hasDangerousName(visible.join('\n'));
-}
-
 /**
  * Checks and normalises one uploaded file. Refusals are expected outcomes, not errors:
  * the caller turns `reason` into a message for the user.
@@ -243,7 +149,8 @@ export async function prepareUpload(
 	const name = sanitizeOriginalName(originalName);
 
 	if (type.kind === 'pdf') {
-		if (pdfLooksActive(bytes)) return { ok: false, reason: 'wrong_type' };
+		const verdict = await inspectPdf(bytes);
+		if (verdict !== 'ok') return { ok: false, reason: `pdf_${verdict}` };
 		// A copy, so a caller reusing its buffer cannot change what gets stored.
 		const data = Buffer.from(bytes);
 		return {

@@ -245,6 +245,7 @@ describe('columnLabel and fileErrorMessage', () => {
 		expect(columnLabel('householdHead')).toBe('户主');
 		expect(fileErrorMessage('empty')).toBe('文件里没有数据行');
 		expect(fileErrorMessage('too_many_rows')).toBe('数据行超过 20000 行，请分成几个文件上传');
+		expect(fileErrorMessage('too_large_unpacked')).toMatch(/^这个 \.xlsx 文件解压后超过 16 MB/);
 	});
 });
 

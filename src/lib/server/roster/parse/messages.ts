@@ -4,7 +4,7 @@
 import { m } from '$lib/paraglide/messages';
 import { isColumnKey, type ColumnKey } from './columns';
 import type { RowError } from './errors';
-import { MAX_DATA_ROWS, type ReadFailure } from './read-file';
+import { MAX_DATA_ROWS, MAX_XLSX_UNPACKED_BYTES, type ReadFailure } from './read-file';
 
 /** The canonical name of a column, for a column missing from the file. */
 export function columnLabel(key: ColumnKey): string {
@@ -46,6 +46,8 @@ export function fileErrorMessage(reason: ReadFailure): string {
 			return m.rosterfile_unreadable();
 		case 'too_many_rows':
 			return m.rosterfile_too_many_rows({ max: MAX_DATA_ROWS });
+		case 'too_large_unpacked':
+			return m.rosterfile_too_large_unpacked({ mb: MAX_XLSX_UNPACKED_BYTES / 1024 / 1024 });
 	}
 }
 

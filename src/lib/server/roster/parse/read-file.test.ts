@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeText, numberCellText, readRosterFile } from './read-file';
+import { xlsxBomb } from '../../../../../tests/attacks/hostile-files';
+import { MAX_XLSX_UNPACKED_BYTES, decodeText, numberCellText, readRosterFile } from './read-file';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytesOf = (...parts: (number[] | Uint8Array)[]) =>
@@ -167,5 +168,33 @@ describe('readRosterFile: xlsx', () => {
 		expect(lostDigits.cells[4]).toBe('2.30102199510012E+17');
 		expect(withTime.cells[3]).toBe('1990-01-05');
 		expect(withTime.cells[8]).toBe('13912345678');
+	});
+});
+
+describe('readRosterFile: xlsx bombs', () => {
+	it('refuses a sheet of 300 MB by the sizes in the zip, before inflating it', async () => {
+		const bomb = await xlsxBomb(300);
+		// Under the import's 5 MB upload limit.
+		expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+		const started = performance.now();
+		expect(await readRosterFile(bomb, '花名册.xlsx')).toEqual({
+			ok: false,
+			reason: 'too_large_unpacked'
+		});
+		expect(performance.now() - started).toBeLessThan(1000);
+	});
+
+	it('inflates no more than declared when the zip understates a size', async () => {
+		const bomb = await xlsxBomb(300, { declaredSize: 64 * 1024 });
+		const arrays = process.memoryUsage().arrayBuffers;
+		const result = await readRosterFile(bomb, '花名册.xlsx');
+		expect(result).toEqual({ ok: false, reason: 'unreadable' });
+		expect(process.memoryUsage().arrayBuffers - arrays).toBeLessThan(MAX_XLSX_UNPACKED_BYTES);
+	});
+
+	it('still reads a workbook past the row limit (and then counts its rows)', async () => {
+		const sheet = await xlsxBomb(2, { addressed: true });
+		const result = await readRosterFile(sheet, '花名册.xlsx');
+		expect(result.ok || result.reason).toBe('too_many_rows');
 	});
 });

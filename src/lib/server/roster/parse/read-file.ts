@@ -1,5 +1,6 @@
 // Reading an uploaded roster file into a header and data rows of plain strings. The type is told
 // by the bytes, not the name: clerks rename files, and some systems export text as ".xls".
+import { unzipSync, zipSync, type Unzipped } from 'fflate';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
 import { formatDate } from './calendar';
@@ -7,10 +8,17 @@ import { isBlankRow } from './cell';
 import { looksLikeHeader } from './columns';
 
 export const MAX_DATA_ROWS = 20_000;
+/**
+ * All of a workbook's XML, unpacked. A roster at the row limit unpacks to about 12 MB (inline
+ * strings; shared strings make it smaller), and read-excel-file holds about six times the XML's
+ * size while it parses, so this keeps one import near 100 MB.
+ */
+export const MAX_XLSX_UNPACKED_BYTES = 16 * 1024 * 1024;
 /** The header may sit below a title row or two ("新阳村村民花名册"); we look this far. */
 const HEADER_SEARCH_ROWS = 10;
 
-export type ReadFailure = 'unsupported_type' | 'empty' | 'unreadable' | 'too_many_rows';
+export type ReadFailure =
+	'unsupported_type' | 'empty' | 'unreadable' | 'too_many_rows' | 'too_large_unpacked';
 
 export interface SheetRow {
 	/** 1-based row number as the clerk sees it in Excel. */
@@ -100,9 +108,34 @@ function xlsxCellText(value: unknown): string {
 	return String(value);
 }
 
-async function readXlsxRecords(bytes: Uint8Array): Promise<string[][]> {
+/** The parts read-excel-file reads; pictures and printer settings stay packed. */
+const isXmlPart = (name: string) => name.endsWith('.xml') || name.endsWith('.xml.rels');
+
+/**
+ * The workbook's XML parts, unpacked within MAX_XLSX_UNPACKED_BYTES, or null when the sizes the
+ * zip's central directory declares add up to more. fflate inflates each part into a buffer of its
+ * declared size, so an archive that understates a size gets a truncated part, never more memory.
+ */
+function unpackXlsx(bytes: Uint8Array): Unzipped | null {
+	let declared = 0;
+	unzipSync(bytes, {
+		filter: (file) => {
+			if (isXmlPart(file.name)) declared += file.originalSize;
+			return false;
+		}
+	});
+	if (declared > MAX_XLSX_UNPACKED_BYTES) return null;
+	return unzipSync(bytes, { filter: (file) => isXmlPart(file.name) });
+}
+
+async function readXlsxRecords(bytes: Uint8Array): Promise<string[][] | { reason: ReadFailure }> {
+	const parts = unpackXlsx(bytes);
+	if (!parts) return { reason: 'too_large_unpacked' };
+	// read-excel-file unzips again, by the local headers, which may list other parts than the
+	// central directory did: it gets an archive of only the parts checked here, stored uncompressed.
+	const checked = zipSync(parts, { level: 0 });
 	const data = await readSheet<StoredNumber>(
-		Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+		Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength),
 		{ parseNumber: (text) => new StoredNumber(text), trim: false }
 	);
 	// readSheet keeps empty rows inside the data, so index + 1 is the sheet's row number.
