@@ -4,13 +4,13 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { normalizePhone } from '$lib/server/auth/phone';
 import { formatActivationCode } from '$lib/server/auth/accounts';
-import { canCreateVillage } from '$lib/server/permissions';
+import { isSystemAdmin } from '$lib/server/permissions';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
 import { createVillage, listVillages } from '$lib/server/villages/villages';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	if (!canCreateVillage(locals.user)) error(403, m.error_forbidden());
+	if (!isSystemAdmin(locals.user)) error(403, m.error_forbidden());
 	return { villages: listVillages(getDb()) };
 };
 
@@ -20,7 +20,7 @@ const TEXT_FIELDS = ['name', 'township', 'district', 'city', 'province', 'clerkN
 export const actions: Actions = {
 	createVillage: async ({ request, locals }) => {
 		if (!locals.user) redirect(303, '/login');
-		if (!canCreateVillage(locals.user)) return fail(403, { message: m.error_forbidden() });
+		if (!isSystemAdmin(locals.user)) return fail(403, { message: m.error_forbidden() });
 		const form = await readForm(request);
 		const values = {
 			slug: field(form, 'slug').toLowerCase(),

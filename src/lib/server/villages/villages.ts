@@ -124,8 +124,9 @@ export function createVillage(
 				name: input.clerk.name,
 				phone: input.clerk.phone
 			});
-			if (!clerk.ok) throw new Error(`clerk phone ${input.clerk.phone} was taken mid-transaction`);
+			if (!clerk.ok) throw new Error(`the first clerk was refused: ${clerk.reason}`);
 			const code = issueActivationCode(db, actorId, clerk.account.id);
+			if (!code.ok) throw new Error(`the first clerk's code was refused: ${code.reason}`);
 			return {
 				ok: true,
 				village,
