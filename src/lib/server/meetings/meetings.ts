@@ -6,9 +6,8 @@ import { appendAudit, auditHead } from '../audit/chain.js';
 import type { Db } from '../db';
 import { peopleCountingOn, type RoleKind } from '../roster/counts';
 import { isValidDate, todayInChina } from '../roster/dates';
-import type { Actor } from '../topics/topics';
 import { villageRules } from '../villages/settings';
-import { isStaffOf } from '../villages/staff';
+import { isStaffOf } from '../permissions/village';
 import { adoptResolution } from '../procedure/resolutions';
 import { postNotice } from '../notices/notices';
 import {
@@ -27,8 +26,7 @@ import {
 	type RuleSet,
 	type Tally
 } from '../votes/rules';
-
-export type { Actor };
+import { type Actor } from '../permissions';
 
 export const CHOICES = ['yes', 'no', 'abstain'] as const;
 export type Choice = (typeof CHOICES)[number];

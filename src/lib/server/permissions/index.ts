@@ -4,4 +4,8 @@
 // rule (table.ts).
 export * from './actor';
 export * from './accounts';
+export * from './filing';
 export * from './session';
+export * from './village';
+export * from './rules';
+export * from './table';
