@@ -7,6 +7,7 @@ import type { Role } from '../auth/session';
 import { setPersonStatus } from '../roster/people';
 import { issueGridActivationCodes } from '../roster/person-accounts';
 import { rosterFixture } from '../roster/test-fixture';
+import { addVillageStaff } from '../villages/villages';
 import { grantableRoles, mayManageAccount } from './accounts';
 
 const A = 1;
@@ -46,7 +47,7 @@ describe('the account commands ask the rule of the live account', () => {
 	afterEach(() => cleanup());
 
 	let phone = 0;
-	const make = (actorId: number | null, villageId: number, role: Role) =>
+	const make = (actorId: number | null, villageId: number | null, role: Role) =>
 		createAccount(db, actorId, {
 			villageId,
 			role,
@@ -103,6 +104,25 @@ describe('the account commands ask the rule of the live account', () => {
 			reason: 'forbidden'
 		});
 		expect(issueActivationCode(db, b.clerkId, villager).ok).toBe(true);
+	});
+
+	it('the administrator adds a village’s first secretary; its clerk cannot', () => {
+		const v = rosterFixture(db);
+		const admin = id(make(null, null, 'admin'));
+		const input = {
+			villageId: v.villageId,
+			role: 'secretary',
+			name: '书记',
+			phone: '13600000001'
+		} as const;
+		expect(addVillageStaff(db, v.clerkId, input)).toEqual({ ok: false, reason: 'forbidden' });
+		const added = addVillageStaff(db, admin, input);
+		expect(added).toMatchObject({ ok: true, account: { role: 'secretary', hasPassword: false } });
+		expect(addVillageStaff(db, admin, input)).toEqual({ ok: false, reason: 'phone_taken' });
+		expect(addVillageStaff(db, admin, { ...input, villageId: 999 })).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
 	});
 
 	it('a grid sheet codes villager logins only', () => {

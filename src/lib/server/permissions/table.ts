@@ -49,6 +49,7 @@ export const COMMANDS = {
 	setAccountDisabled: 'accountManager',
 	// villages
 	createVillage: 'admin',
+	addVillageStaff: 'accountManager',
 	updateVillageSettings: 'staff',
 	updateRuleOptions: 'staff',
 	// roster
@@ -137,7 +138,10 @@ export type ActionCommand = Command | { command: Command; as: Gate };
 export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	'/account': { changePassword: 'changePassword' },
 	'/activate': { default: 'redeemActivationCode' },
-	'/admin': { createVillage: 'createVillage' },
+	'/admin': {
+		createVillage: 'createVillage',
+		addStaff: { command: 'addVillageStaff', as: 'admin' }
+	},
 	'/login': { default: 'checkLogin' },
 	'/[village]/accounts': {
 		create: 'createAccount',

@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
-import { createAccount, issueActivationCode } from '../auth/accounts';
+import { createAccount, issueActivationCode, type Account } from '../auth/accounts';
 
 export interface Village {
 	id: number;
@@ -131,6 +131,36 @@ export function createVillage(
 				ok: true,
 				village,
 				clerkId: clerk.account.id,
+				activationCode: code.code,
+				expiresAt: code.expiresAt
+			};
+		})
+		.immediate();
+}
+
+export type AddStaffResult =
+	| { ok: true; account: Account; activationCode: string; expiresAt: number }
+	| { ok: false; reason: 'not_found' | 'phone_taken' | 'forbidden' };
+
+/**
+ * A staff login for an existing village, with its activation code: the village's first branch
+ * secretary, or a clerk. The administrator does this, since a clerk may not make a secretary.
+ */
+export function addVillageStaff(
+	db: Db,
+	actorId: number | null,
+	input: { villageId: number; role: 'clerk' | 'secretary'; name: string; phone: string }
+): AddStaffResult {
+	return db
+		.transaction((): AddStaffResult => {
+			if (!findVillage(db, input.villageId)) return { ok: false, reason: 'not_found' };
+			const created = createAccount(db, actorId, input);
+			if (!created.ok) return created;
+			const code = issueActivationCode(db, actorId, created.account.id);
+			if (!code.ok) throw new Error(`the new staff login's code was refused: ${code.reason}`);
+			return {
+				ok: true,
+				account: created.account,
 				activationCode: code.code,
 				expiresAt: code.expiresAt
 			};
