@@ -4,7 +4,10 @@ import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { createAccount, issueActivationCode, setAccountDisabled } from '../auth/accounts';
 import type { Role } from '../auth/session';
-import { setPersonStatus } from '../roster/people';
+import { movePerson, setPersonStatus, updateHousehold } from '../roster/people';
+import { assignRole, endRole } from '../roster/roles';
+import { addStructureNames } from '../roster/structure';
+import { updateRuleOptions, updateVillageSettings } from '../villages/settings';
 import { issueGridActivationCodes } from '../roster/person-accounts';
 import { rosterFixture } from '../roster/test-fixture';
 import { addVillageStaff } from '../villages/villages';
@@ -168,5 +171,38 @@ describe('the account commands ask the rule of the live account', () => {
 		expect(db.prepare('select status from people where id = ?').pluck().get(person)).toBe(
 			'resident'
 		);
+	});
+
+	it('the roster and settings commands refuse anyone but the village’s live staff', () => {
+		const v = rosterFixture(db, 'aa');
+		const other = rosterFixture(db, 'bb');
+		const h = v.household();
+		const person = v.person(h, '1970-01-01');
+		const villager = id(make(null, v.villageId, 'villager'));
+		const term = assignRole(db, v.clerkId, v.villageId, {
+			personId: person,
+			role: 'party_member',
+			startDate: '2020-01-01'
+		});
+		if (!term.ok) throw new Error(term.reason);
+		const settings = { triageDays: 10, noticeDays: 7, holidays: [], oneShoulder: true };
+		const calls = (actor: number) => [
+			addStructureNames(db, actor, v.villageId, 'grid', ['新网格']),
+			movePerson(db, actor, v.villageId, person, h),
+			updateHousehold(db, actor, v.villageId, h, { address: '改', groupId: null, gridId: null }),
+			assignRole(db, actor, v.villageId, {
+				personId: person,
+				role: 'village_rep',
+				startDate: '2021-01-01'
+			}),
+			endRole(db, actor, v.villageId, term.role.id, '2025-01-01'),
+			updateVillageSettings(db, actor, v.villageId, settings),
+			updateRuleOptions(db, actor, v.villageId, { repsPassOnTotal: true })
+		];
+		const before = counts();
+		for (const actor of [villager, other.clerkId])
+			for (const r of calls(actor)) expect(r).toMatchObject({ ok: false, reason: 'forbidden' });
+		expect(counts()).toEqual(before);
+		for (const r of calls(v.clerkId)) expect(r).not.toMatchObject({ reason: 'forbidden' });
 	});
 });

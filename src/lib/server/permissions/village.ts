@@ -37,6 +37,13 @@ export function isStaffOf(
 	return !!u && STAFF.includes(u.role) && u.village_id === villageId;
 }
 
+/**
+ * Staff of this village, by login id, for the commands that take one. A null actor is the system
+ * itself (the demo seed, the roster fixture of the tests), which no request can be.
+ */
+export const isStaffOrSystem = (db: Db, actorId: number | null, villageId: number): boolean =>
+	actorId === null || isStaffOf(db, { userId: actorId }, villageId);
+
 /** A member of the village supervision committee (村务监督委员会) on that day. */
 export function isSupervisorOn(db: Db, villageId: number, personId: number | null, date: string) {
 	if (personId == null) return false;

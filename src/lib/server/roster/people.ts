@@ -2,6 +2,7 @@
 import { appendAudit } from '../audit/chain.js';
 import { findAccount, setAccountDisabled } from '../auth/account-records';
 import { mayManageAccountNow } from '../permissions/accounts';
+import { isStaffOrSystem } from '../permissions/village';
 import type { Db } from '../db';
 import { dayBefore, isValidDate } from './dates';
 import { nameInitials } from './initials';
@@ -206,7 +207,13 @@ export type PersonChangeResult =
 	| { ok: true }
 	| {
 			ok: false;
-			reason: 'not_found' | 'bad_date' | 'household_not_found' | 'not_resident' | 'login_not_yours';
+			reason:
+				| 'forbidden'
+				| 'not_found'
+				| 'bad_date'
+				| 'household_not_found'
+				| 'not_resident'
+				| 'login_not_yours';
 	  };
 
 function personAudit(p: Person) {
@@ -233,6 +240,7 @@ function changePerson(
 ): PersonChangeResult {
 	return db
 		.transaction((): PersonChangeResult => {
+			if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
 			const before = findPerson(db, villageId, personId);
 			if (!before) return { ok: false, reason: 'not_found' };
 			const refused = change(before);
@@ -343,9 +351,13 @@ export function updateHousehold(
 	villageId: number,
 	householdId: number,
 	edit: HouseholdEdit
-): { ok: true } | { ok: false; reason: 'not_found' | 'group_not_found' | 'grid_not_found' } {
+):
+	| { ok: true }
+	| { ok: false; reason: 'forbidden' | 'not_found' | 'group_not_found' | 'grid_not_found' } {
 	return db
 		.transaction(() => {
+			if (!isStaffOrSystem(db, actorId, villageId))
+				return { ok: false as const, reason: 'forbidden' as const };
 			const before = findHousehold(db, villageId, householdId);
 			if (!before) return { ok: false as const, reason: 'not_found' as const };
 			if (

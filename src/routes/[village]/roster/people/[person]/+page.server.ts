@@ -159,6 +159,8 @@ export const actions: Actions = {
 			isChair: values.isChair,
 			householdIds
 		});
+		if (!result.ok && result.reason === 'forbidden')
+			return fail(403, { form: 'role', values, message: m.error_forbidden() });
 		if (!result.ok)
 			return fail(400, { form: 'role', values, message: roleRefusalMessage(result.reason) });
 		return { saved: true };
