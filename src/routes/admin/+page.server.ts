@@ -49,6 +49,8 @@ export const actions: Actions = {
 			...values,
 			clerk: { name: values.clerkName, phone: clerkPhone }
 		});
+		if (!result.ok && result.reason === 'forbidden')
+			return fail(403, { message: m.error_forbidden() });
 		if (!result.ok) {
 			const reasons: Record<typeof result.reason, FieldErrors<keyof typeof values>> = {
 				slug_taken: { slug: m.admin_slug_taken() },

@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { createAccount, issueActivationCode, type Account } from '../auth/accounts';
+import { isSystemAdminNow } from '../permissions/village';
 
 export interface Village {
 	id: number;
@@ -79,7 +80,8 @@ export interface NewVillage {
 
 export type CreateVillageResult =
 	| { ok: true; village: Village; clerkId: number; activationCode: string; expiresAt: number }
-	| { ok: false; reason: 'slug_taken' | 'slug_reserved' | 'phone_taken' };
+	| { ok: false; reason: 'slug_taken' | 'slug_reserved' | 'phone_taken' }
+	| { ok: false; reason: 'forbidden' };
 
 /** Creates a village with its first clerk, who activates the account with the returned code. */
 export function createVillage(
@@ -90,6 +92,9 @@ export function createVillage(
 	if (RESERVED_SLUGS.has(input.slug)) return { ok: false, reason: 'slug_reserved' };
 	return db
 		.transaction((): CreateVillageResult => {
+			// Only the administrator (or the system itself: the demo seed, the tests' fixtures).
+			if (actorId !== null && !isSystemAdminNow(db, { userId: actorId }))
+				return { ok: false, reason: 'forbidden' };
 			if (findVillageBySlug(db, input.slug)) return { ok: false, reason: 'slug_taken' };
 			if (db.prepare('select 1 from users where phone = ?').get(input.clerk.phone)) {
 				return { ok: false, reason: 'phone_taken' };

@@ -48,6 +48,13 @@ export const actions: Actions = {
 		const text = field(form, 'text');
 		const reason = field(form, 'reason');
 		const r = correctResolution(getDb(), actor, village.id, id, { text, reason });
+		if (!r.ok && r.reason === 'forbidden')
+			return fail(403, {
+				action: 'correct',
+				errors: {},
+				values: { text, reason },
+				message: m.error_forbidden()
+			});
 		if (!r.ok) {
 			const errors =
 				r.reason === 'bad_text'
