@@ -4,8 +4,7 @@ import {
 	createMeeting,
 	addAgendaItem,
 	notifyMeeting,
-	openMeeting,
-	type Actor
+	openMeeting
 } from '../src/lib/server/meetings/meetings.ts';
 import type { Db } from '../src/lib/server/db/index.ts';
 import {
@@ -20,6 +19,7 @@ import {
 	test,
 	type App
 } from './fixtures.ts';
+import { type Actor } from '../src/lib/server/permissions/index.ts';
 
 function withDb<T>(app: App, use: (db: Db) => T): T {
 	const db = openDatabase(app.dbPath) as Db;

@@ -1,6 +1,6 @@
 import { openDatabase } from '../src/lib/server/db/open.js';
 import { hashEntry } from '../src/lib/server/audit/chain.js';
-import { createTopic, triageTopic, type Actor } from '../src/lib/server/topics/topics.ts';
+import { createTopic, triageTopic } from '../src/lib/server/topics/topics.ts';
 import type { Db } from '../src/lib/server/db/index.ts';
 import {
 	DEMO,
@@ -15,6 +15,7 @@ import {
 	unzip,
 	type App
 } from './fixtures.ts';
+import { type Actor } from '../src/lib/server/permissions/index.ts';
 
 const { clerk } = DEMO;
 const supervisor = { phone: '13800000006', password: 'demo-supervisor-2026' };

@@ -11,13 +11,13 @@ import {
 	openMeeting,
 	openMotion,
 	signIn,
-	type Actor,
 	type Choice,
 	type Method
 } from '../src/lib/server/meetings/meetings.ts';
 import { DEMO_TODAY_MEETING_TITLE } from '../src/lib/server/seed/demo-meetings.ts';
 import type { Db } from '../src/lib/server/db/index.ts';
 import { DEMO, type App } from './fixtures.ts';
+import { type Actor } from '../src/lib/server/permissions/index.ts';
 
 export { DEMO_TODAY_MEETING_TITLE };
 

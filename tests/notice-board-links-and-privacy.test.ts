@@ -6,8 +6,7 @@ import {
 	closeMeeting,
 	createMeeting,
 	notifyMeeting,
-	openMeeting,
-	type Actor
+	openMeeting
 } from '../src/lib/server/meetings/meetings.ts';
 import type { Db } from '../src/lib/server/db/index.ts';
 import {
@@ -26,6 +25,7 @@ import {
 	test,
 	type App
 } from './fixtures.ts';
+import { type Actor } from '../src/lib/server/permissions/index.ts';
 
 // A mobile number, or an 18-character ID number, not inside a hex audit hash.
 const PHONE = /(?<![0-9a-f])1[3-9]\d{9}(?![0-9a-f])/;

@@ -3,7 +3,6 @@
 // register prints as A4 sheets; the clerk records an authorisation without JavaScript.
 import { openDatabase } from '../src/lib/server/db/open.js';
 import type { Db } from '../src/lib/server/db/index.ts';
-import type { Actor } from '../src/lib/server/meetings/meetings.ts';
 import { recordStep } from '../src/lib/server/procedure/matters.ts';
 import { holdPastMeeting } from '../src/lib/server/seed/demo-procedure.ts';
 import { createTopic, triageTopic } from '../src/lib/server/topics/topics.ts';
@@ -22,6 +21,7 @@ import {
 	type App
 } from './fixtures.ts';
 import { query } from './meeting-helpers.ts';
+import { type Actor } from '../src/lib/server/permissions/index.ts';
 
 /**
  * A livelihood matter on the 4+2 track (no authorisation covers livelihood), with a passed motion

@@ -6,7 +6,6 @@
 import { openDatabase } from '../src/lib/server/db/open.js';
 import type { Db } from '../src/lib/server/db/index.ts';
 import { hashEntry } from '../src/lib/server/audit/chain.js';
-import type { Actor } from '../src/lib/server/meetings/meetings.ts';
 import { addDays, todayInChina } from '../src/lib/server/roster/dates.ts';
 import { holdPastMeeting } from '../src/lib/server/seed/demo-procedure.ts';
 import type { MeetingType } from '../src/lib/server/votes/rules.ts';
@@ -26,6 +25,7 @@ import {
 	type App
 } from './fixtures.ts';
 import { query } from './meeting-helpers.ts';
+import { type Actor } from '../src/lib/server/permissions/index.ts';
 
 const { clerk, villager } = DEMO;
 const gridHead = { phone: '13800000004', password: 'demo-gridhead-2026' };

@@ -63,6 +63,15 @@ function fieldsOf(
 					clerkName: '周平',
 					clerkPhone: '13700000009'
 				}
+			},
+			addStaff: {
+				path: '/admin',
+				fields: {
+					villageId: '1',
+					role: 'secretary',
+					staffName: '钱书记',
+					staffPhone: '13700000008'
+				}
 			}
 		},
 		'/language': { POST: { path: '/language', fields: { locale: 'en', to: '/xinyang' } } },

@@ -1,17 +1,20 @@
 // Every route and form action of the app, who may use it, and where to find a real one in the
 // demo world. The inventory test compares this table with src/routes, so a new page, endpoint or
-// action fails the suite until someone says here who may call it.
+// action fails the suite until someone says who may call it: here for pages and endpoints, in the
+// permission table (src/lib/server/permissions/table.ts) for form actions.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ROUTE_ACTIONS, gateOfAction, type Gate } from '../../src/lib/server/permissions/table.ts';
 import { ROLES, type Role, type World } from './access-world.ts';
 
 /**
  * Who may use something. `member`: any member of the village (the domain may refuse some of them
  * further); `staff`: its clerk or branch secretary; `supervisor`: a member of its supervision
- * committee; `signedIn`: any account; `admin`: the system administrator.
+ * committee; `signedIn`: any account; `admin`: the system administrator. A form action's gate comes
+ * from the rule of the domain command it calls (src/lib/server/permissions/table.ts).
  */
-export type Gate = 'public' | 'signedIn' | 'admin' | 'member' | 'staff' | 'supervisor';
+export type { Gate };
 
 export interface RouteSpec {
 	/** Who may read the page or call the endpoint's GET; absent when there is none. */
@@ -21,139 +24,77 @@ export interface RouteSpec {
 	actions?: Record<string, Gate>;
 }
 
-export const ROUTES: Record<string, RouteSpec> = {
+const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/': { get: 'public' },
-	'/account': { get: 'signedIn', actions: { changePassword: 'signedIn' } },
-	'/activate': { get: 'public', actions: { default: 'public' } },
-	'/admin': { get: 'admin', actions: { createVillage: 'admin' } },
+	'/account': { get: 'signedIn' },
+	'/activate': { get: 'public' },
+	'/admin': { get: 'admin' },
 	'/healthz': { get: 'public' },
 	'/language': { post: 'public' },
-	'/login': { get: 'public', actions: { default: 'public' } },
+	'/login': { get: 'public' },
 	'/logout': { post: 'public' },
 	'/[village]': { get: 'public' },
-	'/[village]/accounts': {
-		get: 'staff',
-		actions: { create: 'staff', issueCode: 'staff', disable: 'staff', enable: 'staff' }
-	},
-	'/[village]/authorizations': { get: 'staff', actions: { default: 'staff' } },
+	'/[village]/accounts': { get: 'staff' },
+	'/[village]/authorizations': { get: 'staff' },
 	'/[village]/dashboard': { get: 'staff' },
 	'/[village]/meetings': { get: 'member' },
-	'/[village]/meetings/new': { get: 'staff', actions: { create: 'staff' } },
+	'/[village]/meetings/new': { get: 'staff' },
 	// The meeting's notice is public once sent; voting and opinions are for its attendees.
-	'/[village]/meetings/[id]': { get: 'public', actions: { vote: 'member', opinion: 'member' } },
-	'/[village]/meetings/[id]/checkin': { get: 'member', actions: { checkIn: 'member' } },
-	'/[village]/meetings/[id]/console': {
-		get: 'staff',
-		actions: {
-			addAgenda: 'staff',
-			edit: 'staff',
-			notify: 'staff',
-			open: 'staff',
-			addGuest: 'staff',
-			signIn: 'staff',
-			markLeft: 'staff',
-			addSpeech: 'staff',
-			createMotion: 'staff',
-			openMotion: 'staff',
-			hands: 'staff',
-			rollCall: 'staff',
-			secretPaper: 'staff',
-			closeMotion: 'staff',
-			closeMeeting: 'staff'
-		}
-	},
+	'/[village]/meetings/[id]': { get: 'public' },
+	'/[village]/meetings/[id]/checkin': { get: 'member' },
+	'/[village]/meetings/[id]/console': { get: 'staff' },
 	'/[village]/meetings/[id]/hall': { get: 'staff' },
-	'/[village]/meetings/[id]/minutes': {
-		get: 'member',
-		actions: { saveText: 'staff', confirm: 'member', attest: 'staff', correct: 'staff' }
-	},
+	'/[village]/meetings/[id]/minutes': { get: 'member' },
 	'/[village]/meetings/[id]/minutes/sheets/[file]': { get: 'member' },
-	'/[village]/meetings/[id]/outcome': { get: 'member', actions: { record: 'staff' } },
+	'/[village]/meetings/[id]/outcome': { get: 'member' },
 	'/[village]/notices': { get: 'public' },
 	'/[village]/notices.atom': { get: 'public' },
-	'/[village]/notices/[seq]': {
-		get: 'public',
-		actions: { object: 'member', answer: 'staff', escalate: 'member' }
-	},
+	'/[village]/notices/[seq]': { get: 'public' },
 	'/[village]/notices/[seq].pdf': { get: 'public' },
 	'/[village]/notices/[seq]/print': { get: 'public' },
-	'/[village]/notices/desk': {
-		get: 'staff',
-		actions: { post: 'staff', correct: 'staff', answer: 'staff' }
-	},
-	'/[village]/resolutions/[id]': { get: 'public', actions: { correct: 'staff', publish: 'staff' } },
+	'/[village]/notices/desk': { get: 'staff' },
+	'/[village]/resolutions/[id]': { get: 'public' },
 	'/[village]/roster': { get: 'staff' },
-	'/[village]/roster/activation-sheet': { get: 'staff', actions: { issue: 'staff' } },
+	'/[village]/roster/activation-sheet': { get: 'staff' },
 	'/[village]/roster/households': { get: 'staff' },
-	'/[village]/roster/households/[household]': { get: 'staff', actions: { update: 'staff' } },
-	'/[village]/roster/import': { get: 'staff', actions: { preview: 'staff', confirm: 'staff' } },
+	'/[village]/roster/households/[household]': { get: 'staff' },
+	'/[village]/roster/import': { get: 'staff' },
 	'/[village]/roster/import/template.csv': { get: 'staff' },
-	'/[village]/roster/people/[person]': {
-		get: 'staff',
-		actions: {
-			update: 'staff',
-			move: 'staff',
-			status: 'staff',
-			assignRole: 'staff',
-			endRole: 'staff',
-			fullMember: 'staff'
-		}
-	},
-	'/[village]/roster/structure': {
-		get: 'staff',
-		actions: { addGroups: 'staff', addGrids: 'staff' }
-	},
-	'/[village]/settings': { get: 'staff', actions: { save: 'staff', rules: 'staff' } },
+	'/[village]/roster/people/[person]': { get: 'staff' },
+	'/[village]/roster/structure': { get: 'staff' },
+	'/[village]/settings': { get: 'staff' },
 	'/[village]/topics': { get: 'member' },
 	'/[village]/topics/mine': { get: 'member' },
 	'/[village]/topics/register.csv': { get: 'staff' },
-	'/[village]/topics/new': { get: 'member', actions: { submit: 'member', draft: 'member' } },
-	'/[village]/topics/[number]': {
-		get: 'member',
-		actions: {
-			cosign: 'member',
-			uncosign: 'member',
-			confirm: 'member',
-			withdraw: 'member',
-			saveDraft: 'member',
-			submitDraft: 'member',
-			opinion: 'member',
-			hideOpinion: 'staff',
-			triage: 'staff',
-			complete: 'staff'
-		}
-	},
+	'/[village]/topics/new': { get: 'member' },
+	'/[village]/topics/[number]': { get: 'member' },
 	'/[village]/topics/[number]/archive': { get: 'staff' },
-	'/[village]/topics/[number]/consultation': {
-		get: 'member',
-		actions: {
-			party: 'staff',
-			materials: 'staff',
-			meeting: 'staff',
-			outcome: 'staff',
-			route: 'staff',
-			feedback: 'staff'
-		}
-	},
+	'/[village]/topics/[number]/consultation': { get: 'member' },
 	'/[village]/topics/[number]/files/[file]': { get: 'member' },
 	// Progress is reported by staff or the person responsible (the demo's is the secretary).
-	'/[village]/topics/[number]/implementation': {
-		get: 'member',
-		actions: {
-			start: 'staff',
-			progress: 'staff',
-			complete: 'staff',
-			disclose: 'supervisor',
-			archive: 'staff'
-		}
-	},
+	'/[village]/topics/[number]/implementation': { get: 'member' },
 	'/[village]/topics/[number]/implementation/photos/[photo]': { get: 'member' },
-	'/[village]/topics/[number]/procedure': {
-		get: 'member',
-		actions: { step: 'staff', failed: 'staff', publish: 'staff' }
-	},
+	'/[village]/topics/[number]/procedure': { get: 'member' },
 	'/[village]/topics/[number]/procedure/register': { get: 'member' }
 };
+
+/** The pages and endpoints, with each form action's gate taken from the permission table. */
+export const ROUTES: Record<string, RouteSpec> = Object.fromEntries(
+	[...new Set([...Object.keys(PAGES), ...Object.keys(ROUTE_ACTIONS)])].map((route) => {
+		const spec = PAGES[route] ?? {};
+		const actions = ROUTE_ACTIONS[route];
+		if (!actions) return [route, spec];
+		return [
+			route,
+			{
+				...spec,
+				actions: Object.fromEntries(
+					Object.entries(actions).map(([name, ref]) => [name, gateOfAction(ref)])
+				)
+			}
+		];
+	})
+);
 
 const ROUTES_DIR = fileURLToPath(new URL('../../src/routes', import.meta.url));
 

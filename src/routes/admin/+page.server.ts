@@ -4,13 +4,14 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { normalizePhone } from '$lib/server/auth/phone';
 import { formatActivationCode } from '$lib/server/auth/accounts';
-import { canCreateVillage } from '$lib/server/permissions';
+import { isSystemAdmin } from '$lib/server/permissions';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
-import { createVillage, listVillages } from '$lib/server/villages/villages';
+import { addVillageStaff, createVillage, listVillages } from '$lib/server/villages/villages';
+import { idParam } from '$lib/server/villages/context';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	if (!canCreateVillage(locals.user)) error(403, m.error_forbidden());
+	if (!isSystemAdmin(locals.user)) error(403, m.error_forbidden());
 	return { villages: listVillages(getDb()) };
 };
 
@@ -20,7 +21,7 @@ const TEXT_FIELDS = ['name', 'township', 'district', 'city', 'province', 'clerkN
 export const actions: Actions = {
 	createVillage: async ({ request, locals }) => {
 		if (!locals.user) redirect(303, '/login');
-		if (!canCreateVillage(locals.user)) return fail(403, { message: m.error_forbidden() });
+		if (!isSystemAdmin(locals.user)) return fail(403, { message: m.error_forbidden() });
 		const form = await readForm(request);
 		const values = {
 			slug: field(form, 'slug').toLowerCase(),
@@ -48,6 +49,8 @@ export const actions: Actions = {
 			...values,
 			clerk: { name: values.clerkName, phone: clerkPhone }
 		});
+		if (!result.ok && result.reason === 'forbidden')
+			return fail(403, { message: m.error_forbidden() });
 		if (!result.ok) {
 			const reasons: Record<typeof result.reason, FieldErrors<keyof typeof values>> = {
 				slug_taken: { slug: m.admin_slug_taken() },
@@ -62,6 +65,51 @@ export const actions: Actions = {
 				slug: result.village.slug,
 				clerk: values.clerkName,
 				phone: clerkPhone,
+				code: formatActivationCode(result.activationCode),
+				expiresAt: result.expiresAt
+			}
+		};
+	},
+
+	addStaff: async ({ request, locals }) => {
+		if (!locals.user) redirect(303, '/login');
+		if (!isSystemAdmin(locals.user)) return fail(403, { message: m.error_forbidden() });
+		const form = await readForm(request);
+		const values = {
+			villageId: field(form, 'villageId'),
+			role: field(form, 'role'),
+			staffName: field(form, 'staffName'),
+			staffPhone: field(form, 'staffPhone')
+		};
+		const errors: FieldErrors<keyof typeof values> = {};
+		const villageId = idParam(values.villageId);
+		if (!villageId) errors.villageId = m.error_choose_one();
+		if (values.role !== 'clerk' && values.role !== 'secretary') errors.role = m.error_choose_one();
+		if (!values.staffName) errors.staffName = m.error_required();
+		else if ([...values.staffName].length > 64) errors.staffName = m.error_too_long({ max: 64 });
+		const phone = normalizePhone(values.staffPhone);
+		if (!phone) errors.staffPhone = m.auth_phone_invalid();
+		const staff = { values: { ...values, staffName: values.staffName.slice(0, 64) }, errors };
+		if (!villageId || !phone || Object.keys(errors).length) return fail(400, { staff });
+		const result = addVillageStaff(getDb(), locals.user.id, {
+			villageId,
+			role: values.role as 'clerk' | 'secretary',
+			name: values.staffName,
+			phone
+		});
+		if (!result.ok) {
+			const refusal: Record<typeof result.reason, FieldErrors<keyof typeof values>> = {
+				not_found: { villageId: m.error_choose_one() },
+				phone_taken: { staffPhone: m.account_phone_taken() },
+				forbidden: { role: m.error_forbidden() }
+			};
+			return fail(400, { staff: { ...staff, errors: refusal[result.reason] } });
+		}
+		return {
+			staffCreated: {
+				village: listVillages(getDb()).find((v) => v.id === villageId)?.name ?? '',
+				name: result.account.name,
+				phone: result.account.phone,
 				code: formatActivationCode(result.activationCode),
 				expiresAt: result.expiresAt
 			}

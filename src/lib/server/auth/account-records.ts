@@ -4,6 +4,7 @@
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { invalidateUserSessions, type Role } from './session';
+import { mayManageAccountNow } from '../permissions/accounts';
 
 export interface Account {
 	id: number;
@@ -54,30 +55,38 @@ export function findAccount(db: Db, id: number): Account | null {
 	return row ? toAccount(row) : null;
 }
 
-/** Disables or re-enables an account; disabling ends all its sessions at once. */
+/**
+ * Disables or re-enables an account; disabling ends all its sessions at once. Only someone who may
+ * manage the account may do either (a null actor is the system itself).
+ */
 export function setAccountDisabled(
 	db: Db,
-	actorId: number,
+	actorId: number | null,
 	userId: number,
 	disabled: boolean
-): void {
-	db.transaction(() => {
-		const before = findAccount(db, userId);
-		if (!before) throw new Error(`no account ${userId}`);
-		if (before.disabled === disabled) return;
-		db.prepare('update users set disabled_at = ? where id = ?').run(
-			disabled ? new Date().toISOString() : null,
-			userId
-		);
-		if (disabled) invalidateUserSessions(db, userId);
-		appendAudit(db, {
-			villageId: before.villageId,
-			actorId,
-			action: disabled ? 'account.disabled' : 'account.enabled',
-			subjectType: 'user',
-			subjectId: userId,
-			before: auditView(before),
-			after: auditView(findAccount(db, userId)!)
-		});
-	}).immediate();
+): { ok: true } | { ok: false; reason: 'forbidden' } {
+	return db
+		.transaction(() => {
+			const before = findAccount(db, userId);
+			if (!before) throw new Error(`no account ${userId}`);
+			if (!mayManageAccountNow(db, actorId, before))
+				return { ok: false as const, reason: 'forbidden' as const };
+			if (before.disabled === disabled) return { ok: true as const };
+			db.prepare('update users set disabled_at = ? where id = ?').run(
+				disabled ? new Date().toISOString() : null,
+				userId
+			);
+			if (disabled) invalidateUserSessions(db, userId);
+			appendAudit(db, {
+				villageId: before.villageId,
+				actorId,
+				action: disabled ? 'account.disabled' : 'account.enabled',
+				subjectType: 'user',
+				subjectId: userId,
+				before: auditView(before),
+				after: auditView(findAccount(db, userId)!)
+			});
+			return { ok: true as const };
+		})
+		.immediate();
 }

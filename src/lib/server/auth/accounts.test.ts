@@ -57,10 +57,17 @@ describe('checkLogin', () => {
 	});
 });
 
+/** A code the system issues (a null actor): always granted. */
+function issue(...args: Parameters<typeof issueActivationCode>) {
+	const r = issueActivationCode(...args);
+	if (!r.ok) throw new Error(r.reason);
+	return r;
+}
+
 describe('activation codes', () => {
 	it('are single use, set the password, and are audited', async () => {
 		const id = account('13800000003');
-		const { code } = issueActivationCode(db, null, id);
+		const { code } = issue(db, null, id);
 		expect(code).toMatch(/^\d{8}$/);
 		const first = await redeemActivationCode(db, '13800000003', code, 'my new hall password');
 		expect(first).toEqual({ ok: true, userId: id });
@@ -78,7 +85,7 @@ describe('activation codes', () => {
 
 	it('expire', async () => {
 		const id = account('13800000004');
-		const { code } = issueActivationCode(db, null, id, 0);
+		const { code } = issue(db, null, id, 0);
 		const late = await redeemActivationCode(
 			db,
 			'13800000004',
@@ -91,8 +98,8 @@ describe('activation codes', () => {
 
 	it('are voided when a new one is issued', async () => {
 		const id = account('13800000005');
-		const old = issueActivationCode(db, null, id).code;
-		const fresh = issueActivationCode(db, null, id).code;
+		const old = issue(db, null, id).code;
+		const fresh = issue(db, null, id).code;
 		expect(await redeemActivationCode(db, '13800000005', old, 'long enough pw')).toEqual({
 			ok: false,
 			reason: 'invalid_code'
@@ -105,7 +112,7 @@ describe('activation codes', () => {
 	it('belong to one account: a code does not work with another phone number', async () => {
 		const a = account('13800000006');
 		account('13800000007');
-		const { code } = issueActivationCode(db, null, a);
+		const { code } = issue(db, null, a);
 		expect(await redeemActivationCode(db, '13800000007', code, 'long enough pw')).toEqual({
 			ok: false,
 			reason: 'invalid_code'
@@ -114,7 +121,7 @@ describe('activation codes', () => {
 
 	it('stay usable when the chosen password is refused', async () => {
 		const id = account('13800000008');
-		const { code } = issueActivationCode(db, null, id);
+		const { code } = issue(db, null, id);
 		expect(await redeemActivationCode(db, '13800000008', code, 'password')).toEqual({
 			ok: false,
 			reason: 'weak_password',

@@ -12,6 +12,7 @@ import {
 } from './password';
 import { auditView, findAccount, toAccount, type Account, type UserRow } from './account-records';
 import { invalidateUserSessions, type Role } from './session';
+import { mayManageAccountNow } from '../permissions/accounts';
 
 export {
 	findAccount,
@@ -68,7 +69,7 @@ export async function checkLogin(db: Db, phone: string, password: string): Promi
 }
 
 export type CreateAccountResult =
-	{ ok: true; account: Account } | { ok: false; reason: 'phone_taken' };
+	{ ok: true; account: Account } | { ok: false; reason: 'phone_taken' | 'forbidden' };
 
 export function createAccount(
 	db: Db,
@@ -83,6 +84,7 @@ export function createAccount(
 ): CreateAccountResult {
 	return db
 		.transaction((): CreateAccountResult => {
+			if (!mayManageAccountNow(db, actorId, input)) return { ok: false, reason: 'forbidden' };
 			if (db.prepare('select 1 from users where phone = ?').get(input.phone)) {
 				return { ok: false, reason: 'phone_taken' };
 			}
@@ -126,38 +128,44 @@ export function formatActivationCode(code: string): string {
 	return `${code.slice(0, 4)} ${code.slice(4)}`;
 }
 
+export type IssueCodeResult =
+	{ ok: true; code: string; expiresAt: number } | { ok: false; reason: 'forbidden' };
+
 /**
  * Issues a one-time activation code and voids any earlier unused one of the same account.
- * The code is returned once, to be printed; only its hash is kept.
+ * The code is returned once, to be printed; only its hash is kept. A code sets a password, so
+ * only someone who may manage the account gets one.
  */
 export function issueActivationCode(
 	db: Db,
 	actorId: number | null,
 	userId: number,
 	now = Date.now()
-): { code: string; expiresAt: number } {
+): IssueCodeResult {
 	const code = generateActivationCode();
 	const expiresAt = now + ACTIVATION_CODE_LIFETIME;
-	db.transaction(() => {
-		const account = findAccount(db, userId);
-		if (!account) throw new Error(`no account ${userId}`);
-		db.prepare('update activation_codes set used_at = ? where user_id = ? and used_at is null').run(
-			now,
-			userId
-		);
-		db.prepare(
-			'insert into activation_codes (user_id, code_hash, expires_at, created_by, created_at) values (?, ?, ?, ?, ?)'
-		).run(userId, codeHash(userId, code), expiresAt, actorId, now);
-		appendAudit(db, {
-			villageId: account.villageId,
-			actorId,
-			action: 'account.activation_code_issued',
-			subjectType: 'user',
-			subjectId: userId,
-			after: { expiresAt: new Date(expiresAt).toISOString() }
-		});
-	}).immediate();
-	return { code, expiresAt };
+	return db
+		.transaction((): IssueCodeResult => {
+			const account = findAccount(db, userId);
+			if (!account) throw new Error(`no account ${userId}`);
+			if (!mayManageAccountNow(db, actorId, account)) return { ok: false, reason: 'forbidden' };
+			db.prepare(
+				'update activation_codes set used_at = ? where user_id = ? and used_at is null'
+			).run(now, userId);
+			db.prepare(
+				'insert into activation_codes (user_id, code_hash, expires_at, created_by, created_at) values (?, ?, ?, ?, ?)'
+			).run(userId, codeHash(userId, code), expiresAt, actorId, now);
+			appendAudit(db, {
+				villageId: account.villageId,
+				actorId,
+				action: 'account.activation_code_issued',
+				subjectType: 'user',
+				subjectId: userId,
+				after: { expiresAt: new Date(expiresAt).toISOString() }
+			});
+			return { ok: true, code, expiresAt };
+		})
+		.immediate();
 }
 
 export type ActivationResult =

@@ -100,7 +100,7 @@ describe('validateSessionToken', () => {
 	it('ends when the account is disabled', () => {
 		const token = generateSessionToken();
 		createSession(db, token, userId);
-		setAccountDisabled(db, userId, userId, true);
+		setAccountDisabled(db, null, userId, true);
 		expect(validateSessionToken(db, token).session).toBeNull();
 	});
 

@@ -14,12 +14,14 @@
 // A number that is already an account of this village is named as such: the clerk has it on the
 // list of the village's accounts anyway.
 import type { Db } from '../db';
+import { mayManageAccountNow } from '../permissions/accounts';
 import { createAccount } from './accounts';
 import type { Account } from './account-records';
 import type { Role } from './session';
 
 export type OpenAccountResult =
-	{ ok: true; account: Account } | { ok: false; reason: 'in_village' | 'unavailable' };
+	| { ok: true; account: Account }
+	| { ok: false; reason: 'forbidden' | 'in_village' | 'unavailable' };
 
 /** Why `phone` cannot be opened as a login of the village, or null if it can. */
 export function phoneRefusal(
@@ -49,10 +51,13 @@ export function openVillageAccount(
 ): OpenAccountResult {
 	return db
 		.transaction((): OpenAccountResult => {
+			// Who may open this login is asked first: a refusal for the role says nothing of the number.
+			if (!mayManageAccountNow(db, actorId, input)) return { ok: false, reason: 'forbidden' };
 			const refusal = phoneRefusal(db, input.villageId, input.phone);
 			if (refusal) return { ok: false, reason: refusal };
 			const created = createAccount(db, actorId, input);
-			return created.ok ? created : { ok: false, reason: 'unavailable' };
+			if (created.ok) return created;
+			return { ok: false, reason: created.reason === 'forbidden' ? 'forbidden' : 'unavailable' };
 		})
 		.immediate();
 }

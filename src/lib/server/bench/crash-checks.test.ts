@@ -6,9 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/open.js';
-import { castBallot, closeMotion, type Actor } from '../meetings/meetings';
+import { castBallot, closeMotion } from '../meetings/meetings';
 import { checkBallots, checkFile, checkMotionsWhole } from '../../../../scripts/lib/storm.js';
 import { TINY, clerkPhone, generate } from './township';
+import { type Actor } from '../permissions';
 
 describe('the crash and backup checks', () => {
 	it('pass on what the app wrote and name each motion left half-closed or ballot lost', async () => {

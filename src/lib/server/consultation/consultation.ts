@@ -7,8 +7,9 @@ import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { postNotice } from '../notices/notices';
 import { isValidDate, todayInChina } from '../roster/dates';
-import { findTopic, type Actor, type Topic } from '../topics/topics';
-import { isStaffOf } from '../villages/staff';
+import { findTopic, type Topic } from '../topics/topics';
+import { isStaffOf } from '../permissions/village';
+import { type Actor } from '../permissions';
 
 const ZH = { locale: 'zh-CN' as const };
 

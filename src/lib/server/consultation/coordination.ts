@@ -3,8 +3,9 @@
 // and it cannot settle a topic that touches an art. 24 matter — only the 4+2 procedure can.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
-import { findTopic, type Actor, type Topic } from '../topics/topics';
-import { isStaffOf } from '../villages/staff';
+import { findTopic, type Topic } from '../topics/topics';
+import { isStaffOf } from '../permissions/village';
+import { type Actor } from '../permissions';
 
 export const MAX_TASKS = 20;
 

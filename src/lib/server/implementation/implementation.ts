@@ -10,8 +10,9 @@ import { appendProcedureEvent, matterOf } from '../procedure/matters';
 import { archive, stepByPublication } from '../procedure/rules';
 import { resolutionsOfTopic } from '../procedure/resolutions';
 import { isValidDate, todayInChina } from '../roster/dates';
-import { findTopic, type Actor, type StoredAttachment } from '../topics/topics';
-import { isStaffOf } from '../villages/staff';
+import { findTopic, type StoredAttachment } from '../topics/topics';
+import type { Actor } from '../permissions/actor';
+import { isStaffOf, isSupervisorOn, mayReportProgress } from '../permissions/village';
 
 export const MAX_PROGRESS_PHOTOS = 6;
 export const MAX_BUDGET_LINES = 10;
@@ -174,25 +175,6 @@ export function implementationOf(
 			: null,
 		createdAt: r.created_at
 	};
-}
-
-/** A member of the village supervision committee (村务监督委员会) on that day. */
-export function isSupervisorOn(db: Db, villageId: number, personId: number | null, date: string) {
-	if (personId == null) return false;
-	return !!db
-		.prepare(
-			`select 1 from roles where village_id = ? and person_id = ? and role = 'supervision_committee'
-			 and start_date <= ? and (end_date is null or end_date >= ?)`
-		)
-		.get(villageId, personId, date, date);
-}
-
-/** The responsible person acts on their own implementation; staff act on any. */
-export function mayReport(db: Db, actor: Actor, villageId: number, impl: Implementation): boolean {
-	return (
-		isStaffOf(db, actor, villageId) ||
-		(actor.personId != null && actor.personId === impl.responsiblePersonId)
-	);
 }
 
 /**
@@ -361,7 +343,7 @@ export function recordProgress(
 		.transaction((): ProgressResult => {
 			const impl = implementationOf(db, villageId, topicId);
 			if (!impl) return { ok: false, reason: 'not_found' };
-			if (!mayReport(db, actor, villageId, impl)) return { ok: false, reason: 'forbidden' };
+			if (!mayReportProgress(db, actor, villageId, impl)) return { ok: false, reason: 'forbidden' };
 			if (impl.completion) return { ok: false, reason: 'completed' };
 			const last = impl.progress.at(-1);
 			if (last && input.percent < last.percent) return { ok: false, reason: 'percent_back' };
@@ -439,7 +421,7 @@ export function completeImplementation(
 		.transaction((): CompleteResult => {
 			const impl = implementationOf(db, villageId, topicId);
 			if (!impl) return { ok: false, reason: 'not_found' };
-			if (!mayReport(db, actor, villageId, impl)) return { ok: false, reason: 'forbidden' };
+			if (!mayReportProgress(db, actor, villageId, impl)) return { ok: false, reason: 'forbidden' };
 			if (impl.completion) return { ok: false, reason: 'completed' };
 			const last = impl.progress.at(-1);
 			if (last && input.completedOn < last.onDate) return { ok: false, reason: 'date_back' };

@@ -10,10 +10,10 @@ import {
 	openMeeting,
 	openMotion,
 	signIn,
-	type Actor,
 	type Method
 } from './meetings';
 import { meetingView } from './view';
+import { type Actor } from '../permissions';
 
 let db: Db;
 useDemoVillageDb((d) => {

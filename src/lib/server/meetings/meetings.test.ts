@@ -25,11 +25,11 @@ import {
 	recordPaperBallots,
 	recordRollCall,
 	signIn,
-	type Actor,
 	type Method
 } from './meetings';
 import type { MeetingType } from '../votes/rules';
 import { liveState, meetingView } from './view';
+import { type Actor } from '../permissions';
 
 let db: Db;
 let dbPath: string;

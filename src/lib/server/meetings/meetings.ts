@@ -8,9 +8,8 @@ import type { Db } from '../db';
 import { truncateWal } from '../db/wal';
 import { peopleCountingOn, type RoleKind } from '../roster/counts';
 import { isValidDate, todayInChina } from '../roster/dates';
-import type { Actor } from '../topics/topics';
 import { villageRules } from '../villages/settings';
-import { isStaffOf } from '../villages/staff';
+import { isStaffOf } from '../permissions/village';
 import { adoptResolution } from '../procedure/resolutions';
 import { postNotice } from '../notices/notices';
 import {
@@ -29,8 +28,7 @@ import {
 	type RuleSet,
 	type Tally
 } from '../votes/rules';
-
-export type { Actor };
+import { type Actor } from '../permissions';
 
 export const CHOICES = ['yes', 'no', 'abstain'] as const;
 export type Choice = (typeof CHOICES)[number];

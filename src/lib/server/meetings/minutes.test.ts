@@ -14,8 +14,7 @@ import {
 	openMeeting,
 	openMotion,
 	recordPaperBallots,
-	signIn,
-	type Actor
+	signIn
 } from './meetings';
 import {
 	appendCorrection,
@@ -27,6 +26,7 @@ import {
 	setMinutesText,
 	type StoredSheet
 } from './minutes';
+import { type Actor } from '../permissions';
 
 let db: Db;
 useDemoVillageDb((d) => (db = d));

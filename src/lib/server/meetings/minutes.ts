@@ -4,7 +4,9 @@
 // and when.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
-import { getMeeting, listRoster, type Actor, type Choice, type Meeting } from './meetings';
+import { getMeeting, listRoster, type Choice, type Meeting } from './meetings';
+import type { Actor } from '../permissions/actor';
+import { isStaffOf } from '../permissions/village';
 import {
 	meetingView,
 	type AgendaItemView,
@@ -20,14 +22,6 @@ export const CORRECTION_REASON_MAX = 500;
 
 /** Characters as SQLite's length() counts them, so the limits here and in the schema agree. */
 const chars = (s: string) => [...s].length;
-
-function isStaffOf(db: Db, actor: Actor, villageId: number): boolean {
-	if (actor.role !== 'clerk' && actor.role !== 'secretary') return false;
-	const u = db
-		.prepare('select village_id from users where id = ? and disabled_at is null')
-		.get(actor.userId) as { village_id: number | null } | undefined;
-	return u?.village_id === villageId;
-}
 
 function audit(
 	db: Db,

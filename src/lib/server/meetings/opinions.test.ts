@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { DEMO_TODAY_MEETING_TITLE, seedDemoMeetings } from '../seed/demo-meetings';
-import { closeMeeting, markLeft, openMeeting, signIn, type Actor } from './meetings';
+import { closeMeeting, markLeft, openMeeting, signIn } from './meetings';
 import { listOwnOpinions, submitWrittenOpinion } from './opinions';
+import { type Actor } from '../permissions';
 
 let db: Db;
 useDemoVillageDb((d) => {

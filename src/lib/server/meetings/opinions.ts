@@ -2,7 +2,7 @@
 // §5.6). Before the meeting anyone called to it may write; once it is open, only those in the hall.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
-import type { Actor } from './meetings';
+import { type Actor } from '../permissions';
 
 export const OPINION_MAX_CHARS = 2000;
 

@@ -18,9 +18,9 @@ import {
 	openMeeting,
 	openMotion,
 	signIn,
-	type Actor,
 	type Choice
 } from './meetings';
+import type { Actor } from '../permissions';
 import { pairingsInWal, receiptRecords, tallyRecords, type Pairing } from './secret-traces';
 
 let db: Db;

@@ -5,7 +5,7 @@ import { appendAudit, auditHead } from '../audit/chain.js';
 import type { Db } from '../db';
 import { addDays, todayInChina } from '../roster/dates';
 import { getVillageSettings } from '../villages/settings';
-import { isStaffOf } from '../villages/staff';
+import { isStaffOf, type Actor } from '../permissions';
 
 export const NOTICE_KINDS = [
 	'meeting',
@@ -265,7 +265,7 @@ export type StaffNoticeResult = PostNoticeResult | { ok: false; reason: 'forbidd
  */
 export function postStaffNotice(
 	db: Db,
-	actor: { userId: number; role: string },
+	actor: Actor,
 	villageId: number,
 	input: {
 		kind?: string;

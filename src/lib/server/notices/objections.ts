@@ -6,10 +6,10 @@ import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { todayInChina } from '../roster/dates';
 import { deadlineAfter } from '../topics/rules';
-import type { Actor } from '../topics/topics';
 import { getVillageSettings } from '../villages/settings';
-import { isStaffOf } from '../villages/staff';
+import { isStaffOf } from '../permissions/village';
 import { ANSWER_DAYS, getNoticeById } from './notices';
+import { type Actor } from '../permissions';
 
 export const OBJECTION_TEXT_MAX = 2000;
 

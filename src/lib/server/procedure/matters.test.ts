@@ -173,6 +173,10 @@ describe('the 4+2 matter in the database', () => {
 			ok: false,
 			reason: 'bad_text'
 		});
+		// Only staff correct, whatever route calls it.
+		expect(
+			correctResolution(db, demoActor(db, '13800000003'), v, r.id, { text: 'x', reason: 'y' })
+		).toEqual({ ok: false, reason: 'forbidden' });
 		expect(
 			correctResolution(db, clerk(), v, r.id, { text: '储藏库面积应为1000平方米', reason: '笔误' })
 				.ok

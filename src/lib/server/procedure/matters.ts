@@ -3,8 +3,8 @@
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { isValidDate } from '../roster/dates';
-import { isStaffOf } from '../villages/staff';
-import { findTopic, type Actor, type Topic } from '../topics/topics';
+import { isStaffOf } from '../permissions/village';
+import { findTopic, type Topic } from '../topics/topics';
 import { ART24_ITEMS, CATEGORIES, type Art24Item, type Category } from '../topics/rules';
 import type { MeetingType } from '../votes/rules';
 import {
@@ -18,6 +18,7 @@ import {
 	type Step,
 	type StepRefusal
 } from './rules';
+import { type Actor } from '../permissions';
 
 export interface MatterEvent {
 	id: number;

@@ -4,13 +4,13 @@
 // published the same way, without a procedure event.
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
-import type { Actor } from '../topics/topics';
-import { isStaffOf } from '../villages/staff';
+import { isStaffOf } from '../permissions/village';
 import { meetingView } from '../meetings/view';
 import { postNotice, getNoticeById, type Notice } from '../notices/notices';
 import { appendProcedureEvent, matterOf, type MatterEvent } from './matters';
 import { getResolution, resolutionOfMotion, type Resolution } from './resolutions';
 import { stepByPublication, type Step } from './rules';
+import { type Actor } from '../permissions';
 
 const ZH = { locale: 'zh-CN' } as const;
 

@@ -4,6 +4,7 @@
 import { appendAudit, auditHead } from '../audit/chain.js';
 import type { Db } from '../db';
 import { todayInChina } from '../roster/dates';
+import { isStaffOf } from '../permissions/village';
 
 export interface Resolution {
 	id: number;
@@ -136,7 +137,7 @@ export function resolutionsOfTopic(db: Db, villageId: number, topicId: number): 
 
 export type CorrectionResult =
 	| { ok: true; correctionId: number }
-	| { ok: false; reason: 'not_found' | 'bad_text' | 'bad_reason' };
+	| { ok: false; reason: 'not_found' | 'forbidden' | 'bad_text' | 'bad_reason' };
 
 /** Appends a correction (who, when, why); the resolution as adopted stays unchanged. */
 export function correctResolution(
@@ -155,6 +156,7 @@ export function correctResolution(
 	return db
 		.transaction((): CorrectionResult => {
 			if (!getResolution(db, villageId, resolutionId)) return { ok: false, reason: 'not_found' };
+			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
 			const { lastInsertRowid } = db
 				.prepare(
 					'insert into resolution_corrections (resolution_id, text, reason, created_by, created_at) values (?, ?, ?, ?, ?)'

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { nameInitials } from './initials';
 import type { RosterRow } from './parse/validate';
+import { isStaffOrSystem } from '../permissions/village';
 
 export interface ImportIssue {
 	line: number;
@@ -348,7 +349,8 @@ export function loadStagedImport(
 		: null;
 }
 
-export type ApplyStagedResult = ApplyImportResult | { ok: false; reason: 'not_found' };
+export type ApplyStagedResult =
+	ApplyImportResult | { ok: false; reason: 'not_found' } | { ok: false; reason: 'forbidden' };
 
 /** Applies a previewed import and closes it, in one transaction: confirming twice applies once. */
 export function applyStagedImport(
@@ -359,6 +361,7 @@ export function applyStagedImport(
 ): ApplyStagedResult {
 	return db
 		.transaction((): ApplyStagedResult => {
+			if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
 			const staged = loadStagedImport(db, villageId, importId);
 			if (!staged) return { ok: false, reason: 'not_found' };
 			const result = applyImport(db, actorId, villageId, staged.rows, staged);

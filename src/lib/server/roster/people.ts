@@ -1,6 +1,8 @@
 // People and households: reading the roster and the clerk's edits. Every edit is audited.
 import { appendAudit } from '../audit/chain.js';
-import { setAccountDisabled } from '../auth/account-records';
+import { findAccount, setAccountDisabled } from '../auth/account-records';
+import { mayManageAccountNow } from '../permissions/accounts';
+import { isStaffOrSystem } from '../permissions/village';
 import type { Db } from '../db';
 import { dayBefore, isValidDate } from './dates';
 import { nameInitials } from './initials';
@@ -203,7 +205,16 @@ export interface PersonEdit {
 
 export type PersonChangeResult =
 	| { ok: true }
-	| { ok: false; reason: 'not_found' | 'bad_date' | 'household_not_found' | 'not_resident' };
+	| {
+			ok: false;
+			reason:
+				| 'forbidden'
+				| 'not_found'
+				| 'bad_date'
+				| 'household_not_found'
+				| 'not_resident'
+				| 'login_not_yours';
+	  };
 
 function personAudit(p: Person) {
 	return {
@@ -229,6 +240,7 @@ function changePerson(
 ): PersonChangeResult {
 	return db
 		.transaction((): PersonChangeResult => {
+			if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
 			const before = findPerson(db, villageId, personId);
 			if (!before) return { ok: false, reason: 'not_found' };
 			const refused = change(before);
@@ -303,6 +315,15 @@ export function setPersonStatus(
 	return changePerson(db, actorId, villageId, personId, `roster.person_${status}`, (before) => {
 		if (before.status !== 'resident') return { ok: false, reason: 'not_resident' };
 		if (!isValidDate(date) || date < before.birthDate) return { ok: false, reason: 'bad_date' };
+		// Their login would keep reading the village's private pages from a phone that is no longer
+		// theirs to use here: it is disabled, which ends its sessions; a clerk can enable it again.
+		// Only someone who may manage that login may end it: a clerk cannot lock out the secretary.
+		const login = db
+			.prepare('select id from users where person_id = ? and disabled_at is null')
+			.pluck()
+			.get(personId) as number | undefined;
+		if (login !== undefined && !mayManageAccountNow(db, actorId, findAccount(db, login)!))
+			return { ok: false, reason: 'login_not_yours' };
 		db.prepare('update people set status = ?, status_date = ? where id = ?').run(
 			status,
 			date,
@@ -313,12 +334,6 @@ export function setPersonStatus(
 		db.prepare(
 			'update roles set end_date = ? where person_id = ? and (end_date is null or end_date > ?) and start_date <= ?'
 		).run(lastDay, personId, lastDay, lastDay);
-		// Their login would keep reading the village's private pages from a phone that is no longer
-		// theirs to use here: it is disabled, which ends its sessions; a clerk can enable it again.
-		const login = db
-			.prepare('select id from users where person_id = ? and disabled_at is null')
-			.pluck()
-			.get(personId) as number | undefined;
 		if (login !== undefined) setAccountDisabled(db, actorId, login, true);
 		return null;
 	});
@@ -336,9 +351,13 @@ export function updateHousehold(
 	villageId: number,
 	householdId: number,
 	edit: HouseholdEdit
-): { ok: true } | { ok: false; reason: 'not_found' | 'group_not_found' | 'grid_not_found' } {
+):
+	| { ok: true }
+	| { ok: false; reason: 'forbidden' | 'not_found' | 'group_not_found' | 'grid_not_found' } {
 	return db
 		.transaction(() => {
+			if (!isStaffOrSystem(db, actorId, villageId))
+				return { ok: false as const, reason: 'forbidden' as const };
 			const before = findHousehold(db, villageId, householdId);
 			if (!before) return { ok: false as const, reason: 'not_found' as const };
 			if (

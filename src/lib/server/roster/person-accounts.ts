@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { issueActivationCode } from '../auth/accounts';
 import { openVillageAccount } from '../auth/village-accounts';
 import { normalizePhone } from '../auth/phone';
+import { mayManageAccountNow } from '../permissions/accounts';
 import { adultBornOnOrBefore, todayInChina } from './dates';
 
 export interface IssuedSlip {
@@ -15,7 +16,7 @@ export interface IssuedSlip {
 	expiresAt: number;
 }
 
-export type SkipReason = 'no_mobile' | 'already_active' | 'phone_elsewhere';
+export type SkipReason = 'no_mobile' | 'already_active' | 'phone_elsewhere' | 'staff_account';
 
 export interface GridSheet {
 	issued: IssuedSlip[];
@@ -29,12 +30,16 @@ interface Candidate {
 	userId: number | null;
 	userVillage: number | null;
 	userPerson: number | null;
+	userRole: string | null;
 	hasPassword: number;
 }
 
 /**
  * Issues activation codes to every adult resident of a grid who has a mobile number and no active
  * login, creating the account first when needed. One transaction: the sheet is all or nothing.
+ * Villager logins only: a staff login gets its code on the accounts page, from someone who may
+ * manage it, or a clerk could code a secretary's login made on a phone they hold. Null when the
+ * grid is not this village's.
  */
 export function issueGridActivationCodes(
 	db: Db,
@@ -42,14 +47,15 @@ export function issueGridActivationCodes(
 	villageId: number,
 	gridId: number,
 	today = todayInChina()
-): GridSheet | null {
+): GridSheet | 'forbidden' | null {
 	return db
-		.transaction((): GridSheet | null => {
+		.transaction((): GridSheet | 'forbidden' | null => {
 			if (!db.prepare('select 1 from grids where id = ? and village_id = ?').get(gridId, villageId))
 				return null;
+			if (!mayManageAccountNow(db, actorId, { role: 'villager', villageId })) return 'forbidden';
 			const candidates = db
 				.prepare(
-					`select p.id, p.name, p.phone, u.id as userId, u.village_id as userVillage, u.person_id as userPerson,
+					`select p.id, p.name, p.phone, u.id as userId, u.village_id as userVillage, u.person_id as userPerson, u.role as userRole,
 					        (u.password_hash is not null) as hasPassword
 					 from people p join households h on h.id = p.household_id
 					 left join users u on u.person_id = p.id
@@ -76,6 +82,10 @@ export function issueGridActivationCodes(
 					sheet.skipped.push({ personId: c.id, name: c.name, reason: 'already_active' });
 					continue;
 				}
+				if (userId !== null && c.userRole !== 'villager') {
+					sheet.skipped.push({ personId: c.id, name: c.name, reason: 'staff_account' });
+					continue;
+				}
 				if (userId === null) {
 					// The accounts page's rule, so a sheet tells a clerk no more about other villages.
 					const created = openVillageAccount(db, actorId, {
@@ -91,7 +101,9 @@ export function issueGridActivationCodes(
 					userId = created.account.id;
 				}
 				link.run(c.id, userId);
-				const { code, expiresAt } = issueActivationCode(db, actorId, userId);
+				const issued = issueActivationCode(db, actorId, userId);
+				if (!issued.ok) throw new Error(`a villager's code was refused to ${actorId}`);
+				const { code, expiresAt } = issued;
 				sheet.issued.push({ personId: c.id, name: c.name, phone, code, expiresAt });
 			}
 			appendAudit(db, {

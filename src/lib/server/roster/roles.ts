@@ -3,6 +3,7 @@
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { isValidDate } from './dates';
+import { isStaffOrSystem } from '../permissions/village';
 
 export const ROLE_KINDS = [
 	'household_rep',
@@ -52,7 +53,10 @@ export type RoleRefusal =
 	| 'supervision_conflict_household'
 	| 'household_not_found';
 
-export type AssignRoleResult = { ok: true; role: RoleTerm } | { ok: false; reason: RoleRefusal };
+export type AssignRoleResult =
+	| { ok: true; role: RoleTerm }
+	| { ok: false; reason: RoleRefusal }
+	| { ok: false; reason: 'forbidden' };
 
 interface RoleRow {
 	id: number;
@@ -203,6 +207,7 @@ export function assignRole(
 ): AssignRoleResult {
 	return db
 		.transaction((): AssignRoleResult => {
+			if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
 			const reason = refusal(db, villageId, input);
 			if (reason) return { ok: false, reason };
 			const { lastInsertRowid } = db
@@ -242,7 +247,8 @@ export function assignRole(
 }
 
 export type EndRoleResult =
-	{ ok: true } | { ok: false; reason: 'role_not_found' | 'bad_dates' | 'already_ended' };
+	| { ok: true }
+	| { ok: false; reason: 'forbidden' | 'role_not_found' | 'bad_dates' | 'already_ended' };
 
 /** Changes one term in a transaction with its audit entry, when `change` does not refuse. */
 function changeRole(
@@ -255,6 +261,7 @@ function changeRole(
 ): EndRoleResult {
 	return db
 		.transaction((): EndRoleResult => {
+			if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
 			const before = findRole(db, villageId, roleId);
 			if (!before) return { ok: false, reason: 'role_not_found' };
 			const refused = change(before);

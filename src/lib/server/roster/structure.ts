@@ -3,6 +3,7 @@
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { todayInChina } from './dates';
+import { isStaffOrSystem } from '../permissions/village';
 
 export interface Grid {
 	id: number;
@@ -47,7 +48,9 @@ export function listGroups(db: Db, villageId: number): Group[] {
 }
 
 export type AddNamesResult =
-	{ ok: true; added: string[] } | { ok: false; reason: 'bad_name'; name: string };
+	| { ok: true; added: string[] }
+	| { ok: false; reason: 'bad_name'; name: string }
+	| { ok: false; reason: 'forbidden' };
 
 /** Adds groups or grids by name; names already there are left alone. */
 export function addStructureNames(
@@ -63,6 +66,7 @@ export function addStructureNames(
 	if (bad) return { ok: false, reason: 'bad_name', name: bad };
 	return db
 		.transaction((): AddNamesResult => {
+			if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
 			const insert = db.prepare(
 				`insert into ${table} (village_id, name) values (?, ?) on conflict do nothing`
 			);

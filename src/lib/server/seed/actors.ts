@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { Actor } from '../topics/topics';
+import { type Actor } from '../permissions';
 
 /** The demo login with this phone number, as the domain commands see it. */
 export function actorByPhone(db: Db, phone: string): Actor {

@@ -10,8 +10,7 @@ import {
 	closeMeeting,
 	createMeeting,
 	notifyMeeting,
-	openMeeting,
-	type Actor
+	openMeeting
 } from '../meetings/meetings';
 import { addDays, todayInChina } from '../roster/dates';
 import { ROAD_TOPIC } from './demo-procedure';
@@ -28,6 +27,7 @@ import {
 	recordProgress,
 	startImplementation
 } from '../implementation/implementation';
+import { type Actor } from '../permissions';
 
 const morning = (date: string) => new Date(`${date}T01:00:00Z`); // 09:00 in China
 

@@ -4,7 +4,7 @@
 import type { Db } from '../db';
 import { postStaffNotice } from '../notices/notices';
 import { answerObjection, fileObjection } from '../notices/objections';
-import type { Actor } from '../topics/topics';
+import { type Actor } from '../permissions';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -16,14 +16,14 @@ import {
 	openMeeting,
 	openMotion,
 	recordHands,
-	signIn,
-	type Actor
+	signIn
 } from '../meetings/meetings';
 import type { MeetingType } from '../votes/rules';
 import { addDays, todayInChina } from '../roster/dates';
 import { authorizeReps, recordStep } from '../procedure/matters';
 import { publishResolution } from '../procedure/publication';
 import { DEMO_CLOSED_MEETING_TITLE } from './demo-closed-meeting';
+import { type Actor } from '../permissions';
 
 const STORAGE_TOPIC = '建设1000平方米果蔬储藏库';
 const STRAW_TOPIC = '修订村规民约：禁止露天焚烧秸秆';

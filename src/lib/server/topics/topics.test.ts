@@ -12,7 +12,6 @@ import {
 	findTopic,
 	hideOpinion,
 	opinionsPage,
-	mayFileFor,
 	filingCandidates,
 	submitDraft,
 	triageTopic,
@@ -22,10 +21,10 @@ import {
 	findAttachment,
 	listAttachments,
 	maySeeConsent,
-	type Actor,
 	type TopicInput
 } from './topics';
 import { closedLoopFigures, listTopics, topicTimeline } from './queries';
+import { mayFileFor, type Actor } from '../permissions';
 
 let db: Db;
 useDemoVillageDb((d) => {
@@ -421,6 +420,15 @@ describe('opinions', () => {
 			channel: 'grid_point'
 		});
 		expect(onBehalf.ok).toBe(true);
+		// Only staff hide, whatever route calls it: the villager and the grid head are refused.
+		const audit = () => db.prepare('select count(*) from audit').pluck().get();
+		const before = audit();
+		for (const actor of [villager(), gridHead()])
+			expect(hideOpinion(db, actor, village(), o.opinionId, '不喜欢')).toEqual({
+				ok: false,
+				reason: 'forbidden'
+			});
+		expect(audit()).toBe(before);
 		expect(hideOpinion(db, clerk(), village(), o.opinionId, '人身攻击').ok).toBe(true);
 		expect(opinionsPage(db, r.topic.id, false, 1).items.map((x) => x.body)).toEqual([
 			'同意，希望早建'

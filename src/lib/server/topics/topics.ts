@@ -24,12 +24,9 @@ import {
 	type TopicAction,
 	type TopicState
 } from './rules';
-
-export interface Actor {
-	userId: number;
-	personId: number | null;
-	role: 'admin' | 'clerk' | 'secretary' | 'villager';
-}
+import type { Actor } from '../permissions/actor';
+import { filingScope, mayFileFor, mayFileForOthers } from '../permissions/filing';
+import { isStaffOf } from '../permissions/village';
 
 export interface TopicInput {
 	title: string;
@@ -193,94 +190,6 @@ function auditTopic(t: Topic) {
 		triageReason: t.triageReason,
 		mergedInto: t.mergedIntoNumber
 	};
-}
-
-// ---------- who may file for whom ----------
-
-function activeRolesOf(db: Db, villageId: number, personId: number, date: string) {
-	return db
-		.prepare(
-			`select role, grid_id as gridId, id from roles where village_id = ? and person_id = ?
-			 and start_date <= ? and (end_date is null or end_date >= ?)`
-		)
-		.all(villageId, personId, date, date) as { role: string; gridId: number | null; id: number }[];
-}
-
-type FilingTarget = { householdId: number; gridId: number | null };
-
-/** Whom an actor may file for: everyone, or the people of some grids and some households. */
-interface FilingScope {
-	everyone: boolean;
-	grids: number[];
-	households: number[];
-}
-
-/**
- * Clerks and the branch secretary file for anyone at the hall window; grid heads for people of
- * their grids; representatives for the households they represent; party members for people of
- * their own grid (the households they visit). Worked out once per actor, so that a picker of
- * hundreds of villagers is one query rather than a few per villager.
- */
-function filingScope(db: Db, villageId: number, actor: Actor, date: string): FilingScope {
-	const scope: FilingScope = { everyone: false, grids: [], households: [] };
-	if (actor.role === 'clerk' || actor.role === 'secretary') return { ...scope, everyone: true };
-	if (actor.personId === null) return scope;
-	const roles = activeRolesOf(db, villageId, actor.personId, date);
-	for (const r of roles)
-		if (r.role === 'grid_head' && r.gridId !== null) scope.grids.push(r.gridId);
-	for (const r of roles.filter((r) => r.role === 'village_rep')) {
-		const rows = db
-			.prepare('select household_id from represented_households where role_id = ?')
-			.pluck()
-			.all(r.id) as number[];
-		scope.households.push(...rows);
-	}
-	if (roles.some((r) => r.role === 'party_member')) {
-		const own = db
-			.prepare(
-				'select h.grid_id from people p join households h on h.id = p.household_id where p.id = ?'
-			)
-			.pluck()
-			.get(actor.personId) as number | null | undefined;
-		if (own != null) scope.grids.push(own);
-	}
-	return scope;
-}
-
-const inScope = (scope: FilingScope, t: FilingTarget) =>
-	scope.everyone ||
-	(t.gridId !== null && scope.grids.includes(t.gridId)) ||
-	scope.households.includes(t.householdId);
-
-/** Whether the actor may file for this resident villager (see filingScope). */
-export function mayFileFor(
-	db: Db,
-	villageId: number,
-	actor: Actor,
-	personId: number,
-	date = todayInChina()
-): boolean {
-	const target = db
-		.prepare(
-			`select p.household_id as householdId, h.grid_id as gridId from people p join households h on h.id = p.household_id
-			 where p.id = ? and p.village_id = ? and p.status = 'resident'`
-		)
-		.get(personId, villageId) as FilingTarget | undefined;
-	return !!target && inScope(filingScope(db, villageId, actor, date), target);
-}
-
-/** Whether the actor may file for anyone at all: staff, or a grid head, representative or party member. */
-export function mayFileForOthers(
-	db: Db,
-	villageId: number,
-	actor: Actor,
-	date = todayInChina()
-): boolean {
-	if (actor.role === 'clerk' || actor.role === 'secretary') return true;
-	if (actor.personId === null) return false;
-	return activeRolesOf(db, villageId, actor.personId, date).some((r) =>
-		['grid_head', 'village_rep', 'party_member'].includes(r.role)
-	);
 }
 
 /** The villagers this actor may file for, for the picker: adults first by household. */
@@ -989,9 +898,13 @@ export function hideOpinion(
 	villageId: number,
 	opinionId: number,
 	reason: string
-): { ok: true; topicId: number } | { ok: false; reason: 'not_found' | 'already_hidden' } {
+):
+	| { ok: true; topicId: number }
+	| { ok: false; reason: 'forbidden' | 'not_found' | 'already_hidden' } {
 	return db
 		.transaction(() => {
+			if (!isStaffOf(db, actor, villageId))
+				return { ok: false as const, reason: 'forbidden' as const };
 			const row = db
 				.prepare(
 					'select o.id, o.topic_id as topicId, o.hidden_at as hiddenAt from topic_opinions o join topics t on t.id = o.topic_id where o.id = ? and t.village_id = ?'
@@ -1071,14 +984,13 @@ export function triageTopic(
 	if ((d.route === 'not_accepted' || d.route === 'merge') && d.reason.trim().length < 2) {
 		return { ok: false, reason: 'reason_required' };
 	}
-	const staff = actor.role === 'clerk' || actor.role === 'secretary';
 	return changeTopic(
 		db,
 		actor,
 		villageId,
 		topicId,
 		'topic.triaged',
-		() => staff,
+		() => isStaffOf(db, actor, villageId),
 		(t) => {
 			let mergedInto: number | null = null;
 			if (d.route === 'merge') {
@@ -1119,14 +1031,13 @@ export function completeDirect(
 	topicId: number,
 	result: string
 ): TopicChangeResult {
-	const staff = actor.role === 'clerk' || actor.role === 'secretary';
 	return changeTopic(
 		db,
 		actor,
 		villageId,
 		topicId,
 		'topic.completed',
-		() => staff,
+		() => isStaffOf(db, actor, villageId),
 		(t) =>
 			moveState(db, t, 'complete', { closed_at: new Date().toISOString(), outcome: result.trim() })
 	);

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { isValidDate } from '../roster/dates';
 import { CN_2018, applyOptions, type RuleSet, type VillageRuleOptions } from '../votes/rules';
+import { isStaffOrSystem } from '../permissions/village';
 
 export interface VillageSettings {
 	triageDays: number;
@@ -34,7 +35,8 @@ export function getVillageSettings(db: Db, villageId: number): VillageSettings {
 }
 
 export type SettingsResult =
-	{ ok: true } | { ok: false; reason: 'triage_days' | 'holiday' | 'notice_days'; value?: string };
+	| { ok: true }
+	| { ok: false; reason: 'forbidden' | 'triage_days' | 'holiday' | 'notice_days'; value?: string };
 
 export function updateVillageSettings(
 	db: Db,
@@ -52,6 +54,8 @@ export function updateVillageSettings(
 	const bad = next.holidays.find((d) => !isValidDate(d));
 	if (bad !== undefined) return { ok: false, reason: 'holiday', value: bad };
 	const holidays = [...new Set(next.holidays)].sort();
+	// Checked just before the synchronous transaction: no other request runs in between.
+	if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
 	db.transaction(() => {
 		const before = getVillageSettings(db, villageId);
 		const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
@@ -99,7 +103,7 @@ export function villageRules(db: Db, villageId: number): RuleSet {
 }
 
 export type RuleOptionsResult =
-	{ ok: true } | { ok: false; reason: 'looser_than_law' | 'not_integer' };
+	{ ok: true } | { ok: false; reason: 'forbidden' | 'looser_than_law' | 'not_integer' };
 
 /** Saves stricter options; anything looser than the law is refused and nothing changes. */
 export function updateRuleOptions(
@@ -118,6 +122,7 @@ export function updateRuleOptions(
 	}
 	const applied = applyOptions(CN_2018, next);
 	if (!applied.ok) return applied;
+	if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
 	db.transaction(() => {
 		const before = getRuleOptions(db, villageId);
 		const row = db.prepare('select settings from villages where id = ?').get(villageId) as {

@@ -57,6 +57,22 @@ describe('createVillage', () => {
 	});
 });
 
+describe('createVillage by a village’s clerk', () => {
+	it('is refused and writes nothing: only the administrator creates villages', () => {
+		const a = village('xinyang', '新阳村', '13800000001');
+		const before = db.prepare('select count(*) from audit').pluck().get();
+		const r = createVillage(db, a.clerkId, {
+			...base,
+			slug: 'dongshan',
+			name: '东山村',
+			clerk: { name: 'x', phone: '13800000002' }
+		});
+		expect(r).toEqual({ ok: false, reason: 'forbidden' });
+		expect(findVillageBySlug(db, 'dongshan')).toBeNull();
+		expect(db.prepare('select count(*) from audit').pluck().get()).toBe(before);
+	});
+});
+
 describe('village scoping', () => {
 	it('an account id of village A is not found through village B', () => {
 		const a = village('xinyang', '新阳村', '13800000001');

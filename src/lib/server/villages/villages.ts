@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
-import { createAccount, issueActivationCode } from '../auth/accounts';
+import { createAccount, issueActivationCode, type Account } from '../auth/accounts';
+import { isSystemAdminNow } from '../permissions/village';
 
 export interface Village {
 	id: number;
@@ -79,7 +80,8 @@ export interface NewVillage {
 
 export type CreateVillageResult =
 	| { ok: true; village: Village; clerkId: number; activationCode: string; expiresAt: number }
-	| { ok: false; reason: 'slug_taken' | 'slug_reserved' | 'phone_taken' };
+	| { ok: false; reason: 'slug_taken' | 'slug_reserved' | 'phone_taken' }
+	| { ok: false; reason: 'forbidden' };
 
 /** Creates a village with its first clerk, who activates the account with the returned code. */
 export function createVillage(
@@ -90,6 +92,9 @@ export function createVillage(
 	if (RESERVED_SLUGS.has(input.slug)) return { ok: false, reason: 'slug_reserved' };
 	return db
 		.transaction((): CreateVillageResult => {
+			// Only the administrator (or the system itself: the demo seed, the tests' fixtures).
+			if (actorId !== null && !isSystemAdminNow(db, { userId: actorId }))
+				return { ok: false, reason: 'forbidden' };
 			if (findVillageBySlug(db, input.slug)) return { ok: false, reason: 'slug_taken' };
 			if (db.prepare('select 1 from users where phone = ?').get(input.clerk.phone)) {
 				return { ok: false, reason: 'phone_taken' };
@@ -124,12 +129,43 @@ export function createVillage(
 				name: input.clerk.name,
 				phone: input.clerk.phone
 			});
-			if (!clerk.ok) throw new Error(`clerk phone ${input.clerk.phone} was taken mid-transaction`);
+			if (!clerk.ok) throw new Error(`the first clerk was refused: ${clerk.reason}`);
 			const code = issueActivationCode(db, actorId, clerk.account.id);
+			if (!code.ok) throw new Error(`the first clerk's code was refused: ${code.reason}`);
 			return {
 				ok: true,
 				village,
 				clerkId: clerk.account.id,
+				activationCode: code.code,
+				expiresAt: code.expiresAt
+			};
+		})
+		.immediate();
+}
+
+export type AddStaffResult =
+	| { ok: true; account: Account; activationCode: string; expiresAt: number }
+	| { ok: false; reason: 'not_found' | 'phone_taken' | 'forbidden' };
+
+/**
+ * A staff login for an existing village, with its activation code: the village's first branch
+ * secretary, or a clerk. The administrator does this, since a clerk may not make a secretary.
+ */
+export function addVillageStaff(
+	db: Db,
+	actorId: number | null,
+	input: { villageId: number; role: 'clerk' | 'secretary'; name: string; phone: string }
+): AddStaffResult {
+	return db
+		.transaction((): AddStaffResult => {
+			if (!findVillage(db, input.villageId)) return { ok: false, reason: 'not_found' };
+			const created = createAccount(db, actorId, input);
+			if (!created.ok) return created;
+			const code = issueActivationCode(db, actorId, created.account.id);
+			if (!code.ok) throw new Error(`the new staff login's code was refused: ${code.reason}`);
+			return {
+				ok: true,
+				account: created.account,
 				activationCode: code.code,
 				expiresAt: code.expiresAt
 			};

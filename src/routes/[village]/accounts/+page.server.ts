@@ -12,14 +12,21 @@ import {
 import { normalizePhone } from '$lib/server/auth/phone';
 import { openVillageAccount } from '$lib/server/auth/village-accounts';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
+import { grantableRoles, mayManageAccount } from '$lib/server/permissions';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 
 const VILLAGE_ROLES = ['villager', 'clerk', 'secretary'] as const;
 type VillageRole = (typeof VILLAGE_ROLES)[number];
 
 export const load: PageServerLoad = (event) => {
-	const { village } = requireStaff(event);
-	return { accounts: listVillageAccounts(getDb(), village.id) };
+	const { village, user } = requireStaff(event);
+	return {
+		accounts: listVillageAccounts(getDb(), village.id).map((a) => ({
+			...a,
+			manageable: mayManageAccount(user, a)
+		})),
+		grantable: grantableRoles(user)
+	};
 };
 
 /** The account named in the form, only if it belongs to this village. */
@@ -28,10 +35,10 @@ async function targetAccount(event: RequestEvent) {
 	const form = await readForm(event.request);
 	const id = idParam(field(form, 'accountId'));
 	const account = id ? findVillageAccount(getDb(), village.id, id) : null;
-	// A code resets the password: only the branch secretary may do that to another staff login.
-	const staffTarget = account !== null && account.role !== 'villager' && account.id !== user.id;
-	return { village, user, account, forbidden: staffTarget && user.role !== 'secretary' };
+	return { village, user, account };
 }
+
+const notYours = () => fail(403, { message: m.accounts_not_yours() });
 
 export const actions: Actions = {
 	create: async (event) => {
@@ -59,6 +66,12 @@ export const actions: Actions = {
 			name: values.name,
 			phone
 		});
+		if (!result.ok && result.reason === 'forbidden')
+			return fail(403, {
+				values,
+				errors: {} as FieldErrors<keyof typeof values>,
+				message: m.accounts_not_yours()
+			});
 		if (!result.ok)
 			return fail(400, {
 				values,
@@ -73,10 +86,11 @@ export const actions: Actions = {
 	},
 
 	issueCode: async (event) => {
-		const { village, user, account, forbidden } = await targetAccount(event);
+		const { village, user, account } = await targetAccount(event);
 		if (!account) return fail(404, { message: m.error_not_found() });
-		if (forbidden) return fail(403, { message: m.accounts_staff_only_secretary() });
-		const { code, expiresAt } = issueActivationCode(getDb(), user.id, account.id);
+		const issued = issueActivationCode(getDb(), user.id, account.id);
+		if (!issued.ok) return notYours();
+		const { code, expiresAt } = issued;
 		return {
 			slip: {
 				village: village.name,
@@ -89,19 +103,17 @@ export const actions: Actions = {
 	},
 
 	disable: async (event) => {
-		const { user, account, forbidden } = await targetAccount(event);
+		const { user, account } = await targetAccount(event);
 		if (!account) return fail(404, { message: m.error_not_found() });
-		if (forbidden) return fail(403, { message: m.accounts_staff_only_secretary() });
 		if (account.id === user.id) return fail(400, { message: m.accounts_cannot_disable_self() });
-		setAccountDisabled(getDb(), user.id, account.id, true);
+		if (!setAccountDisabled(getDb(), user.id, account.id, true).ok) return notYours();
 		return { changedName: account.name };
 	},
 
 	enable: async (event) => {
-		const { user, account, forbidden } = await targetAccount(event);
+		const { user, account } = await targetAccount(event);
 		if (!account) return fail(404, { message: m.error_not_found() });
-		if (forbidden) return fail(403, { message: m.accounts_staff_only_secretary() });
-		setAccountDisabled(getDb(), user.id, account.id, false);
+		if (!setAccountDisabled(getDb(), user.id, account.id, false).ok) return notYours();
 		return { changedName: account.name };
 	}
 };

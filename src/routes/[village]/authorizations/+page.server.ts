@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
+import { actorOf } from '$lib/server/permissions';
 import { getDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/forms';
 import { authorizeReps } from '$lib/server/procedure/matters';
@@ -35,18 +36,12 @@ export const actions: Actions = {
 		const motionId = idParam(values.motion);
 		if (!motionId)
 			return fail(400, { values, message: authorizationRefusalMessage('motion_not_found') });
-		const r = authorizeReps(
-			getDb(),
-			{ userId: user.id, personId: user.personId, role: user.role },
-			village.id,
-			motionId,
-			{
-				categories: values.categories,
-				art24Items: values.items,
-				validFrom: values.validFrom,
-				validTo: values.validTo
-			}
-		);
+		const r = authorizeReps(getDb(), actorOf(user), village.id, motionId, {
+			categories: values.categories,
+			art24Items: values.items,
+			validFrom: values.validFrom,
+			validTo: values.validTo
+		});
 		if (!r.ok) return fail(400, { values, message: authorizationRefusalMessage(r.reason) });
 		return { notice: m.proc_auth_recorded() };
 	}

@@ -65,6 +65,8 @@ export const actions: Actions = {
 				.slice(0, 400),
 			oneShoulder: values.oneShoulder
 		});
+		if (!result.ok && result.reason === 'forbidden')
+			return fail(403, { message: m.error_forbidden() });
 		if (!result.ok) {
 			return fail(400, {
 				values,
@@ -96,6 +98,8 @@ export const actions: Actions = {
 			repsPassOnTotal: values.repsPassOnTotal,
 			repsNoticeDays: days === '' ? undefined : /^\d{1,2}$/.test(days) ? Number(days) : NaN
 		});
+		if (!result.ok && result.reason === 'forbidden')
+			return fail(403, { message: m.error_forbidden() });
 		if (!result.ok) {
 			return fail(400, {
 				ruleValues: values,

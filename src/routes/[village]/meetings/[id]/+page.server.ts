@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
+import { actorOf } from '$lib/server/permissions';
 import { getDb } from '$lib/server/db';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
 import { attendeeStatus, publicMotion } from '$lib/server/meetings/attendee';
@@ -93,13 +94,7 @@ export const actions: Actions = {
 			return fail(400, { message: m.mtg_attendee_bad_motion() });
 		if (!(CHOICES as readonly string[]).includes(choice))
 			return fail(400, { message: meetingRefusalMessage('bad_choice') });
-		const r = castBallot(
-			getDb(),
-			{ userId: user.id, personId: user.personId, role: user.role },
-			village.id,
-			motion.id,
-			choice as Choice
-		);
+		const r = castBallot(getDb(), actorOf(user), village.id, motion.id, choice as Choice);
 		if (!r.ok) return fail(400, { message: attendeeRefusalMessage(r.reason) });
 		redirect(303, `/${village.slug}/meetings/${meeting.id}?done=voted`);
 	},
@@ -117,14 +112,9 @@ export const actions: Actions = {
 		const echo = { agendaItemId: itemId, text: [...text].slice(0, OPINION_MAX_CHARS).join('') };
 		if (!itemId) return fail(400, { ...echo, message: m.mtg_attendee_bad_item() });
 		if (errors.text) return fail(400, { ...echo, errors });
-		const r = submitWrittenOpinion(
-			getDb(),
-			{ userId: user.id, personId: user.personId, role: user.role },
-			village.id,
-			itemId,
-			text,
-			{ meetingId: meeting.id }
-		);
+		const r = submitWrittenOpinion(getDb(), actorOf(user), village.id, itemId, text, {
+			meetingId: meeting.id
+		});
 		if (!r.ok)
 			return fail(400, {
 				...echo,

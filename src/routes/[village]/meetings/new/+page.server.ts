@@ -4,13 +4,14 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
 import { meetingTypeGuide, officerCandidates } from '$lib/server/meetings/console';
-import { createMeeting, type Actor } from '$lib/server/meetings/meetings';
+import { createMeeting } from '$lib/server/meetings/meetings';
 import { meetingRefusalMessage } from '$lib/server/meetings/messages';
 import { isValidDate, todayInChina } from '$lib/server/roster/dates';
 import { listGroups } from '$lib/server/roster/structure';
 import { MEETING_TYPES, type MeetingType } from '$lib/server/votes/rules';
 import { villageRules } from '$lib/server/villages/settings';
 import { idParam, requireStaff } from '$lib/server/villages/context';
+import { actorOf } from '$lib/server/permissions';
 
 const DEFAULT_TYPE: MeetingType = 'reps_meeting';
 
@@ -44,7 +45,7 @@ const echoOf = (values: Record<string, string>) =>
 export const actions: Actions = {
 	create: async (event) => {
 		const { village, user } = requireStaff(event);
-		const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+		const actor = actorOf(user);
 		const form = await readForm(event.request);
 		const values = {
 			type: field(form, 'type'),

@@ -13,8 +13,7 @@ import {
 } from '$lib/server/notices/objections';
 import { noticeUrl } from '$lib/server/notices/qr';
 import { noticeView } from '$lib/server/notices/view';
-import { isMemberOf, isVillageStaff } from '$lib/server/permissions';
-import type { Actor } from '$lib/server/topics/topics';
+import { type Actor, actorOf, isMemberOf, isVillageStaff } from '$lib/server/permissions';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';
 
 // Public page: anyone reads the notice; a signed-in member of the village may act on it.
@@ -25,8 +24,7 @@ function context(event: Pick<RequestEvent, 'params' | 'locals'>) {
 	if (!notice) error(404, m.error_not_found());
 	const user = event.locals.user;
 	const member = isMemberOf(user, village);
-	const actor: Actor | null =
-		member && user ? { userId: user.id, personId: user.personId, role: user.role } : null;
+	const actor: Actor | null = member && user ? actorOf(user) : null;
 	return { village, notice, actor, staff: isVillageStaff(user, village) };
 }
 

@@ -11,14 +11,8 @@ import {
 	openObjections
 } from '$lib/server/notices/objections';
 import { todayInChina } from '$lib/server/roster/dates';
-import type { Actor } from '$lib/server/topics/topics';
+import { actorOf } from '$lib/server/permissions';
 import { idParam, requireStaff } from '$lib/server/villages/context';
-
-const actorOf = (user: { id: number; personId: number | null; role: Actor['role'] }): Actor => ({
-	userId: user.id,
-	personId: user.personId,
-	role: user.role
-});
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);

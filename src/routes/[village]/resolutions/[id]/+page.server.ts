@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/forms';
-import { isMemberOf, isVillageStaff } from '$lib/server/permissions';
+import { actorOf, isMemberOf, isVillageStaff } from '$lib/server/permissions';
 import { correctResolution } from '$lib/server/procedure/resolutions';
 import { procedureRefusalMessage } from '$lib/server/procedure/messages';
 import { publishResolutionById } from '$lib/server/procedure/publication';
@@ -38,7 +38,7 @@ function resolutionOf(event: Parameters<Actions[string]>[0]) {
 	const { village, user } = requireStaff(event);
 	const id = idParam(event.params.id);
 	if (id === null || !resolutionView(getDb(), village.id, id)) error(404, m.error_not_found());
-	return { village, id, actor: { userId: user.id, personId: user.personId, role: user.role } };
+	return { village, id, actor: actorOf(user) };
 }
 
 export const actions: Actions = {
@@ -48,6 +48,13 @@ export const actions: Actions = {
 		const text = field(form, 'text');
 		const reason = field(form, 'reason');
 		const r = correctResolution(getDb(), actor, village.id, id, { text, reason });
+		if (!r.ok && r.reason === 'forbidden')
+			return fail(403, {
+				action: 'correct',
+				errors: {},
+				values: { text, reason },
+				message: m.error_forbidden()
+			});
 		if (!r.ok) {
 			const errors =
 				r.reason === 'bad_text'

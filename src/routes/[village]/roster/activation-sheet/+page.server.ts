@@ -23,6 +23,7 @@ export const actions: Actions = {
 		if (!grid) return fail(400, { message: m.roster_choose_grid() });
 		const sheet = issueGridActivationCodes(getDb(), user.id, village.id, grid.id);
 		if (!sheet) return fail(400, { message: m.roster_choose_grid() });
+		if (sheet === 'forbidden') return fail(403, { message: m.error_forbidden() });
 		// The QR code carries the public address (ORIGIN), never a loopback one.
 		const activateUrl = new URL('/activate', event.url.origin).href;
 		const qr = await QRCode.toString(activateUrl, {

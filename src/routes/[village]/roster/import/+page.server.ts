@@ -104,6 +104,8 @@ export const actions: Actions = {
 		if (!result || (!result.ok && result.reason === 'not_found')) {
 			return fail(400, { message: m.import_expired() });
 		}
+		if (!result.ok && result.reason === 'forbidden')
+			return fail(403, { message: m.error_forbidden() });
 		if (!result.ok) {
 			return fail(400, {
 				errors: result.issues.map((i) => ({

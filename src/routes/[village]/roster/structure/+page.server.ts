@@ -17,6 +17,8 @@ async function add(event: Parameters<Actions[string]>[0], kind: 'group' | 'grid'
 	const form = await readForm(event.request);
 	const names = field(form, 'names').split(/[\n,，、]+/);
 	const result = addStructureNames(getDb(), user.id, village.id, kind, names);
+	if (!result.ok && result.reason === 'forbidden')
+		return fail(403, { kind, message: m.error_forbidden() });
 	if (!result.ok)
 		return fail(400, { kind, message: m.roster_name_too_long({ name: result.name.slice(0, 40) }) });
 	return { kind, added: result.added.length };

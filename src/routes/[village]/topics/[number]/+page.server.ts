@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
-import { isVillageStaff } from '$lib/server/permissions';
+import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { LIMITS, readTopicForm } from '$lib/server/topics/form';
 import { topicRefusalMessage } from '$lib/server/topics/messages';
 import { topicTimeline } from '$lib/server/topics/queries';
@@ -26,7 +26,6 @@ import {
 	updateDraft,
 	withdrawCosign,
 	withdrawTopic,
-	type Actor,
 	type TriageRoute
 } from '$lib/server/topics/topics';
 import { idParam, requireMember } from '$lib/server/villages/context';
@@ -37,7 +36,7 @@ function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	// Drafts are visible only to whoever is writing them.
 	if (!topic || (topic.state === 'draft' && topic.filedByUserId !== user.id))
 		error(404, m.error_not_found());
-	const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+	const actor = actorOf(user);
 	return { village, user, topic, actor, staff: isVillageStaff(user, village) };
 }
 
@@ -158,6 +157,7 @@ export const actions: Actions = {
 		const r = opinionId
 			? hideOpinion(getDb(), actor, village.id, opinionId, reason.slice(0, 200))
 			: null;
+		if (r && !r.ok && r.reason === 'forbidden') return fail(403, { message: m.error_forbidden() });
 		if (!r?.ok) return fail(404, { message: m.error_not_found() });
 		return { notice: m.topic_opinion_hidden() };
 	},

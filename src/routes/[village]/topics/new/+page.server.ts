@@ -11,16 +11,14 @@ import {
 	MAX_ATTACHMENTS,
 	createTopic,
 	filingCandidates,
-	mayFileFor,
-	mayFileForOthers,
-	type Actor,
 	type OnBehalf
 } from '$lib/server/topics/topics';
 import { idParam, requireMember } from '$lib/server/villages/context';
+import { actorOf, mayFileFor, mayFileForOthers } from '$lib/server/permissions';
 
 export const load: PageServerLoad = (event) => {
 	const { village, user } = requireMember(event);
-	const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+	const actor = actorOf(user);
 	const search = (event.url.searchParams.get('for') ?? '').slice(0, 32);
 	const db = getDb();
 	return {
@@ -34,7 +32,7 @@ export const load: PageServerLoad = (event) => {
 
 async function file(event: RequestEvent, submit: boolean) {
 	const { village, user } = requireMember(event);
-	const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+	const actor = actorOf(user);
 	const form = await readForm(event.request);
 	const { values, errors, input } = readTopicForm(form);
 	const behalfValues = {

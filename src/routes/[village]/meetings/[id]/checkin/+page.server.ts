@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
+import { actorOf } from '$lib/server/permissions';
 import { getDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/forms';
 import { attendeeStatus } from '$lib/server/meetings/attendee';
@@ -41,13 +42,7 @@ export const actions: Actions = {
 			return fail(400, { message: m.mtg_checkin_expired() });
 		if (user.personId === null)
 			return fail(400, { message: attendeeRefusalMessage('not_on_roster') });
-		const r = signIn(
-			getDb(),
-			{ userId: user.id, personId: user.personId, role: user.role },
-			village.id,
-			meeting.id,
-			user.personId
-		);
+		const r = signIn(getDb(), actorOf(user), village.id, meeting.id, user.personId);
 		if (!r.ok) return fail(400, { message: attendeeRefusalMessage(r.reason) });
 		redirect(303, `/${village.slug}/meetings/${meeting.id}?done=signed`);
 	}

@@ -36,7 +36,6 @@ import {
 	recordRollCall,
 	signIn,
 	updateDraftMeeting,
-	type Actor,
 	type Choice,
 	type Method
 } from '$lib/server/meetings/meetings';
@@ -45,6 +44,7 @@ import { meetingView } from '$lib/server/meetings/view';
 import { todayInChina } from '$lib/server/roster/dates';
 import { CN_2018 } from '$lib/server/votes/rules';
 import { idParam, requireStaff } from '$lib/server/villages/context';
+import { actorOf } from '$lib/server/permissions';
 
 type Event = RequestEvent | Parameters<PageServerLoad>[0];
 
@@ -54,7 +54,7 @@ function context(event: Event) {
 	const id = idParam(event.params.id);
 	const meeting = id ? getMeeting(getDb(), village.id, id) : null;
 	if (!meeting) error(404, m.error_not_found());
-	const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+	const actor = actorOf(user);
 	return { village, meeting, actor, base: `/${village.slug}/meetings/${meeting.id}/console` };
 }
 

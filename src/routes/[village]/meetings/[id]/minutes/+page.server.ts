@@ -15,9 +15,8 @@ import {
 	minutesStanding,
 	setMinutesText
 } from '$lib/server/meetings/minutes';
-import { isVillageStaff } from '$lib/server/permissions';
+import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { discardFiles, storeFormFiles } from '$lib/server/topics/files';
-import type { Actor } from '$lib/server/topics/topics';
 import { idParam, requireMember } from '$lib/server/villages/context';
 
 // Every load and action starts here: a member of this village, and a meeting of this village.
@@ -28,7 +27,7 @@ function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const minutes = id ? minutesOf(getDb(), village.id, id) : null;
 	// A draft meeting is the staff's working copy: others see no such meeting.
 	if (!minutes || (minutes.meeting.state === 'draft' && !staff)) error(404, m.error_not_found());
-	const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+	const actor = actorOf(user);
 	return { village, user, staff, minutes, actor, id: minutes.meeting.id };
 }
 

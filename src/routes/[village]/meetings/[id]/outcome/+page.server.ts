@@ -3,9 +3,8 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/forms';
-import { isVillageStaff } from '$lib/server/permissions';
+import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { getMeeting } from '$lib/server/meetings/meetings';
-import type { Actor } from '$lib/server/topics/topics';
 import { todayInChina } from '$lib/server/roster/dates';
 import {
 	coordinationOutcomeOf,
@@ -25,7 +24,7 @@ function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const meeting = id ? getMeeting(getDb(), village.id, id) : null;
 	// Only an urgent coordination meeting has an outcome of this kind.
 	if (!meeting || meeting.type !== 'urgent_coordination') error(404, m.error_not_found());
-	const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+	const actor = actorOf(user);
 	return { village, meeting, actor, staff: isVillageStaff(user, village) };
 }
 

@@ -109,6 +109,8 @@ export const actions: Actions = {
 			return fail(400, { form: 'status', errors: { status: m.error_choose_one() } as FieldErrors });
 		}
 		const result = setPersonStatus(getDb(), user.id, village.id, person.id, status, date);
+		if (!result.ok && result.reason === 'login_not_yours')
+			return fail(403, { form: 'status', message: m.roster_status_login_not_yours() });
 		if (!result.ok)
 			return fail(400, { form: 'status', errors: { date: m.error_date() } as FieldErrors });
 		return { saved: true };
@@ -157,6 +159,8 @@ export const actions: Actions = {
 			isChair: values.isChair,
 			householdIds
 		});
+		if (!result.ok && result.reason === 'forbidden')
+			return fail(403, { form: 'role', values, message: m.error_forbidden() });
 		if (!result.ok)
 			return fail(400, { form: 'role', values, message: roleRefusalMessage(result.reason) });
 		return { saved: true };

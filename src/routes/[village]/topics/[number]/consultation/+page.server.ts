@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/forms';
-import { isVillageStaff } from '$lib/server/permissions';
-import { findTopicByNumber, type Actor } from '$lib/server/topics/topics';
+import { actorOf, isVillageStaff } from '$lib/server/permissions';
+import { findTopicByNumber } from '$lib/server/topics/topics';
 import { todayInChina } from '$lib/server/roster/dates';
 import {
 	addParty,
@@ -26,7 +26,7 @@ function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { village, user } = requireMember(event);
 	const topic = findTopicByNumber(getDb(), village.id, event.params.number);
 	if (!topic || topic.state === 'draft') error(404, m.error_not_found());
-	const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+	const actor = actorOf(user);
 	return { village, topic, actor, staff: isVillageStaff(user, village) };
 }
 

@@ -3,9 +3,14 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/forms';
-import { isVillageStaff } from '$lib/server/permissions';
+import {
+	actorOf,
+	isSupervisorOn,
+	isVillageStaff,
+	mayReportProgress
+} from '$lib/server/permissions';
 import { discardFiles, storeFormFiles } from '$lib/server/topics/files';
-import { findTopicByNumber, type Actor } from '$lib/server/topics/topics';
+import { findTopicByNumber } from '$lib/server/topics/topics';
 import { matterOf } from '$lib/server/procedure/matters';
 import { getResolution } from '$lib/server/procedure/resolutions';
 import { todayInChina } from '$lib/server/roster/dates';
@@ -17,8 +22,6 @@ import {
 	decisionOf,
 	discloseResult,
 	implementationOf,
-	isSupervisorOn,
-	mayReport,
 	recordProgress,
 	startImplementation
 } from '$lib/server/implementation/implementation';
@@ -33,7 +36,7 @@ function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { village, user } = requireMember(event);
 	const topic = findTopicByNumber(getDb(), village.id, event.params.number);
 	if (!topic || topic.state === 'draft') error(404, m.error_not_found());
-	const actor: Actor = { userId: user.id, personId: user.personId, role: user.role };
+	const actor = actorOf(user);
 	return { village, user, topic, actor, staff: isVillageStaff(user, village) };
 }
 
@@ -50,7 +53,7 @@ export const load: PageServerLoad = (event) => {
 			: null,
 		decided: decisionOf(db, village.id, topic.id).ok,
 		staff,
-		canReport: impl ? mayReport(db, actor, village.id, impl) : false,
+		canReport: impl ? mayReportProgress(db, actor, village.id, impl) : false,
 		supervisor: isSupervisorOn(db, village.id, actor.personId, todayInChina()),
 		matterPosition: matter?.position.kind ?? null,
 		people: staff && !impl ? listRoleHolders(db, village.id, todayInChina()) : [],

@@ -1,0 +1,20 @@
+// What a page may show: checks of the signed-in session, made by loads and layouts. A domain
+// command checks again, inside its transaction, against the live account (village.ts).
+import type { SessionUser } from '../auth/session';
+import type { Village } from '../villages/villages';
+
+type User = Pick<SessionUser, 'id' | 'role' | 'villageId'> | null;
+
+export const isSystemAdmin = (user: User): boolean => user?.role === 'admin';
+
+/** A member of this village (any role). System administrators are not village members. */
+export const isMemberOf = (user: User, village: Pick<Village, 'id'>): boolean =>
+	user !== null && user.role !== 'admin' && user.villageId === village.id;
+
+/** A staff role: the clerk (文书) or the branch secretary (党支部书记), of whichever village. */
+export const isStaffRole = (role: SessionUser['role']): boolean =>
+	role === 'clerk' || role === 'secretary';
+
+/** Clerk or branch secretary of this village. */
+export const isVillageStaff = (user: User, village: Pick<Village, 'id'>): boolean =>
+	isMemberOf(user, village) && isStaffRole(user!.role);

@@ -1,0 +1,249 @@
+// Every domain command with the rule that lets someone call it, and every form action of the app
+// with the command it calls. Plain data, imported by the permission test (every role × every
+// command) and by the attack suite's route inventory (tests/attacks/routes.ts), so a new command
+// or action without a declared rule fails both.
+
+/**
+ * Who passes, named for what they are: `staff` the clerk or branch secretary of the village;
+ * `member` any of its members; `supervisor` a member of its supervision committee on the day;
+ * `staffOrResponsible` staff, or the person responsible for that implementation; `selfOrStaff` a
+ * member acting for themselves, or staff acting for anyone; `accountManager` whoever may manage
+ * that login (accounts.ts); `internal` no request: called only inside another command's
+ * transaction, which has checked.
+ */
+export type Rule =
+	| 'public'
+	| 'signedIn'
+	| 'admin'
+	| 'member'
+	| 'staff'
+	| 'supervisor'
+	| 'staffOrResponsible'
+	| 'selfOrStaff'
+	| 'accountManager'
+	| 'internal';
+
+/** How the attack suite's roles meet a rule (its world: the responsible person is the secretary). */
+export type Gate = 'public' | 'signedIn' | 'admin' | 'member' | 'staff' | 'supervisor';
+
+export const GATE_OF_RULE: Record<Exclude<Rule, 'internal'>, Gate> = {
+	public: 'public',
+	signedIn: 'signedIn',
+	admin: 'admin',
+	member: 'member',
+	staff: 'staff',
+	supervisor: 'supervisor',
+	staffOrResponsible: 'staff',
+	selfOrStaff: 'member',
+	accountManager: 'staff'
+};
+
+export const COMMANDS = {
+	// auth
+	checkLogin: 'public',
+	redeemActivationCode: 'public',
+	changePassword: 'signedIn',
+	invalidateUserSessions: 'internal',
+	createAccount: 'accountManager',
+	issueActivationCode: 'accountManager',
+	setAccountDisabled: 'accountManager',
+	// villages
+	createVillage: 'admin',
+	addVillageStaff: 'accountManager',
+	updateVillageSettings: 'staff',
+	updateRuleOptions: 'staff',
+	// roster
+	addStructureNames: 'staff',
+	updatePerson: 'staff',
+	movePerson: 'staff',
+	setPersonStatus: 'staff',
+	updateHousehold: 'staff',
+	assignRole: 'staff',
+	endRole: 'staff',
+	recordFullMembership: 'staff',
+	stageImport: 'staff',
+	applyStagedImport: 'staff',
+	applyImport: 'internal',
+	issueGridActivationCodes: 'staff',
+	// topics
+	createTopic: 'member',
+	updateDraft: 'member',
+	submitDraft: 'member',
+	confirmTopic: 'member',
+	withdrawTopic: 'member',
+	cosign: 'member',
+	withdrawCosign: 'member',
+	addOpinion: 'member',
+	hideOpinion: 'staff',
+	triageTopic: 'staff',
+	completeDirect: 'staff',
+	// meetings
+	createMeeting: 'staff',
+	updateDraftMeeting: 'staff',
+	addAgendaItem: 'staff',
+	notifyMeeting: 'staff',
+	openMeeting: 'staff',
+	signIn: 'selfOrStaff',
+	markLeft: 'staff',
+	addGuest: 'staff',
+	addSpeech: 'staff',
+	createMotion: 'staff',
+	openMotion: 'staff',
+	castBallot: 'member',
+	recordRollCall: 'staff',
+	recordPaperBallots: 'staff',
+	recordHands: 'staff',
+	closeMotion: 'staff',
+	closeMeeting: 'staff',
+	submitWrittenOpinion: 'member',
+	setMinutesText: 'staff',
+	confirmMinutes: 'member',
+	attestSignedSheet: 'staff',
+	appendCorrection: 'staff',
+	// procedure and resolutions
+	appendProcedureEvent: 'internal',
+	recordStep: 'staff',
+	recordFailedVote: 'staff',
+	authorizeReps: 'staff',
+	publishResolution: 'staff',
+	publishResolutionById: 'staff',
+	correctResolution: 'staff',
+	// consultation
+	addParty: 'staff',
+	recordMaterialsSent: 'staff',
+	linkMeeting: 'staff',
+	recordOutcome: 'staff',
+	chooseRoute: 'staff',
+	recordFeedback: 'staff',
+	recordCoordinationOutcome: 'staff',
+	// notices and objections
+	postNotice: 'internal',
+	postStaffNotice: 'staff',
+	fileObjection: 'member',
+	answerObjection: 'staff',
+	escalateObjection: 'member',
+	// implementation
+	startImplementation: 'staff',
+	recordProgress: 'staffOrResponsible',
+	completeImplementation: 'staffOrResponsible',
+	discloseResult: 'supervisor',
+	archiveMatter: 'staff'
+} as const satisfies Record<string, Rule>;
+
+export type Command = keyof typeof COMMANDS;
+
+/** A form action's command; `as` when the action uses it more narrowly than its rule. */
+export type ActionCommand = Command | { command: Command; as: Gate };
+
+export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
+	'/account': { changePassword: 'changePassword' },
+	'/activate': { default: 'redeemActivationCode' },
+	'/admin': {
+		createVillage: 'createVillage',
+		addStaff: { command: 'addVillageStaff', as: 'admin' }
+	},
+	'/login': { default: 'checkLogin' },
+	'/[village]/accounts': {
+		create: 'createAccount',
+		issueCode: 'issueActivationCode',
+		disable: 'setAccountDisabled',
+		enable: 'setAccountDisabled'
+	},
+	'/[village]/authorizations': { default: 'authorizeReps' },
+	'/[village]/meetings/new': { create: 'createMeeting' },
+	'/[village]/meetings/[id]': { vote: 'castBallot', opinion: 'submitWrittenOpinion' },
+	'/[village]/meetings/[id]/checkin': { checkIn: 'signIn' },
+	'/[village]/meetings/[id]/console': {
+		addAgenda: 'addAgendaItem',
+		edit: 'updateDraftMeeting',
+		notify: 'notifyMeeting',
+		open: 'openMeeting',
+		addGuest: 'addGuest',
+		// The console signs in someone else.
+		signIn: { command: 'signIn', as: 'staff' },
+		markLeft: 'markLeft',
+		addSpeech: 'addSpeech',
+		createMotion: 'createMotion',
+		openMotion: 'openMotion',
+		hands: 'recordHands',
+		rollCall: 'recordRollCall',
+		secretPaper: 'recordPaperBallots',
+		closeMotion: 'closeMotion',
+		closeMeeting: 'closeMeeting'
+	},
+	'/[village]/meetings/[id]/minutes': {
+		saveText: 'setMinutesText',
+		confirm: 'confirmMinutes',
+		attest: 'attestSignedSheet',
+		correct: 'appendCorrection'
+	},
+	'/[village]/meetings/[id]/outcome': { record: 'recordCoordinationOutcome' },
+	'/[village]/notices/[seq]': {
+		object: 'fileObjection',
+		answer: 'answerObjection',
+		escalate: 'escalateObjection'
+	},
+	'/[village]/notices/desk': {
+		post: 'postStaffNotice',
+		correct: 'postStaffNotice',
+		answer: 'answerObjection'
+	},
+	'/[village]/resolutions/[id]': {
+		correct: 'correctResolution',
+		publish: 'publishResolutionById'
+	},
+	'/[village]/roster/activation-sheet': { issue: 'issueGridActivationCodes' },
+	'/[village]/roster/households/[household]': { update: 'updateHousehold' },
+	'/[village]/roster/import': { preview: 'stageImport', confirm: 'applyStagedImport' },
+	'/[village]/roster/people/[person]': {
+		update: 'updatePerson',
+		move: 'movePerson',
+		status: 'setPersonStatus',
+		assignRole: 'assignRole',
+		endRole: 'endRole',
+		fullMember: 'recordFullMembership'
+	},
+	'/[village]/roster/structure': { addGroups: 'addStructureNames', addGrids: 'addStructureNames' },
+	'/[village]/settings': { save: 'updateVillageSettings', rules: 'updateRuleOptions' },
+	'/[village]/topics/new': { submit: 'createTopic', draft: 'createTopic' },
+	'/[village]/topics/[number]': {
+		cosign: 'cosign',
+		uncosign: 'withdrawCosign',
+		confirm: 'confirmTopic',
+		withdraw: 'withdrawTopic',
+		saveDraft: 'updateDraft',
+		submitDraft: 'submitDraft',
+		opinion: 'addOpinion',
+		hideOpinion: 'hideOpinion',
+		triage: 'triageTopic',
+		complete: 'completeDirect'
+	},
+	'/[village]/topics/[number]/consultation': {
+		party: 'addParty',
+		materials: 'recordMaterialsSent',
+		meeting: 'linkMeeting',
+		outcome: 'recordOutcome',
+		route: 'chooseRoute',
+		feedback: 'recordFeedback'
+	},
+	'/[village]/topics/[number]/implementation': {
+		start: 'startImplementation',
+		progress: 'recordProgress',
+		complete: 'completeImplementation',
+		disclose: 'discloseResult',
+		archive: 'archiveMatter'
+	},
+	'/[village]/topics/[number]/procedure': {
+		step: 'recordStep',
+		failed: 'recordFailedVote',
+		publish: 'publishResolution'
+	}
+};
+
+/** The gate a form action stands behind: its command's rule, or what the action narrows it to. */
+export function gateOfAction(ref: ActionCommand): Gate {
+	if (typeof ref !== 'string') return ref.as;
+	const rule: Rule = COMMANDS[ref];
+	if (rule === 'internal') throw new Error(`${ref} is internal: no form action may call it`);
+	return GATE_OF_RULE[rule];
+}
