@@ -45,6 +45,7 @@ export const COMMANDS = {
 	changePassword: 'signedIn',
 	invalidateUserSessions: 'internal',
 	createAccount: 'accountManager',
+	openVillageAccount: 'accountManager',
 	issueActivationCode: 'accountManager',
 	setAccountDisabled: 'accountManager',
 	// villages
@@ -144,7 +145,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	},
 	'/login': { default: 'checkLogin' },
 	'/[village]/accounts': {
-		create: 'createAccount',
+		create: 'openVillageAccount',
 		issueCode: 'issueActivationCode',
 		disable: 'setAccountDisabled',
 		enable: 'setAccountDisabled'
