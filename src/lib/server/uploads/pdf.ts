@@ -40,6 +40,13 @@ export const MAX_PDF_DECODED_BYTES = 32 * 1024 * 1024;
  * Long tagged documents have a few hundred thousand.
  */
 export const MAX_PDF_VALUES = 400_000;
+/**
+ * Bytes between objects that are neither an object, a cross-reference section nor a trailer. pdf-lib
+ * skips such junk a byte at a time, trying four keywords at each (about 2 µs a byte), and never
+ * yields meanwhile: a 10 MB upload of random bytes after `%PDF-` held the server for 20 s. A real
+ * file has none, or a little padding; past this much it is refused as unreadable.
+ */
+export const MAX_PDF_JUNK_BYTES = 256 * 1024;
 /** Objects hidden in another stream's data may hide more; a real file never nests at all. */
 const MAX_NESTING = 2;
 const CHUNK = 64 * 1024;
@@ -103,6 +110,7 @@ const OBJECT_HEADER = /\d+\s+\d+\s+obj\b/;
 interface Inspection {
 	budget: number;
 	valuesLeft: number;
+	junkLeft: number;
 	overBudget: boolean;
 	undecodable: boolean;
 	dictionaries: PDFDict[];
@@ -181,6 +189,28 @@ function decodeBounded(stream: PDFRawStream, inspection: Inspection): Uint8Array
 
 class TooManyValues extends Error {}
 
+/** The parts of pdf-lib's parser that skipping junk uses (private or protected there). */
+interface JunkSkipper {
+	skipJibberish: () => void;
+	skipWhitespaceAndComments(): void;
+	matchKeyword(keyword: number[]): boolean;
+	matchIndirectObjectHeader(): boolean;
+	bytes: {
+		done(): boolean;
+		offset(): number;
+		peek(): number;
+		next(): number;
+		moveTo(o: number): void;
+	};
+}
+
+const keyword = (word: string) => [...word].map((c) => c.charCodeAt(0));
+const XREF_KEYWORD = keyword('xref');
+const TRAILER_KEYWORD = keyword('trailer');
+const STARTXREF_KEYWORD = keyword('startxref');
+const SPACE = 0x20;
+const TILDE = 0x7e;
+
 function countValue(inspection: Inspection): void {
 	if (--inspection.valuesLeft >= 0) return;
 	inspection.overBudget = true;
@@ -212,6 +242,31 @@ class InspectingParser extends PDFParser {
 		strict: boolean
 	) {
 		super(bytes, OBJECTS_PER_TICK, strict);
+		// pdf-lib's own skipJibberish, with a budget (MAX_PDF_JUNK_BYTES); it is private there.
+		const self = this as unknown as JunkSkipper;
+		self.skipJibberish = () => {
+			self.skipWhitespaceAndComments();
+			while (!self.bytes.done()) {
+				const at = self.bytes.offset();
+				const byte = self.bytes.peek();
+				if (
+					byte >= SPACE &&
+					byte <= TILDE &&
+					(self.matchKeyword(XREF_KEYWORD) ||
+						self.matchKeyword(TRAILER_KEYWORD) ||
+						self.matchKeyword(STARTXREF_KEYWORD) ||
+						self.matchIndirectObjectHeader())
+				) {
+					self.bytes.moveTo(at);
+					return;
+				}
+				if (--inspection.junkLeft < 0) {
+					inspection.overBudget = true;
+					throw new TooManyValues();
+				}
+				self.bytes.next();
+			}
+		};
 	}
 
 	override parseObject(ref?: PDFRef): PDFObject {
@@ -322,6 +377,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfVerdict> {
 	const inspection: Inspection = {
 		budget: MAX_PDF_DECODED_BYTES,
 		valuesLeft: MAX_PDF_VALUES,
+		junkLeft: MAX_PDF_JUNK_BYTES,
 		overBudget: false,
 		undecodable: false,
 		dictionaries: [],
