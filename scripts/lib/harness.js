@@ -97,7 +97,11 @@ export async function signIn(url, phone, password) {
 		redirect: 'manual',
 		headers: { origin: url, accept: 'text/html' }
 	});
-	const cookie = r.headers.get('set-cookie')?.split(';')[0];
+	// The session cookie by name: a sign-in also sets the device cookie (src/lib/server/auth/devices.ts).
+	const cookie = r.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.find((c) => c.startsWith('session='));
 	if (r.status !== 303 || !cookie) throw new Error(`sign-in failed for ${phone}: ${r.status}`);
 	return cookie;
 }

@@ -81,6 +81,10 @@ export async function outcomeOf(post) {
 	} catch (e) {
 		return cutOff(e);
 	}
+	// A form post from a lost session is sent to the sign-in page: never an acknowledgement.
+	if (response.status === 303 && response.headers.get('location')?.startsWith('/login')) {
+		return { kind: 'error', detail: 'signed out' };
+	}
 	// The status line is the acknowledgement, even if the connection dies in the body after it.
 	if (response.status === 303) {
 		await response.arrayBuffer().catch(() => {});
