@@ -10,9 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { expect, test } from '@playwright/test';
-import { DEMO, assertBuilt } from './fixtures.ts';
+import { DEMO, assertBuilt } from '../fixtures.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Values each site sets for itself; the test gives its own. Every other documented one is kept. */
 const SITE_SPECIFIC = ['ORIGIN', 'DATABASE_PATH', 'PORT', 'HOST'];
 
