@@ -7,25 +7,7 @@ import { readForm } from '$lib/server/forms';
 import { consolePage, isAgendaItemOf, motionOfMeeting } from '$lib/server/meetings/console';
 import * as forms from '$lib/server/meetings/console-forms';
 import * as refusals from '$lib/server/meetings/console-refusals';
-import {
-	addAgendaItem,
-	addGuest,
-	addSpeech,
-	closeMeeting,
-	closeMotion,
-	createMotion,
-	getMeeting,
-	listRoster,
-	markLeft,
-	notifyMeeting,
-	openMeeting,
-	openMotion,
-	recordHands,
-	recordPaperBallots,
-	recordRollCall,
-	signIn,
-	updateDraftMeeting
-} from '$lib/server/meetings/meetings';
+import * as meetings from '$lib/server/meetings/meetings';
 import { meetingRefusalMessage } from '$lib/server/meetings/messages';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 import { actorOf } from '$lib/server/permissions';
@@ -36,7 +18,7 @@ type Event = RequestEvent | Parameters<PageServerLoad>[0];
 function context(event: Event) {
 	const { village, user } = requireStaff(event);
 	const id = idParam(event.params.id);
-	const meeting = id ? getMeeting(getDb(), village.id, id) : null;
+	const meeting = id ? meetings.getMeeting(getDb(), village.id, id) : null;
 	if (!meeting) error(404, m.error_not_found());
 	const actor = actorOf(user);
 	return { village, meeting, actor, base: `/${village.slug}/meetings/${meeting.id}/console` };
@@ -73,11 +55,11 @@ const refusedBallot = (ctx: Ctx, action: string, r: { reason: string; personId?:
 	refuse(action, refusals.ballotRefusal(getDb(), ctx.meeting, r.reason, r.personId));
 
 /** Sign-in and leaving: the same form, one verb each. */
-async function presence(event: RequestEvent, verb: typeof signIn | typeof markLeft) {
+async function presence(event: RequestEvent, verb: 'signIn' | 'markLeft') {
 	const ctx = context(event);
 	const { personId, query } = forms.parsePresence(await readForm(event.request));
 	const r = personId
-		? verb(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, personId)
+		? meetings[verb](getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, personId)
 		: ({ ok: false, reason: 'not_on_roster' } as const);
 	if (!r.ok)
 		return refusedBallot(ctx, 'presence', { reason: r.reason, personId: personId ?? undefined });
@@ -89,7 +71,7 @@ export const actions: Actions = {
 		const ctx = context(event);
 		const p = forms.parseAddAgenda(await readForm(event.request));
 		if (!p.ok) return refuse('addAgenda', p.message, { values: p.values });
-		const r = addAgendaItem(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
+		const r = meetings.addAgendaItem(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
 		if (!r.ok) return refuse('addAgenda', meetingRefusalMessage(r.reason), { values: p.values });
 		back(ctx, 'agenda');
 	},
@@ -99,7 +81,13 @@ export const actions: Actions = {
 		const p = forms.parseEdit(await readForm(event.request));
 		const values = p.values;
 		if (!p.ok) return refuse('edit', p.message, { values });
-		const r = updateDraftMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
+		const r = meetings.updateDraftMeeting(
+			getDb(),
+			ctx.actor,
+			ctx.village.id,
+			ctx.meeting.id,
+			p.input
+		);
 		if (!r.ok)
 			return fail(r.reason === 'forbidden' ? 403 : 400, {
 				action: 'edit',
@@ -113,7 +101,7 @@ export const actions: Actions = {
 		const ctx = context(event);
 		const p = forms.parseNotify(await readForm(event.request));
 		if (!p.ok) return refuse('notify', p.message);
-		const r = notifyMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, {
+		const r = meetings.notifyMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, {
 			attendees: ctx.meeting.rule.roster.kind === 'named' ? p.input.attendees : undefined
 		});
 		if (!r.ok) return fail(400, { action: 'notify', ...refusals.notifyRefusal(r) });
@@ -122,7 +110,7 @@ export const actions: Actions = {
 
 	open: (event) => {
 		const ctx = context(event);
-		const r = openMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id);
+		const r = meetings.openMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id);
 		if (!r.ok) return refuse('open', refusals.openRefusal(r));
 		back(ctx, 'state');
 	},
@@ -131,14 +119,14 @@ export const actions: Actions = {
 		const ctx = context(event);
 		const p = forms.parseAddGuest(await readForm(event.request));
 		if (!p.ok) return refuse('addGuest', p.message);
-		const r = addGuest(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
+		const r = meetings.addGuest(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
 		if (!r.ok) return refuse('addGuest', meetingRefusalMessage(r.reason));
 		back(ctx, 'guests');
 	},
 
-	signIn: (event) => presence(event, signIn),
+	signIn: (event) => presence(event, 'signIn'),
 
-	markLeft: (event) => presence(event, markLeft),
+	markLeft: (event) => presence(event, 'markLeft'),
 
 	addSpeech: async (event) => {
 		const ctx = context(event);
@@ -148,11 +136,11 @@ export const actions: Actions = {
 		if (!p.ok) return refuse(action, p.message, { values: p.values });
 		const { personId } = p.input;
 		const rosterName = personId
-			? listRoster(getDb(), ctx.meeting.id).find((r) => r.personId === personId)?.name
+			? meetings.listRoster(getDb(), ctx.meeting.id).find((r) => r.personId === personId)?.name
 			: undefined;
 		if (personId && !rosterName) return refuse(action, m.meeting_refused_not_on_roster());
 		// A typed name is for someone off the roster (a guest); a picked attendee's name is theirs.
-		const r = addSpeech(getDb(), ctx.actor, ctx.village.id, p.id, {
+		const r = meetings.addSpeech(getDb(), ctx.actor, ctx.village.id, p.id, {
 			...p.input,
 			speakerName: rosterName ?? p.input.speakerName
 		});
@@ -166,7 +154,7 @@ export const actions: Actions = {
 		const action = `motion-new-${p.id}`;
 		if (!isItem(ctx, p.id)) return notAnItem(action);
 		if (!p.ok) return refuse(action, p.message, { values: p.values });
-		const r = createMotion(getDb(), ctx.actor, ctx.village.id, p.id, p.input);
+		const r = meetings.createMotion(getDb(), ctx.actor, ctx.village.id, p.id, p.input);
 		if (!r.ok) return refuse(action, meetingRefusalMessage(r.reason), { values: p.values });
 		back(ctx, `motion-${r.motion.id}`);
 	},
@@ -175,7 +163,7 @@ export const actions: Actions = {
 		const ctx = context(event);
 		const motion = motionOf(ctx, forms.motionIdOf(await readForm(event.request)));
 		if (!motion) return notAMotion();
-		const r = openMotion(getDb(), ctx.actor, ctx.village.id, motion.id);
+		const r = meetings.openMotion(getDb(), ctx.actor, ctx.village.id, motion.id);
 		if (!r.ok) return refuse(`motion-${motion.id}`, refusals.openMotionRefusal(r));
 		back(ctx, `motion-${motion.id}`);
 	},
@@ -187,7 +175,7 @@ export const actions: Actions = {
 		if (!motion) return notAMotion();
 		const action = `motion-${motion.id}`;
 		if (!p.ok) return refuse(action, p.message);
-		const r = recordHands(getDb(), ctx.actor, ctx.village.id, motion.id, p.input);
+		const r = meetings.recordHands(getDb(), ctx.actor, ctx.village.id, motion.id, p.input);
 		if (!r.ok) return refusedBallot(ctx, action, { reason: r.reason });
 		back(ctx, action);
 	},
@@ -202,11 +190,11 @@ export const actions: Actions = {
 		// A named vote is cast on phones; the clerk enters only the paper ballots of voters without one.
 		const r =
 			motion.method === 'named'
-				? recordPaperBallots(getDb(), ctx.actor, ctx.village.id, motion.id, {
+				? meetings.recordPaperBallots(getDb(), ctx.actor, ctx.village.id, motion.id, {
 						kind: 'named',
 						ballots: p.input
 					})
-				: recordRollCall(getDb(), ctx.actor, ctx.village.id, motion.id, p.input);
+				: meetings.recordRollCall(getDb(), ctx.actor, ctx.village.id, motion.id, p.input);
 		if (!r.ok) return refusedBallot(ctx, action, r);
 		back(ctx, action);
 	},
@@ -218,7 +206,7 @@ export const actions: Actions = {
 		if (!motion) return notAMotion();
 		const action = `motion-${motion.id}`;
 		if (!p.ok) return refuse(action, p.message);
-		const r = recordPaperBallots(getDb(), ctx.actor, ctx.village.id, motion.id, {
+		const r = meetings.recordPaperBallots(getDb(), ctx.actor, ctx.village.id, motion.id, {
 			kind: 'secret',
 			...p.input
 		});
@@ -232,7 +220,7 @@ export const actions: Actions = {
 		const motion = motionOf(ctx, forms.motionIdOf(form));
 		if (!motion) return notAMotion();
 		const action = `motion-${motion.id}`;
-		const r = closeMotion(getDb(), ctx.actor, ctx.village.id, motion.id, {
+		const r = meetings.closeMotion(getDb(), ctx.actor, ctx.village.id, motion.id, {
 			confirmFewBallots: forms.confirmed(form)
 		});
 		if (!r.ok) return fail(400, { action, ...refusals.closeMotionRefusal(r) });
@@ -242,7 +230,7 @@ export const actions: Actions = {
 	closeMeeting: async (event) => {
 		const ctx = context(event);
 		const options = forms.parseCloseMeeting(await readForm(event.request));
-		const r = closeMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, options);
+		const r = meetings.closeMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, options);
 		if (!r.ok)
 			return fail(400, {
 				action: 'closeMeeting',
