@@ -12,7 +12,6 @@ import {
 	meetingTypeGuide,
 	motionOfMeeting,
 	officerCandidates,
-	parseCount,
 	presentVoters
 } from './console';
 import {
@@ -236,22 +235,5 @@ describe('presentVoters', () => {
 			.all(a.meetingId) as number[];
 		for (const p of voters) signIn(db, clerk(), a.v, a.meetingId, p, { now: at('2026-11-20') });
 		expect(presentVoters(db, meeting())).toBe(2);
-	});
-});
-
-describe('parseCount', () => {
-	it.each([
-		['', 0],
-		['0', 0],
-		['17', 17],
-		['99999', 99999],
-		['100000', null],
-		['-1', null],
-		['1.5', null],
-		['1e3', null],
-		[' 3', null],
-		['三', null]
-	])('%j → %j', (value, expected) => {
-		expect(parseCount(value)).toBe(expected);
 	});
 });

@@ -3,8 +3,20 @@
 // an agenda item may take up, and the checks that a posted id belongs to the meeting in hand.
 import type { Db } from '../db';
 import { listPeople } from '../roster/people';
-import { getMeeting, getMotion, meetingCounts, type Meeting, type Motion } from './meetings';
+import { todayInChina } from '../roster/dates';
+import { idParam } from '../villages/context';
+import { searchText } from './console-forms';
 import {
+	getMeeting,
+	getMotion,
+	listRoster,
+	meetingCounts,
+	type Meeting,
+	type Motion
+} from './meetings';
+import { meetingView } from './view';
+import {
+	CN_2018,
 	MEETING_TYPES,
 	earliestOpening,
 	symbolicFormula,
@@ -159,13 +171,6 @@ export function presentVoters(db: Db, meeting: Meeting, motionId?: number): numb
 	return rule ? (meetingCounts(db, meeting, motionId)[rule.present] ?? 0) : 0;
 }
 
-/** A count typed by the clerk: a whole number from 0 to 99999, else null. Empty reads as 0. */
-export function parseCount(value: string): number | null {
-	if (value === '') return 0;
-	if (!/^\d{1,5}$/.test(value)) return null;
-	return Number(value);
-}
-
 /**
  * The first day this meeting may open if the notice goes out on `noticeDate`, by the rule frozen
  * into the meeting when it was created (not today's rule set).
@@ -175,4 +180,44 @@ export function earliestOpeningOf(meeting: Meeting, noticeDate: string, base: Ru
 		...base,
 		meetings: { ...base.meetings, [meeting.type]: meeting.rule }
 	});
+}
+
+/** Everything the console page shows of a meeting of this village, with its query's search terms. */
+export function consolePage(db: Db, villageId: number, meeting: Meeting, params: URLSearchParams) {
+	const today = todayInChina();
+	const roster = listRoster(db, meeting.id).map((r) => ({
+		personId: r.personId,
+		name: r.name,
+		voting: r.voting,
+		status: r.leftAt ? ('left' as const) : r.signedInAt ? ('present' as const) : ('absent' as const)
+	}));
+	const draft = meeting.state === 'draft';
+	const namedRoster = meeting.rule.roster.kind === 'named';
+	const find = searchText(params.get('find'));
+	const picked = params
+		.getAll('attendee')
+		.map(idParam)
+		.filter((n): n is number => n !== null)
+		.slice(0, 500);
+	return {
+		view: meetingView(db, villageId, meeting.id)!,
+		today,
+		q: searchText(params.get('q')),
+		roster,
+		votes: meeting.rule.voters !== null,
+		notified: params.get('notified') === '1',
+		edited: params.get('edited'),
+		// The chair and recorder the draft's edit form offers.
+		officers: draft ? draftOfficerOptions(db, meeting) : [],
+		// What a draft needs: topics for the agenda, and the attendee picker of a named roster.
+		topics: draft ? agendaTopicOptions(db, villageId) : [],
+		namedRoster,
+		find,
+		candidates: draft && namedRoster ? attendeeCandidates(db, villageId, find, picked) : [],
+		earliestIfNotifiedToday: draft ? earliestOpeningOf(meeting, today, CN_2018) : null,
+		earliestOpening:
+			meeting.state === 'notified' && meeting.noticeDate
+				? earliestOpeningOf(meeting, meeting.noticeDate, CN_2018)
+				: null
+	};
 }
