@@ -3,8 +3,8 @@ import { m } from '$lib/paraglide/messages';
 /** Why a topic command was refused, in words the villager or clerk can act on. */
 export function topicRefusalMessage(reason: string): string {
 	const messages: Record<string, () => string> = {
+		forbidden: m.error_forbidden,
 		not_found: m.error_not_found,
-		not_allowed: m.error_forbidden,
 		wrong_state: m.topic_wrong_state,
 		bad_category: m.error_choose_one,
 		not_a_villager: m.topic_not_a_villager,

@@ -379,7 +379,7 @@ export type TopicChangeResult =
 			ok: false;
 			reason:
 				| 'not_found'
-				| 'not_allowed'
+				| 'forbidden'
 				| 'wrong_state'
 				| 'bad_category'
 				| 'merge_target'
@@ -403,7 +403,7 @@ function changeTopic(
 		.transaction((): TopicChangeResult => {
 			const before = findTopic(db, villageId, topicId);
 			if (!before) return { ok: false, reason: 'not_found' };
-			if (!allowed(before)) return { ok: false, reason: 'not_allowed' };
+			if (!allowed(before)) return { ok: false, reason: 'forbidden' };
 			const refused = change(before);
 			if (refused) return refused;
 			db.prepare('update topics set updated_at = ? where id = ?').run(
@@ -947,7 +947,7 @@ export type TriageResult =
 			ok: false;
 			reason:
 				| 'not_found'
-				| 'not_allowed'
+				| 'forbidden'
 				| 'wrong_state'
 				| 'major_needs_four_plus_two'
 				| 'reason_required'
