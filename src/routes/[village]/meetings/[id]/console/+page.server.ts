@@ -45,6 +45,7 @@ import { todayInChina } from '$lib/server/roster/dates';
 import { CN_2018 } from '$lib/server/votes/rules';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 import { actorOf } from '$lib/server/permissions';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 type Event = RequestEvent | Parameters<PageServerLoad>[0];
 
@@ -115,6 +116,14 @@ function back(ctx: Ctx, anchor: string, query = ''): never {
 const refuse = (action: string, message: string, extra: Record<string, unknown> = {}) =>
 	fail(400, { action, message, ...extra });
 
+/** A command the domain refused: the status says why (see refusalStatus), the message says how. */
+const refused = (
+	reason: string,
+	action: string,
+	message: string,
+	extra: Record<string, unknown> = {}
+) => fail(refusalStatus(reason), { action, message, ...extra });
+
 /** The motion named in the form, only if it is one of this meeting's. */
 function motionFrom(ctx: Ctx, form: FormData) {
 	const id = idParam(field(form, 'motion'));
@@ -168,7 +177,7 @@ export const actions: Actions = {
 		});
 		// The form gets back at most what its fields hold, not a 1 MB paste.
 		if (!r.ok)
-			return refuse('addAgenda', meetingRefusalMessage(r.reason), {
+			return refused(r.reason, 'addAgenda', meetingRefusalMessage(r.reason), {
 				values: { title, materials: materials.slice(0, AGENDA_MATERIALS_MAX) }
 			});
 		back(ctx, 'agenda');
@@ -199,7 +208,7 @@ export const actions: Actions = {
 			recorderPersonId
 		});
 		if (!r.ok)
-			return fail(r.reason === 'forbidden' ? 403 : 400, {
+			return fail(refusalStatus(r.reason), {
 				action: 'edit',
 				message: meetingRefusalMessage(r.reason),
 				values
@@ -220,7 +229,8 @@ export const actions: Actions = {
 			attendees: ctx.meeting.rule.roster.kind === 'named' ? attendees : undefined
 		});
 		if (!r.ok)
-			return refuse(
+			return refused(
+				r.reason,
 				'notify',
 				meetingRefusalMessage(r.reason, {
 					earliest: r.reason === 'too_late' ? formatDate(r.earliest) : undefined
@@ -234,7 +244,8 @@ export const actions: Actions = {
 		const ctx = context(event);
 		const r = openMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id);
 		if (!r.ok)
-			return refuse(
+			return refused(
+				r.reason,
 				'open',
 				meetingRefusalMessage(r.reason, {
 					earliest: r.reason === 'too_early' ? formatDate(r.earliest) : undefined
@@ -253,7 +264,7 @@ export const actions: Actions = {
 			name: field(form, 'name').slice(0, 64),
 			position: field(form, 'position').slice(0, 64)
 		});
-		if (!r.ok) return refuse('addGuest', meetingRefusalMessage(r.reason));
+		if (!r.ok) return refused(r.reason, 'addGuest', meetingRefusalMessage(r.reason));
 		back(ctx, 'guests');
 	},
 
@@ -264,7 +275,8 @@ export const actions: Actions = {
 		const r = personId
 			? signIn(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, personId)
 			: ({ ok: false, reason: 'not_on_roster' } as const);
-		if (!r.ok) return refuse('presence', ballotRefusal(ctx, r.reason, personId ?? undefined));
+		if (!r.ok)
+			return refused(r.reason, 'presence', ballotRefusal(ctx, r.reason, personId ?? undefined));
 		back(ctx, `p-${personId}`, rosterQuery(form));
 	},
 
@@ -275,7 +287,8 @@ export const actions: Actions = {
 		const r = personId
 			? markLeft(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, personId)
 			: ({ ok: false, reason: 'not_on_roster' } as const);
-		if (!r.ok) return refuse('presence', ballotRefusal(ctx, r.reason, personId ?? undefined));
+		if (!r.ok)
+			return refused(r.reason, 'presence', ballotRefusal(ctx, r.reason, personId ?? undefined));
 		back(ctx, `p-${personId}`, rosterQuery(form));
 	},
 
@@ -303,7 +316,7 @@ export const actions: Actions = {
 			summary
 		});
 		if (!r.ok)
-			return refuse(action, meetingRefusalMessage(r.reason), {
+			return refused(r.reason, action, meetingRefusalMessage(r.reason), {
 				values: { summary, speakerName: typedName }
 			});
 		back(ctx, `item-${itemId}`);
@@ -324,7 +337,8 @@ export const actions: Actions = {
 			text,
 			method: method as Method
 		});
-		if (!r.ok) return refuse(action, meetingRefusalMessage(r.reason), { values: { text } });
+		if (!r.ok)
+			return refused(r.reason, action, meetingRefusalMessage(r.reason), { values: { text } });
 		back(ctx, `motion-${r.motion.id}`);
 	},
 
@@ -334,7 +348,8 @@ export const actions: Actions = {
 		if (!motion) return notAMotion();
 		const r = openMotion(getDb(), ctx.actor, ctx.village.id, motion.id);
 		if (!r.ok)
-			return refuse(
+			return refused(
+				r.reason,
 				`motion-${motion.id}`,
 				motionRefusalMessage(r.reason, {
 					formula:
@@ -365,7 +380,7 @@ export const actions: Actions = {
 			motion.id,
 			othersYes ? { no, abstain, othersYes: true } : { yes, no, abstain }
 		);
-		if (!r.ok) return refuse(action, ballotRefusal(ctx, r.reason));
+		if (!r.ok) return refused(r.reason, action, ballotRefusal(ctx, r.reason));
 		back(ctx, action);
 	},
 
@@ -387,7 +402,11 @@ export const actions: Actions = {
 					})
 				: recordRollCall(getDb(), ctx.actor, ctx.village.id, motion.id, ballots);
 		if (!r.ok)
-			return refuse(action, ballotRefusal(ctx, r.reason, 'personId' in r ? r.personId : undefined));
+			return refused(
+				r.reason,
+				action,
+				ballotRefusal(ctx, r.reason, 'personId' in r ? r.personId : undefined)
+			);
 		back(ctx, action);
 	},
 
@@ -419,7 +438,11 @@ export const actions: Actions = {
 			scrutineer: field(form, 'scrutineer')
 		});
 		if (!r.ok)
-			return refuse(action, ballotRefusal(ctx, r.reason, 'personId' in r ? r.personId : undefined));
+			return refused(
+				r.reason,
+				action,
+				ballotRefusal(ctx, r.reason, 'personId' in r ? r.personId : undefined)
+			);
 		back(ctx, action);
 	},
 
@@ -435,10 +458,10 @@ export const actions: Actions = {
 		if (!r.ok) {
 			// The confirmation step: the same form comes back with the count and a confirm field.
 			if (r.reason === 'few_secret_ballots')
-				return refuse(action, motionRefusalMessage(r.reason, { ballots: r.ballots }), {
+				return refused(r.reason, action, motionRefusalMessage(r.reason, { ballots: r.ballots }), {
 					values: { confirmClose: '1' }
 				});
-			return refuse(action, motionRefusalMessage(r.reason));
+			return refused(r.reason, action, motionRefusalMessage(r.reason));
 		}
 		back(ctx, action);
 	},
@@ -469,7 +492,7 @@ export const actions: Actions = {
 					offerCloseMotions: true
 				});
 			}
-			return refuse('closeMeeting', meetingRefusalMessage(r.reason));
+			return refused(r.reason, 'closeMeeting', meetingRefusalMessage(r.reason));
 		}
 		back(ctx, 'state');
 	}

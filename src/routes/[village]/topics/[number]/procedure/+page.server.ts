@@ -10,6 +10,7 @@ import { recordFailedVote, recordStep } from '$lib/server/procedure/matters';
 import { procedureRefusalMessage } from '$lib/server/procedure/messages';
 import { publishResolution } from '$lib/server/procedure/publication';
 import { procedureView } from '$lib/server/procedure/view';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { village, user } = requireMember(event);
@@ -43,7 +44,7 @@ function refused(
 	r: { reason: string; step?: number; expected?: readonly string[] },
 	motionId?: number
 ) {
-	return fail(400, {
+	return fail(refusalStatus(r.reason), {
 		message: procedureRefusalMessage(r.reason, r as Parameters<typeof procedureRefusalMessage>[1]),
 		motionId: motionId ?? null
 	});
