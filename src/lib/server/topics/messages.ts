@@ -1,8 +1,9 @@
 import { m } from '$lib/paraglide/messages';
+import type { TopicRefusal } from './topics';
 
 /** Why a topic command was refused, in words the villager or clerk can act on. */
-export function topicRefusalMessage(reason: string): string {
-	const messages: Record<string, () => string> = {
+export function topicRefusalMessage(reason: TopicRefusal): string {
+	const messages: Record<TopicRefusal, () => string> = {
 		forbidden: m.error_forbidden,
 		not_found: m.error_not_found,
 		wrong_state: m.topic_wrong_state,
@@ -17,5 +18,5 @@ export function topicRefusalMessage(reason: string): string {
 		merge_target: m.triage_merge_target,
 		bad_item: m.error_choose_one
 	};
-	return (messages[reason] ?? m.error_forbidden)();
+	return messages[reason]();
 }

@@ -1,5 +1,6 @@
 // Topics: proposing, filing on behalf, co-signing, opinions and triage. Each command checks who is
 // asking, runs in one transaction, writes its audit entry there, and returns a result union.
+import type { Refusal } from '../result';
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { adultsAndRepresentativesOn } from '../roster/counts';
@@ -955,6 +956,11 @@ export type TriageResult =
 				| 'bad_item'
 				| 'bad_category';
 	  };
+
+/** Every reason a topic command can refuse with; topics/messages.ts must word each one. */
+export type TopicRefusal = Refusal<
+	CreateTopicResult | TopicChangeResult | CosignResult | OpinionResult | TriageResult
+>;
 
 const ROUTE_ACTION: Record<TriageRoute, TopicAction> = {
 	consultation: 'route_consultation',
