@@ -41,11 +41,13 @@ export const load: PageServerLoad = (event) => {
 };
 
 function refused(
-	r: { reason: string; step?: number; expected?: readonly string[] },
+	r: Parameters<typeof procedureRefusalMessage>[1] & {
+		reason: Parameters<typeof procedureRefusalMessage>[0];
+	},
 	motionId?: number
 ) {
 	return fail(refusalStatus(r.reason), {
-		message: procedureRefusalMessage(r.reason, r as Parameters<typeof procedureRefusalMessage>[1]),
+		message: procedureRefusalMessage(r.reason, r),
 		motionId: motionId ?? null
 	});
 }
