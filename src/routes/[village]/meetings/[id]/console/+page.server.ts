@@ -37,6 +37,7 @@ import {
 	signIn,
 	updateDraftMeeting,
 	type Choice,
+	type MeetingRefusal,
 	type Method
 } from '$lib/server/meetings/meetings';
 import { meetingRefusalMessage, motionRefusalMessage } from '$lib/server/meetings/messages';
@@ -133,7 +134,7 @@ function motionFrom(ctx: Ctx, form: FormData) {
 const notAMotion = () => fail(404, { action: 'motion', message: m.mtg_console_no_such_motion() });
 
 /** A refused ballot names the voter it stopped at. */
-function ballotRefusal(ctx: Ctx, reason: string, personId?: number): string {
+function ballotRefusal(ctx: Ctx, reason: MeetingRefusal, personId?: number): string {
 	const message = motionRefusalMessage(reason, {
 		present: presentVoters(getDb(), ctx.meeting)
 	});
