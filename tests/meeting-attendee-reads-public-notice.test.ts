@@ -123,12 +123,12 @@ test('a representative sends a written opinion before the meeting, without JavaS
 	await expect(phone.getByRole('heading', { name: '我提交的意见' })).toBeVisible();
 	await expect(phone.getByText(opinion)).toBeVisible();
 
-	// An agenda item of no meeting of ours: 400 and a message, nothing stored.
+	// An agenda item of no meeting of ours: 404 and a message, nothing stored.
 	const forged = await phone.request.post(`${path}?/opinion`, {
 		form: { agendaItemId: '999999', text: '意见' },
 		headers: formPostHeaders(app)
 	});
-	expect(forged.status()).toBe(400);
+	expect(forged.status()).toBe(404);
 	expect(await forged.text()).toContain('这项议程不属于本次会议。');
 	// (The demo's closed assembly has an opinion of its own.)
 	expect(

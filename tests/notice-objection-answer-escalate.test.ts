@@ -80,7 +80,7 @@ test('a villager objects in the window, the clerk answers at the desk, the objec
 		headers: formPostHeaders(app),
 		form: { objection: '1' }
 	});
-	expect(other.status()).toBe(400);
+	expect(other.status()).toBe(403);
 
 	// The public page: both objections and answers, numbered, without names or phone numbers.
 	const publicContext = await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });

@@ -7,6 +7,7 @@ import { passwordProblemMessage } from '$lib/server/auth/messages';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
 import { readForm, secretField, type FieldErrors } from '$lib/server/forms';
 import { findVillage } from '$lib/server/villages/villages';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
@@ -32,7 +33,7 @@ export const actions: Actions = {
 		const db = getDb();
 		const result = await changePassword(db, user.id, current, next);
 		if (!result.ok) {
-			return fail(400, {
+			return fail(refusalStatus(result.reason), {
 				errors:
 					result.reason === 'wrong_password'
 						? { current: m.account_wrong_password() }

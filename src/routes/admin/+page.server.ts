@@ -8,6 +8,7 @@ import { isSystemAdmin } from '$lib/server/permissions';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
 import { addVillageStaff, createVillage, listVillages } from '$lib/server/villages/villages';
 import { idParam } from '$lib/server/villages/context';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
@@ -57,7 +58,7 @@ export const actions: Actions = {
 				slug_reserved: { slug: m.admin_slug_reserved() },
 				phone_taken: { clerkPhone: m.account_phone_taken() }
 			};
-			return fail(400, { values, errors: reasons[result.reason] });
+			return fail(refusalStatus(result.reason), { values, errors: reasons[result.reason] });
 		}
 		return {
 			created: {
@@ -103,7 +104,9 @@ export const actions: Actions = {
 				phone_taken: { staffPhone: m.account_phone_taken() },
 				forbidden: { role: m.error_forbidden() }
 			};
-			return fail(400, { staff: { ...staff, errors: refusal[result.reason] } });
+			return fail(refusalStatus(result.reason), {
+				staff: { ...staff, errors: refusal[result.reason] }
+			});
 		}
 		return {
 			staffCreated: {

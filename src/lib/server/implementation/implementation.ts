@@ -5,6 +5,7 @@
 import { m } from '$lib/paraglide/messages';
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
+import type { Refusal } from '../result';
 import { postNotice } from '../notices/notices';
 import { appendProcedureEvent, matterOf } from '../procedure/matters';
 import { archive, stepByPublication } from '../procedure/rules';
@@ -558,6 +559,11 @@ export function discloseResult(
 
 export type ArchiveResult =
 	{ ok: true } | { ok: false; reason: 'forbidden' | 'not_found' | 'not_complete' };
+
+/** Every reason an implementation command can refuse with; implementation/messages.ts words each. */
+export type ImplementationRefusal = Refusal<
+	StartResult | ProgressResult | CompleteResult | DiscloseResult | ArchiveResult
+>;
 
 /** Archives a 4+2 matter once all six steps are done (the result disclosed). */
 export function archiveMatter(

@@ -2,11 +2,12 @@
 import { m } from '$lib/paraglide/messages';
 import type { ConsultationRefusal } from '../consultation/consultation';
 import type { CoordinationResult } from '../consultation/coordination';
+import type { Refusal } from '../result';
+import type { ImplementationRefusal } from './implementation';
 
-type Fail<T> = T extends { ok: false; reason: infer R } ? R : never;
-type CoordinationRefusal = Fail<CoordinationResult>;
+type CoordinationRefusal = Refusal<CoordinationResult>;
 
-const IMPL: Record<string, () => string> = {
+const IMPL: Record<ImplementationRefusal, () => string> = {
 	forbidden: m.error_forbidden,
 	not_found: m.error_not_found,
 	not_decided: m.impl_error_not_decided,
@@ -31,7 +32,7 @@ const IMPL: Record<string, () => string> = {
 	not_complete: m.impl_error_not_complete
 };
 
-export const implRefusal = (reason: string): string => (IMPL[reason] ?? m.error_forbidden)();
+export const implRefusal = (reason: ImplementationRefusal): string => IMPL[reason]();
 
 const CONSULT: Record<ConsultationRefusal, () => string> = {
 	forbidden: m.error_forbidden,

@@ -9,6 +9,7 @@ import {
 	type CloseMeetingResult,
 	type CloseMotionResult,
 	type Meeting,
+	type MeetingRefusal,
 	type NotifyMeetingResult,
 	type OpenMeetingResult,
 	type OpenMotionResult
@@ -18,7 +19,7 @@ import { meetingRefusalMessage, motionRefusalMessage } from './messages';
 type Refused<R> = Extract<R, { ok: false }>;
 
 /** A refused ballot or sign-in names the voter it stopped at. */
-export function ballotRefusal(db: Db, meeting: Meeting, reason: string, personId?: number) {
+export function ballotRefusal(db: Db, meeting: Meeting, reason: MeetingRefusal, personId?: number) {
 	const message = motionRefusalMessage(reason, { present: presentVoters(db, meeting) });
 	const name =
 		personId === undefined

@@ -5,6 +5,7 @@
 // meeting.
 import { appendAudit, auditHead } from '../audit/chain.js';
 import type { Db } from '../db';
+import type { Refusal } from '../result';
 import { truncateWal } from '../db/wal';
 import { peopleCountingOn, type RoleKind } from '../roster/counts';
 import { isValidDate, todayInChina } from '../roster/dates';
@@ -1671,6 +1672,25 @@ export type UpdateDraftMeetingResult =
 				| 'bad_place'
 				| 'bad_person';
 	  };
+
+/** Every reason a meeting or motion command can refuse with; meetings/messages.ts words each. */
+export type MeetingRefusal = Refusal<
+	| CreateMeetingResult
+	| UpdateDraftMeetingResult
+	| AddAgendaItemResult
+	| NotifyMeetingResult
+	| OpenMeetingResult
+	| SignInResult
+	| MarkLeftResult
+	| AddGuestResult
+	| AddSpeechResult
+	| CreateMotionResult
+	| OpenMotionResult
+	| CastBallotResult
+	| RecordBallotsResult
+	| CloseMotionResult
+	| CloseMeetingResult
+>;
 
 const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 

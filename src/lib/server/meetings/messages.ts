@@ -1,11 +1,13 @@
 import { m } from '$lib/paraglide/messages';
+import type { MeetingRefusal } from './meetings';
+import type { MinutesRefusal } from './minutes';
 
 /** Why a meeting or vote command was refused, in words the clerk or voter can act on. */
 export function meetingRefusalMessage(
-	reason: string,
+	reason: MeetingRefusal,
 	params: { earliest?: string; formula?: string; present?: number; ballots?: number } = {}
 ): string {
-	const messages: Record<string, () => string> = {
+	const messages: Record<MeetingRefusal, () => string> = {
 		forbidden: m.error_forbidden,
 		not_found: m.error_not_found,
 		not_draft: m.meeting_refused_not_draft,
@@ -51,12 +53,12 @@ export function meetingRefusalMessage(
 		motions_open: m.meeting_refused_motions_open,
 		bad_minutes: m.meeting_refused_bad_minutes
 	};
-	return (messages[reason] ?? m.error_request_refused)();
+	return messages[reason]();
 }
 
 /** A motion command refused with 'not_open' / 'not_draft' speaks of the vote, not the meeting. */
 export function motionRefusalMessage(
-	reason: string,
+	reason: MeetingRefusal,
 	params: { formula?: string; present?: number; ballots?: number } = {}
 ): string {
 	if (reason === 'not_open') return m.meeting_refused_motion_not_open();
@@ -64,9 +66,11 @@ export function motionRefusalMessage(
 	return meetingRefusalMessage(reason, params);
 }
 
-/** Why a minutes command was refused; the reasons it shares with the meeting read as there. */
-export function minutesRefusalMessage(reason: string): string {
-	const messages: Record<string, () => string> = {
+/** Why a minutes command was refused; who may and what exists read as for the meeting. */
+export function minutesRefusalMessage(reason: MinutesRefusal): string {
+	const messages: Record<MinutesRefusal, () => string> = {
+		forbidden: m.error_forbidden,
+		not_found: m.error_not_found,
 		closed: m.mtg_minutes_refused_closed,
 		not_closed: m.mtg_minutes_refused_not_closed,
 		not_attendee: m.mtg_minutes_refused_not_attendee,
@@ -74,5 +78,5 @@ export function minutesRefusalMessage(reason: string): string {
 		bad_correction: m.mtg_minutes_refused_bad_correction,
 		bad_reason: m.mtg_minutes_refused_bad_reason
 	};
-	return messages[reason]?.() ?? meetingRefusalMessage(reason);
+	return messages[reason]();
 }

@@ -4,6 +4,7 @@
 // and when.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
+import type { Refusal } from '../result';
 import { getMeeting, listRoster, type Choice, type Meeting } from './meetings';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf } from '../permissions/village';
@@ -227,6 +228,11 @@ export type AppendCorrectionResult =
 			ok: false;
 			reason: 'forbidden' | 'not_found' | 'not_closed' | 'bad_correction' | 'bad_reason';
 	  };
+
+/** Every reason a minutes command can refuse with; meetings/messages.ts words each. */
+export type MinutesRefusal = Refusal<
+	SetMinutesTextResult | ConfirmMinutesResult | AttestSignedSheetResult | AppendCorrectionResult
+>;
 
 /** 更正: appended after the close with who, when and why; the frozen record never changes. */
 export function appendCorrection(

@@ -1,11 +1,12 @@
 import { m } from '$lib/paraglide/messages';
+import type { NoticeRefusal } from './objections';
 
 /** Why a notice or objection command was refused, in words the clerk or villager can act on. */
 export function noticeRefusalMessage(
-	reason: string,
+	reason: NoticeRefusal,
 	context: 'notice' | 'answer' = 'notice'
 ): string {
-	const messages: Record<string, () => string> = {
+	const messages: Record<NoticeRefusal, () => string> = {
 		forbidden: m.objection_refused_forbidden,
 		not_found: context === 'notice' ? m.notice_refused_not_found : m.error_not_found,
 		window_closed: m.objection_refused_window_closed,
@@ -20,5 +21,5 @@ export function noticeRefusalMessage(
 		bad_summary: m.notice_refused_bad_summary,
 		bad_link: m.notice_refused_not_found
 	};
-	return (messages[reason] ?? m.error_request_refused)();
+	return messages[reason]();
 }

@@ -8,7 +8,8 @@ import { todayInChina } from '../roster/dates';
 import { deadlineAfter } from '../topics/rules';
 import { getVillageSettings } from '../villages/settings';
 import { isStaffOf } from '../permissions/village';
-import { ANSWER_DAYS, getNoticeById } from './notices';
+import { ANSWER_DAYS, getNoticeById, type StaffNoticeResult } from './notices';
+import type { Refusal } from '../result';
 import { type Actor } from '../permissions';
 
 export const OBJECTION_TEXT_MAX = 2000;
@@ -174,6 +175,11 @@ export function answerObjection(
 export type EscalateObjectionResult =
 	| { ok: true; objection: Objection }
 	| { ok: false; reason: 'forbidden' | 'not_found' | 'not_answered' | 'already_escalated' };
+
+/** Every reason a notice or objection command can refuse with; notices/messages.ts words each. */
+export type NoticeRefusal = Refusal<
+	StaffNoticeResult | FileObjectionResult | AnswerObjectionResult | EscalateObjectionResult
+>;
 
 /** "Not satisfied — refer to the township": the objector alone, after the answer, once. */
 export function escalateObjection(

@@ -2,6 +2,7 @@
 // and appends the events they allow, each with its audit entry in the same transaction.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
+import type { Refusal } from '../result';
 import { isValidDate } from '../roster/dates';
 import { isStaffOf } from '../permissions/village';
 import { findTopic, type Topic } from '../topics/topics';
@@ -252,6 +253,8 @@ export type AuthorizeResult =
 				| 'bad_period'
 				| 'already_recorded';
 	  };
+
+export type AuthorizationRefusal = Refusal<AuthorizeResult>;
 
 /**
  * Records that a villagers' meeting authorised the representatives' meeting (组织法 art. 25) for

@@ -2,17 +2,22 @@ import { m } from '$lib/paraglide/messages';
 import { meetingTypeLabel } from '$lib/labels';
 import type { MeetingType } from '../votes/rules';
 import { STEP_MEETINGS } from './rules';
+import type { AuthorizationRefusal } from './matters';
+import type { ProcedureRefusal } from './publication';
+
+/** The failed-vote form's own refusal (neither "send back" nor "end" chosen) reads here too. */
+type ProcedureFormRefusal = ProcedureRefusal | 'bad_choice';
 
 /** Why a procedure command was refused, naming the rule: the step and the meeting it needs. */
 export function procedureRefusalMessage(
-	reason: string,
+	reason: ProcedureFormRefusal,
 	params: { step?: number; expected?: readonly MeetingType[] } = {}
 ): string {
 	const step = params.step ?? 0;
 	const expected =
 		params.expected ?? (step >= 1 && step <= 4 ? STEP_MEETINGS[step as 1 | 2 | 3 | 4] : []);
 	const types = expected.map(meetingTypeLabel).join(' / ');
-	const messages: Record<string, () => string> = {
+	const messages: Record<ProcedureFormRefusal, () => string> = {
 		forbidden: m.proc_refused_forbidden,
 		not_found: m.proc_refused_not_found,
 		motion_not_found: m.proc_refused_motion_not_found,
@@ -35,12 +40,12 @@ export function procedureRefusalMessage(
 		already_published: m.proc_refused_already_published,
 		four_plus_two: m.proc_refused_four_plus_two
 	};
-	return messages[reason]?.() ?? m.error_not_found();
+	return messages[reason]();
 }
 
 /** Why recording an authorisation of the representatives' meeting was refused. */
-export function authorizationRefusalMessage(reason: string): string {
-	const messages: Record<string, () => string> = {
+export function authorizationRefusalMessage(reason: AuthorizationRefusal): string {
+	const messages: Record<AuthorizationRefusal, () => string> = {
 		forbidden: m.proc_refused_forbidden,
 		motion_not_found: m.proc_auth_refused_motion_not_found,
 		not_a_villagers_meeting: m.proc_auth_refused_not_a_villagers_meeting,
@@ -49,5 +54,5 @@ export function authorizationRefusalMessage(reason: string): string {
 		bad_period: m.proc_auth_refused_bad_period,
 		already_recorded: m.proc_auth_refused_already_recorded
 	};
-	return messages[reason]?.() ?? m.error_not_found();
+	return messages[reason]();
 }

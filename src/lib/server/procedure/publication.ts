@@ -7,7 +7,14 @@ import type { Db } from '../db';
 import { isStaffOf } from '../permissions/village';
 import { meetingView } from '../meetings/view';
 import { postNotice, getNoticeById, type Notice } from '../notices/notices';
-import { appendProcedureEvent, matterOf, type MatterEvent } from './matters';
+import {
+	appendProcedureEvent,
+	matterOf,
+	type FailedVoteResult,
+	type MatterEvent,
+	type RecordStepResult
+} from './matters';
+import type { Refusal } from '../result';
 import { getResolution, resolutionOfMotion, type Resolution } from './resolutions';
 import { stepByPublication, type Step } from './rules';
 import { type Actor } from '../permissions';
@@ -114,6 +121,9 @@ export type PublishResult =
 				| 'four_plus_two';
 			step?: Step;
 	  };
+
+/** Every reason a procedure command can refuse with; procedure/messages.ts words each one. */
+export type ProcedureRefusal = Refusal<RecordStepResult | FailedVoteResult | PublishResult>;
 
 /** Step 5: publishes the resolution of the matter's step-4 motion and records the step. */
 export function publishResolution(

@@ -130,12 +130,11 @@ describe('refusals of the 4+2 procedure', () => {
 			'no_resolution',
 			'already_published',
 			'four_plus_two'
-		];
-		for (const reason of reasons) {
-			const zh = procedureRefusalMessage(reason, { step: 1 });
-			expect(zh, reason).toMatch(/\p{Script=Han}/u);
-			expect(zh, reason).not.toBe(procedureRefusalMessage('no such reason'));
-		}
+		] as const;
+		const words = reasons.map((reason) => procedureRefusalMessage(reason, { step: 1 }));
+		for (const [i, zh] of words.entries()) expect(zh, reasons[i]).toMatch(/\p{Script=Han}/u);
+		// No two reasons read alike: each names its own rule.
+		expect(new Set(words).size).toBe(reasons.length);
 		// A skipped step names the step and the meeting it needs.
 		const wrong = procedureRefusalMessage('wrong_meeting', { step: 1 });
 		expect(wrong).toContain('第1步');

@@ -1,10 +1,11 @@
 import { m } from '$lib/paraglide/messages';
+import type { TopicRefusal } from './topics';
 
 /** Why a topic command was refused, in words the villager or clerk can act on. */
-export function topicRefusalMessage(reason: string): string {
-	const messages: Record<string, () => string> = {
+export function topicRefusalMessage(reason: TopicRefusal): string {
+	const messages: Record<TopicRefusal, () => string> = {
+		forbidden: m.error_forbidden,
 		not_found: m.error_not_found,
-		not_allowed: m.error_forbidden,
 		wrong_state: m.topic_wrong_state,
 		bad_category: m.error_choose_one,
 		not_a_villager: m.topic_not_a_villager,
@@ -17,5 +18,5 @@ export function topicRefusalMessage(reason: string): string {
 		merge_target: m.triage_merge_target,
 		bad_item: m.error_choose_one
 	};
-	return (messages[reason] ?? m.error_forbidden)();
+	return messages[reason]();
 }

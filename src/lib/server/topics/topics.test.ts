@@ -175,7 +175,7 @@ describe('filing on behalf', () => {
 		).toBe(1);
 		expect(confirmTopic(db, gridHead(), village(), r.topic.id)).toEqual({
 			ok: false,
-			reason: 'not_allowed'
+			reason: 'forbidden'
 		});
 		const c = confirmTopic(db, proposer, village(), r.topic.id);
 		expect(c.ok && c.topic.proposerConfirmedAt).toBeTruthy();
@@ -375,7 +375,7 @@ describe('triage', () => {
 		const id = submitted();
 		expect(
 			triageTopic(db, villager(), village(), id, { route: 'direct', reason: '', art24: [] })
-		).toEqual({ ok: false, reason: 'not_allowed' });
+		).toEqual({ ok: false, reason: 'forbidden' });
 		expect(
 			triageTopic(db, clerk(), village(), id, {
 				route: 'not_accepted',

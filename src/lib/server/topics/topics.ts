@@ -1,5 +1,6 @@
 // Topics: proposing, filing on behalf, co-signing, opinions and triage. Each command checks who is
 // asking, runs in one transaction, writes its audit entry there, and returns a result union.
+import type { Refusal } from '../result';
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { adultsAndRepresentativesOn } from '../roster/counts';
@@ -379,7 +380,7 @@ export type TopicChangeResult =
 			ok: false;
 			reason:
 				| 'not_found'
-				| 'not_allowed'
+				| 'forbidden'
 				| 'wrong_state'
 				| 'bad_category'
 				| 'merge_target'
@@ -403,7 +404,7 @@ function changeTopic(
 		.transaction((): TopicChangeResult => {
 			const before = findTopic(db, villageId, topicId);
 			if (!before) return { ok: false, reason: 'not_found' };
-			if (!allowed(before)) return { ok: false, reason: 'not_allowed' };
+			if (!allowed(before)) return { ok: false, reason: 'forbidden' };
 			const refused = change(before);
 			if (refused) return refused;
 			db.prepare('update topics set updated_at = ? where id = ?').run(
@@ -947,7 +948,7 @@ export type TriageResult =
 			ok: false;
 			reason:
 				| 'not_found'
-				| 'not_allowed'
+				| 'forbidden'
 				| 'wrong_state'
 				| 'major_needs_four_plus_two'
 				| 'reason_required'
@@ -955,6 +956,11 @@ export type TriageResult =
 				| 'bad_item'
 				| 'bad_category';
 	  };
+
+/** Every reason a topic command can refuse with; topics/messages.ts must word each one. */
+export type TopicRefusal = Refusal<
+	CreateTopicResult | TopicChangeResult | CosignResult | OpinionResult | TriageResult
+>;
 
 const ROUTE_ACTION: Record<TriageRoute, TopicAction> = {
 	consultation: 'route_consultation',

@@ -14,6 +14,7 @@ import { openVillageAccount } from '$lib/server/auth/village-accounts';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
 import { grantableRoles, mayManageAccount } from '$lib/server/permissions';
 import { idParam, requireStaff } from '$lib/server/villages/context';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 const VILLAGE_ROLES = ['villager', 'clerk', 'secretary'] as const;
 type VillageRole = (typeof VILLAGE_ROLES)[number];
@@ -73,7 +74,7 @@ export const actions: Actions = {
 				message: m.accounts_not_yours()
 			});
 		if (!result.ok)
-			return fail(400, {
+			return fail(refusalStatus(result.reason), {
 				values,
 				errors: {
 					phone:

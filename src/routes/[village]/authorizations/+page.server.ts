@@ -9,6 +9,7 @@ import { authorizationRefusalMessage } from '$lib/server/procedure/messages';
 import { authorizationCandidates, listAuthorizations } from '$lib/server/procedure/authorizations';
 import { ART24_ITEMS, CATEGORIES } from '$lib/server/topics/rules';
 import { idParam, requireStaff } from '$lib/server/villages/context';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
@@ -42,7 +43,11 @@ export const actions: Actions = {
 			validFrom: values.validFrom,
 			validTo: values.validTo
 		});
-		if (!r.ok) return fail(400, { values, message: authorizationRefusalMessage(r.reason) });
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), {
+				values,
+				message: authorizationRefusalMessage(r.reason)
+			});
 		return { notice: m.proc_auth_recorded() };
 	}
 };

@@ -12,6 +12,7 @@ import {
 	villageRules
 } from '$lib/server/villages/settings';
 import { MEETING_TYPES, symbolicFormula, type QuorumRule } from '$lib/server/votes/rules';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 const formulas = (q: QuorumRule) =>
 	q.kind === 'compare'
@@ -68,7 +69,7 @@ export const actions: Actions = {
 		if (!result.ok && result.reason === 'forbidden')
 			return fail(403, { message: m.error_forbidden() });
 		if (!result.ok) {
-			return fail(400, {
+			return fail(refusalStatus(result.reason), {
 				values,
 				errors:
 					result.reason === 'triage_days'
@@ -101,7 +102,7 @@ export const actions: Actions = {
 		if (!result.ok && result.reason === 'forbidden')
 			return fail(403, { message: m.error_forbidden() });
 		if (!result.ok) {
-			return fail(400, {
+			return fail(refusalStatus(result.reason), {
 				ruleValues: values,
 				ruleError:
 					result.reason === 'looser_than_law'

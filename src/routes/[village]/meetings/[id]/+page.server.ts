@@ -23,6 +23,7 @@ import { symbolicFormula } from '$lib/server/votes/rules';
 import { idParam, requireMember } from '$lib/server/villages/context';
 import { LIVE } from '$lib/meetings/live.svelte';
 import { attendeeRefusalMessage, meetingFromParams } from './attendee.server';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = (event) => {
 	event.depends(LIVE);
@@ -95,7 +96,7 @@ export const actions: Actions = {
 		if (!(CHOICES as readonly string[]).includes(choice))
 			return fail(400, { message: meetingRefusalMessage('bad_choice') });
 		const r = castBallot(getDb(), actorOf(user), village.id, motion.id, choice as Choice);
-		if (!r.ok) return fail(400, { message: attendeeRefusalMessage(r.reason) });
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: attendeeRefusalMessage(r.reason) });
 		redirect(303, `/${village.slug}/meetings/${meeting.id}?done=voted`);
 	},
 
@@ -116,7 +117,7 @@ export const actions: Actions = {
 			meetingId: meeting.id
 		});
 		if (!r.ok)
-			return fail(400, {
+			return fail(refusalStatus(r.reason), {
 				...echo,
 				message:
 					r.reason === 'not_found' ? m.mtg_attendee_bad_item() : attendeeRefusalMessage(r.reason)

@@ -3,7 +3,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { getMeeting } from '$lib/server/meetings/meetings';
+import { getMeeting, type MeetingRefusal } from '$lib/server/meetings/meetings';
 import { motionRefusalMessage } from '$lib/server/meetings/messages';
 import { isMemberOf, isVillageStaff } from '$lib/server/permissions';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';
@@ -22,7 +22,7 @@ export function meetingFromParams(event: Event) {
 	return { village, meeting, user, staff, member: isMemberOf(user, village) };
 }
 
-const SELF: Record<string, () => string> = {
+const SELF: Partial<Record<MeetingRefusal, () => string>> = {
 	not_on_roster: m.mtg_attendee_refused_not_on_roster,
 	forbidden: m.mtg_attendee_refused_not_on_roster,
 	left: m.mtg_attendee_refused_left,
@@ -32,6 +32,6 @@ const SELF: Record<string, () => string> = {
 };
 
 /** The shared refusal texts speak of "this person" to the clerk; on one's own phone, of "you". */
-export function attendeeRefusalMessage(reason: string): string {
+export function attendeeRefusalMessage(reason: MeetingRefusal): string {
 	return SELF[reason]?.() ?? motionRefusalMessage(reason);
 }

@@ -12,6 +12,7 @@ import { MEETING_TYPES, type MeetingType } from '$lib/server/votes/rules';
 import { villageRules } from '$lib/server/villages/settings';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 import { actorOf } from '$lib/server/permissions';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 const DEFAULT_TYPE: MeetingType = 'reps_meeting';
 
@@ -82,7 +83,7 @@ export const actions: Actions = {
 		if (!r.ok) {
 			const key = FIELD_OF_REFUSAL[r.reason] ?? null;
 			const message = meetingRefusalMessage(r.reason);
-			return fail(r.reason === 'forbidden' ? 403 : 400, {
+			return fail(refusalStatus(r.reason), {
 				values: echoOf(values),
 				errors: key ? { [key]: message } : {},
 				message

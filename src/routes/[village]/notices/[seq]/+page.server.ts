@@ -15,6 +15,7 @@ import { noticeUrl } from '$lib/server/notices/qr';
 import { noticeView } from '$lib/server/notices/view';
 import { type Actor, actorOf, isMemberOf, isVillageStaff } from '$lib/server/permissions';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 // Public page: anyone reads the notice; a signed-in member of the village may act on it.
 function context(event: Pick<RequestEvent, 'params' | 'locals'>) {
@@ -55,7 +56,7 @@ export const actions: Actions = {
 		const text = field(await readForm(event.request), 'text');
 		const r = fileObjection(getDb(), actor, village.id, notice.id, text);
 		if (!r.ok)
-			return fail(400, {
+			return fail(refusalStatus(r.reason), {
 				section: 'object',
 				text: text.slice(0, OBJECTION_TEXT_MAX),
 				message: noticeRefusalMessage(r.reason, 'answer')
@@ -76,7 +77,7 @@ export const actions: Actions = {
 		if (!own) return fail(400, { section: 'answer', message: m.error_not_found() });
 		const r = answerObjection(getDb(), actor, village.id, own.id, text);
 		if (!r.ok)
-			return fail(400, {
+			return fail(refusalStatus(r.reason), {
 				section: 'answer',
 				objection: own.id,
 				answer: text.slice(0, OBJECTION_TEXT_MAX),
@@ -95,7 +96,7 @@ export const actions: Actions = {
 		if (!own) return fail(400, { section: 'escalate', message: m.error_not_found() });
 		const r = escalateObjection(getDb(), actor, village.id, own.id);
 		if (!r.ok)
-			return fail(400, {
+			return fail(refusalStatus(r.reason), {
 				section: 'escalate',
 				objection: own.id,
 				message: noticeRefusalMessage(r.reason, 'answer')

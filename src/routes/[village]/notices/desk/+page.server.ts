@@ -13,6 +13,7 @@ import {
 import { todayInChina } from '$lib/server/roster/dates';
 import { actorOf } from '$lib/server/permissions';
 import { idParam, requireStaff } from '$lib/server/villages/context';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
@@ -64,7 +65,7 @@ export const actions: Actions = {
 			takesObjections: field(form, 'objections') === 'on'
 		});
 		if (!r.ok)
-			return fail(400, {
+			return fail(refusalStatus(r.reason), {
 				section: 'post',
 				values: echoOf(input),
 				message: noticeRefusalMessage(r.reason)
@@ -86,7 +87,7 @@ export const actions: Actions = {
 			});
 		const r = postStaffNotice(getDb(), actorOf(user), village.id, { ...input, correctsSeq: seq });
 		if (!r.ok)
-			return fail(400, {
+			return fail(refusalStatus(r.reason), {
 				section: 'correct',
 				values: { ...echoOf(input), corrects: seqText.slice(0, 32) },
 				message: noticeRefusalMessage(r.reason)
@@ -103,7 +104,7 @@ export const actions: Actions = {
 			? answerObjection(getDb(), actorOf(user), village.id, id, text)
 			: ({ ok: false, reason: 'not_found' } as const);
 		if (!r.ok)
-			return fail(400, {
+			return fail(refusalStatus(r.reason), {
 				section: 'answer',
 				objection: id,
 				answer: text.slice(0, OBJECTION_TEXT_MAX),

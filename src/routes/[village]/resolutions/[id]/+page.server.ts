@@ -9,6 +9,7 @@ import { procedureRefusalMessage } from '$lib/server/procedure/messages';
 import { publishResolutionById } from '$lib/server/procedure/publication';
 import { resolutionView } from '$lib/server/procedure/view';
 import { idParam, requireStaff, villageFromSlug } from '$lib/server/villages/context';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 // Public: anyone may read a resolution (docs/domain.md §8); members also get the links to the topic
 // and the minutes, staff the correction and publication forms.
@@ -75,7 +76,10 @@ export const actions: Actions = {
 		const { village, id, actor } = resolutionOf(event);
 		const r = publishResolutionById(getDb(), actor, village.id, id);
 		if (!r.ok)
-			return fail(400, { action: 'publish', message: procedureRefusalMessage(r.reason, r) });
+			return fail(refusalStatus(r.reason), {
+				action: 'publish',
+				message: procedureRefusalMessage(r.reason, r)
+			});
 		return { action: 'publish', notice: m.proc_published() };
 	}
 };

@@ -29,6 +29,7 @@ import {
 	type TriageRoute
 } from '$lib/server/topics/topics';
 import { idParam, requireMember } from '$lib/server/villages/context';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { village, user } = requireMember(event);
@@ -80,28 +81,28 @@ export const actions: Actions = {
 	cosign: (event) => {
 		const { village, topic, actor } = context(event);
 		const r = cosign(getDb(), actor, village.id, topic.id);
-		if (!r.ok) return fail(400, { message: topicRefusalMessage(r.reason) });
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: topicRefusalMessage(r.reason) });
 		return { notice: r.newObligations.length ? m.topic_cosigned_obligation() : m.topic_cosigned() };
 	},
 
 	uncosign: (event) => {
 		const { village, topic, actor } = context(event);
 		const r = withdrawCosign(getDb(), actor, village.id, topic.id);
-		if (!r.ok) return fail(400, { message: topicRefusalMessage(r.reason) });
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: topicRefusalMessage(r.reason) });
 		return { notice: m.topic_cosign_withdrawn() };
 	},
 
 	confirm: (event) => {
 		const { village, topic, actor } = context(event);
 		const r = confirmTopic(getDb(), actor, village.id, topic.id);
-		if (!r.ok) return fail(400, { message: topicRefusalMessage(r.reason) });
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: topicRefusalMessage(r.reason) });
 		return { notice: m.topic_confirmed() };
 	},
 
 	withdraw: (event) => {
 		const { village, topic, actor } = context(event);
 		const r = withdrawTopic(getDb(), actor, village.id, topic.id);
-		if (!r.ok) return fail(400, { message: topicRefusalMessage(r.reason) });
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: topicRefusalMessage(r.reason) });
 		return { notice: m.topic_withdrawn_notice() };
 	},
 
@@ -110,14 +111,14 @@ export const actions: Actions = {
 		const { values, errors, input } = readTopicForm(await readForm(event.request));
 		if (!input) return fail(400, { values, errors });
 		const r = updateDraft(getDb(), actor, village.id, topic.id, input);
-		if (!r.ok) return fail(400, { message: topicRefusalMessage(r.reason) });
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: topicRefusalMessage(r.reason) });
 		return { notice: m.topic_draft_saved() };
 	},
 
 	submitDraft: (event) => {
 		const { village, topic, actor } = context(event);
 		const r = submitDraft(getDb(), actor, village.id, topic.id);
-		if (!r.ok) return fail(400, { message: topicRefusalMessage(r.reason) });
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: topicRefusalMessage(r.reason) });
 		redirect(303, `/${village.slug}/topics/${topic.number}?filed=submitted`);
 	},
 
@@ -143,7 +144,11 @@ export const actions: Actions = {
 			body,
 			forPerson ? { personId: forPerson, channel: channel as OnBehalfChannel } : undefined
 		);
-		if (!r.ok) return fail(400, { opinion: body, message: topicRefusalMessage(r.reason) });
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), {
+				opinion: body,
+				message: topicRefusalMessage(r.reason)
+			});
 		return { notice: m.topic_opinion_added() };
 	},
 
@@ -192,7 +197,11 @@ export const actions: Actions = {
 			art24,
 			mergeIntoNumber: values.mergeInto || undefined
 		});
-		if (!r.ok) return fail(400, { triage: values, message: topicRefusalMessage(r.reason) });
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), {
+				triage: values,
+				message: topicRefusalMessage(r.reason)
+			});
 		return { notice: m.triage_done() };
 	},
 
@@ -202,7 +211,7 @@ export const actions: Actions = {
 		const outcome = field(await readForm(event.request), 'outcome');
 		if (!outcome) return fail(400, { message: m.topic_outcome_required() });
 		const r = completeDirect(getDb(), actor, village.id, topic.id, outcome.slice(0, 2000));
-		if (!r.ok) return fail(400, { message: topicRefusalMessage(r.reason) });
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: topicRefusalMessage(r.reason) });
 		return { notice: m.topic_completed_notice() };
 	}
 };

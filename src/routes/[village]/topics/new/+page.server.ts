@@ -15,6 +15,7 @@ import {
 } from '$lib/server/topics/topics';
 import { idParam, requireMember } from '$lib/server/villages/context';
 import { actorOf, mayFileFor, mayFileForOthers } from '$lib/server/permissions';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = (event) => {
 	const { village, user } = requireMember(event);
@@ -114,7 +115,7 @@ async function file(event: RequestEvent, submit: boolean) {
 	}
 	if (!result.ok) {
 		await discardFiles(attachments);
-		return fail(400, {
+		return fail(refusalStatus(result.reason), {
 			values: { ...values, ...behalfValues },
 			message: topicRefusalMessage(result.reason)
 		});

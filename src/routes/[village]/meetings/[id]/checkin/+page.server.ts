@@ -9,6 +9,7 @@ import { normalizeCheckinCode, verifyCheckinCode } from '$lib/server/meetings/ch
 import { signIn } from '$lib/server/meetings/meetings';
 import { requireMember } from '$lib/server/villages/context';
 import { attendeeRefusalMessage, meetingFromParams } from '../attendee.server';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 // Long enough for any code typed with spaces; anything longer is not a code.
 const MAX_CODE_INPUT = 40;
@@ -43,7 +44,7 @@ export const actions: Actions = {
 		if (user.personId === null)
 			return fail(400, { message: attendeeRefusalMessage('not_on_roster') });
 		const r = signIn(getDb(), actorOf(user), village.id, meeting.id, user.personId);
-		if (!r.ok) return fail(400, { message: attendeeRefusalMessage(r.reason) });
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: attendeeRefusalMessage(r.reason) });
 		redirect(303, `/${village.slug}/meetings/${meeting.id}?done=signed`);
 	}
 };

@@ -11,6 +11,7 @@ import * as meetings from '$lib/server/meetings/meetings';
 import { meetingRefusalMessage } from '$lib/server/meetings/messages';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 import { actorOf } from '$lib/server/permissions';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 type Event = RequestEvent | Parameters<PageServerLoad>[0];
 
@@ -40,6 +41,14 @@ function back(ctx: Ctx, anchor: string, query = ''): never {
 const refuse = (action: string, message: string, extra: Record<string, unknown> = {}) =>
 	fail(400, { action, message, ...extra });
 
+/** A command the domain refused: the status says why (see refusalStatus), the message says how. */
+const refused = (
+	reason: string,
+	action: string,
+	message: string,
+	extra: Record<string, unknown> = {}
+) => fail(refusalStatus(reason), { action, message, ...extra });
+
 /** The motion named in the form, only if it is one of this meeting's. */
 const motionOf = (ctx: Ctx, id: number | null) =>
 	id ? motionOfMeeting(getDb(), ctx.village.id, ctx.meeting.id, id) : null;
@@ -51,8 +60,11 @@ const isItem = (ctx: Ctx, id: number | null): id is number =>
 
 const notAnItem = (action: string) => fail(404, { action, message: m.error_not_found() });
 
-const refusedBallot = (ctx: Ctx, action: string, r: { reason: string; personId?: number }) =>
-	refuse(action, refusals.ballotRefusal(getDb(), ctx.meeting, r.reason, r.personId));
+const refusedBallot = (
+	ctx: Ctx,
+	action: string,
+	r: { reason: meetings.MeetingRefusal; personId?: number }
+) => refused(r.reason, action, refusals.ballotRefusal(getDb(), ctx.meeting, r.reason, r.personId));
 
 /** Sign-in and leaving: the same form, one verb each. */
 async function presence(event: RequestEvent, verb: 'signIn' | 'markLeft') {
@@ -72,7 +84,8 @@ export const actions: Actions = {
 		const p = forms.parseAddAgenda(await readForm(event.request));
 		if (!p.ok) return refuse('addAgenda', p.message, { values: p.values });
 		const r = meetings.addAgendaItem(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
-		if (!r.ok) return refuse('addAgenda', meetingRefusalMessage(r.reason), { values: p.values });
+		if (!r.ok)
+			return refused(r.reason, 'addAgenda', meetingRefusalMessage(r.reason), { values: p.values });
 		back(ctx, 'agenda');
 	},
 
@@ -89,7 +102,7 @@ export const actions: Actions = {
 			p.input
 		);
 		if (!r.ok)
-			return fail(r.reason === 'forbidden' ? 403 : 400, {
+			return fail(refusalStatus(r.reason), {
 				action: 'edit',
 				message: meetingRefusalMessage(r.reason),
 				values
@@ -104,14 +117,15 @@ export const actions: Actions = {
 		const r = meetings.notifyMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, {
 			attendees: ctx.meeting.rule.roster.kind === 'named' ? p.input.attendees : undefined
 		});
-		if (!r.ok) return fail(400, { action: 'notify', ...refusals.notifyRefusal(r) });
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), { action: 'notify', ...refusals.notifyRefusal(r) });
 		back(ctx, 'state', '?notified=1');
 	},
 
 	open: (event) => {
 		const ctx = context(event);
 		const r = meetings.openMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id);
-		if (!r.ok) return refuse('open', refusals.openRefusal(r));
+		if (!r.ok) return refused(r.reason, 'open', refusals.openRefusal(r));
 		back(ctx, 'state');
 	},
 
@@ -120,7 +134,7 @@ export const actions: Actions = {
 		const p = forms.parseAddGuest(await readForm(event.request));
 		if (!p.ok) return refuse('addGuest', p.message);
 		const r = meetings.addGuest(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
-		if (!r.ok) return refuse('addGuest', meetingRefusalMessage(r.reason));
+		if (!r.ok) return refused(r.reason, 'addGuest', meetingRefusalMessage(r.reason));
 		back(ctx, 'guests');
 	},
 
@@ -144,7 +158,8 @@ export const actions: Actions = {
 			...p.input,
 			speakerName: rosterName ?? p.input.speakerName
 		});
-		if (!r.ok) return refuse(action, meetingRefusalMessage(r.reason), { values: p.values });
+		if (!r.ok)
+			return refused(r.reason, action, meetingRefusalMessage(r.reason), { values: p.values });
 		back(ctx, `item-${p.id}`);
 	},
 
@@ -155,7 +170,8 @@ export const actions: Actions = {
 		if (!isItem(ctx, p.id)) return notAnItem(action);
 		if (!p.ok) return refuse(action, p.message, { values: p.values });
 		const r = meetings.createMotion(getDb(), ctx.actor, ctx.village.id, p.id, p.input);
-		if (!r.ok) return refuse(action, meetingRefusalMessage(r.reason), { values: p.values });
+		if (!r.ok)
+			return refused(r.reason, action, meetingRefusalMessage(r.reason), { values: p.values });
 		back(ctx, `motion-${r.motion.id}`);
 	},
 
@@ -164,7 +180,7 @@ export const actions: Actions = {
 		const motion = motionOf(ctx, forms.motionIdOf(await readForm(event.request)));
 		if (!motion) return notAMotion();
 		const r = meetings.openMotion(getDb(), ctx.actor, ctx.village.id, motion.id);
-		if (!r.ok) return refuse(`motion-${motion.id}`, refusals.openMotionRefusal(r));
+		if (!r.ok) return refused(r.reason, `motion-${motion.id}`, refusals.openMotionRefusal(r));
 		back(ctx, `motion-${motion.id}`);
 	},
 
@@ -223,7 +239,7 @@ export const actions: Actions = {
 		const r = meetings.closeMotion(getDb(), ctx.actor, ctx.village.id, motion.id, {
 			confirmFewBallots: forms.confirmed(form)
 		});
-		if (!r.ok) return fail(400, { action, ...refusals.closeMotionRefusal(r) });
+		if (!r.ok) return fail(refusalStatus(r.reason), { action, ...refusals.closeMotionRefusal(r) });
 		back(ctx, action);
 	},
 
@@ -232,7 +248,7 @@ export const actions: Actions = {
 		const options = forms.parseCloseMeeting(await readForm(event.request));
 		const r = meetings.closeMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, options);
 		if (!r.ok)
-			return fail(400, {
+			return fail(refusalStatus(r.reason), {
 				action: 'closeMeeting',
 				...refusals.closeMeetingRefusal(getDb(), ctx.village.id, ctx.meeting, r)
 			});

@@ -18,6 +18,7 @@ import {
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { discardFiles, storeFormFiles } from '$lib/server/topics/files';
 import { idParam, requireMember } from '$lib/server/villages/context';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 // Every load and action starts here: a member of this village, and a meeting of this village.
 function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
@@ -59,7 +60,7 @@ export const actions: Actions = {
 		const text = field(await readForm(event.request), 'text');
 		const r = setMinutesText(getDb(), actor, village.id, id, text);
 		if (!r.ok)
-			return fail(400, {
+			return fail(refusalStatus(r.reason), {
 				section: 'text',
 				text: text.slice(0, MINUTES_TEXT_MAX),
 				message: minutesRefusalMessage(r.reason)
@@ -70,7 +71,11 @@ export const actions: Actions = {
 	confirm: (event) => {
 		const { village, actor, id } = context(event);
 		const r = confirmMinutes(getDb(), actor, village.id, id);
-		if (!r.ok) return fail(400, { section: 'confirm', message: minutesRefusalMessage(r.reason) });
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), {
+				section: 'confirm',
+				message: minutesRefusalMessage(r.reason)
+			});
 		back(village.slug, id, r.alreadyConfirmed ? 'already' : 'confirmed');
 	},
 
@@ -87,7 +92,10 @@ export const actions: Actions = {
 		const r = attestSignedSheet(getDb(), actor, village.id, id, file);
 		if (!r.ok) {
 			await discardFiles(stored.files);
-			return fail(400, { section: 'attest', message: minutesRefusalMessage(r.reason) });
+			return fail(refusalStatus(r.reason), {
+				section: 'attest',
+				message: minutesRefusalMessage(r.reason)
+			});
 		}
 		back(village.slug, id, 'attested');
 	},
@@ -102,7 +110,7 @@ export const actions: Actions = {
 		};
 		const r = appendCorrection(getDb(), actor, village.id, id, correction);
 		if (!r.ok)
-			return fail(400, {
+			return fail(refusalStatus(r.reason), {
 				section: 'correct',
 				correction: {
 					text: correction.text.slice(0, CORRECTION_TEXT_MAX),

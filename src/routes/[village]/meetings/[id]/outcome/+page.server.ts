@@ -14,6 +14,7 @@ import {
 import { coordRefusal } from '$lib/server/implementation/messages';
 import { listRoleHolders } from '$lib/server/roster/roles';
 import { idParam, requireMember } from '$lib/server/villages/context';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 /** Task rows on the form; empty ones are ignored. */
 const TASK_LINES = 4;
@@ -67,8 +68,7 @@ export const actions: Actions = {
 			tasks,
 			topicId: idParam(field(form, 'topic'))
 		});
-		if (!r.ok)
-			return fail(r.reason === 'forbidden' ? 403 : 400, { message: coordRefusal(r.reason) });
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: coordRefusal(r.reason) });
 		return { saved: m.consult_coord_saved() };
 	}
 };

@@ -24,6 +24,7 @@ import {
 import { listGrids } from '$lib/server/roster/structure';
 import { roleRefusalMessage } from '$lib/server/roster/messages';
 import { idParam, requireStaff } from '$lib/server/villages/context';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 function personOf(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { village, user } = requireStaff(event);
@@ -162,7 +163,11 @@ export const actions: Actions = {
 		if (!result.ok && result.reason === 'forbidden')
 			return fail(403, { form: 'role', values, message: m.error_forbidden() });
 		if (!result.ok)
-			return fail(400, { form: 'role', values, message: roleRefusalMessage(result.reason) });
+			return fail(refusalStatus(result.reason), {
+				form: 'role',
+				values,
+				message: roleRefusalMessage(result.reason)
+			});
 		return { saved: true };
 	},
 

@@ -21,6 +21,7 @@ import {
 import { consultRefusal } from '$lib/server/implementation/messages';
 import { listRoleHolders } from '$lib/server/roster/roles';
 import { idParam, requireMember } from '$lib/server/villages/context';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { village, user } = requireMember(event);
@@ -57,7 +58,7 @@ async function act(
 	const form = await readForm(event.request);
 	const r = run(form, c);
 	if (!r.ok)
-		return fail(r.reason === 'forbidden' ? 403 : 400, {
+		return fail(refusalStatus(r.reason), {
 			action,
 			message: consultRefusal(r.reason)
 		});

@@ -28,6 +28,7 @@ import {
 import { implRefusal, parseYuan } from '$lib/server/implementation/messages';
 import { listRoleHolders } from '$lib/server/roster/roles';
 import { idParam, requireMember } from '$lib/server/villages/context';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 /** Budget lines shown on the start form; empty ones are ignored. */
 const FORM_LINES = 3;
@@ -82,7 +83,7 @@ export const actions: Actions = {
 			budget
 		});
 		if (!r.ok)
-			return fail(r.reason === 'forbidden' ? 403 : 400, {
+			return fail(refusalStatus(r.reason), {
 				action: 'start',
 				message: implRefusal(r.reason)
 			});
@@ -112,7 +113,7 @@ export const actions: Actions = {
 		});
 		if (!r.ok) {
 			await discardFiles(stored.files);
-			return fail(r.reason === 'forbidden' ? 403 : 400, {
+			return fail(refusalStatus(r.reason), {
 				action: 'progress',
 				message: implRefusal(r.reason)
 			});
@@ -130,7 +131,7 @@ export const actions: Actions = {
 			summary: field(form, 'summary')
 		});
 		if (!r.ok)
-			return fail(r.reason === 'forbidden' ? 403 : 400, {
+			return fail(refusalStatus(r.reason), {
 				action: 'complete',
 				message: implRefusal(r.reason)
 			});
@@ -143,7 +144,7 @@ export const actions: Actions = {
 			opinion: field(form, 'opinion')
 		});
 		if (!r.ok)
-			return fail(r.reason === 'forbidden' ? 403 : 400, {
+			return fail(refusalStatus(r.reason), {
 				action: 'disclose',
 				message: r.reason === 'forbidden' ? m.impl_error_not_supervisor() : implRefusal(r.reason)
 			});
@@ -153,7 +154,7 @@ export const actions: Actions = {
 		const { village, topic, actor } = context(event);
 		const r = archiveMatter(getDb(), actor, village.id, topic.id);
 		if (!r.ok)
-			return fail(r.reason === 'forbidden' ? 403 : 400, {
+			return fail(refusalStatus(r.reason), {
 				action: 'archive',
 				message: implRefusal(r.reason)
 			});

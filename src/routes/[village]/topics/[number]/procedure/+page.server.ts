@@ -10,6 +10,7 @@ import { recordFailedVote, recordStep } from '$lib/server/procedure/matters';
 import { procedureRefusalMessage } from '$lib/server/procedure/messages';
 import { publishResolution } from '$lib/server/procedure/publication';
 import { procedureView } from '$lib/server/procedure/view';
+import { refusalStatus } from '$lib/server/http/refusal';
 
 function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { village, user } = requireMember(event);
@@ -40,11 +41,13 @@ export const load: PageServerLoad = (event) => {
 };
 
 function refused(
-	r: { reason: string; step?: number; expected?: readonly string[] },
+	r: Parameters<typeof procedureRefusalMessage>[1] & {
+		reason: Parameters<typeof procedureRefusalMessage>[0];
+	},
 	motionId?: number
 ) {
-	return fail(400, {
-		message: procedureRefusalMessage(r.reason, r as Parameters<typeof procedureRefusalMessage>[1]),
+	return fail(refusalStatus(r.reason), {
+		message: procedureRefusalMessage(r.reason, r),
 		motionId: motionId ?? null
 	});
 }
