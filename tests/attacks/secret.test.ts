@@ -19,17 +19,19 @@ import { PEOPLE, dbRead, personIdOf, post, signedIn } from './hostile.ts';
 
 type Column = { name: string; type: string };
 
+const THREE_VOTERS = [
+	{ who: PEOPLE.rep, choice: 'no' },
+	{ who: PEOPLE.secretary, choice: 'abstain' },
+	{ who: PEOPLE.clerk, choice: 'yes' }
+] as const;
+
 test('no stored column, order or timestamp links a secret choice to its voter', async ({ app }) => {
 	const { meetingId, agendaItemId } = openDemoMeeting(app);
 	markPresent(app, meetingId, votingRoster(app, meetingId));
 	const motionId = openNewMotion(app, agendaItemId, '无记名表决：储藏库选址', 'secret');
 
 	// Three voters on their phones, each a different choice, in a known order.
-	const online = [
-		{ who: PEOPLE.rep, choice: 'no' },
-		{ who: PEOPLE.secretary, choice: 'abstain' },
-		{ who: PEOPLE.clerk, choice: 'yes' }
-	] as const;
+	const online = THREE_VOTERS;
 	for (const { who, choice } of online) {
 		const api = await signedIn(app, who);
 		const r = await post(api, app, `/xinyang/meetings/${meetingId}?/vote`, { motionId, choice });
@@ -153,11 +155,7 @@ test('once a secret motion closes, no copy of the database files pairs a choice 
 		existsSync(app.dbPath + suffix) ? readFileSync(app.dbPath + suffix) : Buffer.alloc(0);
 
 	// Three voters on their phones, each a different choice.
-	const online = [
-		{ who: PEOPLE.rep, choice: 'no' },
-		{ who: PEOPLE.secretary, choice: 'abstain' },
-		{ who: PEOPLE.clerk, choice: 'yes' }
-	] as const;
+	const online = THREE_VOTERS;
 	for (const { who, choice } of online) {
 		const api = await signedIn(app, who);
 		const r = await post(api, app, `/xinyang/meetings/${meetingId}?/vote`, { motionId, choice });

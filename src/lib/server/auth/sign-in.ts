@@ -28,6 +28,26 @@ export interface Attempt {
 	deviceToken: string | undefined;
 }
 
+/** Counts the attempt against the account's and the address's limits before it is judged. */
+function reserve(
+	db: Db,
+	attempt: Attempt,
+	limits: Limits,
+	kind: 'phone' | 'activate',
+	now: number
+) {
+	return reserveAttempt(
+		{
+			account: limits.account,
+			accountKey: `${kind}:${attempt.phone}`,
+			address: limits.address,
+			addressKey: addressKey(attempt.address),
+			trustedDevice: isTrustedDevice(db, attempt.deviceToken, attempt.phone, now)
+		},
+		now
+	);
+}
+
 type Waiting = { ok: false; reason: 'wait'; waitMs: number };
 
 export type SignInResult =
@@ -42,16 +62,7 @@ export async function signIn(
 	limits: Limits = { account: loginByAccount, address: failuresByAddress },
 	now = Date.now()
 ): Promise<SignInResult> {
-	const reserved = reserveAttempt(
-		{
-			account: limits.account,
-			accountKey: `phone:${attempt.phone}`,
-			address: limits.address,
-			addressKey: addressKey(attempt.address),
-			trustedDevice: isTrustedDevice(db, attempt.deviceToken, attempt.phone, now)
-		},
-		now
-	);
+	const reserved = reserve(db, attempt, limits, 'phone', now);
 	if ('waitMs' in reserved) return { ok: false, reason: 'wait', waitMs: reserved.waitMs };
 	const result = await checkLogin(db, attempt.phone, attempt.password);
 	if (!result.ok) {
@@ -74,16 +85,7 @@ export async function activate(
 	limits: Limits = { account: activationByAccount, address: failuresByAddress },
 	now = Date.now()
 ): Promise<ActivateResult> {
-	const reserved = reserveAttempt(
-		{
-			account: limits.account,
-			accountKey: `activate:${attempt.phone}`,
-			address: limits.address,
-			addressKey: addressKey(attempt.address),
-			trustedDevice: isTrustedDevice(db, attempt.deviceToken, attempt.phone, now)
-		},
-		now
-	);
+	const reserved = reserve(db, attempt, limits, 'activate', now);
 	if ('waitMs' in reserved) return { ok: false, reason: 'wait', waitMs: reserved.waitMs };
 	const result = await redeemActivationCode(
 		db,
