@@ -1,0 +1,175 @@
+// Every name an audit entry can carry, in one list and one tense: the entry records what happened
+// ("meeting.closed"), so every name is `subject.past_participle`. Grep for a name here to find the
+// one command that writes it.
+
+export const AUDIT_ACTIONS = [
+	'account.activated',
+	'account.activation_code_issued',
+	'account.created',
+	'account.demo_password_set',
+	'account.disabled',
+	'account.enabled',
+	'account.password_changed',
+	'ballot.cast',
+	'ballot.paper_counted',
+	'ballot.roll_call_recorded',
+	'consultation.materials_sent',
+	'consultation.meeting_linked',
+	'consultation.outcome_recorded',
+	'consultation.party_added',
+	'consultation.route_chosen',
+	'coordination.outcome_recorded',
+	'implementation.completed',
+	'implementation.disclosed',
+	'implementation.progress_reported',
+	'implementation.started',
+	'meeting.agenda_item_added',
+	'meeting.checkin_key_issued',
+	'meeting.closed',
+	'meeting.created',
+	'meeting.guest_added',
+	'meeting.left',
+	'meeting.minutes_attested',
+	'meeting.minutes_confirmed',
+	'meeting.minutes_corrected',
+	'meeting.minutes_text_saved',
+	'meeting.notified',
+	'meeting.opened',
+	'meeting.signed_in',
+	'meeting.speech_recorded',
+	'meeting.updated',
+	'meeting.written_opinion_recorded',
+	'motion.closed',
+	'motion.created',
+	'motion.hands_counted',
+	'motion.opened',
+	'notice.posted',
+	'objection.answered',
+	'objection.escalated',
+	'objection.filed',
+	'procedure.archived',
+	'procedure.ended',
+	'procedure.reps_authorized',
+	'procedure.sent_back',
+	'procedure.steps_recorded',
+	'resolution.adopted',
+	'resolution.corrected',
+	'roster.activation_sheet_issued',
+	'roster.grids_added',
+	'roster.groups_added',
+	'roster.household_updated',
+	'roster.imported',
+	'roster.party_full_membership_recorded',
+	'roster.person_deceased',
+	'roster.person_moved',
+	'roster.person_moved_out',
+	'roster.person_updated',
+	'roster.role_assigned',
+	'roster.role_ended',
+	'topic.cosign_withdrawn',
+	'topic.cosigned',
+	'topic.completed',
+	'topic.confirmed',
+	'topic.created',
+	'topic.deleted',
+	'topic.draft_updated',
+	'topic.drafted',
+	'topic.obligation_reached',
+	'topic.opinion_added',
+	'topic.opinion_hidden',
+	'topic.submitted',
+	'topic.triaged',
+	'topic.withdrawn',
+	'village.created',
+	'village.rule_options_changed',
+	'village.settings_changed',
+	'vote.cast',
+	'vote.retracted'
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What an entry is about: the `subject_type` column. */
+export type AuditSubject =
+	| 'account'
+	| 'consultation'
+	| 'household'
+	| 'implementation'
+	| 'meeting'
+	| 'motion'
+	| 'notice'
+	| 'objection'
+	| 'person'
+	| 'resolution'
+	| 'roster'
+	| 'topic'
+	| 'user'
+	| 'village';
+
+/**
+ * Names written before the names above were made one tense. The chain hashes every entry, so old
+ * entries keep the name they were written with; readers translate them through this table.
+ */
+export const FORMER_AUDIT_ACTIONS: Readonly<Record<string, AuditAction>> = {
+	'account.create': 'account.created',
+	'ballot.paper': 'ballot.paper_counted',
+	'ballot.roll_call': 'ballot.roll_call_recorded',
+	'consultation.meeting': 'consultation.meeting_linked',
+	'consultation.outcome': 'consultation.outcome_recorded',
+	'consultation.party': 'consultation.party_added',
+	'consultation.route': 'consultation.route_chosen',
+	'coordination.outcome': 'coordination.outcome_recorded',
+	'implementation.complete': 'implementation.completed',
+	'implementation.disclose': 'implementation.disclosed',
+	'implementation.progress': 'implementation.progress_reported',
+	'implementation.start': 'implementation.started',
+	'meeting.agenda_add': 'meeting.agenda_item_added',
+	'meeting.checkin_key': 'meeting.checkin_key_issued',
+	'meeting.close': 'meeting.closed',
+	'meeting.create': 'meeting.created',
+	'meeting.guest_add': 'meeting.guest_added',
+	'meeting.minutes_attest': 'meeting.minutes_attested',
+	'meeting.minutes_confirm': 'meeting.minutes_confirmed',
+	'meeting.minutes_correction': 'meeting.minutes_corrected',
+	'meeting.minutes_text': 'meeting.minutes_text_saved',
+	'meeting.notify': 'meeting.notified',
+	'meeting.open': 'meeting.opened',
+	'meeting.sign_in': 'meeting.signed_in',
+	'meeting.speech': 'meeting.speech_recorded',
+	'meeting.update': 'meeting.updated',
+	'meeting.written_opinion': 'meeting.written_opinion_recorded',
+	'motion.close': 'motion.closed',
+	'motion.create': 'motion.created',
+	'motion.hands': 'motion.hands_counted',
+	'motion.open': 'motion.opened',
+	'notice.post': 'notice.posted',
+	'objection.answer': 'objection.answered',
+	'objection.escalate': 'objection.escalated',
+	'objection.file': 'objection.filed',
+	'procedure.steps': 'procedure.steps_recorded',
+	'resolution.adopt': 'resolution.adopted',
+	'resolution.correct': 'resolution.corrected',
+	'roster.party_full_membership': 'roster.party_full_membership_recorded',
+	'topic.create': 'topic.created',
+	'topic.delete': 'topic.deleted',
+	'village.create': 'village.created',
+	'vote.retract': 'vote.retracted'
+};
+
+const known = new Set<string>(AUDIT_ACTIONS);
+
+/** The current name of a stored entry's action, whichever name it was written with. */
+export function currentAuditAction(stored: string): AuditAction | null {
+	if (known.has(stored)) return stored as AuditAction;
+	return FORMER_AUDIT_ACTIONS[stored] ?? null;
+}
+
+/** Every stored name that means `action`, for a query's `action in (…)`. */
+export function storedNamesOf(action: AuditAction): string[] {
+	return [
+		action,
+		...Object.entries(FORMER_AUDIT_ACTIONS)
+			.filter(([, current]) => current === action)
+			.map(([former]) => former)
+	];
+}
