@@ -30,6 +30,7 @@ export type RosterKind =
 	| 'village_rep'
 	| 'villagers_committee'
 	| 'branch_committee'
+	| 'supervision_committee'
 	| 'collective_member';
 
 /** Where a meeting's expected attendance (应到) comes from. */
