@@ -64,6 +64,8 @@ export const AUDIT_ACTIONS = [
 	'roster.person_moved',
 	'roster.person_moved_out',
 	'roster.person_updated',
+	'roster.relation_recorded',
+	'roster.relation_removed',
 	'roster.role_assigned',
 	'roster.role_ended',
 	'topic.cosign_withdrawn',

@@ -58,6 +58,8 @@ export const COMMANDS = {
 	updatePerson: 'staff',
 	movePerson: 'staff',
 	setPersonStatus: 'staff',
+	recordRelation: 'staff',
+	removeRelation: 'staff',
 	updateHousehold: 'staff',
 	assignRole: 'staff',
 	endRole: 'staff',

@@ -10,6 +10,7 @@ import notices from './007-notices.js';
 import implementation from './008-implementation.js';
 import readIndexes from './009-read-indexes.js';
 import trustedDevices from './010-trusted-devices.js';
+import relationsAndCollective from './011-relations-and-collective.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -21,5 +22,6 @@ export const migrations = [
 	{ version: 7, name: 'notices', sql: notices },
 	{ version: 8, name: 'implementation', sql: implementation },
 	{ version: 9, name: 'read-indexes', sql: readIndexes },
-	{ version: 10, name: 'trusted-devices', sql: trustedDevices }
+	{ version: 10, name: 'trusted-devices', sql: trustedDevices },
+	{ version: 11, name: 'relations-and-collective', sql: relationsAndCollective }
 ];
