@@ -55,6 +55,8 @@ export const AUDIT_ACTIONS = [
 	'resolution.adopted',
 	'resolution.corrected',
 	'roster.activation_sheet_issued',
+	'roster.collective_member_added',
+	'roster.collective_membership_ended',
 	'roster.grids_added',
 	'roster.groups_added',
 	'roster.household_updated',

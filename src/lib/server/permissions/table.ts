@@ -60,6 +60,8 @@ export const COMMANDS = {
 	setPersonStatus: 'staff',
 	recordRelation: 'staff',
 	removeRelation: 'staff',
+	addCollectiveMember: 'staff',
+	endCollectiveMembership: 'staff',
 	updateHousehold: 'staff',
 	assignRole: 'staff',
 	endRole: 'staff',

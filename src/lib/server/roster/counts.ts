@@ -43,9 +43,10 @@ export type RoleKind =
 	| 'supervision_committee'
 	| 'household_rep'
 	| 'grid_head'
-	| 'clerk';
+	| 'clerk'
+	| 'collective_member';
 
-const roleCondition: Record<Exclude<RoleKind, 'adult'>, string> = {
+const roleCondition: Record<Exclude<RoleKind, 'adult' | 'collective_member'>, string> = {
 	party_full: `r.role = 'party_member' and r.full_since is not null and r.full_since <= @date`,
 	party_probationary: `r.role = 'party_member' and (r.full_since is null or r.full_since > @date)`,
 	village_rep: `r.role = 'village_rep'`,
@@ -58,6 +59,14 @@ const roleCondition: Record<Exclude<RoleKind, 'adult'>, string> = {
 	clerk: `r.role = 'clerk'`
 };
 
+// Members of the collective economic organisation with full civil capacity (集体经济组织法 第二十七条;
+// adults, as the roster records no incapacity). Membership is not residence: a member who moved out
+// stays one until the register ends it, but not past their death.
+const COLLECTIVE_MEMBERS_ON = `select distinct p.id from collective_members m join people p on p.id = m.person_id
+	where m.village_id = @village and m.since <= @date and (m.until is null or m.until > @date)
+	  and (p.status <> 'deceased' or p.status_date > @date) and p.birth_date <= @adultCutoff
+	order by p.id`;
+
 /** The ids of the people who count as `kind` in this village on `date`, in roster order. */
 export function peopleCountingOn(
 	db: Db,
@@ -68,7 +77,9 @@ export function peopleCountingOn(
 	const sql =
 		kind === 'adult'
 			? `select p.id from people p where p.village_id = @village and ${RESIDENT_ON} and p.birth_date <= @adultCutoff order by p.id`
-			: `select distinct p.id from roles r join people p on p.id = r.person_id
+			: kind === 'collective_member'
+				? COLLECTIVE_MEMBERS_ON
+				: `select distinct p.id from roles r join people p on p.id = r.person_id
 			   where r.village_id = @village and ${roleCondition[kind]} and ${ROLE_ON} and ${RESIDENT_ON}
 			   order by p.id`;
 	return db
