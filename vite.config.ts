@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
 
 // Test files that mock modules or stub globals (see the `isolate` note below).
-const MOCKING_TESTS = ['src/hooks.server.test.ts', 'src/lib/server/uploads/uploads.test.ts'];
+const MOCKING_TESTS = [
+	'src/hooks.server.test.ts',
+	'src/lib/server/uploads/uploads.test.ts',
+	'src/routes/group-layouts.test.ts'
+];
 
 export default defineConfig({
 	plugins: [sveltekit()],

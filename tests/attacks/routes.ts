@@ -100,6 +100,8 @@ const ROUTES_DIR = fileURLToPath(new URL('../../src/routes', import.meta.url));
 
 export interface RouteOnDisk {
 	route: string;
+	/** The innermost route group its files sit in, e.g. `(staff)`; null outside any. */
+	group: string | null;
 	get: boolean;
 	post: boolean;
 	actions: string[];
@@ -112,8 +114,9 @@ export function routesOnDisk(): RouteOnDisk[] {
 		const route = '/' + path.relative(ROUTES_DIR, dir).split(path.sep).join('/');
 		// Route groups like (admin) do not appear in the URL.
 		const id = route.replace(/\/\([^)]+\)/g, '').replace(/^\/$/, '/') || '/';
+		const group = route.match(/\([^)]+\)/g)?.at(-1) ?? null;
 		let r = found.get(id);
-		if (!r) found.set(id, (r = { route: id, get: false, post: false, actions: [] }));
+		if (!r) found.set(id, (r = { route: id, group, get: false, post: false, actions: [] }));
 		return r;
 	};
 	const walk = (dir: string) => {

@@ -1,0 +1,50 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { actorOf } from '$lib/server/permissions';
+import { getDb } from '$lib/server/db';
+import { field, readForm } from '$lib/server/forms';
+import { attendeeStatus } from '$lib/server/meetings/attendee';
+import { normalizeCheckinCode, verifyCheckinCode } from '$lib/server/meetings/checkin';
+import { signIn } from '$lib/server/meetings/meetings';
+import { requireMember } from '$lib/server/villages/context';
+import { attendeeRefusalMessage, meetingFromParams } from '$lib/server/meetings/attendee-pages';
+import { refusalStatus } from '$lib/server/http/refusal';
+
+// Long enough for any code typed with spaces; anything longer is not a code.
+const MAX_CODE_INPUT = 40;
+
+export const load: PageServerLoad = (event) => {
+	// Signed out, the scan leads to the login page and back here with the code.
+	const { user } = requireMember(event);
+	const { meeting } = meetingFromParams(event);
+	const status = user.personId === null ? null : attendeeStatus(getDb(), meeting.id, user.personId);
+	return {
+		meeting: {
+			id: meeting.id,
+			title: meeting.title,
+			type: meeting.type,
+			place: meeting.place,
+			meetingDate: meeting.meetingDate,
+			startsAt: meeting.startsAt,
+			state: meeting.state
+		},
+		code: normalizeCheckinCode((event.url.searchParams.get('c') ?? '').slice(0, MAX_CODE_INPUT)),
+		signedIn: !!status?.signedInAt && !status.leftAt
+	};
+};
+
+export const actions: Actions = {
+	checkIn: async (event) => {
+		const { user } = requireMember(event);
+		const { village, meeting } = meetingFromParams(event);
+		const code = field(await readForm(event.request), 'code').slice(0, MAX_CODE_INPUT);
+		if (!verifyCheckinCode(getDb(), meeting.id, code))
+			return fail(400, { message: m.mtg_checkin_expired() });
+		if (user.personId === null)
+			return fail(400, { message: attendeeRefusalMessage('not_on_roster') });
+		const r = signIn(getDb(), actorOf(user), village.id, meeting.id, user.personId);
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: attendeeRefusalMessage(r.reason) });
+		redirect(303, `/${village.slug}/meetings/${meeting.id}?done=signed`);
+	}
+};

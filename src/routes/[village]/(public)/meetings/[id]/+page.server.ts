@@ -1,0 +1,127 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { actorOf } from '$lib/server/permissions';
+import { getDb } from '$lib/server/db';
+import { field, readForm, type FieldErrors } from '$lib/server/forms';
+import { attendeeStatus, publicMotion } from '$lib/server/meetings/attendee';
+import {
+	CHOICES,
+	castBallot,
+	getMotion,
+	listRoster,
+	type Choice
+} from '$lib/server/meetings/meetings';
+import { meetingRefusalMessage } from '$lib/server/meetings/messages';
+import {
+	OPINION_MAX_CHARS,
+	listOwnOpinions,
+	submitWrittenOpinion
+} from '$lib/server/meetings/opinions';
+import { meetingView } from '$lib/server/meetings/view';
+import { symbolicFormula } from '$lib/server/votes/rules';
+import { idParam, requireMember } from '$lib/server/villages/context';
+import { LIVE } from '$lib/meetings/live.svelte';
+import { attendeeRefusalMessage, meetingFromParams } from '$lib/server/meetings/attendee-pages';
+import { refusalStatus } from '$lib/server/http/refusal';
+
+export const load: PageServerLoad = (event) => {
+	event.depends(LIVE);
+	const { village, meeting, user, member, staff } = meetingFromParams(event);
+	const db = getDb();
+	const view = meetingView(db, village.id, meeting.id)!;
+	const roster = listRoster(db, meeting.id);
+	// 应到 by the roles that call people to this meeting, never their names or contact details.
+	const basis = new Map<string, { count: number; voting: boolean }>();
+	for (const e of roster) {
+		for (const kind of e.kinds.length ? e.kinds : ['named']) {
+			const b = basis.get(kind) ?? { count: 0, voting: false };
+			b.count++;
+			b.voting ||= e.voting;
+			basis.set(kind, b);
+		}
+	}
+	const personId = member ? (user?.personId ?? null) : null;
+	const status = personId === null ? null : attendeeStatus(db, meeting.id, personId);
+	const attendance = { ...view.attendance, counts: undefined };
+	return {
+		meeting: {
+			id: meeting.id,
+			type: meeting.type,
+			title: meeting.title,
+			place: meeting.place,
+			meetingDate: meeting.meetingDate,
+			startsAt: meeting.startsAt,
+			state: meeting.state,
+			noticeDate: meeting.noticeDate
+		},
+		chairName: view.chairName,
+		recorderName: view.recorderName,
+		attendance,
+		passRule: meeting.rule.pass.kind === 'compare' ? symbolicFormula(meeting.rule.pass.test) : null,
+		basis: [...basis].map(([kind, b]) => ({ kind, ...b })),
+		agenda: view.agenda.map((a) => ({
+			id: a.id,
+			position: a.position,
+			title: a.title,
+			materials: a.materials,
+			topic: a.topic && { number: a.topic.number, title: a.topic.title },
+			motions: a.motions.map((mv) => publicMotion(mv, { voterNames: member }))
+		})),
+		member,
+		staff,
+		me: status && {
+			voting: status.voting,
+			signedInAt: status.signedInAt,
+			leftAt: status.leftAt,
+			// Only a named vote's own choice is echoed back; a secret one has none to echo.
+			voted: Object.fromEntries(status.voted) as Record<number, Choice | null>
+		},
+		myOpinions: status && personId !== null ? listOwnOpinions(db, meeting.id, personId) : [],
+		opinionMax: OPINION_MAX_CHARS,
+		done: event.url.searchParams.get('done')
+	};
+};
+
+export const actions: Actions = {
+	vote: async (event) => {
+		const { user } = requireMember(event);
+		const { village, meeting } = meetingFromParams(event);
+		const form = await readForm(event.request);
+		const motionId = idParam(field(form, 'motionId'));
+		const choice = field(form, 'choice');
+		const motion = motionId ? getMotion(getDb(), village.id, motionId) : null;
+		if (!motion || motion.meetingId !== meeting.id)
+			return fail(400, { message: m.mtg_attendee_bad_motion() });
+		if (!(CHOICES as readonly string[]).includes(choice))
+			return fail(400, { message: meetingRefusalMessage('bad_choice') });
+		const r = castBallot(getDb(), actorOf(user), village.id, motion.id, choice as Choice);
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: attendeeRefusalMessage(r.reason) });
+		redirect(303, `/${village.slug}/meetings/${meeting.id}?done=voted`);
+	},
+
+	opinion: async (event) => {
+		const { user } = requireMember(event);
+		const { village, meeting } = meetingFromParams(event);
+		const form = await readForm(event.request);
+		const itemId = idParam(field(form, 'agendaItemId'));
+		const text = field(form, 'text');
+		const errors: FieldErrors<'text'> = {};
+		if (!text) errors.text = m.error_required();
+		else if ([...text].length > OPINION_MAX_CHARS)
+			errors.text = m.error_too_long({ max: OPINION_MAX_CHARS });
+		const echo = { agendaItemId: itemId, text: [...text].slice(0, OPINION_MAX_CHARS).join('') };
+		if (!itemId) return fail(400, { ...echo, message: m.mtg_attendee_bad_item() });
+		if (errors.text) return fail(400, { ...echo, errors });
+		const r = submitWrittenOpinion(getDb(), actorOf(user), village.id, itemId, text, {
+			meetingId: meeting.id
+		});
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), {
+				...echo,
+				message:
+					r.reason === 'not_found' ? m.mtg_attendee_bad_item() : attendeeRefusalMessage(r.reason)
+			});
+		redirect(303, `/${village.slug}/meetings/${meeting.id}?done=opinion`);
+	}
+};

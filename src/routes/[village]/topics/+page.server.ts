@@ -1,4 +1,0 @@
-import type { PageServerLoad } from './$types';
-import { loadTopicList } from './list.server';
-
-export const load: PageServerLoad = (event) => loadTopicList(event, false);
