@@ -93,6 +93,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditSubject =
 	| 'account'
 	| 'consultation'
+	| 'grid'
 	| 'household'
 	| 'implementation'
 	| 'meeting'
@@ -100,6 +101,7 @@ export type AuditSubject =
 	| 'notice'
 	| 'objection'
 	| 'person'
+	| 'reps_authorization'
 	| 'resolution'
 	| 'roster'
 	| 'topic'
