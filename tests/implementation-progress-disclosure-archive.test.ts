@@ -199,7 +199,7 @@ test('the clerk records an implementation without JavaScript, the supervisor dis
 		.trim()
 		.split('\n')
 		.map((l) => JSON.parse(l));
-	const disclosed = audit.find((a) => a.action === 'implementation.disclose');
+	const disclosed = audit.find((a) => a.action === 'implementation.disclosed');
 	expect(hashEntry(disclosed)).toBe(disclosed.hash);
 });
 

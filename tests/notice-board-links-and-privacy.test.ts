@@ -11,9 +11,9 @@ import {
 import type { Db } from '../src/lib/server/db/index.ts';
 import {
 	completeImplementation,
-	discloseResult,
 	startImplementation
-} from '../src/lib/server/implementation/implementation.ts';
+} from '../src/lib/server/implementation/progress.ts';
+import { discloseResult } from '../src/lib/server/implementation/disclosure.ts';
 import {
 	DEMO,
 	PHONE_VIEWPORT,

@@ -120,7 +120,7 @@ test('step 4 from today’s meeting, then the resolution is published and read l
 	expect(
 		query(
 			app,
-			"select count(*) as n from audit where action = 'procedure.steps' and subject_id = ?",
+			"select count(*) as n from audit where action = 'procedure.steps_recorded' and subject_id = ?",
 			String(
 				query<{ id: number }>(app, "select id from topics where number = 'XY-2026-0001'")[0].id
 			)

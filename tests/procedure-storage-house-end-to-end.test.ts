@@ -348,7 +348,7 @@ test('the storage house: filed by a grid head, four meetings, published, objecte
 		.trim()
 		.split('\n')
 		.map((l) => JSON.parse(l));
-	const published = audit.find((a) => a.action === 'implementation.disclose');
+	const published = audit.find((a) => a.action === 'implementation.disclosed');
 	expect(hashEntry(published)).toBe(published.hash);
 
 	// 8. The register shows all six steps filled, and the matter reads as archived.

@@ -97,6 +97,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditSubject =
 	| 'account'
 	| 'consultation'
+	| 'grid'
 	| 'household'
 	| 'implementation'
 	| 'meeting'
@@ -104,6 +105,7 @@ export type AuditSubject =
 	| 'notice'
 	| 'objection'
 	| 'person'
+	| 'reps_authorization'
 	| 'resolution'
 	| 'roster'
 	| 'topic'

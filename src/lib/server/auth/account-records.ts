@@ -1,10 +1,11 @@
 // Accounts as records: reading them and disabling them. Apart from the rest of accounts.ts (sign-in,
 // passwords, activation codes) so that the roster can disable the login of someone who left the
 // village without loading the password rules.
-import { appendAudit } from '../audit/chain.js';
+import { command } from '../command';
 import type { Db } from '../db';
 import { invalidateUserSessions, type Role } from './session';
 import { mayManageAccountNow } from '../permissions/accounts';
+import { actorOfLogin } from '../permissions/login-actor';
 
 export interface Account {
 	id: number;
@@ -55,6 +56,11 @@ export function findAccount(db: Db, id: number): Account | null {
 	return row ? toAccount(row) : null;
 }
 
+/** The village of a login, which never changes: a command knows where it acts before it begins. */
+export const villageOfAccount = (db: Db, id: number): number | null =>
+	(db.prepare('select village_id from users where id = ?').pluck().get(id) as
+		number | null | undefined) ?? null;
+
 /**
  * Disables or re-enables an account; disabling ends all its sessions at once. Only someone who may
  * manage the account may do either (a null actor is the system itself).
@@ -65,21 +71,23 @@ export function setAccountDisabled(
 	userId: number,
 	disabled: boolean
 ): { ok: true } | { ok: false; reason: 'forbidden' } {
-	return db
-		.transaction(() => {
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId: villageOfAccount(db, userId),
+		load: () => {
 			const before = findAccount(db, userId);
 			if (!before) throw new Error(`no account ${userId}`);
-			if (!mayManageAccountNow(db, actorId, before))
-				return { ok: false as const, reason: 'forbidden' as const };
+			return before;
+		},
+		allowed: (before) => mayManageAccountNow(db, actorId, before),
+		run: (before, ctx) => {
 			if (before.disabled === disabled) return { ok: true as const };
 			db.prepare('update users set disabled_at = ? where id = ?').run(
 				disabled ? new Date().toISOString() : null,
 				userId
 			);
 			if (disabled) invalidateUserSessions(db, userId);
-			appendAudit(db, {
-				villageId: before.villageId,
-				actorId,
+			ctx.audit({
 				action: disabled ? 'account.disabled' : 'account.enabled',
 				subjectType: 'user',
 				subjectId: userId,
@@ -87,6 +95,6 @@ export function setAccountDisabled(
 				after: auditView(findAccount(db, userId)!)
 			});
 			return { ok: true as const };
-		})
-		.immediate();
+		}
+	}) as { ok: true } | { ok: false; reason: 'forbidden' };
 }

@@ -76,7 +76,7 @@ describe('activation codes', () => {
 		expect(second).toEqual({ ok: false, reason: 'invalid_code' });
 		const actions = db.prepare('select action from audit order by id').pluck().all();
 		expect(actions).toEqual([
-			'account.create',
+			'account.created',
 			'account.activation_code_issued',
 			'account.activated'
 		]);

@@ -1,7 +1,7 @@
 // Accounts: login, activation codes, password changes, disabling. Every change is audited in the
 // transaction that makes it.
 import { createHash, randomInt } from 'node:crypto';
-import { appendAudit } from '../audit/chain.js';
+import { command } from '../command';
 import type { Db } from '../db';
 import {
 	hashPassword,
@@ -10,9 +10,17 @@ import {
 	verifyPassword,
 	type PasswordProblem
 } from './password';
-import { auditView, findAccount, toAccount, type Account, type UserRow } from './account-records';
+import {
+	auditView,
+	findAccount,
+	toAccount,
+	villageOfAccount,
+	type Account,
+	type UserRow
+} from './account-records';
 import { invalidateUserSessions, type Role } from './session';
 import { mayManageAccountNow } from '../permissions/accounts';
+import { actorOfLogin } from '../permissions/login-actor';
 
 export {
 	findAccount,
@@ -82,13 +90,14 @@ export function createAccount(
 		passwordHash?: string;
 	}
 ): CreateAccountResult {
-	return db
-		.transaction((): CreateAccountResult => {
-			if (!mayManageAccountNow(db, actorId, input)) return { ok: false, reason: 'forbidden' };
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId: input.villageId,
+		may: () => mayManageAccountNow(db, actorId, input),
+		run: (_, ctx): CreateAccountResult => {
 			if (db.prepare('select 1 from users where phone = ?').get(input.phone)) {
 				return { ok: false, reason: 'phone_taken' };
 			}
-			const createdAt = new Date().toISOString();
 			const { lastInsertRowid } = db
 				.prepare(
 					'insert into users (village_id, role, name, phone, password_hash, created_at) values (?, ?, ?, ?, ?, ?)'
@@ -99,20 +108,18 @@ export function createAccount(
 					input.name,
 					input.phone,
 					input.passwordHash ?? null,
-					createdAt
+					ctx.now.toISOString()
 				);
 			const account = findAccount(db, Number(lastInsertRowid))!;
-			appendAudit(db, {
-				villageId: input.villageId,
-				actorId,
-				action: 'account.create',
+			ctx.audit({
+				action: 'account.created',
 				subjectType: 'user',
 				subjectId: account.id,
 				after: auditView(account)
 			});
 			return { ok: true, account };
-		})
-		.immediate();
+		}
+	}) as CreateAccountResult;
 }
 
 function codeHash(userId: number, code: string): string {
@@ -144,28 +151,31 @@ export function issueActivationCode(
 ): IssueCodeResult {
 	const code = generateActivationCode();
 	const expiresAt = now + ACTIVATION_CODE_LIFETIME;
-	return db
-		.transaction((): IssueCodeResult => {
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId: villageOfAccount(db, userId),
+		load: () => {
 			const account = findAccount(db, userId);
 			if (!account) throw new Error(`no account ${userId}`);
-			if (!mayManageAccountNow(db, actorId, account)) return { ok: false, reason: 'forbidden' };
+			return account;
+		},
+		allowed: (account) => mayManageAccountNow(db, actorId, account),
+		run: (_, ctx): IssueCodeResult => {
 			db.prepare(
 				'update activation_codes set used_at = ? where user_id = ? and used_at is null'
 			).run(now, userId);
 			db.prepare(
 				'insert into activation_codes (user_id, code_hash, expires_at, created_by, created_at) values (?, ?, ?, ?, ?)'
 			).run(userId, codeHash(userId, code), expiresAt, actorId, now);
-			appendAudit(db, {
-				villageId: account.villageId,
-				actorId,
+			ctx.audit({
 				action: 'account.activation_code_issued',
 				subjectType: 'user',
 				subjectId: userId,
 				after: { expiresAt: new Date(expiresAt).toISOString() }
 			});
 			return { ok: true, code, expiresAt };
-		})
-		.immediate();
+		}
+	}) as IssueCodeResult;
 }
 
 export type ActivationResult =
@@ -187,8 +197,10 @@ export async function redeemActivationCode(
 		.get(phone) as Pick<UserRow, 'id' | 'village_id' | 'disabled_at'> | undefined;
 	const hashed = problem ? null : await hashPassword(newPassword);
 	if (!user || user.disabled_at) return { ok: false, reason: 'invalid_code' };
-	return db
-		.transaction((): ActivationResult => {
+	return command(db, {
+		actor: actorOfLogin(db, user.id),
+		villageId: user.village_id,
+		run: (_, ctx): ActivationResult => {
 			const row = db
 				.prepare(
 					'select id from activation_codes where user_id = ? and code_hash = ? and used_at is null and expires_at > ?'
@@ -200,16 +212,10 @@ export async function redeemActivationCode(
 			db.prepare('update activation_codes set used_at = ? where id = ?').run(now, row.id);
 			db.prepare('update users set password_hash = ? where id = ?').run(hashed, user.id);
 			invalidateUserSessions(db, user.id);
-			appendAudit(db, {
-				villageId: user.village_id,
-				actorId: user.id,
-				action: 'account.activated',
-				subjectType: 'user',
-				subjectId: user.id
-			});
+			ctx.audit({ action: 'account.activated', subjectType: 'user', subjectId: user.id });
 			return { ok: true, userId: user.id };
-		})
-		.immediate();
+		}
+	}) as ActivationResult;
 }
 
 export type ChangePasswordResult =
@@ -231,16 +237,14 @@ export async function changePassword(
 	const problem = passwordProblem(newPassword, row.phone);
 	if (problem) return { ok: false, reason: 'weak_password', problem };
 	const hashed = await hashPassword(newPassword);
-	db.transaction(() => {
-		db.prepare('update users set password_hash = ? where id = ?').run(hashed, userId);
-		invalidateUserSessions(db, userId);
-		appendAudit(db, {
-			villageId: row.village_id,
-			actorId: userId,
-			action: 'account.password_changed',
-			subjectType: 'user',
-			subjectId: userId
-		});
-	}).immediate();
-	return { ok: true };
+	return command(db, {
+		actor: actorOfLogin(db, userId),
+		villageId: row.village_id,
+		run: (_, ctx) => {
+			db.prepare('update users set password_hash = ? where id = ?').run(hashed, userId);
+			invalidateUserSessions(db, userId);
+			ctx.audit({ action: 'account.password_changed', subjectType: 'user', subjectId: userId });
+			return { ok: true as const };
+		}
+	}) as ChangePasswordResult;
 }

@@ -69,7 +69,7 @@ describe('openVillageAccount', () => {
 			expect(r.ok && r.account.villageId).toBe(a.villageId);
 		}
 		expect(
-			db.prepare("select count(*) from audit where action = 'account.create'").pluck().get()
+			db.prepare("select count(*) from audit where action = 'account.created'").pluck().get()
 		).toBe(3 + 3); // the two villages' clerks and the administrator, then these three
 	});
 });

@@ -14,7 +14,9 @@
 // A number that is already an account of this village is named as such: the clerk has it on the
 // list of the village's accounts anyway.
 import type { Db } from '../db';
+import { command } from '../command';
 import { mayManageAccountNow } from '../permissions/accounts';
+import { actorOfLogin } from '../permissions/login-actor';
 import { createAccount } from './accounts';
 import type { Account } from './account-records';
 import type { Role } from './session';
@@ -49,15 +51,17 @@ export function openVillageAccount(
 	actorId: number,
 	input: { villageId: number; role: Role; name: string; phone: string }
 ): OpenAccountResult {
-	return db
-		.transaction((): OpenAccountResult => {
-			// Who may open this login is asked first: a refusal for the role says nothing of the number.
-			if (!mayManageAccountNow(db, actorId, input)) return { ok: false, reason: 'forbidden' };
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId: input.villageId,
+		// Who may open this login is asked first: a refusal for the role says nothing of the number.
+		may: () => mayManageAccountNow(db, actorId, input),
+		run: (): OpenAccountResult => {
 			const refusal = phoneRefusal(db, input.villageId, input.phone);
 			if (refusal) return { ok: false, reason: refusal };
 			const created = createAccount(db, actorId, input);
 			if (created.ok) return created;
 			return { ok: false, reason: created.reason === 'forbidden' ? 'forbidden' : 'unavailable' };
-		})
-		.immediate();
+		}
+	}) as OpenAccountResult;
 }

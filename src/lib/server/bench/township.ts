@@ -9,79 +9,28 @@ import { openDatabase } from '../db/open.js';
 import { migrate } from '../db/migrate.js';
 import { CN_2018 } from '../votes/rules';
 import { seededRandom } from '../../random.js';
+import {
+	CATEGORIES,
+	GIVEN,
+	STATES,
+	STORM_PASSWORD,
+	SURNAMES,
+	TITLES,
+	clerkPhone,
+	stormPhone,
+	type Scale
+} from './township-scale';
 
-export const TOWNSHIP = {
-	villages: 30,
-	people: 90_000,
-	topics: 50_000,
-	meetings: 5_000,
-	ballots: 1_000_000,
-	// The pages measured are the first village's: its topic list, a topic with many opinions, its
-	// notice board.
-	firstVillageTopics: 10_000,
-	opinionsOnOneTopic: 500,
-	firstVillageNotices: 1_000,
-	stormVoters: 100,
-	stormMotions: 60
-};
-
-export type Scale = typeof TOWNSHIP;
-
-export const TINY: Scale = {
-	villages: 2,
-	people: 600,
-	topics: 200,
-	meetings: 10,
-	ballots: 1_000,
-	firstVillageTopics: 100,
-	opinionsOnOneTopic: 20,
-	firstVillageNotices: 20,
-	stormVoters: 20,
-	stormMotions: 10
-};
-
-/** Next to nothing: one village with one of each thing the pages show. */
-export const EMPTY: Scale = {
-	villages: 1,
-	people: 300,
-	topics: 1,
-	meetings: 1,
-	ballots: 100,
-	firstVillageTopics: 1,
-	opinionsOnOneTopic: 0,
-	firstVillageNotices: 1,
-	stormVoters: 100,
-	stormMotions: 60
-};
-
-export const STORM_PASSWORD = 'bench-voter-2026';
-/** The clerk of village i (0-based) signs in with this number and STORM_PASSWORD. */
-export const clerkPhone = (i: number) => `1370000${String(i).padStart(4, '0')}`;
-export const stormPhone = (i: number) => `1390000${String(i).padStart(4, '0')}`;
-
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许'.split('');
-const GIVEN = '秀英桂兰志强建国淑珍海燕玉林春梅德明金龙晓燕长林振华永胜美玲树森翠花'.match(
-	/../g
-) as string[];
-const TITLES = [
-	'修缮村道',
-	'安装路灯',
-	'清理河道',
-	'建设文化广场',
-	'改造自来水管',
-	'增设垃圾分类点',
-	'修建停车场',
-	'维修桥梁'
-];
-const CATEGORIES = ['development', 'ecology', 'livelihood', 'culture', 'dispute', 'other'];
-const STATES = [
-	'submitted',
-	'consultation',
-	'four_plus_two',
-	'direct',
-	'completed',
-	'not_accepted'
-];
+// The harness bundles this file alone, so the scales it measures are exported from here too.
+export {
+	EMPTY,
+	STORM_PASSWORD,
+	TINY,
+	TOWNSHIP,
+	clerkPhone,
+	stormPhone,
+	type Scale
+} from './township-scale';
 
 export interface Generated {
 	counts: Record<string, number>;

@@ -17,7 +17,7 @@ import {
 	coordinationOutcomeOf,
 	topicsCoordinationMaySettle
 } from './coordination';
-import { startImplementation } from '../implementation/implementation';
+import { startImplementation } from '../implementation/progress';
 import { createTopic } from '../topics/topics';
 import {
 	at,

@@ -11,7 +11,8 @@ import { matterArchive } from './archive';
 import { recordStep } from '../procedure/matters';
 import { publishResolution } from '../procedure/publication';
 import { clerkOf, holdMeeting, personByPhone, supervisorOf, topicOn } from './test-helpers';
-import { completeImplementation, discloseResult, startImplementation } from './implementation';
+import { completeImplementation, startImplementation } from './progress';
+import { discloseResult } from './disclosure';
 
 let db: Db;
 useDemoVillageDb((d) => {
@@ -78,7 +79,7 @@ describe('the archive of a matter', () => {
 			.map((l) => JSON.parse(l));
 		const actions = audit.map((a) => a.action);
 		expect(actions).toEqual(
-			expect.arrayContaining(['meeting.close', 'consultation.outcome', 'implementation.start'])
+			expect.arrayContaining(['meeting.close', 'consultation.outcome', 'implementation.started'])
 		);
 		for (const entry of audit) expect(hashEntry(entry)).toBe(entry.hash);
 		expect(files['README.txt']).toContain('SHA-256');

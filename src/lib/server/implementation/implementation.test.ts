@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
+import { command } from '../command';
 import { demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { appendProcedureEvent, matterOf, recordStep } from '../procedure/matters';
 import { stepByPublication } from '../procedure/rules';
 import { registerOf } from '../procedure/register';
 import { resolutionsOfTopic } from '../procedure/resolutions';
 import { getNotice } from '../notices/notices';
-import {
-	archiveMatter,
-	completeImplementation,
-	discloseResult,
-	implementationOf,
-	recordProgress,
-	startImplementation
-} from './implementation';
+import { implementationOf } from './implementation';
+import { completeImplementation, recordProgress, startImplementation } from './progress';
+import { archiveMatter, discloseResult } from './disclosure';
 import {
 	clerkOf,
 	holdMeeting,
@@ -287,20 +283,16 @@ describe('a 4+2 matter: step 6 by the disclosure, then the archive', () => {
 			reason: 'resolution_not_published'
 		});
 		// Step 5 belongs to the resolution's publication; recorded here as that command would.
-		db.transaction(() => {
-			const m = matterOf(db, v(), topic)!;
-			const s = stepByPublication(m.position, 'resolution_published');
-			if (!s.ok) throw new Error(s.reason);
-			appendProcedureEvent(
-				db,
-				clerkOf(db),
-				v(),
-				topic,
-				s.event,
-				{ before: m.position },
-				new Date()
-			);
-		}).immediate();
+		command(db, {
+			actor: clerkOf(db),
+			villageId: v(),
+			load: () => matterOf(db, v(), topic),
+			run: (m, ctx) => {
+				const s = stepByPublication(m.position, 'resolution_published');
+				if (!s.ok) throw new Error(s.reason);
+				return appendProcedureEvent(ctx, topic, s.event, { before: m.position });
+			}
+		});
 		expect(registerOf(db, v(), topic)!.sheets[5].supervision).toBeNull();
 		expect(discloseResult(db, supervisorOf(db), v(), topic, { opinion: '同意' }).ok).toBe(true);
 		// The register's sixth sheet carries the opinion and who gave it.

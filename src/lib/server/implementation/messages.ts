@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import type { ConsultationRefusal } from '../consultation/consultation';
 import type { CoordinationResult } from '../consultation/coordination';
 import type { Refusal } from '../result';
-import type { ImplementationRefusal } from './implementation';
+import type { ImplementationRefusal } from './disclosure';
 
 type CoordinationRefusal = Refusal<CoordinationResult>;
 

@@ -1,11 +1,13 @@
 // The public notice board (村务公开栏, docs/domain.md §8.2). A notice is posted once, numbered per
 // village without gaps (its short URL), and never changes; its posting period comes from the
 // village's setting, and the notices the law opens to objections carry a five-day window.
-import { appendAudit, auditHead } from '../audit/chain.js';
+import { auditHead } from '../audit/chain.js';
+import { command } from '../command';
 import type { Db } from '../db';
 import { addDays, todayInChina } from '../roster/dates';
 import { getVillageSettings } from '../villages/settings';
 import { isStaffOf, type Actor } from '../permissions';
+import { actorOfLogin } from '../permissions/login-actor';
 
 export const NOTICE_KINDS = [
 	'meeting',
@@ -105,8 +107,8 @@ const LINKED_TABLES = {
 } as const;
 
 /**
- * Posts a notice. Runs in its own transaction, or inside the caller's (a meeting's notice is
- * posted in the transaction that notifies it), and writes its audit entry there.
+ * Posts a notice. Runs as its own command, or inside the caller's (a meeting's notice is posted in
+ * the transaction that notifies it: `command` joins it), and writes its audit entry there.
  */
 export function postNotice(
 	db: Db,
@@ -124,58 +126,62 @@ export function postNotice(
 	if (title.length < 1 || title.length > 200) return { ok: false, reason: 'bad_title' };
 	if (body.length < 1 || body.length > 20000) return { ok: false, reason: 'bad_body' };
 	if (summary.length > 500) return { ok: false, reason: 'bad_summary' };
-	return db.transaction((): PostNoticeResult => {
-		for (const [key, table] of Object.entries(LINKED_TABLES)) {
-			const id = input[key as keyof typeof LINKED_TABLES];
-			if (id == null) continue;
-			if (!db.prepare(`select 1 from ${table} where id = ? and village_id = ?`).get(id, villageId))
-				return { ok: false, reason: 'bad_link' };
-		}
-		const postedOn = todayInChina(now);
-		const { noticeDays } = getVillageSettings(db, villageId);
-		const seq =
-			(
-				db
-					.prepare('select coalesce(max(seq), 0) as n from notices where village_id = ?')
-					.get(villageId) as { n: number }
-			).n + 1;
-		const head = auditHead(db);
-		const { lastInsertRowid } = db
-			.prepare(
-				`insert into notices (village_id, seq, kind, title, summary, body, meeting_id, resolution_id,
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId,
+		now,
+		run: (_, ctx): PostNoticeResult => {
+			for (const [key, table] of Object.entries(LINKED_TABLES)) {
+				const id = input[key as keyof typeof LINKED_TABLES];
+				if (id == null) continue;
+				if (
+					!db.prepare(`select 1 from ${table} where id = ? and village_id = ?`).get(id, villageId)
+				)
+					return { ok: false, reason: 'bad_link' };
+			}
+			const postedOn = todayInChina(now);
+			const { noticeDays } = getVillageSettings(db, villageId);
+			const seq =
+				(
+					db
+						.prepare('select coalesce(max(seq), 0) as n from notices where village_id = ?')
+						.get(villageId) as { n: number }
+				).n + 1;
+			const head = auditHead(db);
+			const { lastInsertRowid } = db
+				.prepare(
+					`insert into notices (village_id, seq, kind, title, summary, body, meeting_id, resolution_id,
 				   topic_id, corrects_id, posted_on, posted_until, objections_until, audit_head_hash, posted_by, created_at)
 				 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-			)
-			.run(
-				villageId,
-				seq,
-				input.kind,
-				title,
-				summary,
-				body,
-				input.meetingId ?? null,
-				input.resolutionId ?? null,
-				input.topicId ?? null,
-				input.correctsId ?? null,
-				postedOn,
-				addDays(postedOn, noticeDays),
-				input.takesObjections ? addDays(postedOn, OBJECTION_DAYS) : null,
-				head.hash,
-				actorId,
-				now.toISOString()
-			);
-		const id = Number(lastInsertRowid);
-		appendAudit(db, {
-			villageId,
-			actorId,
-			at: now,
-			action: 'notice.post',
-			subjectType: 'notice',
-			subjectId: id,
-			after: { seq, kind: input.kind, title, postedOn }
-		});
-		return { ok: true, notice: getNoticeById(db, villageId, id)! };
-	})();
+				)
+				.run(
+					villageId,
+					seq,
+					input.kind,
+					title,
+					summary,
+					body,
+					input.meetingId ?? null,
+					input.resolutionId ?? null,
+					input.topicId ?? null,
+					input.correctsId ?? null,
+					postedOn,
+					addDays(postedOn, noticeDays),
+					input.takesObjections ? addDays(postedOn, OBJECTION_DAYS) : null,
+					head.hash,
+					actorId,
+					now.toISOString()
+				);
+			const id = Number(lastInsertRowid);
+			ctx.audit({
+				action: 'notice.posted',
+				subjectType: 'notice',
+				subjectId: id,
+				after: { seq, kind: input.kind, title, postedOn }
+			});
+			return { ok: true, notice: getNoticeById(db, villageId, id)! };
+		}
+	}) as PostNoticeResult;
 }
 
 export function getNoticeById(db: Db, villageId: number, id: number): Notice | null {
@@ -278,9 +284,12 @@ export function postStaffNotice(
 	},
 	options: { now?: Date } = {}
 ): StaffNoticeResult {
-	return db
-		.transaction((): StaffNoticeResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
+	return command(db, {
+		actor,
+		villageId,
+		now: options.now,
+		may: () => isStaffOf(db, actor, villageId),
+		run: (): StaffNoticeResult => {
 			const base = { title: input.title, summary: input.summary, body: input.body };
 			if (input.correctsSeq !== undefined) {
 				const old = getNotice(db, villageId, input.correctsSeq);
@@ -310,8 +319,8 @@ export function postStaffNotice(
 				{ ...base, kind: input.kind as NoticeKind, takesObjections: input.takesObjections },
 				options
 			);
-		})
-		.immediate();
+		}
+	});
 }
 
 export interface DisclosureCadence {

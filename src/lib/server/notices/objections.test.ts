@@ -188,7 +188,7 @@ describe('answering and escalating', () => {
 			.prepare("select action from audit where action like 'objection.%' order by id")
 			.all()
 			.map((r) => (r as { action: string }).action);
-		expect(actions).toEqual(['objection.file', 'objection.answer', 'objection.escalate']);
+		expect(actions).toEqual(['objection.filed', 'objection.answered', 'objection.escalated']);
 		expect(verifyChain(db).ok).toBe(true);
 	});
 

@@ -2,7 +2,7 @@
 // window, the clerk answers within five days (moved past the village's holidays), the answer is
 // public, and an objector who is not satisfied refers the matter to the township once. The public
 // sees objections by their number on the notice, never who filed them.
-import { appendAudit } from '../audit/chain.js';
+import { command } from '../command';
 import type { Db } from '../db';
 import { todayInChina } from '../roster/dates';
 import { deadlineAfter } from '../topics/rules';
@@ -89,11 +89,13 @@ export function fileObjection(
 ): FileObjectionResult {
 	const now = options.now ?? new Date();
 	const body = text.trim();
-	return db
-		.transaction((): FileObjectionResult => {
-			if (!isVillager(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
-			const notice = getNoticeById(db, villageId, noticeId);
-			if (!notice) return { ok: false, reason: 'not_found' };
+	return command(db, {
+		actor,
+		villageId,
+		now,
+		may: () => isVillager(db, actor, villageId),
+		load: () => getNoticeById(db, villageId, noticeId),
+		run: (notice, ctx): FileObjectionResult => {
 			if (notice.objectionsUntil === null) return { ok: false, reason: 'no_objections' };
 			const today = todayInChina(now);
 			// The window's last day is included (民法典 art. 203: a period ends at 24:00 of its last day).
@@ -112,18 +114,15 @@ export function fileObjection(
 				)
 				.run(noticeId, actor.personId, body, now.toISOString(), answerDue);
 			const id = Number(lastInsertRowid);
-			appendAudit(db, {
-				villageId,
-				actorId: actor.userId,
-				at: now,
-				action: 'objection.file',
+			ctx.audit({
+				action: 'objection.filed',
 				subjectType: 'objection',
 				subjectId: id,
 				after: { noticeId, seq: notice.seq, answerDue }
 			});
 			return { ok: true, objection: getObjection(db, villageId, id)! };
-		})
-		.immediate();
+		}
+	});
 }
 
 export function getObjection(db: Db, villageId: number, id: number): Objection | null {
@@ -147,29 +146,28 @@ export function answerObjection(
 ): AnswerObjectionResult {
 	const now = options.now ?? new Date();
 	const text = answer.trim();
-	return db
-		.transaction((): AnswerObjectionResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
-			const o = getObjection(db, villageId, objectionId);
-			if (!o) return { ok: false, reason: 'not_found' };
+	return command(db, {
+		actor,
+		villageId,
+		now,
+		may: () => isStaffOf(db, actor, villageId),
+		load: () => getObjection(db, villageId, objectionId),
+		run: (o, ctx): AnswerObjectionResult => {
 			if (o.answer !== null) return { ok: false, reason: 'already_answered' };
 			if (text.length < 1 || text.length > OBJECTION_TEXT_MAX)
 				return { ok: false, reason: 'bad_text' };
 			db.prepare(
 				'update objections set answer = ?, answered_by = ?, answered_at = ? where id = ?'
 			).run(text, actor.userId, now.toISOString(), o.id);
-			appendAudit(db, {
-				villageId,
-				actorId: actor.userId,
-				at: now,
-				action: 'objection.answer',
+			ctx.audit({
+				action: 'objection.answered',
 				subjectType: 'objection',
 				subjectId: o.id,
 				after: { answer: text, late: isOverdue(o, todayInChina(now)) }
 			});
 			return { ok: true, objection: getObjection(db, villageId, o.id)! };
-		})
-		.immediate();
+		}
+	});
 }
 
 export type EscalateObjectionResult =
@@ -190,30 +188,28 @@ export function escalateObjection(
 	options: { now?: Date } = {}
 ): EscalateObjectionResult {
 	const now = options.now ?? new Date();
-	return db
-		.transaction((): EscalateObjectionResult => {
-			const o = getObjection(db, villageId, objectionId);
-			if (!o) return { ok: false, reason: 'not_found' };
-			if (!isVillager(db, actor, villageId) || actor.personId !== o.personId)
-				return { ok: false, reason: 'forbidden' };
+	return command(db, {
+		actor,
+		villageId,
+		now,
+		load: () => getObjection(db, villageId, objectionId),
+		allowed: (o) => isVillager(db, actor, villageId) && actor.personId === o.personId,
+		run: (o, ctx): EscalateObjectionResult => {
 			if (o.answer === null) return { ok: false, reason: 'not_answered' };
 			if (o.escalatedAt !== null) return { ok: false, reason: 'already_escalated' };
 			db.prepare('update objections set escalated_at = ? where id = ?').run(
 				now.toISOString(),
 				o.id
 			);
-			appendAudit(db, {
-				villageId,
-				actorId: actor.userId,
-				at: now,
-				action: 'objection.escalate',
+			ctx.audit({
+				action: 'objection.escalated',
 				subjectType: 'objection',
 				subjectId: o.id,
 				after: { escalatedAt: now.toISOString() }
 			});
 			return { ok: true, objection: getObjection(db, villageId, o.id)! };
-		})
-		.immediate();
+		}
+	});
 }
 
 /** A notice's objections in filing order. */

@@ -1,6 +1,7 @@
 // The 4+2 matter of a topic in the database: gathers the facts the pure rules (./rules.ts) read,
 // and appends the events they allow, each with its audit entry in the same transaction.
-import { appendAudit } from '../audit/chain.js';
+import type { AuditAction } from '../audit/actions';
+import { command, type CommandContext } from '../command';
 import type { Db } from '../db';
 import type { Refusal } from '../result';
 import { isValidDate } from '../roster/dates';
@@ -117,16 +118,21 @@ export function repsAuthorizedFor(db: Db, villageId: number, topic: Topic, date:
 	});
 }
 
-/** Appends a procedure event and its audit entry; call inside the command's transaction. */
+const EVENT_ACTION = {
+	steps: 'procedure.steps_recorded',
+	sent_back: 'procedure.sent_back',
+	ended: 'procedure.ended',
+	archived: 'procedure.archived'
+} as const satisfies Record<ProcedureEvent['kind'], AuditAction>;
+
+/** Appends a procedure event and its audit entry, inside the calling command. */
 export function appendProcedureEvent(
-	db: Db,
-	actor: Actor,
-	villageId: number,
+	ctx: CommandContext,
 	topicId: number,
 	event: ProcedureEvent,
-	extra: { motionId?: number; reason?: string; before: Position },
-	now: Date
+	extra: { motionId?: number; reason?: string; before: Position }
 ): Position {
+	const { db, actor, now } = ctx;
 	db.prepare(
 		'insert into procedure_events (topic_id, kind, steps, motion_id, reason, recorded_by, created_at) values (?, ?, ?, ?, ?, ?, ?)'
 	).run(
@@ -135,15 +141,12 @@ export function appendProcedureEvent(
 		JSON.stringify(event.kind === 'steps' ? event.steps : []),
 		extra.motionId ?? null,
 		extra.reason ?? '',
-		actor.userId,
+		actor?.userId ?? null,
 		now.toISOString()
 	);
 	const after = positionOf(eventsOf(db, topicId).map((e) => e.event));
-	appendAudit(db, {
-		villageId,
-		actorId: actor.userId,
-		at: now,
-		action: `procedure.${event.kind}`,
+	ctx.audit({
+		action: EVENT_ACTION[event.kind],
 		subjectType: 'topic',
 		subjectId: topicId,
 		before: extra.before,
@@ -166,12 +169,13 @@ export function recordStep(
 	motionId: number,
 	options: { now?: Date } = {}
 ): RecordStepResult {
-	const now = options.now ?? new Date();
-	return db
-		.transaction((): RecordStepResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
-			const matter = matterOf(db, villageId, topicId);
-			if (!matter) return { ok: false, reason: 'not_found' };
+	return command(db, {
+		actor,
+		villageId,
+		now: options.now,
+		may: () => isStaffOf(db, actor, villageId),
+		load: () => matterOf(db, villageId, topicId),
+		run: (matter, ctx): RecordStepResult => {
 			const facts = motionFacts(db, villageId, motionId, topicId);
 			if (!facts) return { ok: false, reason: 'motion_not_found' };
 			const village = db
@@ -185,18 +189,13 @@ export function recordStep(
 				repsAuthorized: repsAuthorizedFor(db, villageId, matter.topic, facts.meetingDate)
 			});
 			if (!r.ok) return r;
-			const position = appendProcedureEvent(
-				db,
-				actor,
-				villageId,
-				topicId,
-				r.event,
-				{ motionId, before: matter.position },
-				now
-			);
+			const position = appendProcedureEvent(ctx, topicId, r.event, {
+				motionId,
+				before: matter.position
+			});
 			return { ok: true, position };
-		})
-		.immediate();
+		}
+	});
 }
 
 export type FailedVoteResult =
@@ -214,30 +213,27 @@ export function recordFailedVote(
 	input: { choice: 'send_back' | 'end'; reason: string },
 	options: { now?: Date } = {}
 ): FailedVoteResult {
-	const now = options.now ?? new Date();
 	const reason = input.reason.trim();
 	if (!reason || reason.length > 500) return { ok: false, reason: 'reason_required' };
-	return db
-		.transaction((): FailedVoteResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
-			const matter = matterOf(db, villageId, topicId);
-			if (!matter) return { ok: false, reason: 'not_found' };
+	return command(db, {
+		actor,
+		villageId,
+		now: options.now,
+		may: () => isStaffOf(db, actor, villageId),
+		load: () => matterOf(db, villageId, topicId),
+		run: (matter, ctx): FailedVoteResult => {
 			const facts = motionFacts(db, villageId, motionId, topicId);
 			if (!facts) return { ok: false, reason: 'motion_not_found' };
 			const r = afterFailedVote(matter.position, facts, input.choice);
 			if (!r.ok) return r;
-			const position = appendProcedureEvent(
-				db,
-				actor,
-				villageId,
-				topicId,
-				r.event,
-				{ motionId, reason, before: matter.position },
-				now
-			);
+			const position = appendProcedureEvent(ctx, topicId, r.event, {
+				motionId,
+				reason,
+				before: matter.position
+			});
 			return { ok: true, position };
-		})
-		.immediate();
+		}
+	});
 }
 
 export type AuthorizeResult =
@@ -285,9 +281,12 @@ export function authorizeReps(
 		scope.validFrom > scope.validTo
 	)
 		return { ok: false, reason: 'bad_period' };
-	return db
-		.transaction((): AuthorizeResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
+	return command(db, {
+		actor,
+		villageId,
+		now,
+		may: () => isStaffOf(db, actor, villageId),
+		run: (_, ctx): AuthorizeResult => {
 			const m = db
 				.prepare(
 					`select m.type, m.state, mo.result from motions mo join meetings m on m.id = mo.meeting_id
@@ -316,10 +315,7 @@ export function authorizeReps(
 					now.toISOString()
 				);
 			const id = Number(lastInsertRowid);
-			appendAudit(db, {
-				villageId,
-				actorId: actor.userId,
-				at: now,
+			ctx.audit({
 				action: 'procedure.reps_authorized',
 				subjectType: 'reps_authorization',
 				subjectId: id,
@@ -332,6 +328,6 @@ export function authorizeReps(
 				}
 			});
 			return { ok: true, authorizationId: id };
-		})
-		.immediate();
+		}
+	}) as AuthorizeResult;
 }

@@ -111,11 +111,11 @@ describe('publishing a resolution (step 5)', () => {
 		expect(
 			db
 				.prepare(
-					"select action from audit where action in ('notice.post', 'procedure.steps') order by id desc limit 2"
+					"select action from audit where action in ('notice.posted', 'procedure.steps_recorded') order by id desc limit 2"
 				)
 				.pluck()
 				.all()
-		).toEqual(['procedure.steps', 'notice.post']);
+		).toEqual(['procedure.steps_recorded', 'notice.posted']);
 		expect(verifyChain(db).ok).toBe(true);
 	});
 

@@ -3,6 +3,7 @@
 // transaction. A resolution of a decision meeting outside the 4+2 (a topic-less motion) is
 // published the same way, without a procedure event.
 import { m } from '$lib/paraglide/messages';
+import { command } from '../command';
 import type { Db } from '../db';
 import { isStaffOf } from '../permissions/village';
 import { meetingView } from '../meetings/view';
@@ -133,12 +134,13 @@ export function publishResolution(
 	topicId: number,
 	options: { now?: Date } = {}
 ): PublishResult {
-	const now = options.now ?? new Date();
-	return db
-		.transaction((): PublishResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
-			const matter = matterOf(db, villageId, topicId);
-			if (!matter) return { ok: false, reason: 'not_found' };
+	return command(db, {
+		actor,
+		villageId,
+		now: options.now,
+		may: () => isStaffOf(db, actor, villageId),
+		load: () => matterOf(db, villageId, topicId),
+		run: (matter, ctx): PublishResult => {
 			const step = stepByPublication(matter.position, 'resolution_published');
 			if (!step.ok) {
 				const at = matter.position.kind === 'at' ? matter.position.step : undefined;
@@ -149,20 +151,12 @@ export function publishResolution(
 			if (!resolution) return { ok: false, reason: 'no_resolution' };
 			if (noticeOfResolution(db, villageId, resolution.id))
 				return { ok: false, reason: 'already_published' };
-			const notice = post(db, actor, resolution, now);
-			appendProcedureEvent(
-				db,
-				actor,
-				villageId,
-				topicId,
-				step.event,
-				// The step-4 motion already carries its own event (one event per motion and topic).
-				{ before: matter.position },
-				now
-			);
+			const notice = post(db, actor, resolution, ctx.now);
+			// The step-4 motion already carries its own event (one event per motion and topic).
+			appendProcedureEvent(ctx, topicId, step.event, { before: matter.position });
 			return { ok: true, notice };
-		})
-		.immediate();
+		}
+	});
 }
 
 /**
@@ -189,12 +183,15 @@ export function publishResolutionById(
 			return publishResolution(db, actor, villageId, resolution.topicId, { now });
 		}
 	}
-	return db
-		.transaction((): PublishResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
+	return command(db, {
+		actor,
+		villageId,
+		now,
+		may: () => isStaffOf(db, actor, villageId),
+		run: (_, ctx): PublishResult => {
 			if (noticeOfResolution(db, villageId, resolution.id))
 				return { ok: false, reason: 'already_published' };
-			return { ok: true, notice: post(db, actor, resolution, now) };
-		})
-		.immediate();
+			return { ok: true, notice: post(db, actor, resolution, ctx.now) };
+		}
+	});
 }

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
-import {
-	completeImplementation,
-	discloseResult,
-	startImplementation
-} from '../implementation/implementation';
+import { completeImplementation, startImplementation } from '../implementation/progress';
+import { discloseResult } from '../implementation/disclosure';
 import {
 	at,
 	clerkOf,

@@ -2,10 +2,11 @@
 // applied in one transaction with one audit entry. Matching is by household number and by
 // name + birth date, so importing the same file twice changes nothing the second time.
 import { createHash } from 'node:crypto';
-import { appendAudit } from '../audit/chain.js';
+import { command } from '../command';
 import type { Db } from '../db';
 import { nameInitials } from './initials';
 import type { RosterRow } from './parse/validate';
+import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
 
 export interface ImportIssue {
@@ -204,8 +205,10 @@ export function applyImport(
 	rows: RosterRow[],
 	source: { fileName: string; sha256: string }
 ): ApplyImportResult {
-	return db
-		.transaction((): ApplyImportResult => {
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId,
+		run: (_, ctx): ApplyImportResult => {
 			const plan = planImport(db, villageId, rows);
 			if (plan.issues.length) return { ok: false, reason: 'has_issues', issues: plan.issues };
 			const insertHousehold = db.prepare(
@@ -279,9 +282,7 @@ export function applyImport(
 				summary.peopleCreated +
 				summary.peopleUpdated;
 			if (changes > 0) {
-				appendAudit(db, {
-					villageId,
-					actorId,
+				ctx.audit({
 					action: 'roster.imported',
 					subjectType: 'village',
 					subjectId: villageId,
@@ -294,15 +295,18 @@ export function applyImport(
 				});
 			}
 			return { ok: true, summary };
-		})
-		.immediate();
+		}
+	}) as ApplyImportResult;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
 	return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Keeps validated rows between the preview and the clerk's confirmation. */
+/**
+ * Keeps validated rows between the preview and the clerk's confirmation. Not audited: the staged
+ * rows change nothing on the roster until `applyStagedImport`, whose entry names the file.
+ */
 export function stageImport(
 	db: Db,
 	actorId: number,
@@ -310,23 +314,29 @@ export function stageImport(
 	source: { fileName: string; sha256: string },
 	rows: RosterRow[]
 ): number {
-	const { lastInsertRowid } = db
-		.prepare(
-			'insert into roster_imports (village_id, created_by, file_name, file_sha256, rows, created_at) values (?, ?, ?, ?, ?, ?)'
-		)
-		.run(
-			villageId,
-			actorId,
-			source.fileName,
-			source.sha256,
-			JSON.stringify(rows),
-			new Date().toISOString()
-		);
-	// Staged files older than a day are of no use and hold personal data: drop them.
-	db.prepare("delete from roster_imports where status = 'previewed' and created_at < ?").run(
-		new Date(Date.now() - 86_400_000).toISOString()
-	);
-	return Number(lastInsertRowid);
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId,
+		run: (_, { now }) => {
+			const { lastInsertRowid } = db
+				.prepare(
+					'insert into roster_imports (village_id, created_by, file_name, file_sha256, rows, created_at) values (?, ?, ?, ?, ?, ?)'
+				)
+				.run(
+					villageId,
+					actorId,
+					source.fileName,
+					source.sha256,
+					JSON.stringify(rows),
+					now.toISOString()
+				);
+			// Staged files older than a day are of no use and hold personal data: drop them.
+			db.prepare("delete from roster_imports where status = 'previewed' and created_at < ?").run(
+				new Date(now.getTime() - 86_400_000).toISOString()
+			);
+			return Number(lastInsertRowid);
+		}
+	}) as number;
 }
 
 export function loadStagedImport(
@@ -359,11 +369,12 @@ export function applyStagedImport(
 	villageId: number,
 	importId: number
 ): ApplyStagedResult {
-	return db
-		.transaction((): ApplyStagedResult => {
-			if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
-			const staged = loadStagedImport(db, villageId, importId);
-			if (!staged) return { ok: false, reason: 'not_found' };
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId,
+		may: () => isStaffOrSystem(db, actorId, villageId),
+		load: () => loadStagedImport(db, villageId, importId),
+		run: (staged): ApplyStagedResult => {
 			const result = applyImport(db, actorId, villageId, staged.rows, staged);
 			if (result.ok) {
 				db.prepare(
@@ -371,6 +382,6 @@ export function applyStagedImport(
 				).run(new Date().toISOString(), importId);
 			}
 			return result;
-		})
-		.immediate();
+		}
+	});
 }

@@ -1,7 +1,9 @@
 // People and households: reading the roster and the clerk's edits. Every edit is audited.
-import { appendAudit } from '../audit/chain.js';
+import type { AuditAction } from '../audit/actions';
+import { command } from '../command';
 import { findAccount, setAccountDisabled } from '../auth/account-records';
 import { mayManageAccountNow } from '../permissions/accounts';
+import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
 import type { Db } from '../db';
 import { dayBefore, isValidDate } from './dates';
@@ -235,20 +237,19 @@ function changePerson(
 	actorId: number,
 	villageId: number,
 	personId: number,
-	action: string,
+	action: AuditAction,
 	change: (before: Person) => PersonChangeResult | null
 ): PersonChangeResult {
-	return db
-		.transaction((): PersonChangeResult => {
-			if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
-			const before = findPerson(db, villageId, personId);
-			if (!before) return { ok: false, reason: 'not_found' };
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId,
+		may: () => isStaffOrSystem(db, actorId, villageId),
+		load: () => findPerson(db, villageId, personId),
+		run: (before, ctx): PersonChangeResult => {
 			const refused = change(before);
 			if (refused) return refused;
 			const after = findPerson(db, villageId, personId)!;
-			appendAudit(db, {
-				villageId,
-				actorId,
+			ctx.audit({
 				action,
 				subjectType: 'person',
 				subjectId: personId,
@@ -256,8 +257,8 @@ function changePerson(
 				after: personAudit(after)
 			});
 			return { ok: true };
-		})
-		.immediate();
+		}
+	});
 }
 
 export function updatePerson(
@@ -303,6 +304,11 @@ export function movePerson(
 	});
 }
 
+const STATUS_ACTION = {
+	moved_out: 'roster.person_moved_out',
+	deceased: 'roster.person_deceased'
+} as const satisfies Record<Exclude<PersonStatus, 'resident'>, AuditAction>;
+
 /** Marks a person moved out or deceased from `date` on; they stop counting from that day. */
 export function setPersonStatus(
 	db: Db,
@@ -312,7 +318,7 @@ export function setPersonStatus(
 	status: Exclude<PersonStatus, 'resident'>,
 	date: string
 ): PersonChangeResult {
-	return changePerson(db, actorId, villageId, personId, `roster.person_${status}`, (before) => {
+	return changePerson(db, actorId, villageId, personId, STATUS_ACTION[status], (before) => {
 		if (before.status !== 'resident') return { ok: false, reason: 'not_resident' };
 		if (!isValidDate(date) || date < before.birthDate) return { ok: false, reason: 'bad_date' };
 		// Their login would keep reading the village's private pages from a phone that is no longer
@@ -354,12 +360,12 @@ export function updateHousehold(
 ):
 	| { ok: true }
 	| { ok: false; reason: 'forbidden' | 'not_found' | 'group_not_found' | 'grid_not_found' } {
-	return db
-		.transaction(() => {
-			if (!isStaffOrSystem(db, actorId, villageId))
-				return { ok: false as const, reason: 'forbidden' as const };
-			const before = findHousehold(db, villageId, householdId);
-			if (!before) return { ok: false as const, reason: 'not_found' as const };
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId,
+		may: () => isStaffOrSystem(db, actorId, villageId),
+		load: () => findHousehold(db, villageId, householdId),
+		run: (before, ctx) => {
 			if (
 				edit.groupId &&
 				!db
@@ -382,9 +388,7 @@ export function updateHousehold(
 				edit.gridId,
 				householdId
 			);
-			appendAudit(db, {
-				villageId,
-				actorId,
+			ctx.audit({
 				action: 'roster.household_updated',
 				subjectType: 'household',
 				subjectId: householdId,
@@ -392,6 +396,6 @@ export function updateHousehold(
 				after: edit
 			});
 			return { ok: true as const };
-		})
-		.immediate();
+		}
+	});
 }

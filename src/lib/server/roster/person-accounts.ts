@@ -1,11 +1,12 @@
 // Logins for people on the roster: the clerk issues activation codes for a whole grid at once, as a
 // printed sheet the grid head hands out.
-import { appendAudit } from '../audit/chain.js';
+import { command } from '../command';
 import type { Db } from '../db';
 import { issueActivationCode } from '../auth/accounts';
 import { openVillageAccount } from '../auth/village-accounts';
 import { normalizePhone } from '../auth/phone';
 import { mayManageAccountNow } from '../permissions/accounts';
+import { actorOfLogin } from '../permissions/login-actor';
 import { adultBornOnOrBefore, todayInChina } from './dates';
 
 export interface IssuedSlip {
@@ -48,11 +49,13 @@ export function issueGridActivationCodes(
 	gridId: number,
 	today = todayInChina()
 ): GridSheet | 'forbidden' | null {
-	return db
-		.transaction((): GridSheet | 'forbidden' | null => {
-			if (!db.prepare('select 1 from grids where id = ? and village_id = ?').get(gridId, villageId))
-				return null;
-			if (!mayManageAccountNow(db, actorId, { role: 'villager', villageId })) return 'forbidden';
+	const done = command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId,
+		load: () =>
+			db.prepare('select 1 from grids where id = ? and village_id = ?').get(gridId, villageId),
+		allowed: () => mayManageAccountNow(db, actorId, { role: 'villager', villageId }),
+		run: (_, ctx): GridSheet => {
 			const candidates = db
 				.prepare(
 					`select p.id, p.name, p.phone, u.id as userId, u.village_id as userVillage, u.person_id as userPerson, u.role as userRole,
@@ -106,9 +109,7 @@ export function issueGridActivationCodes(
 				const { code, expiresAt } = issued;
 				sheet.issued.push({ personId: c.id, name: c.name, phone, code, expiresAt });
 			}
-			appendAudit(db, {
-				villageId,
-				actorId,
+			ctx.audit({
 				action: 'roster.activation_sheet_issued',
 				subjectType: 'grid',
 				subjectId: gridId,
@@ -118,8 +119,10 @@ export function issueGridActivationCodes(
 				}
 			});
 			return sheet;
-		})
-		.immediate();
+		}
+	});
+	if ('ok' in done) return done.reason === 'forbidden' ? 'forbidden' : null;
+	return done;
 }
 
 /** Links an existing login to a roster person (same village), e.g. the demo accounts. */

@@ -1,8 +1,10 @@
 // Roles held for a term (docs/domain.md §2.3). A term runs from start_date through end_date
 // inclusive.
-import { appendAudit } from '../audit/chain.js';
+import type { AuditAction } from '../audit/actions';
+import { command } from '../command';
 import type { Db } from '../db';
 import { isValidDate } from './dates';
+import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
 
 export const ROLE_KINDS = [
@@ -205,9 +207,11 @@ export function assignRole(
 	villageId: number,
 	input: NewRole
 ): AssignRoleResult {
-	return db
-		.transaction((): AssignRoleResult => {
-			if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId,
+		may: () => isStaffOrSystem(db, actorId, villageId),
+		run: (_, ctx): AssignRoleResult => {
 			const reason = refusal(db, villageId, input);
 			if (reason) return { ok: false, reason };
 			const { lastInsertRowid } = db
@@ -233,17 +237,15 @@ export function assignRole(
 				for (const h of new Set(input.householdIds ?? [])) insertHousehold.run(roleId, h);
 			}
 			const role = findRole(db, villageId, roleId)!;
-			appendAudit(db, {
-				villageId,
-				actorId,
+			ctx.audit({
 				action: 'roster.role_assigned',
 				subjectType: 'person',
 				subjectId: input.personId,
 				after: termForAudit(role)
 			});
 			return { ok: true, role };
-		})
-		.immediate();
+		}
+	}) as AssignRoleResult;
 }
 
 export type EndRoleResult =
@@ -256,19 +258,19 @@ function changeRole(
 	actorId: number | null,
 	villageId: number,
 	roleId: number,
-	action: string,
+	action: AuditAction,
 	change: (before: RoleTerm) => EndRoleResult | null
 ): EndRoleResult {
-	return db
-		.transaction((): EndRoleResult => {
-			if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId,
+		may: () => isStaffOrSystem(db, actorId, villageId),
+		run: (_, ctx): EndRoleResult => {
 			const before = findRole(db, villageId, roleId);
 			if (!before) return { ok: false, reason: 'role_not_found' };
 			const refused = change(before);
 			if (refused) return refused;
-			appendAudit(db, {
-				villageId,
-				actorId,
+			ctx.audit({
 				action,
 				subjectType: 'person',
 				subjectId: before.personId,
@@ -276,8 +278,8 @@ function changeRole(
 				after: termForAudit(findRole(db, villageId, roleId)!)
 			});
 			return { ok: true };
-		})
-		.immediate();
+		}
+	}) as EndRoleResult;
 }
 
 /** Ends a term on `endDate`, its last day. */
@@ -306,13 +308,20 @@ export function recordFullMembership(
 	roleId: number,
 	fullSince: string
 ): EndRoleResult {
-	return changeRole(db, actorId, villageId, roleId, 'roster.party_full_membership', (before) => {
-		if (before.role !== 'party_member') return { ok: false, reason: 'role_not_found' };
-		if (!isValidDate(fullSince) || fullSince < before.startDate)
-			return { ok: false, reason: 'bad_dates' };
-		db.prepare('update roles set full_since = ? where id = ?').run(fullSince, roleId);
-		return null;
-	});
+	return changeRole(
+		db,
+		actorId,
+		villageId,
+		roleId,
+		'roster.party_full_membership_recorded',
+		(before) => {
+			if (before.role !== 'party_member') return { ok: false, reason: 'role_not_found' };
+			if (!isValidDate(fullSince) || fullSince < before.startDate)
+				return { ok: false, reason: 'bad_dates' };
+			db.prepare('update roles set full_since = ? where id = ?').run(fullSince, roleId);
+			return null;
+		}
+	);
 }
 
 /**

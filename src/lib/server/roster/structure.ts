@@ -1,8 +1,10 @@
 // The village's villagers' groups (村民小组) and grids (网格). The clerk sets them up before the
 // first import, so a misspelt grid in a spreadsheet is caught instead of becoming a new grid.
-import { appendAudit } from '../audit/chain.js';
+import type { AuditAction } from '../audit/actions';
+import { command } from '../command';
 import type { Db } from '../db';
 import { todayInChina } from './dates';
+import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
 
 export interface Grid {
@@ -52,6 +54,11 @@ export type AddNamesResult =
 	| { ok: false; reason: 'bad_name'; name: string }
 	| { ok: false; reason: 'forbidden' };
 
+const ADDED = {
+	group: 'roster.groups_added',
+	grid: 'roster.grids_added'
+} as const satisfies Record<'group' | 'grid', AuditAction>;
+
 /** Adds groups or grids by name; names already there are left alone. */
 export function addStructureNames(
 	db: Db,
@@ -64,24 +71,24 @@ export function addStructureNames(
 	const wanted = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
 	const bad = wanted.find((n) => [...n].length > 32);
 	if (bad) return { ok: false, reason: 'bad_name', name: bad };
-	return db
-		.transaction((): AddNamesResult => {
-			if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId,
+		may: () => isStaffOrSystem(db, actorId, villageId),
+		run: (_, ctx): AddNamesResult => {
 			const insert = db.prepare(
 				`insert into ${table} (village_id, name) values (?, ?) on conflict do nothing`
 			);
 			const added = wanted.filter((n) => insert.run(villageId, n).changes > 0);
 			if (added.length) {
-				appendAudit(db, {
-					villageId,
-					actorId,
-					action: `roster.${kind}s_added`,
+				ctx.audit({
+					action: ADDED[kind],
 					subjectType: 'village',
 					subjectId: villageId,
 					after: { names: added }
 				});
 			}
 			return { ok: true, added };
-		})
-		.immediate();
+		}
+	}) as AddNamesResult;
 }

@@ -23,10 +23,10 @@ import {
 } from '../consultation/consultation';
 import {
 	completeImplementation,
-	discloseResult,
 	recordProgress,
 	startImplementation
-} from '../implementation/implementation';
+} from '../implementation/progress';
+import { discloseResult } from '../implementation/disclosure';
 import { type Actor } from '../permissions';
 
 const morning = (date: string) => new Date(`${date}T01:00:00Z`); // 09:00 in China

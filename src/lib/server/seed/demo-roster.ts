@@ -1,7 +1,7 @@
 // The demo village's roster as a clerk would keep it: a 村民花名册 spreadsheet (CSV) generated
 // deterministically, so every fresh start and every test sees the same 新阳村.
 import { idCheckDigit } from '../roster/parse/id-number';
-import { ROSTER_TEMPLATE_HEADER } from '../roster/parse/validate';
+import { ROSTER_TEMPLATE_HEADER } from '../roster/parse/template';
 import { seededRandom } from '../../random.js';
 
 export const DEMO_GROUPS = ['第一村民小组', '第二村民小组', '第三村民小组', '第四村民小组'];

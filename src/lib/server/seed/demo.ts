@@ -3,7 +3,8 @@
 // through the same importer a clerk uses; roles through the same commands as the roster pages.
 import { env } from '$env/dynamic/private';
 import type { Db } from '../db';
-import { appendAudit } from '../audit/chain.js';
+import { command } from '../command';
+import { actorOfLogin } from '../permissions/login-actor';
 import { hashPassword } from '../auth/password';
 import { createAccount } from '../auth/accounts';
 import { createVillage, findVillageBySlug } from '../villages/villages';
@@ -232,74 +233,87 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 		);
 	}
 	const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
-	db.transaction(() => {
-		const [admin, clerk] = DEMO_ACCOUNTS;
-		const adminAccount = createAccount(db, null, {
-			villageId: null,
-			role: admin.role,
-			name: admin.name,
-			phone: admin.phone,
-			passwordHash: hashes[0]
-		});
-		if (!adminAccount.ok) throw new Error('demo admin could not be created');
-		const adminId = adminAccount.account.id;
-		const created = createVillage(db, adminId, {
-			...DEMO_VILLAGE,
-			clerk: { name: clerk.name, phone: clerk.phone }
-		});
-		if (!created.ok) throw new Error(`demo village could not be created: ${created.reason}`);
-		const villageId = created.village.id;
-		const clerkId = created.clerkId;
-		db.prepare('update users set password_hash = ? where id = ?').run(hashes[1], clerkId);
-		appendAudit(db, {
-			villageId,
-			actorId: adminId,
-			action: 'account.demo_password_set',
-			subjectType: 'user',
-			subjectId: clerkId
-		});
+	// The system itself seeds: a null actor, whose nested commands each name their own village.
+	command(db, {
+		actor: null,
+		villageId: null,
+		run: () => {
+			const [admin, clerk] = DEMO_ACCOUNTS;
+			const adminAccount = createAccount(db, null, {
+				villageId: null,
+				role: admin.role,
+				name: admin.name,
+				phone: admin.phone,
+				passwordHash: hashes[0]
+			});
+			if (!adminAccount.ok) throw new Error('demo admin could not be created');
+			const adminId = adminAccount.account.id;
+			const created = createVillage(db, adminId, {
+				...DEMO_VILLAGE,
+				clerk: { name: clerk.name, phone: clerk.phone }
+			});
+			if (!created.ok) throw new Error(`demo village could not be created: ${created.reason}`);
+			const villageId = created.village.id;
+			const clerkId = created.clerkId;
+			command(db, {
+				actor: actorOfLogin(db, adminId),
+				villageId,
+				run: (_, ctx) => {
+					db.prepare('update users set password_hash = ? where id = ?').run(hashes[1], clerkId);
+					ctx.audit({
+						action: 'account.demo_password_set',
+						subjectType: 'user',
+						subjectId: clerkId
+					});
+					return { ok: true as const };
+				}
+			});
 
-		addStructureNames(db, clerkId, villageId, 'group', DEMO_GROUPS);
-		addStructureNames(db, clerkId, villageId, 'grid', DEMO_GRIDS);
-		const imported = applyImport(db, clerkId, villageId, parsed.rows, {
-			fileName: '新阳村村民花名册.csv',
-			sha256: sha256Hex(roster)
-		});
-		if (!imported.ok)
-			throw new Error(`demo roster import failed: ${JSON.stringify(imported.issues.slice(0, 3))}`);
-		seedRoles(db, clerkId, villageId);
+			addStructureNames(db, clerkId, villageId, 'group', DEMO_GROUPS);
+			addStructureNames(db, clerkId, villageId, 'grid', DEMO_GRIDS);
+			const imported = applyImport(db, clerkId, villageId, parsed.rows, {
+				fileName: '新阳村村民花名册.csv',
+				sha256: sha256Hex(roster)
+			});
+			if (!imported.ok)
+				throw new Error(
+					`demo roster import failed: ${JSON.stringify(imported.issues.slice(0, 3))}`
+				);
+			seedRoles(db, clerkId, villageId);
 
-		DEMO_ACCOUNTS.forEach((a, i) => {
-			if (a.role === 'admin') return;
-			const userId =
-				a === clerk
-					? clerkId
-					: (() => {
-							const r = createAccount(db, adminId, {
-								villageId,
-								role: a.role,
-								name: a.name,
-								phone: a.phone,
-								passwordHash: hashes[i]
-							});
-							if (!r.ok) throw new Error(`demo account ${a.phone} could not be created`);
-							return r.account.id;
-						})();
-			const person = db
-				.prepare('select id from people where village_id = ? and name = ? and phone = ?')
-				.get(villageId, a.name, a.phone) as { id: number };
-			linkAccountToPerson(db, villageId, userId, person.id);
-		});
-		if (options.topics) {
-			seedDemoTopics(db, villageId);
-			// One clock for every dated step, so the demo's relative dates agree with each other.
-			const now = new Date();
-			seedDemoMeetings(db, villageId, now);
-			seedDemoProcedure(db, villageId, now);
-			seedDemoNotices(db, villageId, now);
-			seedDemoImplementation(db, villageId, now);
+			DEMO_ACCOUNTS.forEach((a, i) => {
+				if (a.role === 'admin') return;
+				const userId =
+					a === clerk
+						? clerkId
+						: (() => {
+								const r = createAccount(db, adminId, {
+									villageId,
+									role: a.role,
+									name: a.name,
+									phone: a.phone,
+									passwordHash: hashes[i]
+								});
+								if (!r.ok) throw new Error(`demo account ${a.phone} could not be created`);
+								return r.account.id;
+							})();
+				const person = db
+					.prepare('select id from people where village_id = ? and name = ? and phone = ?')
+					.get(villageId, a.name, a.phone) as { id: number };
+				linkAccountToPerson(db, villageId, userId, person.id);
+			});
+			if (options.topics) {
+				seedDemoTopics(db, villageId);
+				// One clock for every dated step, so the demo's relative dates agree with each other.
+				const now = new Date();
+				seedDemoMeetings(db, villageId, now);
+				seedDemoProcedure(db, villageId, now);
+				seedDemoNotices(db, villageId, now);
+				seedDemoImplementation(db, villageId, now);
+			}
+			return { ok: true as const };
 		}
-	}).immediate();
+	});
 	return true;
 }
 

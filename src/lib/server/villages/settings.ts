@@ -1,10 +1,11 @@
 // A village's own settings: the triage deadline, its public holidays (deadlines that end on one
 // move to the next working day), whether the branch secretary also chairs the committee, and the
 // stricter meeting rules it chose over the law.
-import { appendAudit } from '../audit/chain.js';
+import { command } from '../command';
 import type { Db } from '../db';
 import { isValidDate } from '../roster/dates';
 import { CN_2018, applyOptions, type RuleSet, type VillageRuleOptions } from '../votes/rules';
+import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
 
 export interface VillageSettings {
@@ -54,35 +55,36 @@ export function updateVillageSettings(
 	const bad = next.holidays.find((d) => !isValidDate(d));
 	if (bad !== undefined) return { ok: false, reason: 'holiday', value: bad };
 	const holidays = [...new Set(next.holidays)].sort();
-	// Checked just before the synchronous transaction: no other request runs in between.
-	if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
-	db.transaction(() => {
-		const before = getVillageSettings(db, villageId);
-		const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
-			settings: string;
-		};
-		const settings = {
-			...JSON.parse(row.settings),
-			triageDays: next.triageDays,
-			noticeDays: next.noticeDays,
-			holidays
-		};
-		db.prepare('update villages set settings = ?, one_shoulder = ? where id = ?').run(
-			JSON.stringify(settings),
-			next.oneShoulder ? 1 : 0,
-			villageId
-		);
-		appendAudit(db, {
-			villageId,
-			actorId,
-			action: 'village.settings_changed',
-			subjectType: 'village',
-			subjectId: villageId,
-			before,
-			after: getVillageSettings(db, villageId)
-		});
-	}).immediate();
-	return { ok: true };
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId,
+		may: () => isStaffOrSystem(db, actorId, villageId),
+		run: (_, ctx) => {
+			const before = getVillageSettings(db, villageId);
+			const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
+				settings: string;
+			};
+			const settings = {
+				...JSON.parse(row.settings),
+				triageDays: next.triageDays,
+				noticeDays: next.noticeDays,
+				holidays
+			};
+			db.prepare('update villages set settings = ?, one_shoulder = ? where id = ?').run(
+				JSON.stringify(settings),
+				next.oneShoulder ? 1 : 0,
+				villageId
+			);
+			ctx.audit({
+				action: 'village.settings_changed',
+				subjectType: 'village',
+				subjectId: villageId,
+				before,
+				after: getVillageSettings(db, villageId)
+			});
+			return { ok: true as const };
+		}
+	}) as SettingsResult;
 }
 
 /** The stricter options the village chose over the law (docs/domain.md §6.4); none by default. */
@@ -122,25 +124,27 @@ export function updateRuleOptions(
 	}
 	const applied = applyOptions(CN_2018, next);
 	if (!applied.ok) return applied;
-	if (!isStaffOrSystem(db, actorId, villageId)) return { ok: false, reason: 'forbidden' };
-	db.transaction(() => {
-		const before = getRuleOptions(db, villageId);
-		const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
-			settings: string;
-		};
-		db.prepare('update villages set settings = ? where id = ?').run(
-			JSON.stringify({ ...JSON.parse(row.settings), ruleOptions: next }),
-			villageId
-		);
-		appendAudit(db, {
-			villageId,
-			actorId,
-			action: 'village.rule_options_changed',
-			subjectType: 'village',
-			subjectId: villageId,
-			before,
-			after: next
-		});
-	}).immediate();
-	return { ok: true };
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId,
+		may: () => isStaffOrSystem(db, actorId, villageId),
+		run: (_, ctx) => {
+			const before = getRuleOptions(db, villageId);
+			const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
+				settings: string;
+			};
+			db.prepare('update villages set settings = ? where id = ?').run(
+				JSON.stringify({ ...JSON.parse(row.settings), ruleOptions: next }),
+				villageId
+			);
+			ctx.audit({
+				action: 'village.rule_options_changed',
+				subjectType: 'village',
+				subjectId: villageId,
+				before,
+				after: next
+			});
+			return { ok: true as const };
+		}
+	}) as RuleOptionsResult;
 }

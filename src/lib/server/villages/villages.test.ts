@@ -29,7 +29,11 @@ describe('createVillage', () => {
 		expect(r.activationCode).toMatch(/^\d{8}$/);
 		expect(listVillageAccounts(db, r.village.id).map((a) => a.role)).toEqual(['clerk']);
 		const actions = db.prepare('select action from audit order by id').pluck().all();
-		expect(actions).toEqual(['village.create', 'account.create', 'account.activation_code_issued']);
+		expect(actions).toEqual([
+			'village.created',
+			'account.created',
+			'account.activation_code_issued'
+		]);
 		expect(verifyChain(db).ok).toBe(true);
 	});
 

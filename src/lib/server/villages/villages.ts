@@ -1,6 +1,7 @@
-import { appendAudit } from '../audit/chain.js';
+import { command } from '../command';
 import type { Db } from '../db';
 import { createAccount, issueActivationCode, type Account } from '../auth/accounts';
+import { actorOfLogin } from '../permissions/login-actor';
 import { isSystemAdminNow } from '../permissions/village';
 
 export interface Village {
@@ -90,11 +91,13 @@ export function createVillage(
 	input: NewVillage
 ): CreateVillageResult {
 	if (RESERVED_SLUGS.has(input.slug)) return { ok: false, reason: 'slug_reserved' };
-	return db
-		.transaction((): CreateVillageResult => {
-			// Only the administrator (or the system itself: the demo seed, the tests' fixtures).
-			if (actorId !== null && !isSystemAdminNow(db, { userId: actorId }))
-				return { ok: false, reason: 'forbidden' };
+	const actor = actorOfLogin(db, actorId);
+	return command(db, {
+		actor,
+		villageId: null,
+		// Only the administrator (or the system itself: the demo seed, the tests' fixtures).
+		may: () => actorId === null || isSystemAdminNow(db, { userId: actorId }),
+		run: (): CreateVillageResult => {
 			if (findVillageBySlug(db, input.slug)) return { ok: false, reason: 'slug_taken' };
 			if (db.prepare('select 1 from users where phone = ?').get(input.clerk.phone)) {
 				return { ok: false, reason: 'phone_taken' };
@@ -115,13 +118,19 @@ export function createVillage(
 					new Date().toISOString()
 				);
 			const village = findVillage(db, Number(lastInsertRowid))!;
-			appendAudit(db, {
+			// The entry belongs to the new village, whose id the insert has only just given.
+			command(db, {
+				actor,
 				villageId: village.id,
-				actorId,
-				action: 'village.create',
-				subjectType: 'village',
-				subjectId: village.id,
-				after: village
+				run: (_, inVillage) => {
+					inVillage.audit({
+						action: 'village.created',
+						subjectType: 'village',
+						subjectId: village.id,
+						after: village
+					});
+					return { ok: true as const };
+				}
 			});
 			const clerk = createAccount(db, actorId, {
 				villageId: village.id,
@@ -139,8 +148,8 @@ export function createVillage(
 				activationCode: code.code,
 				expiresAt: code.expiresAt
 			};
-		})
-		.immediate();
+		}
+	}) as CreateVillageResult;
 }
 
 export type AddStaffResult =
@@ -156,9 +165,11 @@ export function addVillageStaff(
 	actorId: number | null,
 	input: { villageId: number; role: 'clerk' | 'secretary'; name: string; phone: string }
 ): AddStaffResult {
-	return db
-		.transaction((): AddStaffResult => {
-			if (!findVillage(db, input.villageId)) return { ok: false, reason: 'not_found' };
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId: input.villageId,
+		load: () => findVillage(db, input.villageId),
+		run: (): AddStaffResult => {
 			const created = createAccount(db, actorId, input);
 			if (!created.ok) return created;
 			const code = issueActivationCode(db, actorId, created.account.id);
@@ -169,6 +180,6 @@ export function addVillageStaff(
 				activationCode: code.code,
 				expiresAt: code.expiresAt
 			};
-		})
-		.immediate();
+		}
+	});
 }

@@ -17,14 +17,15 @@ import { todayInChina } from '$lib/server/roster/dates';
 import {
 	MAX_BUDGET_LINES,
 	MAX_PROGRESS_PHOTOS,
-	archiveMatter,
-	completeImplementation,
 	decisionOf,
-	discloseResult,
-	implementationOf,
+	implementationOf
+} from '$lib/server/implementation/implementation';
+import {
+	completeImplementation,
 	recordProgress,
 	startImplementation
-} from '$lib/server/implementation/implementation';
+} from '$lib/server/implementation/progress';
+import { archiveMatter, discloseResult } from '$lib/server/implementation/disclosure';
 import { implRefusal, parseYuan } from '$lib/server/implementation/messages';
 import { listRoleHolders } from '$lib/server/roster/roles';
 import { idParam, requireMember } from '$lib/server/villages/context';

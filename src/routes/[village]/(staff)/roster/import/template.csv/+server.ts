@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { rosterTemplateCsv } from '$lib/server/roster/parse/validate';
+import { rosterTemplateCsv } from '$lib/server/roster/parse/template';
 import { requireStaff } from '$lib/server/villages/context';
 
 export const GET: RequestHandler = (event) => {
