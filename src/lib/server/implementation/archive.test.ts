@@ -78,7 +78,7 @@ describe('the archive of a matter', () => {
 			.map((l) => JSON.parse(l));
 		const actions = audit.map((a) => a.action);
 		expect(actions).toEqual(
-			expect.arrayContaining(['meeting.close', 'consultation.outcome', 'implementation.start'])
+			expect.arrayContaining(['meeting.closed', 'consultation.outcome', 'implementation.start'])
 		);
 		for (const entry of audit) expect(hashEntry(entry)).toBe(entry.hash);
 		expect(files['README.txt']).toContain('SHA-256');

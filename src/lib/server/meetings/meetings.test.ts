@@ -7,26 +7,13 @@ import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { peopleCountingOn } from '../roster/counts';
-import {
-	AGENDA_MATERIALS_MAX,
-	addAgendaItem,
-	addGuest,
-	castBallot,
-	closeMeeting,
-	closeMotion,
-	createMeeting,
-	createMotion,
-	getMotion,
-	markLeft,
-	notifyMeeting,
-	openMeeting,
-	openMotion,
-	recordHands,
-	recordPaperBallots,
-	recordRollCall,
-	signIn,
-	type Method
-} from './meetings';
+import { AGENDA_MATERIALS_MAX, addAgendaItem, addGuest, createMeeting } from './calling';
+import { castBallot, recordHands, recordPaperBallots, recordRollCall } from '../votes/ballots';
+import { closeMeeting, closeMotion } from '../procedure/closing';
+import { createMotion, openMotion } from '../votes/motions';
+import { getMotion, type Method } from './records';
+import { markLeft, signIn } from './attendance';
+import { notifyMeeting, openMeeting } from './notice';
 import type { MeetingType } from '../votes/rules';
 import { liveState, meetingView } from './view';
 import { type Actor } from '../permissions';
@@ -287,7 +274,7 @@ describe('ballots', () => {
 		mkdirSync(out, { recursive: true });
 		const file = join(out, `ballot-worker-${process.pid}.mjs`);
 		await build({
-			input: resolve('src/lib/server/meetings/ballot-worker.ts'),
+			input: resolve('src/lib/server/votes/ballot-worker.ts'),
 			platform: 'node',
 			external: ['better-sqlite3'],
 			output: { file, format: 'esm' },

@@ -5,23 +5,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Db } from '../db';
 import { openDatabase } from '../db/open.js';
 import { truncateWal } from '../db/wal';
-import { minutesOf } from './minutes';
+import { minutesOf } from './minutes-view';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
-import {
-	addAgendaItem,
-	castBallot,
-	closeMeeting,
-	closeMotion,
-	createMeeting,
-	createMotion,
-	notifyMeeting,
-	openMeeting,
-	openMotion,
-	signIn,
-	type Choice
-} from './meetings';
+import { addAgendaItem, createMeeting } from './calling';
+import { castBallot } from '../votes/ballots';
+import { closeMeeting, closeMotion } from '../procedure/closing';
+import { createMotion, openMotion } from '../votes/motions';
+import { notifyMeeting, openMeeting } from './notice';
+import { signIn } from './attendance';
+import { type Choice } from './records';
 import type { Actor } from '../permissions';
-import { pairingsInWal, receiptRecords, tallyRecords, type Pairing } from './secret-traces';
+import { pairingsInWal, receiptRecords, tallyRecords, type Pairing } from '../votes/secret-traces';
 
 let db: Db;
 let dbPath: string;
@@ -179,7 +173,7 @@ describe('a secret count of one or two ballots', () => {
 		expect(closed.ok).toBe(true);
 		const entry = db
 			.prepare(
-				"select after from audit where action = 'motion.close' and subject_id = ? order by id desc"
+				"select after from audit where action = 'motion.closed' and subject_id = ? order by id desc"
 			)
 			.pluck()
 			.get(String(motionId)) as string;
