@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Db } from '../db';
+import { appendAudit } from '../audit/chain.js';
 import { openDatabase } from '../db/open.js';
 import { truncateWal } from '../db/wal';
 import { minutesOf } from './minutes-view';
@@ -198,6 +199,24 @@ describe('a secret count of one or two ballots', () => {
 		const { v, c, meetingId, motionId } = heldVote(CHOICES_CAST.slice(0, n));
 		expect(closeMotion(db, c, v, motionId).ok).toBe(true);
 		expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBeNull();
+	});
+
+	it('reads a confirmation written under the former name motion.close', () => {
+		const { v, c, meetingId, motionId } = heldVote([]);
+		expect(closeMotion(db, c, v, motionId).ok).toBe(true);
+		expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBeNull();
+		// An entry as a database from before the past-tense names holds it.
+		db.transaction(() =>
+			appendAudit(db, {
+				villageId: v,
+				actorId: c.userId,
+				action: 'motion.close',
+				subjectType: 'motion',
+				subjectId: motionId,
+				after: { state: 'closed', fewBallotsConfirmed: true }
+			})
+		)();
+		expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBe('王丽');
 	});
 
 	it('a named vote of one ballot closes without asking: its choices are public anyway', () => {
