@@ -1,11 +1,7 @@
 import { openDatabase } from '../src/lib/server/db/open.js';
-import {
-	closeMeeting,
-	createMeeting,
-	addAgendaItem,
-	notifyMeeting,
-	openMeeting
-} from '../src/lib/server/meetings/meetings.ts';
+import { closeMeeting } from '../src/lib/server/procedure/closing.ts';
+import { createMeeting, addAgendaItem } from '../src/lib/server/meetings/calling.ts';
+import { notifyMeeting, openMeeting } from '../src/lib/server/meetings/notice.ts';
 import type { Db } from '../src/lib/server/db/index.ts';
 import {
 	DEMO,

@@ -141,7 +141,7 @@ test('a representative sends a written opinion before the meeting, without JavaS
 	expect(
 		query(
 			app,
-			`select count(*) as n from audit where action = 'meeting.written_opinion' and subject_id = '${meetingId}'`
+			`select count(*) as n from audit where action = 'meeting.written_opinion_recorded' and subject_id = '${meetingId}'`
 		)
 	).toEqual([{ n: 1 }]);
 });

@@ -400,7 +400,7 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 	expect(secretAudit.map((e) => e.action).sort()).toEqual([
 		'ballot.cast',
 		'ballot.cast',
-		'ballot.paper'
+		'ballot.paper_counted'
 	]);
 	for (const e of secretAudit.filter((e) => e.action === 'ballot.cast'))
 		expect(Object.keys(JSON.parse(e.after)).sort()).toEqual(['channel', 'personId']);
@@ -486,7 +486,7 @@ test('a clerk told the notice is too late moves the draft’s date, time, place 
 	expect(
 		query<{ after: string }>(
 			app,
-			"select after from audit where action = 'meeting.update' and subject_id = ?",
+			"select after from audit where action = 'meeting.updated' and subject_id = ?",
 			String(meetingId)
 		).map((e) => JSON.parse(e.after).meetingDate)
 	).toEqual([day(6)]);

@@ -2,18 +2,13 @@
 // commands the console calls, run against the test server's own database file (WAL lets a second
 // connection write while the server runs).
 import { openDatabase } from '../src/lib/server/db/open.js';
-import {
-	castBallot,
-	closeMeeting,
-	closeMotion,
-	createMeeting,
-	createMotion,
-	openMeeting,
-	openMotion,
-	signIn,
-	type Choice,
-	type Method
-} from '../src/lib/server/meetings/meetings.ts';
+import { castBallot } from '../src/lib/server/votes/ballots.ts';
+import { closeMeeting, closeMotion } from '../src/lib/server/procedure/closing.ts';
+import { createMeeting } from '../src/lib/server/meetings/calling.ts';
+import { createMotion, openMotion } from '../src/lib/server/votes/motions.ts';
+import { openMeeting } from '../src/lib/server/meetings/notice.ts';
+import { signIn } from '../src/lib/server/meetings/attendance.ts';
+import { type Choice, type Method } from '../src/lib/server/meetings/records.ts';
 import { DEMO_TODAY_MEETING_TITLE } from '../src/lib/server/seed/demo-meetings.ts';
 import type { Db } from '../src/lib/server/db/index.ts';
 import { DEMO, type App } from './fixtures.ts';

@@ -1,13 +1,9 @@
 // No page of the public board shows a phone number, an ID number or a household
 // address, whatever the notice was generated from; and the pages that name a notice link it.
 import { openDatabase } from '../src/lib/server/db/open.js';
-import {
-	addAgendaItem,
-	closeMeeting,
-	createMeeting,
-	notifyMeeting,
-	openMeeting
-} from '../src/lib/server/meetings/meetings.ts';
+import { addAgendaItem, createMeeting } from '../src/lib/server/meetings/calling.ts';
+import { closeMeeting } from '../src/lib/server/procedure/closing.ts';
+import { notifyMeeting, openMeeting } from '../src/lib/server/meetings/notice.ts';
 import type { Db } from '../src/lib/server/db/index.ts';
 import {
 	completeImplementation,

@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { openDatabase } from '../src/lib/server/db/open.js';
 import type { Db } from '../src/lib/server/db/index.ts';
-import { recordHands } from '../src/lib/server/meetings/meetings.ts';
+import { recordHands } from '../src/lib/server/votes/ballots.ts';
 import {
 	DEMO,
 	PHONE_VIEWPORT,

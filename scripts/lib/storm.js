@@ -288,7 +288,7 @@ export function checkMotionsWhole(db, meetingId) {
 		db
 			.prepare(
 				`select action, subject_id, after from audit
-				 where subject_type = 'motion' and action in ('ballot.cast', 'motion.close')`
+				 where subject_type = 'motion' and action in ('ballot.cast', 'motion.closed')`
 			)
 			.all()
 	)) {
@@ -304,7 +304,7 @@ export function checkMotionsWhole(db, meetingId) {
 			t[r.choice] += r.n;
 		const counted = t.yes + t.no + t.abstain;
 		const casts = (entries.get(`ballot.cast:${m.id}`) ?? []).length;
-		const closes = entries.get(`motion.close:${m.id}`) ?? [];
+		const closes = entries.get(`motion.closed:${m.id}`) ?? [];
 		if (counted !== m.receipts)
 			problems.push(`${name}: ${m.receipts} receipts but ${counted} choices counted`);
 		if (casts !== m.receipts)

@@ -11,7 +11,7 @@ import {
 	stepName,
 	topicStateLabel
 } from './labels';
-import { CHOICES, METHODS } from './server/meetings/meetings';
+import { CHOICES, METHODS } from './server/meetings/records';
 import { NOTICE_KINDS } from './server/notices/notices';
 import { STEPS } from './server/procedure/rules';
 import { ROLE_KINDS } from './server/roster/roles';

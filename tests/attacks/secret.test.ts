@@ -6,7 +6,7 @@ import {
 	pairingsInWal,
 	receiptRecords,
 	tallyRecords
-} from '../../src/lib/server/meetings/secret-traces.ts';
+} from '../../src/lib/server/votes/secret-traces.ts';
 import { expect, test } from '../fixtures.ts';
 import {
 	closeMeetingNow,

@@ -79,7 +79,7 @@ describe('the archive of a matter', () => {
 			.map((l) => JSON.parse(l));
 		const actions = audit.map((a) => a.action);
 		expect(actions).toEqual(
-			expect.arrayContaining(['meeting.close', 'consultation.outcome', 'implementation.started'])
+			expect.arrayContaining(['meeting.closed', 'consultation.outcome', 'implementation.started'])
 		);
 		for (const entry of audit) expect(hashEntry(entry)).toBe(entry.hash);
 		expect(files['README.txt']).toContain('SHA-256');

@@ -3,19 +3,12 @@
 import { expect } from 'vitest';
 import type { Db } from '../db';
 import { demoActor, demoVillageId } from '../seed/demo-test-db';
-import {
-	addAgendaItem,
-	addSpeech,
-	closeMeeting,
-	closeMotion,
-	createMeeting,
-	createMotion,
-	notifyMeeting,
-	openMeeting,
-	openMotion,
-	recordHands,
-	signIn
-} from '../meetings/meetings';
+import { addAgendaItem, createMeeting } from '../meetings/calling';
+import { addSpeech, signIn } from '../meetings/attendance';
+import { closeMeeting, closeMotion } from '../procedure/closing';
+import { createMotion, openMotion } from '../votes/motions';
+import { notifyMeeting, openMeeting } from '../meetings/notice';
+import { recordHands } from '../votes/ballots';
 import { createTopic, triageTopic, type TriageRoute } from '../topics/topics';
 import type { Art24Item, Category } from '../topics/rules';
 import type { MeetingType } from '../votes/rules';

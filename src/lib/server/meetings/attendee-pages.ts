@@ -3,7 +3,8 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { getMeeting, type MeetingRefusal } from '$lib/server/meetings/meetings';
+import { getMeeting } from '$lib/server/meetings/records';
+import { type MeetingRefusal } from '$lib/server/meetings/messages';
 import { motionRefusalMessage } from '$lib/server/meetings/messages';
 import { isMemberOf, isVillageStaff } from '$lib/server/permissions';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';

@@ -3,15 +3,12 @@ import type { Db } from '../db';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { DEMO_TODAY_MEETING_TITLE, seedDemoMeetings } from '../seed/demo-meetings';
 import { attendeeStatus, publicMotion } from './attendee';
-import {
-	castBallot,
-	closeMotion,
-	createMotion,
-	openMeeting,
-	openMotion,
-	signIn,
-	type Method
-} from './meetings';
+import { castBallot } from '../votes/ballots';
+import { closeMotion } from '../procedure/closing';
+import { createMotion, openMotion } from '../votes/motions';
+import { openMeeting } from './notice';
+import { signIn } from './attendance';
+import { type Method } from './records';
 import { meetingView } from './view';
 import { type Actor } from '../permissions';
 

@@ -1,7 +1,7 @@
 // What one attendee's phone needs beyond the shared meeting view: their place on the frozen
 // roster and which open votes they have already answered.
 import type { Db } from '../db';
-import type { Choice } from './meetings';
+import type { Choice } from './records';
 import type { MotionView } from './view';
 
 export interface AttendeeStatus {

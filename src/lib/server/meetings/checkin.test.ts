@@ -3,7 +3,8 @@ import type { Db } from '../db';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { DEMO_TODAY_MEETING_TITLE } from '../seed/demo-meetings';
 import { seedDemoMeetings } from '../seed/demo-meetings';
-import { closeMeeting, openMeeting } from './meetings';
+import { closeMeeting } from '../procedure/closing';
+import { openMeeting } from './notice';
 import { currentCheckinCode, normalizeCheckinCode, verifyCheckinCode } from './checkin';
 
 let db: Db;
@@ -85,7 +86,7 @@ describe('rotating sign-in code', () => {
 		currentCheckinCode(db, today, minutes(1));
 		expect(keys()).toBe(1);
 		const audit = db
-			.prepare("select after from audit where action = 'meeting.checkin_key'")
+			.prepare("select after from audit where action = 'meeting.checkin_key_issued'")
 			.all() as { after: string }[];
 		expect(audit).toHaveLength(1);
 		const key = (

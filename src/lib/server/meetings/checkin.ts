@@ -4,8 +4,9 @@
 // later.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
-import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
+import { command } from '../command';
+import type { Actor } from '../permissions/actor';
 
 /** 10 base32 characters: 50 bits, short enough to read off a projector and type by hand. */
 export const CHECKIN_CODE_LENGTH = 10;
@@ -33,23 +34,26 @@ export function currentCheckinCode(
 	db: Db,
 	meetingId: number,
 	now: Date = new Date(),
-	options: { actorId?: number | null } = {}
+	options: { actor?: Actor | null } = {}
 ): string | null {
 	const isLive = (state: string | undefined) => state === 'notified' || state === 'open';
 	// The hall asks every few seconds: once the key exists, reading it needs no write lock.
 	const known = db
 		.prepare(
-			'select m.state, k.key from meetings m left join meeting_checkin_keys k on k.meeting_id = m.id where m.id = ?'
+			'select m.village_id, m.state, k.key from meetings m left join meeting_checkin_keys k on k.meeting_id = m.id where m.id = ?'
 		)
-		.get(meetingId) as { state: string; key: Buffer | null } | undefined;
-	if (!isLive(known?.state)) return null;
-	if (known?.key) return codeFor(known.key, meetingId, windowOf(now));
-	const key = db
-		.transaction((): Buffer | null => {
-			const meeting = db
-				.prepare('select village_id, state from meetings where id = ?')
-				.get(meetingId) as { village_id: number; state: string } | undefined;
-			if (!meeting || !isLive(meeting.state)) return null;
+		.get(meetingId) as { village_id: number; state: string; key: Buffer | null } | undefined;
+	if (!known || !isLive(known.state)) return null;
+	if (known.key) return codeFor(known.key, meetingId, windowOf(now));
+	const key = command(db, {
+		actor: options.actor ?? null,
+		villageId: known.village_id,
+		now,
+		load: () =>
+			db.prepare('select state from meetings where id = ?').pluck().get(meetingId) as
+				string | undefined,
+		run: (state, ctx): Buffer | null => {
+			if (!isLive(state)) return null;
 			const existing = keyOf(db, meetingId);
 			if (existing) return existing;
 			const fresh = randomBytes(32);
@@ -58,19 +62,16 @@ export function currentCheckinCode(
 				fresh
 			);
 			// The key itself never enters the log: anyone reading the log could mint codes.
-			appendAudit(db, {
-				villageId: meeting.village_id,
-				actorId: options.actorId ?? null,
-				at: now,
-				action: 'meeting.checkin_key',
+			ctx.audit({
+				action: 'meeting.checkin_key_issued',
 				subjectType: 'meeting',
 				subjectId: meetingId,
 				after: { created: true }
 			});
 			return fresh;
-		})
-		.immediate();
-	return key ? codeFor(key, meetingId, windowOf(now)) : null;
+		}
+	});
+	return Buffer.isBuffer(key) ? codeFor(key, meetingId, windowOf(now)) : null;
 }
 
 /** Typed codes come with spaces, dashes and lower case; the screen shows upper case only. */

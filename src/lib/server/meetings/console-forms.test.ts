@@ -17,7 +17,7 @@ import {
 	parseRollCall,
 	parseSecretPaper
 } from './console-forms';
-import { AGENDA_MATERIALS_MAX } from './meetings';
+import { AGENDA_MATERIALS_MAX } from './calling';
 import { meetingRefusalMessage } from './messages';
 
 /** A form from [name, value] pairs; a repeated name is a repeated field. */

@@ -5,7 +5,8 @@
 import { m } from '$lib/paraglide/messages';
 import { field } from '../forms';
 import { idParam } from '../villages/context';
-import { AGENDA_MATERIALS_MAX, CHOICES, METHODS, type Choice, type Method } from './meetings';
+import { AGENDA_MATERIALS_MAX } from './calling';
+import { CHOICES, METHODS, type Choice, type Method } from './records';
 import { meetingRefusalMessage } from './messages';
 
 /** Limits the domain enforces too (meetings.ts); the parser refuses first so nothing is cut. */

@@ -3,18 +3,12 @@
 import { m } from '$lib/paraglide/messages';
 import { formatDate } from '$lib/format';
 import type { Db } from '../db';
-import { motionOfMeeting, presentVoters } from './console';
-import {
-	listRoster,
-	type CloseMeetingResult,
-	type CloseMotionResult,
-	type Meeting,
-	type MeetingRefusal,
-	type NotifyMeetingResult,
-	type OpenMeetingResult,
-	type OpenMotionResult
-} from './meetings';
-import { meetingRefusalMessage, motionRefusalMessage } from './messages';
+import { motionOfMeeting } from './console';
+import { listRoster, presentVoters, type Meeting } from './records';
+import { type CloseMeetingResult, type CloseMotionResult } from '../votes/closing';
+import { type NotifyMeetingResult, type OpenMeetingResult } from './notice';
+import { type OpenMotionResult } from '../votes/motions';
+import { meetingRefusalMessage, motionRefusalMessage, type MeetingRefusal } from './messages';
 
 type Refused<R> = Extract<R, { ok: false }>;
 

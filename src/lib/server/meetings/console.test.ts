@@ -11,18 +11,13 @@ import {
 	isAgendaItemOf,
 	meetingTypeGuide,
 	motionOfMeeting,
-	officerCandidates,
-	presentVoters
+	officerCandidates
 } from './console';
-import {
-	addAgendaItem,
-	createMeeting,
-	createMotion,
-	getMeeting,
-	notifyMeeting,
-	openMeeting,
-	signIn
-} from './meetings';
+import { addAgendaItem, createMeeting } from './calling';
+import { createMotion } from '../votes/motions';
+import { getMeeting, presentVoters } from './records';
+import { notifyMeeting, openMeeting } from './notice';
+import { signIn } from './attendance';
 
 let db: Db;
 useDemoVillageDb((d) => {

@@ -6,14 +6,7 @@ import { listPeople } from '../roster/people';
 import { todayInChina } from '../roster/dates';
 import { idParam } from '../villages/context';
 import { searchText } from './console-forms';
-import {
-	getMeeting,
-	getMotion,
-	listRoster,
-	meetingCounts,
-	type Meeting,
-	type Motion
-} from './meetings';
+import { getMeeting, getMotion, listRoster, type Meeting, type Motion } from './records';
 import { meetingView } from './view';
 import {
 	CN_2018,
@@ -163,12 +156,6 @@ export function isAgendaItemOf(
 			.prepare('select 1 from agenda_items where id = ? and meeting_id = ?')
 			.get(agendaItemId, meetingId)
 	);
-}
-
-/** The voters present now, the number a show of hands may not exceed (as recordHands counts it). */
-export function presentVoters(db: Db, meeting: Meeting, motionId?: number): number {
-	const rule = meeting.rule.voters;
-	return rule ? (meetingCounts(db, meeting, motionId)[rule.present] ?? 0) : 0;
 }
 
 /**

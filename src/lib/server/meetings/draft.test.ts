@@ -5,11 +5,11 @@ import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db
 import {
 	addAgendaItem,
 	createMeeting,
-	getMeeting,
-	notifyMeeting,
 	updateDraftMeeting,
 	type DraftMeetingInput
-} from './meetings';
+} from './calling';
+import { getMeeting } from './records';
+import { notifyMeeting } from './notice';
 
 let db: Db;
 useDemoVillageDb((d) => {
@@ -39,7 +39,7 @@ function tooCloseDraft() {
 const auditOf = (meetingId: number) =>
 	db
 		.prepare(
-			"select before, after from audit where action = 'meeting.update' and subject_id = ? order by id"
+			"select before, after from audit where action = 'meeting.updated' and subject_id = ? order by id"
 		)
 		.all(String(meetingId)) as { before: string; after: string }[];
 

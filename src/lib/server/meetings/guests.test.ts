@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
-import {
-	addAgendaItem,
-	addGuest,
-	castBallot,
-	createMeeting,
-	createMotion,
-	getMeeting,
-	meetingCounts,
-	notifyMeeting,
-	openMeeting,
-	openMotion,
-	recordRollCall,
-	signIn
-} from './meetings';
+import { addAgendaItem, addGuest, createMeeting } from './calling';
+import { castBallot, recordRollCall } from '../votes/ballots';
+import { createMotion, openMotion } from '../votes/motions';
+import { getMeeting, meetingCounts } from './records';
+import { notifyMeeting, openMeeting } from './notice';
+import { signIn } from './attendance';
 
 // Observers (列席) and the township attendee are added by name and never vote (docs/domain.md
 // §5.4), even when the person named also has an account in the village.

@@ -1,6 +1,38 @@
+// The words for every refusal of the meeting and vote verbs. They name the votes' refusals too,
+// so this module reads their result types: see layers.test.ts for why that is allowed here.
 import { m } from '$lib/paraglide/messages';
-import type { MeetingRefusal } from './meetings';
+import type { Refusal } from '../result';
+import type {
+	AddAgendaItemResult,
+	AddGuestResult,
+	CreateMeetingResult,
+	UpdateDraftMeetingResult
+} from './calling';
+import type { AddSpeechResult, MarkLeftResult, SignInResult } from './attendance';
 import type { MinutesRefusal } from './minutes';
+import type { NotifyMeetingResult, OpenMeetingResult } from './notice';
+import type { CastBallotResult, RecordBallotsResult } from '../votes/ballots';
+import type { CloseMeetingResult, CloseMotionResult } from '../votes/closing';
+import type { CreateMotionResult, OpenMotionResult } from '../votes/motions';
+
+/** Every reason a meeting or motion command can refuse with. */
+export type MeetingRefusal = Refusal<
+	| CreateMeetingResult
+	| UpdateDraftMeetingResult
+	| AddAgendaItemResult
+	| NotifyMeetingResult
+	| OpenMeetingResult
+	| SignInResult
+	| MarkLeftResult
+	| AddGuestResult
+	| AddSpeechResult
+	| CreateMotionResult
+	| OpenMotionResult
+	| CastBallotResult
+	| RecordBallotsResult
+	| CloseMotionResult
+	| CloseMeetingResult
+>;
 
 /** Why a meeting or vote command was refused, in words the clerk or voter can act on. */
 export function meetingRefusalMessage(

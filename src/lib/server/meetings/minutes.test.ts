@@ -3,29 +3,21 @@ import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { seedDemoClosedMeeting } from '../seed/demo-closed-meeting';
-import {
-	addAgendaItem,
-	closeMeeting,
-	closeMotion,
-	createMeeting,
-	createMotion,
-	listRoster,
-	notifyMeeting,
-	openMeeting,
-	openMotion,
-	recordPaperBallots,
-	signIn
-} from './meetings';
+import { addAgendaItem, createMeeting } from './calling';
+import { closeMeeting, closeMotion } from '../procedure/closing';
+import { createMotion, openMotion } from '../votes/motions';
+import { listRoster } from './records';
+import { notifyMeeting, openMeeting } from './notice';
+import { recordPaperBallots } from '../votes/ballots';
+import { signIn } from './attendance';
 import {
 	appendCorrection,
 	attestSignedSheet,
 	confirmMinutes,
-	findAttestation,
-	minutesOf,
-	minutesStanding,
 	setMinutesText,
 	type StoredSheet
 } from './minutes';
+import { findAttestation, minutesOf, minutesStanding } from './minutes-view';
 import { type Actor } from '../permissions';
 
 let db: Db;
@@ -87,11 +79,11 @@ describe('setMinutesText', () => {
 		{ state: 'closed', expected: { ok: false, reason: 'closed' } }
 	] as const)('while the meeting is $state: $expected', ({ state, expected }) => {
 		const m = meetingIn(state);
-		const before = auditCount('meeting.minutes_text');
+		const before = auditCount('meeting.minutes_text_saved');
 		expect(setMinutesText(db, clerk(), m.v, m.id, '  会议由李建国主持。\n ')).toEqual(expected);
 		const text = minutesOf(db, m.v, m.id)!.meeting.minutes;
 		expect(text).toBe(expected.ok ? '会议由李建国主持。' : '');
-		expect(auditCount('meeting.minutes_text')).toBe(before + (expected.ok ? 1 : 0));
+		expect(auditCount('meeting.minutes_text_saved')).toBe(before + (expected.ok ? 1 : 0));
 	});
 
 	it.each([
@@ -194,14 +186,14 @@ describe('confirmMinutes', () => {
 						? villager().personId
 						: null;
 		expect(roster.some((r) => r.personId === villager().personId && r.signedInAt)).toBe(false);
-		const before = auditCount('meeting.minutes_confirm');
+		const before = auditCount('meeting.minutes_confirmed');
 		const r = confirmMinutes(db, { ...person(0), personId }, v, id);
 		if (reason) {
 			expect(r).toEqual({ ok: false, reason });
-			expect(auditCount('meeting.minutes_confirm')).toBe(before);
+			expect(auditCount('meeting.minutes_confirmed')).toBe(before);
 		} else {
 			expect(r).toMatchObject({ ok: true, alreadyConfirmed: false });
-			expect(auditCount('meeting.minutes_confirm')).toBe(before + 1);
+			expect(auditCount('meeting.minutes_confirmed')).toBe(before + 1);
 			expect(minutesStanding(db, id, personId)).toMatchObject({ attendee: true });
 			expect(minutesStanding(db, id, personId).confirmedAt).not.toBeNull();
 		}
@@ -212,7 +204,7 @@ describe('confirmMinutes', () => {
 		const id = seedDemoClosedMeeting(db, v);
 		const me = person(secretary().personId!);
 		const first = confirmMinutes(db, me, v, id, { now: at('2026-10-16') });
-		const before = auditCount('meeting.minutes_confirm');
+		const before = auditCount('meeting.minutes_confirmed');
 		const second = confirmMinutes(db, me, v, id, { now: at('2026-10-17') });
 		expect(first).toMatchObject({ ok: true, alreadyConfirmed: false });
 		expect(second).toEqual({
@@ -220,7 +212,7 @@ describe('confirmMinutes', () => {
 			alreadyConfirmed: true,
 			confirmedAt: at('2026-10-16').toISOString()
 		});
-		expect(auditCount('meeting.minutes_confirm')).toBe(before);
+		expect(auditCount('meeting.minutes_confirmed')).toBe(before);
 		expect(minutesOf(db, v, id)!.confirmations).toHaveLength(21);
 	});
 
@@ -268,7 +260,7 @@ describe('attestSignedSheet', () => {
 				createdAt: at('2026-11-21').toISOString()
 			}
 		]);
-		expect(auditCount('meeting.minutes_attest')).toBe(1);
+		expect(auditCount('meeting.minutes_attested')).toBe(1);
 	});
 });
 
@@ -300,7 +292,7 @@ describe('appendCorrection', () => {
 					createdAt: at('2026-10-20').toISOString()
 				}
 			]);
-			expect(auditCount('meeting.minutes_correction')).toBe(1);
+			expect(auditCount('meeting.minutes_corrected')).toBe(1);
 		}
 	});
 

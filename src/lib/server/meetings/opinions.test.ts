@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { DEMO_TODAY_MEETING_TITLE, seedDemoMeetings } from '../seed/demo-meetings';
-import { closeMeeting, markLeft, openMeeting, signIn } from './meetings';
+import { closeMeeting } from '../procedure/closing';
+import { markLeft, signIn } from './attendance';
+import { openMeeting } from './notice';
 import { listOwnOpinions, submitWrittenOpinion } from './opinions';
 import { type Actor } from '../permissions';
 
@@ -144,7 +146,7 @@ describe('written opinions', () => {
 		]);
 		const audited = db
 			.prepare(
-				"select actor_id, after from audit where action = 'meeting.written_opinion' and subject_id = ? order by id"
+				"select actor_id, after from audit where action = 'meeting.written_opinion_recorded' and subject_id = ? order by id"
 			)
 			.all(String(s.meetingId)) as { actor_id: number; after: string }[];
 		expect(audited.map((a) => a.actor_id)).toEqual([s.rep.userId, secretary.userId, s.rep.userId]);

@@ -1,7 +1,7 @@
 // 书面意见: an attendee's written opinion on an agenda item, sent from their phone (docs/domain.md
 // §5.6). Before the meeting anyone called to it may write; once it is open, only those in the hall.
-import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
+import { command } from '../command';
 import { type Actor } from '../permissions';
 
 export const OPINION_MAX_CHARS = 2000;
@@ -28,15 +28,17 @@ export function submitWrittenOpinion(
 	text: string,
 	options: { now?: Date; meetingId?: number } = {}
 ): SubmitOpinionResult {
-	const now = options.now ?? new Date();
 	const body = text.trim();
 	// Characters as people count them (and as SQLite's length() does), not UTF-16 units.
 	const chars = [...body].length;
 	if (chars < 1 || chars > OPINION_MAX_CHARS) return { ok: false, reason: 'bad_text' };
 	if (actor.personId === null) return { ok: false, reason: 'forbidden' };
 	const personId = actor.personId;
-	return db
-		.transaction((): SubmitOpinionResult => {
+	return command(db, {
+		actor,
+		villageId,
+		now: options.now,
+		load: () => {
 			const item = db
 				.prepare(
 					`select a.meeting_id, m.state from agenda_items a join meetings m on m.id = a.meeting_id
@@ -44,8 +46,11 @@ export function submitWrittenOpinion(
 				)
 				.get(agendaItemId, villageId) as { meeting_id: number; state: string } | undefined;
 			// A page of one meeting may only write to its own agenda.
-			if (!item || (options.meetingId !== undefined && item.meeting_id !== options.meetingId))
-				return { ok: false, reason: 'not_found' };
+			return options.meetingId === undefined || item?.meeting_id === options.meetingId
+				? item
+				: null;
+		},
+		run: (item, ctx): SubmitOpinionResult => {
 			if (item.state !== 'notified' && item.state !== 'open')
 				return { ok: false, reason: 'not_open' };
 			const entry = db
@@ -63,20 +68,17 @@ export function submitWrittenOpinion(
 				.prepare(
 					'insert into written_opinions (agenda_item_id, person_id, text, created_at) values (?, ?, ?, ?)'
 				)
-				.run(agendaItemId, personId, body, now.toISOString());
+				.run(agendaItemId, personId, body, ctx.now.toISOString());
 			const opinionId = Number(lastInsertRowid);
-			appendAudit(db, {
-				villageId,
-				actorId: actor.userId,
-				at: now,
-				action: 'meeting.written_opinion',
+			ctx.audit({
+				action: 'meeting.written_opinion_recorded',
 				subjectType: 'meeting',
 				subjectId: item.meeting_id,
 				after: { opinionId, agendaItemId, personId, text: body }
 			});
 			return { ok: true, opinionId };
-		})
-		.immediate();
+		}
+	});
 }
 
 export interface OwnOpinion {

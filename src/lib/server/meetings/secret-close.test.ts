@@ -3,25 +3,20 @@
 import { describe, expect, it, vi } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Db } from '../db';
+import { appendAudit } from '../audit/chain.js';
 import { openDatabase } from '../db/open.js';
 import { truncateWal } from '../db/wal';
-import { minutesOf } from './minutes';
+import { minutesOf } from './minutes-view';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
-import {
-	addAgendaItem,
-	castBallot,
-	closeMeeting,
-	closeMotion,
-	createMeeting,
-	createMotion,
-	notifyMeeting,
-	openMeeting,
-	openMotion,
-	signIn,
-	type Choice
-} from './meetings';
+import { addAgendaItem, createMeeting } from './calling';
+import { castBallot } from '../votes/ballots';
+import { closeMeeting, closeMotion } from '../procedure/closing';
+import { createMotion, openMotion } from '../votes/motions';
+import { notifyMeeting, openMeeting } from './notice';
+import { signIn } from './attendance';
+import { type Choice } from './records';
 import type { Actor } from '../permissions';
-import { pairingsInWal, receiptRecords, tallyRecords, type Pairing } from './secret-traces';
+import { pairingsInWal, receiptRecords, tallyRecords, type Pairing } from '../votes/secret-traces';
 
 let db: Db;
 let dbPath: string;
@@ -179,7 +174,7 @@ describe('a secret count of one or two ballots', () => {
 		expect(closed.ok).toBe(true);
 		const entry = db
 			.prepare(
-				"select after from audit where action = 'motion.close' and subject_id = ? order by id desc"
+				"select after from audit where action = 'motion.closed' and subject_id = ? order by id desc"
 			)
 			.pluck()
 			.get(String(motionId)) as string;
@@ -204,6 +199,24 @@ describe('a secret count of one or two ballots', () => {
 		const { v, c, meetingId, motionId } = heldVote(CHOICES_CAST.slice(0, n));
 		expect(closeMotion(db, c, v, motionId).ok).toBe(true);
 		expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBeNull();
+	});
+
+	it('reads a confirmation written under the former name motion.close', () => {
+		const { v, c, meetingId, motionId } = heldVote([]);
+		expect(closeMotion(db, c, v, motionId).ok).toBe(true);
+		expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBeNull();
+		// An entry as a database from before the past-tense names holds it.
+		db.transaction(() =>
+			appendAudit(db, {
+				villageId: v,
+				actorId: c.userId,
+				action: 'motion.close',
+				subjectType: 'motion',
+				subjectId: motionId,
+				after: { state: 'closed', fewBallotsConfirmed: true }
+			})
+		)();
+		expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBe('王丽');
 	});
 
 	it('a named vote of one ballot closes without asking: its choices are public anyway', () => {

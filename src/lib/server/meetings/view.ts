@@ -2,6 +2,7 @@
 // attendee's phone and the minutes, so that each shows the same record. A secret ballot's counts
 // stay out of every view until its motion closes (docs/domain.md §7.5).
 import type { Db } from '../db';
+import { storedNamesOf } from '../audit/actions';
 import {
 	CHOICES,
 	getMeeting,
@@ -14,7 +15,7 @@ import {
 	type MotionResult,
 	type MotionState,
 	type RosterEntry
-} from './meetings';
+} from './records';
 import {
 	evaluateQuorum,
 	symbolicFormula,
@@ -24,6 +25,7 @@ import {
 	type Tally
 } from '../votes/rules';
 
+const CLOSED_NAMES = JSON.stringify(storedNamesOf('motion.closed'));
 export interface Attendance {
 	/** 应到: everyone on the frozen roster, voting or not. */
 	expected: number;
@@ -148,18 +150,21 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 		).map((r) => [r.id, r.n])
 	);
 	const turnoutOf = db.prepare(
-		`select b.person_id, p.name, b.channel from ballot_receipts b join people p on p.id = b.person_id
+		`select b.person_id as personId, p.name, b.channel from ballot_receipts b join people p on p.id = b.person_id
 		 where b.motion_id = ? order by p.name, b.person_id`
 	);
 	const choicesOf = db.prepare(
-		`select c.person_id, p.name, c.choice from named_choices c join people p on p.id = c.person_id
+		`select c.person_id as personId, p.name, c.choice from named_choices c join people p on p.id = c.person_id
 		 where c.motion_id = ? order by p.name, c.person_id`
 	);
-	const fewBallotsConfirmedBy = db.prepare(
-		`select u.name from audit a join users u on u.id = a.actor_id
-		 where a.subject_type = 'motion' and a.subject_id = ? and a.action = 'motion.close'
-		   and json_extract(a.after, '$.fewBallotsConfirmed') = 1`
-	);
+	// Older databases name the close 'motion.close' (audit/actions.ts FORMER_AUDIT_ACTIONS).
+	const confirmedBy = db
+		.prepare(
+			`select u.name from audit a join users u on u.id = a.actor_id, json_each(?) n
+			 where a.subject_type = 'motion' and a.subject_id = ? and a.action = n.value
+			   and json_extract(a.after, '$.fewBallotsConfirmed') = 1`
+		)
+		.pluck();
 	const passRule =
 		meeting.rule.pass.kind === 'compare' ? symbolicFormula(meeting.rule.pass.test) : null;
 	return motionsOfMeeting(db, meeting.id).map((motion) => {
@@ -181,25 +186,14 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 			passRule,
 			counterName: motion.counterName,
 			scrutineerName: motion.scrutineerName,
-			turnout: closed
-				? (
-						turnoutOf.all(id) as {
-							person_id: number;
-							name: string;
-							channel: 'online' | 'paper' | 'clerk';
-						}[]
-					).map((t) => ({ personId: t.person_id, name: t.name, channel: t.channel }))
-				: null,
+			turnout: closed ? (turnoutOf.all(id) as MotionView['turnout']) : null,
 			namedChoices:
 				closed && (motion.method === 'named' || motion.method === 'roll_call')
-					? (choicesOf.all(id) as { person_id: number; name: string; choice: Choice }[]).map(
-							(c) => ({ personId: c.person_id, name: c.name, choice: c.choice })
-						)
+					? (choicesOf.all(id) as MotionView['namedChoices'])
 					: null,
-			fewBallotsConfirmedBy:
-				closed && motion.method === 'secret'
-					? ((fewBallotsConfirmedBy.pluck().get(String(id)) as string | undefined) ?? null)
-					: null
+			fewBallotsConfirmedBy: (closed && motion.method === 'secret'
+				? (confirmedBy.get(CLOSED_NAMES, String(id)) ?? null)
+				: null) as string | null
 		};
 	});
 }

@@ -1,7 +1,7 @@
 // What the public board and a notice's page show. Objections appear by their number on the
 // notice, never with the objector: the person is only used to tell a signed-in objector "yours".
 import type { Db } from '../db';
-import { getMeeting } from '../meetings/meetings';
+import { getMeeting } from '../meetings/records';
 import { getResolution } from '../procedure/resolutions';
 import { todayInChina } from '../roster/dates';
 import {

@@ -2,18 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
-import {
-	addAgendaItem,
-	closeMeeting,
-	closeMotion,
-	createMeeting,
-	createMotion,
-	notifyMeeting,
-	openMeeting,
-	openMotion,
-	recordHands,
-	signIn
-} from '../meetings/meetings';
+import { addAgendaItem, createMeeting } from '../meetings/calling';
+import { closeMeeting, closeMotion } from './closing';
+import { createMotion, openMotion } from '../votes/motions';
+import { notifyMeeting, openMeeting } from '../meetings/notice';
+import { recordHands } from '../votes/ballots';
+import { signIn } from '../meetings/attendance';
 import { createTopic, triageTopic } from '../topics/topics';
 import type { Category } from '../topics/rules';
 import type { MeetingType } from '../votes/rules';

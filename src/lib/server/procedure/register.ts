@@ -3,7 +3,7 @@
 // township attendee for steps 3–4, and the notices that published steps 5 and 6. Names only, never
 // phones.
 import type { Db } from '../db';
-import { minutesOf } from '../meetings/minutes';
+import { minutesOf } from '../meetings/minutes-view';
 import type { MeetingType } from '../votes/rules';
 import type { GuestView, MotionView } from '../meetings/view';
 import type { Notice } from '../notices/notices';

@@ -1,8 +1,10 @@
 // Resolutions (决议, docs/domain.md §8.1): a passed motion of a decision meeting becomes one,
 // numbered per village and year without gaps (新阳村决〔2026〕3号) in the transaction that closes
 // the motion. A resolution never changes; a correction is a new record pointing back.
-import { appendAudit, auditHead } from '../audit/chain.js';
+import { auditHead } from '../audit/chain.js';
+import { command, type CommandContext } from '../command';
 import type { Db } from '../db';
+import type { Actor } from '../permissions/actor';
 import { todayInChina } from '../roster/dates';
 import { isStaffOf } from '../permissions/village';
 
@@ -53,14 +55,15 @@ export const resolutionNumber = (villageName: string, year: number, seq: number)
 	`${villageName}决〔${year}〕${seq}号`;
 
 /**
- * Adopts the resolution of a passed motion. Call only inside the transaction that closes the
- * motion, so the number is taken and used at once: a failed close leaves no gap.
+ * Adopts the resolution of a passed motion, inside the command that closes the motion
+ * (procedure/closing.ts), so the number is taken and used at once: a failed close leaves no gap.
  */
 export function adoptResolution(
-	db: Db,
-	input: { villageId: number; actorId: number; meetingId: number; motionId: number; now: Date }
+	ctx: CommandContext,
+	input: { villageId: number; meetingId: number; motionId: number }
 ): Resolution {
-	const { villageId, meetingId, motionId, now } = input;
+	const { db, now } = ctx;
+	const { villageId, meetingId, motionId } = input;
 	const adoptedOn = todayInChina(now);
 	const year = Number(adoptedOn.slice(0, 4));
 	const village = db.prepare('select name from villages where id = ?').get(villageId) as {
@@ -101,11 +104,8 @@ export function adoptResolution(
 			now.toISOString()
 		);
 	const id = Number(lastInsertRowid);
-	appendAudit(db, {
-		villageId,
-		actorId: input.actorId,
-		at: now,
-		action: 'resolution.adopt',
+	ctx.audit({
+		action: 'resolution.adopted',
 		subjectType: 'resolution',
 		subjectId: id,
 		after: { number, motionId, meetingId, topicId: motion.topic_id, text: motion.text }
@@ -142,38 +142,38 @@ export type CorrectionResult =
 /** Appends a correction (who, when, why); the resolution as adopted stays unchanged. */
 export function correctResolution(
 	db: Db,
-	actor: { userId: number },
+	actor: Actor,
 	villageId: number,
 	resolutionId: number,
 	input: { text: string; reason: string },
 	options: { now?: Date } = {}
 ): CorrectionResult {
-	const now = options.now ?? new Date();
 	const text = input.text.trim();
 	const reason = input.reason.trim();
 	if (!text || text.length > 5000) return { ok: false, reason: 'bad_text' };
 	if (!reason || reason.length > 500) return { ok: false, reason: 'bad_reason' };
-	return db
-		.transaction((): CorrectionResult => {
-			if (!getResolution(db, villageId, resolutionId)) return { ok: false, reason: 'not_found' };
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
+	return command(db, {
+		actor,
+		villageId,
+		now: options.now,
+		// Another village's resolution reads as missing before anyone's rights are asked.
+		load: () => getResolution(db, villageId, resolutionId),
+		allowed: () => isStaffOf(db, actor, villageId),
+		run: (_, ctx): CorrectionResult => {
 			const { lastInsertRowid } = db
 				.prepare(
 					'insert into resolution_corrections (resolution_id, text, reason, created_by, created_at) values (?, ?, ?, ?, ?)'
 				)
-				.run(resolutionId, text, reason, actor.userId, now.toISOString());
-			appendAudit(db, {
-				villageId,
-				actorId: actor.userId,
-				at: now,
-				action: 'resolution.correct',
+				.run(resolutionId, text, reason, actor.userId, ctx.now.toISOString());
+			ctx.audit({
+				action: 'resolution.corrected',
 				subjectType: 'resolution',
 				subjectId: resolutionId,
 				after: { text, reason }
 			});
 			return { ok: true, correctionId: Number(lastInsertRowid) };
-		})
-		.immediate();
+		}
+	});
 }
 
 export interface ResolutionCorrection {

@@ -3,21 +3,13 @@
 // goes through the meeting and minutes commands, at fixed past dates, so the audit chain holds.
 import type { Db } from '../db';
 import { actorByPhone } from './actors';
-import {
-	addAgendaItem,
-	addSpeech,
-	closeMeeting,
-	closeMotion,
-	createMeeting,
-	createMotion,
-	listRoster,
-	markLeft,
-	notifyMeeting,
-	openMeeting,
-	openMotion,
-	recordHands,
-	signIn
-} from '../meetings/meetings';
+import { addAgendaItem, createMeeting } from '../meetings/calling';
+import { addSpeech, markLeft, signIn } from '../meetings/attendance';
+import { closeMeeting, closeMotion } from '../procedure/closing';
+import { createMotion, openMotion } from '../votes/motions';
+import { listRoster } from '../meetings/records';
+import { notifyMeeting, openMeeting } from '../meetings/notice';
+import { recordHands } from '../votes/ballots';
 import { confirmMinutes, setMinutesText } from '../meetings/minutes';
 import { submitWrittenOpinion } from '../meetings/opinions';
 

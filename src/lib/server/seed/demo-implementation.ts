@@ -4,14 +4,10 @@
 // consultation (parties, materials, a past consultation meeting, the outcome notice, submitted to
 // a decision meeting). Past steps carry their own dates; the notices are posted days ago.
 import type { Db } from '../db';
-import {
-	addAgendaItem,
-	addSpeech,
-	closeMeeting,
-	createMeeting,
-	notifyMeeting,
-	openMeeting
-} from '../meetings/meetings';
+import { addAgendaItem, createMeeting } from '../meetings/calling';
+import { addSpeech } from '../meetings/attendance';
+import { closeMeeting } from '../procedure/closing';
+import { notifyMeeting, openMeeting } from '../meetings/notice';
 import { addDays, todayInChina } from '../roster/dates';
 import { ROAD_TOPIC } from './demo-procedure';
 import {

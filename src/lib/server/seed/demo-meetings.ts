@@ -3,7 +3,8 @@
 // Dates are relative to the day of seeding; every step goes through the meeting commands.
 import type { Db } from '../db';
 import { actorByPhone } from './actors';
-import { addAgendaItem, createMeeting, notifyMeeting } from '../meetings/meetings';
+import { addAgendaItem, createMeeting } from '../meetings/calling';
+import { notifyMeeting } from '../meetings/notice';
 import { addDays, todayInChina } from '../roster/dates';
 import { seedDemoClosedMeeting } from './demo-closed-meeting';
 

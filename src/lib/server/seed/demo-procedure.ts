@@ -5,19 +5,12 @@
 // meeting that adopted the rule also authorised the representatives' meeting for development
 // projects, which is what lets today's meeting decide the storage house.
 import type { Db } from '../db';
-import {
-	addAgendaItem,
-	addGuest,
-	closeMeeting,
-	closeMotion,
-	createMeeting,
-	createMotion,
-	notifyMeeting,
-	openMeeting,
-	openMotion,
-	recordHands,
-	signIn
-} from '../meetings/meetings';
+import { addAgendaItem, addGuest, createMeeting } from '../meetings/calling';
+import { closeMeeting, closeMotion } from '../procedure/closing';
+import { createMotion, openMotion } from '../votes/motions';
+import { notifyMeeting, openMeeting } from '../meetings/notice';
+import { recordHands } from '../votes/ballots';
+import { signIn } from '../meetings/attendance';
 import type { MeetingType } from '../votes/rules';
 import { addDays, todayInChina } from '../roster/dates';
 import { authorizeReps, recordStep } from '../procedure/matters';

@@ -7,8 +7,8 @@ import { DEMO_ACCOUNTS, DEMO_VILLAGE, seedDemo } from './demo';
 import { whoCountsOn } from '../roster/counts';
 import { rosterWarnings } from '../roster/checks';
 import { addDays, todayInChina } from '../roster/dates';
-import { openMeeting } from '../meetings/meetings';
-import { minutesOf } from '../meetings/minutes';
+import { openMeeting } from '../meetings/notice';
+import { minutesOf } from '../meetings/minutes-view';
 import { DEMO_CLOSED_MEETING_TITLE } from './demo-closed-meeting';
 
 let db: Db;

@@ -3,7 +3,7 @@ import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
 import { rosterFixture } from '../roster/test-fixture';
 import { createTopic } from '../topics/topics';
-import { createMeeting } from '../meetings/meetings';
+import { createMeeting } from '../meetings/calling';
 import { CN_2018 } from '../votes/rules';
 import {
 	getRuleOptions,

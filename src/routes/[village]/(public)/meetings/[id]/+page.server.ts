@@ -5,13 +5,8 @@ import { actorOf } from '$lib/server/permissions';
 import { getDb } from '$lib/server/db';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
 import { attendeeStatus, publicMotion } from '$lib/server/meetings/attendee';
-import {
-	CHOICES,
-	castBallot,
-	getMotion,
-	listRoster,
-	type Choice
-} from '$lib/server/meetings/meetings';
+import { CHOICES, getMotion, listRoster, type Choice } from '$lib/server/meetings/records';
+import { castBallot } from '$lib/server/votes/ballots';
 import { meetingRefusalMessage } from '$lib/server/meetings/messages';
 import {
 	OPINION_MAX_CHARS,

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
 import { meetingTypeGuide, officerCandidates } from '$lib/server/meetings/console';
-import { createMeeting } from '$lib/server/meetings/meetings';
+import { createMeeting } from '$lib/server/meetings/calling';
 import { meetingRefusalMessage } from '$lib/server/meetings/messages';
 import { isValidDate, todayInChina } from '$lib/server/roster/dates';
 import { listGroups } from '$lib/server/roster/structure';

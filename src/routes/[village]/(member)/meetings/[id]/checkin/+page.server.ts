@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/forms';
 import { attendeeStatus } from '$lib/server/meetings/attendee';
 import { normalizeCheckinCode, verifyCheckinCode } from '$lib/server/meetings/checkin';
-import { signIn } from '$lib/server/meetings/meetings';
+import { signIn } from '$lib/server/meetings/attendance';
 import { requireMember } from '$lib/server/villages/context';
 import { attendeeRefusalMessage, meetingFromParams } from '$lib/server/meetings/attendee-pages';
 import { refusalStatus } from '$lib/server/http/refusal';

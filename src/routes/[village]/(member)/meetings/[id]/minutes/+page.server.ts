@@ -11,10 +11,9 @@ import {
 	CORRECTION_REASON_MAX,
 	CORRECTION_TEXT_MAX,
 	MINUTES_TEXT_MAX,
-	minutesOf,
-	minutesStanding,
 	setMinutesText
 } from '$lib/server/meetings/minutes';
+import { minutesOf, minutesStanding } from '$lib/server/meetings/minutes-view';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { discardFiles, storeFormFiles } from '$lib/server/topics/files';
 import { idParam, requireMember } from '$lib/server/villages/context';

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/forms';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
-import { getMeeting } from '$lib/server/meetings/meetings';
+import { getMeeting } from '$lib/server/meetings/records';
 import { todayInChina } from '$lib/server/roster/dates';
 import {
 	coordinationOutcomeOf,

@@ -7,8 +7,14 @@ import { readForm } from '$lib/server/forms';
 import { consolePage, isAgendaItemOf, motionOfMeeting } from '$lib/server/meetings/console';
 import * as forms from '$lib/server/meetings/console-forms';
 import * as refusals from '$lib/server/meetings/console-refusals';
-import * as meetings from '$lib/server/meetings/meetings';
-import { meetingRefusalMessage } from '$lib/server/meetings/messages';
+import { addAgendaItem, addGuest, updateDraftMeeting } from '$lib/server/meetings/calling';
+import { addSpeech, markLeft, signIn } from '$lib/server/meetings/attendance';
+import { notifyMeeting, openMeeting } from '$lib/server/meetings/notice';
+import { getMeeting, listRoster } from '$lib/server/meetings/records';
+import { recordHands, recordPaperBallots, recordRollCall } from '$lib/server/votes/ballots';
+import { createMotion, openMotion } from '$lib/server/votes/motions';
+import { closeMeeting, closeMotion } from '$lib/server/procedure/closing';
+import { meetingRefusalMessage, type MeetingRefusal } from '$lib/server/meetings/messages';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 import { actorOf } from '$lib/server/permissions';
 import { refusalStatus } from '$lib/server/http/refusal';
@@ -19,7 +25,7 @@ type Event = RequestEvent | Parameters<PageServerLoad>[0];
 function context(event: Event) {
 	const { village, user } = requireStaff(event);
 	const id = idParam(event.params.id);
-	const meeting = id ? meetings.getMeeting(getDb(), village.id, id) : null;
+	const meeting = id ? getMeeting(getDb(), village.id, id) : null;
 	if (!meeting) error(404, m.error_not_found());
 	const actor = actorOf(user);
 	return { village, meeting, actor, base: `/${village.slug}/meetings/${meeting.id}/console` };
@@ -63,7 +69,7 @@ const notAnItem = (action: string) => fail(404, { action, message: m.error_not_f
 const refusedBallot = (
 	ctx: Ctx,
 	action: string,
-	r: { reason: meetings.MeetingRefusal; personId?: number }
+	r: { reason: MeetingRefusal; personId?: number }
 ) => refused(r.reason, action, refusals.ballotRefusal(getDb(), ctx.meeting, r.reason, r.personId));
 
 /** Sign-in and leaving: the same form, one verb each. */
@@ -71,7 +77,7 @@ async function presence(event: RequestEvent, verb: 'signIn' | 'markLeft') {
 	const ctx = context(event);
 	const { personId, query } = forms.parsePresence(await readForm(event.request));
 	const r = personId
-		? meetings[verb](getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, personId)
+		? { signIn, markLeft }[verb](getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, personId)
 		: ({ ok: false, reason: 'not_on_roster' } as const);
 	if (!r.ok)
 		return refusedBallot(ctx, 'presence', { reason: r.reason, personId: personId ?? undefined });
@@ -83,7 +89,7 @@ export const actions: Actions = {
 		const ctx = context(event);
 		const p = forms.parseAddAgenda(await readForm(event.request));
 		if (!p.ok) return refuse('addAgenda', p.message, { values: p.values });
-		const r = meetings.addAgendaItem(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
+		const r = addAgendaItem(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
 		if (!r.ok)
 			return refused(r.reason, 'addAgenda', meetingRefusalMessage(r.reason), { values: p.values });
 		back(ctx, 'agenda');
@@ -94,13 +100,7 @@ export const actions: Actions = {
 		const p = forms.parseEdit(await readForm(event.request));
 		const values = p.values;
 		if (!p.ok) return refuse('edit', p.message, { values });
-		const r = meetings.updateDraftMeeting(
-			getDb(),
-			ctx.actor,
-			ctx.village.id,
-			ctx.meeting.id,
-			p.input
-		);
+		const r = updateDraftMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), {
 				action: 'edit',
@@ -114,7 +114,7 @@ export const actions: Actions = {
 		const ctx = context(event);
 		const p = forms.parseNotify(await readForm(event.request));
 		if (!p.ok) return refuse('notify', p.message);
-		const r = meetings.notifyMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, {
+		const r = notifyMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, {
 			attendees: ctx.meeting.rule.roster.kind === 'named' ? p.input.attendees : undefined
 		});
 		if (!r.ok)
@@ -124,7 +124,7 @@ export const actions: Actions = {
 
 	open: (event) => {
 		const ctx = context(event);
-		const r = meetings.openMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id);
+		const r = openMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id);
 		if (!r.ok) return refused(r.reason, 'open', refusals.openRefusal(r));
 		back(ctx, 'state');
 	},
@@ -133,7 +133,7 @@ export const actions: Actions = {
 		const ctx = context(event);
 		const p = forms.parseAddGuest(await readForm(event.request));
 		if (!p.ok) return refuse('addGuest', p.message);
-		const r = meetings.addGuest(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
+		const r = addGuest(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
 		if (!r.ok) return refused(r.reason, 'addGuest', meetingRefusalMessage(r.reason));
 		back(ctx, 'guests');
 	},
@@ -150,11 +150,11 @@ export const actions: Actions = {
 		if (!p.ok) return refuse(action, p.message, { values: p.values });
 		const { personId } = p.input;
 		const rosterName = personId
-			? meetings.listRoster(getDb(), ctx.meeting.id).find((r) => r.personId === personId)?.name
+			? listRoster(getDb(), ctx.meeting.id).find((r) => r.personId === personId)?.name
 			: undefined;
 		if (personId && !rosterName) return refuse(action, m.meeting_refused_not_on_roster());
 		// A typed name is for someone off the roster (a guest); a picked attendee's name is theirs.
-		const r = meetings.addSpeech(getDb(), ctx.actor, ctx.village.id, p.id, {
+		const r = addSpeech(getDb(), ctx.actor, ctx.village.id, p.id, {
 			...p.input,
 			speakerName: rosterName ?? p.input.speakerName
 		});
@@ -169,7 +169,7 @@ export const actions: Actions = {
 		const action = `motion-new-${p.id}`;
 		if (!isItem(ctx, p.id)) return notAnItem(action);
 		if (!p.ok) return refuse(action, p.message, { values: p.values });
-		const r = meetings.createMotion(getDb(), ctx.actor, ctx.village.id, p.id, p.input);
+		const r = createMotion(getDb(), ctx.actor, ctx.village.id, p.id, p.input);
 		if (!r.ok)
 			return refused(r.reason, action, meetingRefusalMessage(r.reason), { values: p.values });
 		back(ctx, `motion-${r.motion.id}`);
@@ -179,7 +179,7 @@ export const actions: Actions = {
 		const ctx = context(event);
 		const motion = motionOf(ctx, forms.motionIdOf(await readForm(event.request)));
 		if (!motion) return notAMotion();
-		const r = meetings.openMotion(getDb(), ctx.actor, ctx.village.id, motion.id);
+		const r = openMotion(getDb(), ctx.actor, ctx.village.id, motion.id);
 		if (!r.ok) return refused(r.reason, `motion-${motion.id}`, refusals.openMotionRefusal(r));
 		back(ctx, `motion-${motion.id}`);
 	},
@@ -191,7 +191,7 @@ export const actions: Actions = {
 		if (!motion) return notAMotion();
 		const action = `motion-${motion.id}`;
 		if (!p.ok) return refuse(action, p.message);
-		const r = meetings.recordHands(getDb(), ctx.actor, ctx.village.id, motion.id, p.input);
+		const r = recordHands(getDb(), ctx.actor, ctx.village.id, motion.id, p.input);
 		if (!r.ok) return refusedBallot(ctx, action, { reason: r.reason });
 		back(ctx, action);
 	},
@@ -206,11 +206,11 @@ export const actions: Actions = {
 		// A named vote is cast on phones; the clerk enters only the paper ballots of voters without one.
 		const r =
 			motion.method === 'named'
-				? meetings.recordPaperBallots(getDb(), ctx.actor, ctx.village.id, motion.id, {
+				? recordPaperBallots(getDb(), ctx.actor, ctx.village.id, motion.id, {
 						kind: 'named',
 						ballots: p.input
 					})
-				: meetings.recordRollCall(getDb(), ctx.actor, ctx.village.id, motion.id, p.input);
+				: recordRollCall(getDb(), ctx.actor, ctx.village.id, motion.id, p.input);
 		if (!r.ok) return refusedBallot(ctx, action, r);
 		back(ctx, action);
 	},
@@ -222,7 +222,7 @@ export const actions: Actions = {
 		if (!motion) return notAMotion();
 		const action = `motion-${motion.id}`;
 		if (!p.ok) return refuse(action, p.message);
-		const r = meetings.recordPaperBallots(getDb(), ctx.actor, ctx.village.id, motion.id, {
+		const r = recordPaperBallots(getDb(), ctx.actor, ctx.village.id, motion.id, {
 			kind: 'secret',
 			...p.input
 		});
@@ -236,7 +236,7 @@ export const actions: Actions = {
 		const motion = motionOf(ctx, forms.motionIdOf(form));
 		if (!motion) return notAMotion();
 		const action = `motion-${motion.id}`;
-		const r = meetings.closeMotion(getDb(), ctx.actor, ctx.village.id, motion.id, {
+		const r = closeMotion(getDb(), ctx.actor, ctx.village.id, motion.id, {
 			confirmFewBallots: forms.confirmed(form)
 		});
 		if (!r.ok) return fail(refusalStatus(r.reason), { action, ...refusals.closeMotionRefusal(r) });
@@ -246,7 +246,7 @@ export const actions: Actions = {
 	closeMeeting: async (event) => {
 		const ctx = context(event);
 		const options = forms.parseCloseMeeting(await readForm(event.request));
-		const r = meetings.closeMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, options);
+		const r = closeMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, options);
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), {
 				action: 'closeMeeting',

@@ -7,6 +7,7 @@ import { publicMotion } from '$lib/server/meetings/attendee';
 import { currentCheckinCode } from '$lib/server/meetings/checkin';
 import { meetingView } from '$lib/server/meetings/view';
 import { idParam, requireStaff } from '$lib/server/villages/context';
+import { actorOf } from '$lib/server/permissions';
 import { LIVE } from '$lib/meetings/live.svelte';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	const view = id ? meetingView(db, village.id, id) : null;
 	if (!view) error(404, m.error_not_found());
 	const meeting = view.meeting;
-	const code = currentCheckinCode(db, meeting.id, new Date(), { actorId: user.id });
+	const code = currentCheckinCode(db, meeting.id, new Date(), { actor: actorOf(user) });
 	// The QR code carries the public address (ORIGIN), never a loopback one.
 	const checkinUrl = code
 		? new URL(`/${village.slug}/meetings/${meeting.id}/checkin?c=${code}`, event.url.origin).href

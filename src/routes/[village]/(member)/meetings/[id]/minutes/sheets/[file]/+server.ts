@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { findAttestation } from '$lib/server/meetings/minutes';
+import { findAttestation } from '$lib/server/meetings/minutes-view';
 import { uploadStore } from '$lib/server/topics/files';
 import { contentDisposition } from '$lib/server/uploads/uploads';
 import { idParam, requireMember } from '$lib/server/villages/context';

@@ -1,7 +1,8 @@
 // A worker thread for the concurrency test: its own connection to the same file, one castBallot.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open.js';
-import { castBallot, type Choice } from './meetings';
+import { castBallot } from './ballots';
+import { type Choice } from '../meetings/records';
 import { type Actor } from '../permissions';
 
 const { path, villageId, motionId, actor, choice, gate } = workerData as {

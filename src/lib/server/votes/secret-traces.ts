@@ -7,7 +7,7 @@
 //   ballot_receipts row: (motion_id integer, person_id integer, channel text)
 // The pairing looked for is the one a WAL keeps commit by commit: a commit whose pages show one new
 // receipt (a person) and one counter of the same motion one higher than before (a choice).
-import type { Choice } from './meetings';
+import type { Choice } from '../meetings/records';
 
 const CHOICE_WORDS: readonly Choice[] = ['yes', 'no', 'abstain'];
 const CHANNELS = ['online', 'paper', 'clerk'];

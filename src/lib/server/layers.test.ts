@@ -1,0 +1,139 @@
+// Dependencies between the domain folders point one way: a folder may import the folders below it
+// in LAYERS, never one above. Closing a motion adopts a resolution, so the closing verbs live in
+// procedure/ and hand votes/ what to do with a passed motion; meetings/ and votes/ know nothing of
+// procedure/. This reads every import of every non-test module under src/lib/server, types included:
+// a type names what a module knows as much as a value does.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/** Low to high: each may import those before it. */
+const LAYERS = [
+	'roster',
+	'topics',
+	'notices',
+	'meetings',
+	'votes',
+	'procedure',
+	'consultation',
+	'implementation'
+];
+
+/**
+ * Infrastructure every layer uses and that knows no domain flow: the database, the audit chain,
+ * the command shape, sessions and permissions, form and HTTP helpers, village settings, uploads.
+ * seed/ and bench/ build demo and load data by calling every layer, so they sit above them all.
+ */
+const BASE = [
+	'audit',
+	'auth',
+	'bench',
+	'command.ts',
+	'csv.ts',
+	'db',
+	'forms.ts',
+	'http',
+	'permissions',
+	'result.ts',
+	'seed',
+	'uploads',
+	'villages'
+];
+
+/**
+ * The rule table: pure arithmetic that imports nothing under src/lib/server. Meetings freeze a
+ * rule into each meeting row, so every layer may read it whatever folder it sits in.
+ */
+const LEAVES = ['votes/rules.ts'];
+
+/**
+ * Imports that cross a layer upward today, each with its reason; the test fails when one goes
+ * away, so the list only shrinks. Keyed "file -> folder".
+ */
+const KNOWN_EXCEPTIONS: Record<string, string> = {
+	// The console's refusal words name the vote and closing verbs' refusals (types only).
+	'meetings/messages.ts -> votes': 'console wording spans meetings and votes',
+	'meetings/console-refusals.ts -> votes': 'console wording spans meetings and votes',
+	// The public board's notice page shows the meeting a notice calls and a resolution's number:
+	// a board view above procedure living beside the low-level posting verbs (notices/notices.ts).
+	'notices/view.ts -> meetings': 'board view in the posting folder',
+	'notices/view.ts -> procedure': 'board view in the posting folder',
+	// The register of matters lists each matter's implementation beside its procedure.
+	'procedure/register.ts -> implementation': 'register reads implementation'
+};
+
+const SERVER = fileURLToPath(new URL('.', import.meta.url));
+
+function sources(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory()
+			? sources(join(dir, e.name))
+			: /\.(ts|js)$/.test(e.name) && !/\.test\.ts$/.test(e.name)
+				? [join(dir, e.name)]
+				: []
+	);
+}
+
+/** The path under src/lib/server each import of `file` names; outside imports are skipped. */
+function importsOf(file: string): string[] {
+	const text = readFileSync(file, 'utf8');
+	const specs = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g)].map(
+		(m) => m[1]
+	);
+	return specs.flatMap((spec) => {
+		const absolute = spec.startsWith('$lib/server/')
+			? join(SERVER, spec.slice('$lib/server/'.length))
+			: spec.startsWith('.')
+				? resolve(dirname(file), spec)
+				: null;
+		if (!absolute) return [];
+		const path = relative(SERVER, absolute).replace(/\.js$/, '.ts');
+		return path.startsWith('..') ? [] : [/\.ts$/.test(path) ? path : `${path}.ts`];
+	});
+}
+
+const top = (path: string) => path.split('/')[0];
+
+/** Every "file -> folder" import that points at a higher layer. */
+function upwardImports(): string[] {
+	const found = new Set<string>();
+	for (const file of sources(SERVER)) {
+		const from = relative(SERVER, file);
+		const fromLayer = LAYERS.indexOf(top(from));
+		if (fromLayer < 0) continue;
+		for (const to of importsOf(file)) {
+			if (LEAVES.includes(to)) continue;
+			const toLayer = LAYERS.indexOf(top(to));
+			if (toLayer > fromLayer) found.add(`${from} -> ${top(to)}`);
+		}
+	}
+	return [...found].sort();
+}
+
+describe('layers', () => {
+	it('declares every folder under src/lib/server as a layer or as base', () => {
+		const entries = readdirSync(SERVER).filter((name) => !/\.test\.ts$/.test(name));
+		expect(entries.filter((e) => !LAYERS.includes(e) && !BASE.includes(e))).toEqual([]);
+	});
+
+	it('keeps the rule table a leaf', () => {
+		for (const leaf of LEAVES) expect(importsOf(join(SERVER, leaf))).toEqual([]);
+	});
+
+	it('imports no higher layer, beyond the known exceptions', () => {
+		const upward = upwardImports();
+		expect(upward.filter((edge) => !(edge in KNOWN_EXCEPTIONS))).toEqual([]);
+		// Every exception is found, which also shows the scan sees upward imports; a fixed one comes
+		// off the list.
+		expect(Object.keys(KNOWN_EXCEPTIONS).filter((edge) => !upward.includes(edge))).toEqual([]);
+	});
+
+	it('keeps meetings and votes free of procedure and above', () => {
+		const above = LAYERS.slice(LAYERS.indexOf('procedure'));
+		const offending = upwardImports().filter(
+			(edge) => /^(meetings|votes)\//.test(edge) && above.includes(edge.split(' -> ')[1])
+		);
+		expect(offending).toEqual([]);
+	});
+});
