@@ -22,13 +22,15 @@ const LAYERS = [
 
 /**
  * Infrastructure every layer uses and that knows no domain flow: the database, the audit chain,
- * the command shape, sessions and permissions, form and HTTP helpers, village settings, uploads.
+ * the command shape, sessions and permissions, form and HTTP helpers, village settings, uploads,
+ * the working-day calendar.
  * seed/ and bench/ build demo and load data by calling every layer, so they sit above them all.
  */
 const BASE = [
 	'audit',
 	'auth',
 	'bench',
+	'calendar',
 	'command.ts',
 	'csv.ts',
 	'db',
