@@ -42,7 +42,6 @@ export function createMeeting(
 	input: MeetingInput,
 	options: { rules?: RuleSet; now?: Date } = {}
 ): CreateMeetingResult {
-	const rules = options.rules ?? villageRules(db, villageId);
 	if (!(MEETING_TYPES as readonly string[]).includes(input.type))
 		return { ok: false, reason: 'bad_type' };
 	const title = input.title.trim();
@@ -50,6 +49,8 @@ export function createMeeting(
 	// The same limit as an edit: refused, never cut short into a wrong place on the notice.
 	if ((input.place?.trim() ?? '').length > 100) return { ok: false, reason: 'bad_place' };
 	if (!isValidDate(input.meetingDate)) return { ok: false, reason: 'bad_date' };
+	// The law in force on the meeting day, not on the day it is called.
+	const rules = options.rules ?? villageRules(db, villageId, input.meetingDate);
 	const rule = rules.meetings[input.type];
 	const groupScoped = rule.roster.kind === 'roles' && rule.roster.scope === 'group';
 	return command(db, {
@@ -184,9 +185,20 @@ export function updateDraftMeeting(
 				}
 			}
 			if (!Object.keys(after).length) return { ok: true, meeting, changed: false };
+			// A draft moved to another day takes the law of its new day (an amendment may lie between).
+			const rule =
+				next.meetingDate === meeting.meetingDate
+					? { id: meeting.ruleSetId, json: JSON.stringify(meeting.rule) }
+					: (({ id, meetings }) => ({ id, json: JSON.stringify(meetings[meeting.type]) }))(
+							villageRules(db, villageId, next.meetingDate)
+						);
+			if (rule.id !== meeting.ruleSetId) {
+				before.ruleSetId = meeting.ruleSetId;
+				after.ruleSetId = rule.id;
+			}
 			db.prepare(
 				`update meetings set title = ?, place = ?, meeting_date = ?, starts_at = ?,
-				   chair_person_id = ?, recorder_person_id = ? where id = ?`
+				   chair_person_id = ?, recorder_person_id = ?, rule_set_id = ?, rule_json = ? where id = ?`
 			).run(
 				next.title,
 				next.place,
@@ -194,6 +206,8 @@ export function updateDraftMeeting(
 				next.startsAt,
 				next.chairPersonId,
 				next.recorderPersonId,
+				rule.id,
+				rule.json,
 				meetingId
 			);
 			ctx.audit({

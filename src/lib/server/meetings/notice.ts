@@ -32,7 +32,9 @@ const ROLE_KIND: Partial<Record<RosterKind, RoleKind>> = {
 	party_probationary: 'party_probationary',
 	village_rep: 'village_rep',
 	villagers_committee: 'villagers_committee',
-	branch_committee: 'branch_committee'
+	branch_committee: 'branch_committee',
+	supervision_committee: 'supervision_committee',
+	collective_member: 'collective_member'
 };
 
 type Roster = Map<number, { voting: boolean; kinds: RosterKind[] }>;

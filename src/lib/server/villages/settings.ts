@@ -3,8 +3,9 @@
 // stricter meeting rules it chose over the law.
 import { command } from '../command';
 import type { Db } from '../db';
-import { isValidDate } from '../roster/dates';
-import { CN_2018, applyOptions, type RuleSet, type VillageRuleOptions } from '../votes/rules';
+import { isValidDate, todayInChina } from '../roster/dates';
+import { applyOptions, type RuleSet, type VillageRuleOptions } from '../votes/rules';
+import { ruleSetOn } from '../votes/rule-sets';
 import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
 
@@ -95,13 +96,17 @@ export function getRuleOptions(db: Db, villageId: number): VillageRuleOptions {
 	return (JSON.parse(row.settings) as { ruleOptions?: VillageRuleOptions }).ruleOptions ?? {};
 }
 
-/** The rule set a meeting called today in this village runs by: the law plus the village's options. */
-export function villageRules(db: Db, villageId: number): RuleSet {
+/**
+ * The rule set a meeting held on `date` in this village runs by: the law in force that day plus
+ * the village's options.
+ */
+export function villageRules(db: Db, villageId: number, date: string): RuleSet {
+	const law = ruleSetOn(date);
 	const options = getRuleOptions(db, villageId);
-	if (Object.keys(options).length === 0) return CN_2018;
-	const applied = applyOptions(CN_2018, options);
+	if (Object.keys(options).length === 0) return law;
+	const applied = applyOptions(law, options);
 	// Options are checked when saved; a stored set the law no longer allows falls back to the law.
-	return applied.ok ? applied.rules : CN_2018;
+	return applied.ok ? applied.rules : law;
 }
 
 export type RuleOptionsResult =
@@ -122,7 +127,8 @@ export function updateRuleOptions(
 			return { ok: false, reason: 'not_integer' };
 		next.repsNoticeDays = options.repsNoticeDays;
 	}
-	const applied = applyOptions(CN_2018, next);
+	// Checked against every set still in force for a meeting yet to be held: today's law.
+	const applied = applyOptions(ruleSetOn(todayInChina()), next);
 	if (!applied.ok) return applied;
 	return command(db, {
 		actor: actorOfLogin(db, actorId),

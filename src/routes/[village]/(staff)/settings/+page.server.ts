@@ -12,6 +12,7 @@ import {
 	villageRules
 } from '$lib/server/villages/settings';
 import { MEETING_TYPES, symbolicFormula, type QuorumRule } from '$lib/server/votes/rules';
+import { todayInChina } from '$lib/server/roster/dates';
 import { refusalStatus } from '$lib/server/http/refusal';
 
 const formulas = (q: QuorumRule) =>
@@ -24,7 +25,7 @@ const formulas = (q: QuorumRule) =>
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
 	const db = getDb();
-	const rules = villageRules(db, village.id);
+	const rules = villageRules(db, village.id, todayInChina());
 	return {
 		settings: getVillageSettings(db, village.id),
 		ruleOptions: getRuleOptions(db, village.id),

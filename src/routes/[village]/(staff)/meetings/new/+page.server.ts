@@ -23,8 +23,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		today,
 		defaultType: DEFAULT_TYPE,
-		// The village's own rules: a meeting called today is frozen under them.
-		guide: meetingTypeGuide(villageRules(db, village.id), today),
+		// The village's own rules on today's law; a meeting is frozen under the law of its own day.
+		guide: meetingTypeGuide(villageRules(db, village.id, today), today),
 		groups: listGroups(db, village.id).map((g) => ({ id: g.id, name: g.name })),
 		officers: officerCandidates(db, village.id, today)
 	};
