@@ -18,7 +18,7 @@ import {
 	topicsCoordinationMaySettle
 } from './coordination';
 import { startImplementation } from '../implementation/implementation';
-import { createTopic } from '../topics/topics';
+import { createTopic } from '../topics/filing';
 import {
 	at,
 	clerkOf,

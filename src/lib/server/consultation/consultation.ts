@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
 import { postNotice } from '../notices/notices';
 import { isValidDate, todayInChina } from '../roster/dates';
-import { findTopic, type Topic } from '../topics/topics';
+import { findTopic, type Topic } from '../topics/records';
 import { isStaffOf } from '../permissions/village';
 import { type Actor } from '../permissions';
 

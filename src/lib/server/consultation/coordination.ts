@@ -3,7 +3,7 @@
 // and it cannot settle a topic that touches an art. 24 matter — only the 4+2 procedure can.
 import { appendAudit } from '../audit/chain.js';
 import type { Db } from '../db';
-import { findTopic, type Topic } from '../topics/topics';
+import { findTopic, type Topic } from '../topics/records';
 import { isStaffOf } from '../permissions/village';
 import { type Actor } from '../permissions';
 

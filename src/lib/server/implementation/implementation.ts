@@ -11,7 +11,7 @@ import { appendProcedureEvent, matterOf } from '../procedure/matters';
 import { archive, stepByPublication } from '../procedure/rules';
 import { resolutionsOfTopic } from '../procedure/resolutions';
 import { isValidDate, todayInChina } from '../roster/dates';
-import { findTopic, type StoredAttachment } from '../topics/topics';
+import { findTopic, type StoredAttachment } from '../topics/records';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf, isSupervisorOn, mayReportProgress } from '../permissions/village';
 

@@ -16,7 +16,8 @@ import {
 	recordHands,
 	signIn
 } from '../meetings/meetings';
-import { createTopic, triageTopic, type TriageRoute } from '../topics/topics';
+import { createTopic } from '../topics/filing';
+import { triageTopic, type TriageRoute } from '../topics/triage';
 import type { Art24Item, Category } from '../topics/rules';
 import type { MeetingType } from '../votes/rules';
 

@@ -14,7 +14,8 @@ import {
 	recordHands,
 	signIn
 } from '../meetings/meetings';
-import { createTopic, triageTopic } from '../topics/topics';
+import { createTopic } from '../topics/filing';
+import { triageTopic } from '../topics/triage';
 import type { Category } from '../topics/rules';
 import type { MeetingType } from '../votes/rules';
 import { authorizeReps, matterOf, recordFailedVote, recordStep } from './matters';

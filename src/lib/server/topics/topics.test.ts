@@ -3,26 +3,18 @@ import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { setPersonStatus } from '../roster/people';
+import { addOpinion, hideOpinion, opinionsPage } from './opinions';
+import { confirmTopic, submitDraft, withdrawTopic } from './proposing';
+import { cosign, cosignStatus, withdrawCosign } from './cosigning';
+import { createTopic, filingCandidates } from './filing';
 import {
-	addOpinion,
-	confirmTopic,
-	cosign,
-	cosignStatus,
-	createTopic,
 	findTopic,
-	hideOpinion,
-	opinionsPage,
-	filingCandidates,
-	submitDraft,
-	triageTopic,
-	withdrawCosign,
-	withdrawTopic,
-	completeDirect,
 	findAttachment,
 	listAttachments,
 	maySeeConsent,
 	type TopicInput
-} from './topics';
+} from './records';
+import { triageTopic, completeDirect } from './triage';
 import { closedLoopFigures, listTopics, topicTimeline } from './queries';
 import { mayFileFor, type Actor } from '../permissions';
 

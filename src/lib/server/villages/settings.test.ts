@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
 import { rosterFixture } from '../roster/test-fixture';
-import { createTopic } from '../topics/topics';
+import { createTopic } from '../topics/filing';
 import { createMeeting } from '../meetings/meetings';
 import { CN_2018 } from '../votes/rules';
 import {

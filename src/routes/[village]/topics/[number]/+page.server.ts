@@ -8,26 +8,17 @@ import { LIMITS, readTopicForm } from '$lib/server/topics/form';
 import { topicRefusalMessage } from '$lib/server/topics/messages';
 import { topicTimeline } from '$lib/server/topics/queries';
 import { ON_BEHALF_CHANNELS, type Art24Item, type OnBehalfChannel } from '$lib/server/topics/rules';
+import { addOpinion, hideOpinion, opinionsPage } from '$lib/server/topics/opinions';
+import { completeDirect, triageTopic, type TriageRoute } from '$lib/server/topics/triage';
 import {
-	addOpinion,
-	completeDirect,
 	confirmTopic,
-	cosign,
-	cosignStatus,
-	filingCandidates,
-	findTopicByNumber,
-	hasCosigned,
-	hideOpinion,
-	listAttachments,
-	maySeeConsent,
-	opinionsPage,
 	submitDraft,
-	triageTopic,
 	updateDraft,
-	withdrawCosign,
-	withdrawTopic,
-	type TriageRoute
-} from '$lib/server/topics/topics';
+	withdrawTopic
+} from '$lib/server/topics/proposing';
+import { cosign, cosignStatus, hasCosigned, withdrawCosign } from '$lib/server/topics/cosigning';
+import { filingCandidates } from '$lib/server/topics/filing';
+import { findTopicByNumber, listAttachments, maySeeConsent } from '$lib/server/topics/records';
 import { idParam, requireMember } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 

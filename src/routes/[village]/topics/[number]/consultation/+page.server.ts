@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/forms';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
-import { findTopicByNumber } from '$lib/server/topics/topics';
+import { findTopicByNumber } from '$lib/server/topics/records';
 import { todayInChina } from '$lib/server/roster/dates';
 import {
 	addParty,
