@@ -14,13 +14,8 @@ import {
 } from '../meetings/meetings';
 import { addDays, todayInChina } from '../roster/dates';
 import { ROAD_TOPIC } from './demo-procedure';
-import {
-	addParty,
-	chooseRoute,
-	linkMeeting,
-	recordMaterialsSent,
-	recordOutcome
-} from '../consultation/consultation';
+import { addParty, linkMeeting, recordMaterialsSent } from '../consultation/preparation';
+import { chooseRoute, recordOutcome } from '../consultation/outcome';
 import {
 	completeImplementation,
 	discloseResult,
