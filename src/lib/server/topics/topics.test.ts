@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { verifyChain } from '../audit/chain.js';
+import { appendAudit, verifyChain } from '../audit/chain.js';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { setPersonStatus } from '../roster/people';
 import { addOpinion, hideOpinion, opinionsPage } from './opinions';
@@ -591,6 +591,23 @@ describe('lists, search, timeline and figures', () => {
 			'topic.submitted',
 			'topic.cosigned',
 			'topic.triaged'
+		]);
+	});
+
+	it('reads entries written under old names as the current ones, and an unknown name as null', () => {
+		const v = village();
+		const r = createTopic(db, villager(), v, input, { submit: true });
+		if (!r.ok) throw new Error();
+		// Databases written before the names were made one tense still hold these.
+		db.transaction(() => {
+			for (const action of ['topic.create', 'procedure.steps', 'topic.frobnicated'])
+				appendAudit(db, { villageId: v, action, subjectType: 'topic', subjectId: r.topic.id });
+		})();
+		expect(topicTimeline(db, v, r.topic.id).map((e) => e.action)).toEqual([
+			'topic.submitted',
+			'topic.created',
+			'procedure.steps_recorded',
+			null
 		]);
 	});
 
