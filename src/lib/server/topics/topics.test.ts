@@ -601,7 +601,13 @@ describe('lists, search, timeline and figures', () => {
 		// Databases written before the names were made one tense still hold these.
 		db.transaction(() => {
 			for (const action of ['topic.create', 'procedure.steps', 'topic.frobnicated'])
-				appendAudit(db, { villageId: v, action, subjectType: 'topic', subjectId: r.topic.id });
+				appendAudit(db, {
+					villageId: v,
+					actorId: null,
+					action,
+					subjectType: 'topic',
+					subjectId: r.topic.id
+				});
 		})();
 		expect(topicTimeline(db, v, r.topic.id).map((e) => e.action)).toEqual([
 			'topic.submitted',
