@@ -1,6 +1,7 @@
 import { openDatabase } from '../src/lib/server/db/open.js';
 import { hashEntry } from '../src/lib/server/audit/chain.js';
-import { createTopic, triageTopic } from '../src/lib/server/topics/topics.ts';
+import { createTopic } from '../src/lib/server/topics/filing.ts';
+import { triageTopic } from '../src/lib/server/topics/triage.ts';
 import type { Db } from '../src/lib/server/db/index.ts';
 import {
 	DEMO,

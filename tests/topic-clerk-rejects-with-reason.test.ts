@@ -65,6 +65,22 @@ test('the clerk cannot refuse a topic without a reason, and the villager reads t
 	await expect(page.getByText('待受理', { exact: true })).toBeVisible();
 	await expect(page.getByRole('region', { name: '受理决定' })).toHaveCount(0);
 
+	// A reason one character over the limit (the browser's maxlength stripped, as an old phone
+	// might ignore it) is refused beside the field, never cut, and nothing changes.
+	const reasonField = desk.getByLabel('理由或说明');
+	await reasonField.evaluate((el) => el.removeAttribute('maxlength'));
+	await reasonField.fill('理'.repeat(2001));
+	await triage.getByRole('radio', { name: '不予受理（须写明理由）' }).check();
+	await triage.getByRole('button', { name: '记录受理决定' }).click();
+	await expect(triage.locator('.field-error')).toHaveText('最多 2000 个字符。');
+	await expect(desk.getByLabel('理由或说明')).toHaveAttribute('aria-invalid', 'true');
+	await expect(desk.getByLabel('理由或说明')).toHaveValue('理'.repeat(2001));
+	await expect(desk.getByRole('region', { name: '受理决定' })).toHaveCount(0);
+	await expect(desk.getByRole('region', { name: '办理经过' }).getByRole('listitem')).toHaveText([
+		/^提交议题/
+	]);
+	await hydrated(desk);
+
 	// With the reason: the decision is recorded.
 	const reason = '县道由县交通运输局负责养护，村里已于今天报县交通运输局，请关注其答复。';
 	await desk.getByLabel('理由或说明').fill(reason);

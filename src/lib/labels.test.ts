@@ -9,12 +9,16 @@ import {
 	noticeKindLabel,
 	rosterRoleLabel,
 	stepName,
+	timelineActionLabel,
 	topicStateLabel
 } from './labels';
+import { m } from './paraglide/messages';
+import { AUDIT_ACTIONS, FORMER_AUDIT_ACTIONS } from './server/audit/actions';
 import { CHOICES, METHODS } from './server/meetings/records';
 import { NOTICE_KINDS } from './server/notices/notices';
 import { STEPS } from './server/procedure/rules';
 import { ROLE_KINDS } from './server/roster/roles';
+import { timelineAction } from './server/topics/queries';
 import { ART24_ITEMS, CATEGORIES, CHANNELS, TOPIC_STATES } from './server/topics/rules';
 import { MEETING_TYPES } from './server/votes/rules';
 
@@ -30,7 +34,12 @@ describe.each([
 	['methods', METHODS, methodLabel],
 	['choices', CHOICES, choiceLabel],
 	['notice kinds', NOTICE_KINDS, noticeKindLabel],
-	['4+2 steps', STEPS.map(String), (s: string) => stepName(Number(s))]
+	['4+2 steps', STEPS.map(String), (s: string) => stepName(Number(s))],
+	[
+		'topic timeline actions',
+		AUDIT_ACTIONS.filter((a) => timelineAction(a) !== null),
+		(a: string) => timelineActionLabel(timelineAction(a))
+	]
 ] as [string, readonly string[], (code: string) => string][])('%s', (_, codes, labelOf) => {
 	it('has a word of its own for every code', () => {
 		const words = codes.map(labelOf);
@@ -40,4 +49,29 @@ describe.each([
 		}
 		expect(new Set(words).size).toBe(codes.length);
 	});
+});
+
+describe('the topic timeline', () => {
+	const label = (stored: string) => timelineActionLabel(timelineAction(stored));
+
+	it('shows every topic and 4+2 procedure action, and no other', () => {
+		for (const a of AUDIT_ACTIONS)
+			expect(timelineAction(a) !== null, a).toBe(/^(topic|procedure)\./.test(a));
+	});
+
+	it.each(Object.entries(FORMER_AUDIT_ACTIONS).filter(([, current]) => timelineAction(current)))(
+		'reads the old name %s as %s',
+		(old, current) => {
+			expect(label(old)).toBe(label(current));
+			expect(label(old)).not.toBe(m.tl_other());
+		}
+	);
+
+	it.each(['topic.frobnicated', 'meeting.closed', 'procedure', ''])(
+		'shows %j, a name it cannot show, as a change and never as the name',
+		(stored) => {
+			expect(timelineAction(stored)).toBeNull();
+			expect(label(stored)).toBe(m.tl_other());
+		}
+	);
 });

@@ -1,6 +1,7 @@
 // The words for every domain code shown to people, in the current language (browser-safe).
 // One shape for all: a table from code to message, and what to show for a code not in it.
 import { m } from '$lib/paraglide/messages';
+import type { TopicTimelineAction } from '$lib/server/topics/queries';
 
 const label =
 	(table: Record<string, () => string>, fallback?: () => string) =>
@@ -89,6 +90,33 @@ export const art24Label = label(
 	},
 	m.art24_village_major
 );
+
+/** Typed over every action a topic's timeline can show, so a name without words fails to compile. */
+const TIMELINE_LABELS: Record<TopicTimelineAction, () => string> = {
+	'topic.created': m.tl_created,
+	'topic.drafted': m.tl_drafted,
+	'topic.draft_updated': m.tl_draft_updated,
+	'topic.submitted': m.tl_submitted,
+	'topic.confirmed': m.tl_confirmed,
+	'topic.withdrawn': m.tl_withdrawn,
+	'topic.deleted': m.tl_deleted,
+	'topic.cosigned': m.tl_cosigned,
+	'topic.cosign_withdrawn': m.tl_cosign_withdrawn,
+	'topic.obligation_reached': m.tl_obligation_reached,
+	'topic.opinion_added': m.tl_opinion_added,
+	'topic.opinion_hidden': m.tl_opinion_hidden,
+	'topic.triaged': m.tl_triaged,
+	'topic.completed': m.tl_completed,
+	'procedure.steps_recorded': m.tl_procedure_steps_recorded,
+	'procedure.sent_back': m.tl_procedure_sent_back,
+	'procedure.ended': m.tl_procedure_ended,
+	'procedure.archived': m.tl_procedure_archived,
+	'procedure.reps_authorized': m.tl_procedure_reps_authorized
+};
+
+/** A timeline entry's action; one this version cannot name reads as a change, never as its code. */
+export const timelineActionLabel = (action: TopicTimelineAction | null): string =>
+	(action ? TIMELINE_LABELS[action] : m.tl_other)();
 
 // ---------- meetings and votes ----------
 

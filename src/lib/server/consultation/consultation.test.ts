@@ -3,22 +3,16 @@ import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { getNotice } from '../notices/notices';
-import {
-	addParty,
-	chooseRoute,
-	consultationOf,
-	linkMeeting,
-	recordFeedback,
-	recordMaterialsSent,
-	recordOutcome
-} from './consultation';
+import { addParty, linkMeeting, recordMaterialsSent } from './preparation';
+import { chooseRoute, recordFeedback, recordOutcome } from './outcome';
+import { consultationOf } from './consultation';
 import {
 	recordCoordinationOutcome,
 	coordinationOutcomeOf,
 	topicsCoordinationMaySettle
 } from './coordination';
 import { startImplementation } from '../implementation/progress';
-import { createTopic } from '../topics/topics';
+import { createTopic } from '../topics/filing';
 import {
 	at,
 	clerkOf,

@@ -1,9 +1,9 @@
 // The outcome of an urgent coordination meeting (紧急协调会, docs/domain.md §4.9): what was agreed
 // and who acts. The meeting type never decides (mayDecide: false), so this is never a resolution,
 // and it cannot settle a topic that touches an art. 24 matter — only the 4+2 procedure can.
-import { appendAudit } from '../audit/chain.js';
+import { command } from '../command';
 import type { Db } from '../db';
-import { findTopic, type Topic } from '../topics/topics';
+import { findTopic, type Topic } from '../topics/records';
 import { isStaffOf } from '../permissions/village';
 import { type Actor } from '../permissions';
 
@@ -113,7 +113,6 @@ export function recordCoordinationOutcome(
 	},
 	options: { now?: Date } = {}
 ): CoordinationResult {
-	const now = options.now ?? new Date();
 	const agreed = input.agreed.trim();
 	if (!agreed || agreed.length > 5000) return { ok: false, reason: 'bad_text' };
 	if (
@@ -122,13 +121,16 @@ export function recordCoordinationOutcome(
 		input.tasks.some((t) => !t.task.trim() || t.task.trim().length > 500)
 	)
 		return { ok: false, reason: 'bad_tasks' };
-	return db
-		.transaction((): CoordinationResult => {
-			if (!isStaffOf(db, actor, villageId)) return { ok: false, reason: 'forbidden' };
-			const meeting = db
+	return command(db, {
+		actor,
+		villageId,
+		now: options.now,
+		may: () => isStaffOf(db, actor, villageId),
+		load: () =>
+			db
 				.prepare('select type, state from meetings where id = ? and village_id = ?')
-				.get(meetingId, villageId) as { type: string; state: string } | undefined;
-			if (!meeting) return { ok: false, reason: 'not_found' };
+				.get(meetingId, villageId) as { type: string; state: string } | undefined,
+		run: (meeting, ctx): CoordinationResult => {
 			if (meeting.type !== 'urgent_coordination') return { ok: false, reason: 'not_urgent' };
 			if (meeting.state !== 'closed') return { ok: false, reason: 'not_closed' };
 			if (db.prepare('select 1 from coordination_outcomes where meeting_id = ?').get(meetingId))
@@ -156,22 +158,19 @@ export function recordCoordinationOutcome(
 				.prepare(
 					'insert into coordination_outcomes (meeting_id, agreed, topic_id, recorded_by, created_at) values (?, ?, ?, ?, ?)'
 				)
-				.run(meetingId, agreed, input.topicId ?? null, actor.userId, now.toISOString());
+				.run(meetingId, agreed, input.topicId ?? null, actor.userId, ctx.now.toISOString());
 			const id = Number(lastInsertRowid);
 			const ins = db.prepare(
 				'insert into coordination_tasks (outcome_id, person_id, name, task) values (?, ?, ?, ?)'
 			);
 			for (const t of tasks) ins.run(id, t.personId, t.name, t.task);
-			appendAudit(db, {
-				villageId,
-				actorId: actor.userId,
-				at: now,
-				action: 'coordination.outcome',
+			ctx.audit({
+				action: 'coordination.outcome_recorded',
 				subjectType: 'meeting',
 				subjectId: meetingId,
 				after: { outcomeId: id, agreed, topicId: input.topicId ?? null, tasks }
 			});
 			return { ok: true, outcomeId: id };
-		})
-		.immediate();
+		}
+	});
 }

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Db } from '../db';
 import { hashEntry } from '../audit/chain.js';
 import { demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
-import { addParty, chooseRoute, linkMeeting, recordOutcome } from '../consultation/consultation';
+import { addParty, linkMeeting } from '../consultation/preparation';
+import { chooseRoute, recordOutcome } from '../consultation/outcome';
 import { matterArchive } from './archive';
 import { recordStep } from '../procedure/matters';
 import { publishResolution } from '../procedure/publication';
@@ -79,7 +80,11 @@ describe('the archive of a matter', () => {
 			.map((l) => JSON.parse(l));
 		const actions = audit.map((a) => a.action);
 		expect(actions).toEqual(
-			expect.arrayContaining(['meeting.closed', 'consultation.outcome', 'implementation.started'])
+			expect.arrayContaining([
+				'meeting.closed',
+				'consultation.outcome_recorded',
+				'implementation.started'
+			])
 		);
 		for (const entry of audit) expect(hashEntry(entry)).toBe(entry.hash);
 		expect(files['README.txt']).toContain('SHA-256');

@@ -3,7 +3,7 @@
 // hashes. Staff only; the route serves the bytes.
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
-import { findTopic, type Topic } from '../topics/topics';
+import { findTopic, type Topic } from '../topics/records';
 import { resolutionsOfTopic } from '../procedure/resolutions';
 import { consultationOf } from '../consultation/consultation';
 import { coordinationOutcomeOf } from '../consultation/coordination';

@@ -8,7 +8,7 @@ import { postNotice } from '../notices/notices';
 import { appendProcedureEvent, matterOf } from '../procedure/matters';
 import { archive, stepByPublication } from '../procedure/rules';
 import { todayInChina } from '../roster/dates';
-import { findTopic } from '../topics/topics';
+import { findTopic } from '../topics/records';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf, isSupervisorOn } from '../permissions/village';
 import { implementationOf, type Implementation } from './implementation';

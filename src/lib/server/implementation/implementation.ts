@@ -3,7 +3,7 @@
 // disclosure) and what may be implemented. The commands are in progress.ts and disclosure.ts.
 import type { Db } from '../db';
 import { resolutionsOfTopic } from '../procedure/resolutions';
-import { findTopic } from '../topics/topics';
+import { findTopic } from '../topics/records';
 
 export const MAX_PROGRESS_PHOTOS = 6;
 export const MAX_BUDGET_LINES = 10;

@@ -3,7 +3,7 @@
 import { command } from '../command';
 import type { Db } from '../db';
 import { isValidDate, todayInChina } from '../roster/dates';
-import { findTopic, type StoredAttachment } from '../topics/topics';
+import { findTopic, type StoredAttachment } from '../topics/records';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf, mayReportProgress } from '../permissions/village';
 import {

@@ -9,7 +9,8 @@ import { closeMeeting, closeMotion } from '../procedure/closing';
 import { createMotion, openMotion } from '../votes/motions';
 import { notifyMeeting, openMeeting } from '../meetings/notice';
 import { recordHands } from '../votes/ballots';
-import { createTopic, triageTopic, type TriageRoute } from '../topics/topics';
+import { createTopic } from '../topics/filing';
+import { triageTopic, type TriageRoute } from '../topics/triage';
 import type { Art24Item, Category } from '../topics/rules';
 import type { MeetingType } from '../votes/rules';
 

@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import type { Refusal } from '../result';
 import { isValidDate } from '../roster/dates';
 import { isStaffOf } from '../permissions/village';
-import { findTopic, type Topic } from '../topics/topics';
+import { findTopic, type Topic } from '../topics/records';
 import { ART24_ITEMS, CATEGORIES, type Art24Item, type Category } from '../topics/rules';
 import type { MeetingType } from '../votes/rules';
 import {

@@ -10,13 +10,8 @@ import { closeMeeting } from '../procedure/closing';
 import { notifyMeeting, openMeeting } from '../meetings/notice';
 import { addDays, todayInChina } from '../roster/dates';
 import { ROAD_TOPIC } from './demo-procedure';
-import {
-	addParty,
-	chooseRoute,
-	linkMeeting,
-	recordMaterialsSent,
-	recordOutcome
-} from '../consultation/consultation';
+import { addParty, linkMeeting, recordMaterialsSent } from '../consultation/preparation';
+import { chooseRoute, recordOutcome } from '../consultation/outcome';
 import {
 	completeImplementation,
 	recordProgress,

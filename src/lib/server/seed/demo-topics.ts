@@ -2,14 +2,11 @@
 // article's storage house, fruit trees, performance stage and household-registration case among them.
 import type { Db } from '../db';
 import { actorByPhone } from './actors';
-import {
-	addOpinion,
-	completeDirect,
-	cosign,
-	createTopic,
-	triageTopic,
-	type TopicInput
-} from '../topics/topics';
+import { addOpinion } from '../topics/opinions';
+import { completeDirect, triageTopic } from '../topics/triage';
+import { cosign } from '../topics/cosigning';
+import { createTopic } from '../topics/filing';
+import type { TopicInput } from '../topics/records';
 import type { Art24Item, TopicState } from '../topics/rules';
 
 interface DemoTopic {

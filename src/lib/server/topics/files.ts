@@ -9,7 +9,7 @@ import {
 	uploadsDir,
 	type UploadRefusal
 } from '../uploads/uploads';
-import type { StoredAttachment } from './topics';
+import type { StoredAttachment } from './records';
 
 export const uploadStore = () => createUploadStore(uploadsDir());
 

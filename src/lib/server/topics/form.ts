@@ -2,7 +2,7 @@
 import { m } from '$lib/paraglide/messages';
 import { field, type FieldErrors } from '../forms';
 import { CATEGORIES, type Category } from './rules';
-import type { TopicInput } from './topics';
+import type { TopicInput } from './records';
 
 export const LIMITS = {
 	title: 80,

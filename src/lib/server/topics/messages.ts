@@ -1,5 +1,21 @@
 import { m } from '$lib/paraglide/messages';
-import type { TopicRefusal } from './topics';
+import type { Refusal } from '../result';
+import type { CosignResult } from './cosigning';
+import type { CreateTopicResult } from './filing';
+import type { OpinionResult } from './opinions';
+import type { TopicChangeResult } from './records';
+import { OUTCOME_MAX, TRIAGE_REASON_MAX } from './rules';
+import type { CompleteResult, TriageResult } from './triage';
+
+/** Every reason a topic command can refuse with; each must be worded below. */
+export type TopicRefusal = Refusal<
+	| CreateTopicResult
+	| TopicChangeResult
+	| CosignResult
+	| OpinionResult
+	| TriageResult
+	| CompleteResult
+>;
 
 /** Why a topic command was refused, in words the villager or clerk can act on. */
 export function topicRefusalMessage(reason: TopicRefusal): string {
@@ -15,6 +31,8 @@ export function topicRefusalMessage(reason: TopicRefusal): string {
 		not_cosigned: m.topic_not_cosigned,
 		major_needs_four_plus_two: m.triage_major_needs_four_plus_two,
 		reason_required: m.triage_reason_required,
+		reason_too_long: () => m.error_too_long({ max: TRIAGE_REASON_MAX }),
+		outcome_too_long: () => m.error_too_long({ max: OUTCOME_MAX }),
 		merge_target: m.triage_merge_target,
 		bad_item: m.error_choose_one
 	};

@@ -1,5 +1,6 @@
 // Reading topics: lists with filters and Chinese full-text search, the timeline, and the
 // closed-loop figures on the clerk's dashboard.
+import { currentAuditAction, type AuditAction } from '../audit/actions';
 import type { Db } from '../db';
 import { todayInChina } from '../roster/dates';
 import { pageWindow, type Page } from '../roster/people';
@@ -155,10 +156,23 @@ export function topicRegister(
 	return rows.map(summaryOf);
 }
 
+/** The actions an entry about a topic (subject_type 'topic') carries: its own and the 4+2 procedure's. */
+export type TopicTimelineAction = Extract<AuditAction, `topic.${string}` | `procedure.${string}`>;
+
+const onTimeline = (a: AuditAction | null): a is TopicTimelineAction =>
+	a !== null && (a.startsWith('topic.') || a.startsWith('procedure.'));
+
+/** A stored name as the timeline shows it: old names read as the current ones, others as null. */
+export function timelineAction(stored: string): TopicTimelineAction | null {
+	const action = currentAuditAction(stored);
+	return onTimeline(action) ? action : null;
+}
+
 export interface TimelineEntry {
 	id: number;
 	at: string;
-	action: string;
+	/** The current name, whichever name the entry was written with; null for a name unknown here. */
+	action: TopicTimelineAction | null;
 	actorName: string | null;
 	detail: Record<string, unknown> | null;
 	hash: string;
@@ -182,7 +196,7 @@ export function topicTimeline(db: Db, villageId: number, topicId: number): Timel
 	return rows.map((r) => ({
 		id: r.id,
 		at: r.at,
-		action: r.action,
+		action: timelineAction(r.action),
 		actorName: r.actorName,
 		detail: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
 		hash: r.hash

@@ -180,3 +180,8 @@ export function deadlineAfter(
 	}
 	return due;
 }
+
+/** The longest texts a clerk's decision may carry, in characters: longer is refused, never cut. */
+export const TRIAGE_REASON_MAX = 2000;
+export const OUTCOME_MAX = 2000;
+export const HIDE_REASON_MAX = 200;

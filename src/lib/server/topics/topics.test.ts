@@ -1,28 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { verifyChain } from '../audit/chain.js';
+import { appendAudit, verifyChain } from '../audit/chain.js';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { setPersonStatus } from '../roster/people';
+import { addOpinion, hideOpinion, opinionsPage } from './opinions';
+import { confirmTopic, submitDraft, withdrawTopic } from './proposing';
+import { cosign, cosignStatus, withdrawCosign } from './cosigning';
+import { createTopic, filingCandidates } from './filing';
 import {
-	addOpinion,
-	confirmTopic,
-	cosign,
-	cosignStatus,
-	createTopic,
 	findTopic,
-	hideOpinion,
-	opinionsPage,
-	filingCandidates,
-	submitDraft,
-	triageTopic,
-	withdrawCosign,
-	withdrawTopic,
-	completeDirect,
 	findAttachment,
 	listAttachments,
 	maySeeConsent,
 	type TopicInput
-} from './topics';
+} from './records';
+import { triageTopic, completeDirect } from './triage';
 import { closedLoopFigures, listTopics, topicTimeline } from './queries';
 import { mayFileFor, type Actor } from '../permissions';
 
@@ -392,6 +384,33 @@ describe('triage', () => {
 		});
 	});
 
+	it('keeps a 2,000-character reason and outcome whole; one character more is refused, not cut', () => {
+		const id = submitted();
+		const audit = () => db.prepare('select count(*) from audit').pluck().get();
+		const before = audit();
+		expect(
+			triageTopic(db, clerk(), village(), id, {
+				route: 'not_accepted',
+				reason: '理'.repeat(2001),
+				art24: []
+			})
+		).toEqual({ ok: false, reason: 'reason_too_long' });
+		expect(findTopic(db, village(), id)).toMatchObject({ state: 'submitted', triageReason: null });
+		expect(audit()).toBe(before);
+		const reason = '理'.repeat(2000);
+		const r = triageTopic(db, clerk(), village(), id, { route: 'direct', reason, art24: [] });
+		expect(r.ok && r.topic.triageReason).toBe(reason);
+		const afterTriage = audit();
+		expect(completeDirect(db, clerk(), village(), id, '办'.repeat(2001))).toEqual({
+			ok: false,
+			reason: 'outcome_too_long'
+		});
+		expect(findTopic(db, village(), id)).toMatchObject({ state: 'direct', outcome: null });
+		expect(audit()).toBe(afterTriage);
+		const c = completeDirect(db, clerk(), village(), id, '办'.repeat(2000));
+		expect(c.ok && c.topic.outcome).toBe('办'.repeat(2000));
+	});
+
 	it('merging points at the surviving topic; a direct case is completed with its outcome', () => {
 		const keep = submitted();
 		const dup = submitted();
@@ -428,7 +447,12 @@ describe('opinions', () => {
 				ok: false,
 				reason: 'forbidden'
 			});
+		expect(hideOpinion(db, clerk(), village(), o.opinionId, '攻'.repeat(201))).toEqual({
+			ok: false,
+			reason: 'hide_reason_too_long'
+		});
 		expect(audit()).toBe(before);
+		expect(opinionsPage(db, r.topic.id, false, 1).total).toBe(2);
 		expect(hideOpinion(db, clerk(), village(), o.opinionId, '人身攻击').ok).toBe(true);
 		expect(opinionsPage(db, r.topic.id, false, 1).items.map((x) => x.body)).toEqual([
 			'同意，希望早建'
@@ -567,6 +591,29 @@ describe('lists, search, timeline and figures', () => {
 			'topic.submitted',
 			'topic.cosigned',
 			'topic.triaged'
+		]);
+	});
+
+	it('reads entries written under old names as the current ones, and an unknown name as null', () => {
+		const v = village();
+		const r = createTopic(db, villager(), v, input, { submit: true });
+		if (!r.ok) throw new Error();
+		// Databases written before the names were made one tense still hold these.
+		db.transaction(() => {
+			for (const action of ['topic.create', 'procedure.steps', 'topic.frobnicated'])
+				appendAudit(db, {
+					villageId: v,
+					actorId: null,
+					action,
+					subjectType: 'topic',
+					subjectId: r.topic.id
+				});
+		})();
+		expect(topicTimeline(db, v, r.topic.id).map((e) => e.action)).toEqual([
+			'topic.submitted',
+			'topic.created',
+			'procedure.steps_recorded',
+			null
 		]);
 	});
 

@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
 import { rosterFixture } from '../roster/test-fixture';
-import { createTopic } from '../topics/topics';
-import { createMeeting } from '../meetings/calling';
+import { createTopic } from '../topics/filing';
+import { createMeeting, updateDraftMeeting } from '../meetings/calling';
 import { CN_2018 } from '../votes/rules';
+import { CN_2026 } from '../votes/rule-sets';
 import {
 	getRuleOptions,
 	getVillageSettings,
@@ -89,7 +90,8 @@ describe('village settings', () => {
 			const v = rosterFixture(db);
 			expect(updateRuleOptions(db, v.clerkId, v.villageId, options)).toEqual({ ok: false, reason });
 			expect(getRuleOptions(db, v.villageId)).toEqual({});
-			expect(villageRules(db, v.villageId)).toBe(CN_2018);
+			expect(villageRules(db, v.villageId, '2026-12-20')).toBe(CN_2026);
+			expect(villageRules(db, v.villageId, '2025-12-20')).toBe(CN_2018);
 		});
 
 		it.each([
@@ -108,7 +110,7 @@ describe('village settings', () => {
 			});
 			if (!reps.ok) throw new Error(reps.reason);
 			expect(reps.meeting.rule.noticeDays).toBe(noticeDays);
-			expect(reps.meeting.ruleSetId).toBe('cn-2018+village');
+			expect(reps.meeting.ruleSetId).toBe('cn-2026+village');
 			const party = createMeeting(db, clerk, v.villageId, {
 				type: 'party_assembly',
 				title: '党员大会',
@@ -137,6 +139,69 @@ describe('village settings', () => {
 				rule_json: string;
 			};
 			expect(JSON.parse(row.rule_json).noticeDays).toBe(3);
+		});
+	});
+
+	describe('the law of the meeting day', () => {
+		it.each([
+			['2025-12-31', 'cn-2018', false],
+			['2026-01-01', 'cn-2026', true],
+			['2027-03-01', 'cn-2026', true]
+		])('a reps’ meeting on %s runs by %s', (meetingDate, ruleSetId, supervisionAttends) => {
+			const v = rosterFixture(db);
+			const clerk = { userId: v.clerkId, personId: null, role: 'clerk' as const };
+			const r = createMeeting(db, clerk, v.villageId, {
+				type: 'reps_meeting',
+				title: '代表会议',
+				meetingDate
+			});
+			if (!r.ok) throw new Error(r.reason);
+			expect(r.meeting.ruleSetId).toBe(ruleSetId);
+			const roster = r.meeting.rule.roster;
+			expect(roster.kind === 'roles' && roster.nonVoting.includes('supervision_committee')).toBe(
+				supervisionAttends
+			);
+		});
+
+		it('a draft moved across the amendment takes its new day’s law, and the entry says so', () => {
+			const v = rosterFixture(db);
+			const clerk = { userId: v.clerkId, personId: null, role: 'clerk' as const };
+			const r = createMeeting(db, clerk, v.villageId, {
+				type: 'reps_meeting',
+				title: '代表会议',
+				meetingDate: '2025-12-30'
+			});
+			if (!r.ok) throw new Error(r.reason);
+			const moved = updateDraftMeeting(db, clerk, v.villageId, r.meeting.id, {
+				title: '代表会议',
+				meetingDate: '2026-01-05'
+			});
+			if (!moved.ok) throw new Error(moved.reason);
+			expect(moved.meeting.ruleSetId).toBe('cn-2026');
+			expect(moved.meeting.rule.source).toContain('2025年10月28日修正');
+			const entry = db
+				.prepare("select before, after from audit where action = 'meeting.updated'")
+				.get() as { before: string; after: string };
+			expect(JSON.parse(entry.before).ruleSetId).toBe('cn-2018');
+			expect(JSON.parse(entry.after).ruleSetId).toBe('cn-2026');
+		});
+
+		it('a draft edited on the same day keeps its frozen rule', () => {
+			const v = rosterFixture(db);
+			const clerk = { userId: v.clerkId, personId: null, role: 'clerk' as const };
+			const r = createMeeting(db, clerk, v.villageId, {
+				type: 'reps_meeting',
+				title: '代表会议',
+				meetingDate: '2026-12-20'
+			});
+			if (!r.ok) throw new Error(r.reason);
+			updateRuleOptions(db, v.clerkId, v.villageId, { repsNoticeDays: 7 });
+			const edited = updateDraftMeeting(db, clerk, v.villageId, r.meeting.id, {
+				title: '代表会议（改）',
+				meetingDate: '2026-12-20'
+			});
+			if (!edited.ok) throw new Error(edited.reason);
+			expect(edited.meeting.rule.noticeDays).toBe(3);
 		});
 	});
 });

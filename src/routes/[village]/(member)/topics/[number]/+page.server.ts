@@ -7,27 +7,23 @@ import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { LIMITS, readTopicForm } from '$lib/server/topics/form';
 import { topicRefusalMessage } from '$lib/server/topics/messages';
 import { topicTimeline } from '$lib/server/topics/queries';
-import { ON_BEHALF_CHANNELS, type Art24Item, type OnBehalfChannel } from '$lib/server/topics/rules';
 import {
-	addOpinion,
-	completeDirect,
+	HIDE_REASON_MAX,
+	ON_BEHALF_CHANNELS,
+	type Art24Item,
+	type OnBehalfChannel
+} from '$lib/server/topics/rules';
+import { addOpinion, hideOpinion, opinionsPage } from '$lib/server/topics/opinions';
+import { completeDirect, triageTopic, type TriageRoute } from '$lib/server/topics/triage';
+import {
 	confirmTopic,
-	cosign,
-	cosignStatus,
-	filingCandidates,
-	findTopicByNumber,
-	hasCosigned,
-	hideOpinion,
-	listAttachments,
-	maySeeConsent,
-	opinionsPage,
 	submitDraft,
-	triageTopic,
 	updateDraft,
-	withdrawCosign,
-	withdrawTopic,
-	type TriageRoute
-} from '$lib/server/topics/topics';
+	withdrawTopic
+} from '$lib/server/topics/proposing';
+import { cosign, cosignStatus, hasCosigned, withdrawCosign } from '$lib/server/topics/cosigning';
+import { filingCandidates } from '$lib/server/topics/filing';
+import { findTopicByNumber, listAttachments, maySeeConsent } from '$lib/server/topics/records';
 import { idParam, requireMember } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 
@@ -159,10 +155,10 @@ export const actions: Actions = {
 		const opinionId = idParam(field(form, 'opinionId'));
 		const reason = field(form, 'reason');
 		if (!reason) return fail(400, { message: m.topic_hide_reason_required() });
-		const r = opinionId
-			? hideOpinion(getDb(), actor, village.id, opinionId, reason.slice(0, 200))
-			: null;
+		const r = opinionId ? hideOpinion(getDb(), actor, village.id, opinionId, reason) : null;
 		if (r && !r.ok && r.reason === 'forbidden') return fail(403, { message: m.error_forbidden() });
+		if (r && !r.ok && r.reason === 'hide_reason_too_long')
+			return fail(400, { message: m.error_too_long({ max: HIDE_REASON_MAX }) });
 		if (!r?.ok) return fail(404, { message: m.error_not_found() });
 		return { notice: m.topic_opinion_hidden() };
 	},
@@ -174,7 +170,7 @@ export const actions: Actions = {
 		const answered = field(form, 'art24Answer');
 		const route = field(form, 'route') as TriageRoute;
 		const items = form.getAll('art24').filter((x): x is string => typeof x === 'string');
-		const reason = field(form, 'reason').slice(0, 2000);
+		const reason = field(form, 'reason');
 		const values = {
 			route,
 			reason,
@@ -197,11 +193,15 @@ export const actions: Actions = {
 			art24,
 			mergeIntoNumber: values.mergeInto || undefined
 		});
-		if (!r.ok)
-			return fail(refusalStatus(r.reason), {
-				triage: values,
-				message: topicRefusalMessage(r.reason)
-			});
+		if (!r.ok) {
+			const message = topicRefusalMessage(r.reason);
+			return fail(
+				refusalStatus(r.reason),
+				r.reason === 'reason_too_long'
+					? { triage: values, errors: { reason: message } }
+					: { triage: values, message }
+			);
+		}
 		return { notice: m.triage_done() };
 	},
 
@@ -210,7 +210,7 @@ export const actions: Actions = {
 		if (!staff) return fail(403, { message: m.error_forbidden() });
 		const outcome = field(await readForm(event.request), 'outcome');
 		if (!outcome) return fail(400, { message: m.topic_outcome_required() });
-		const r = completeDirect(getDb(), actor, village.id, topic.id, outcome.slice(0, 2000));
+		const r = completeDirect(getDb(), actor, village.id, topic.id, outcome);
 		if (!r.ok) return fail(refusalStatus(r.reason), { message: topicRefusalMessage(r.reason) });
 		return { notice: m.topic_completed_notice() };
 	}

@@ -7,12 +7,8 @@ import { discardFiles, storeFormFiles } from '$lib/server/topics/files';
 import { readTopicForm } from '$lib/server/topics/form';
 import { topicRefusalMessage } from '$lib/server/topics/messages';
 import { ON_BEHALF_CHANNELS, type OnBehalfChannel } from '$lib/server/topics/rules';
-import {
-	MAX_ATTACHMENTS,
-	createTopic,
-	filingCandidates,
-	type OnBehalf
-} from '$lib/server/topics/topics';
+import { MAX_ATTACHMENTS, type OnBehalf } from '$lib/server/topics/records';
+import { createTopic, filingCandidates } from '$lib/server/topics/filing';
 import { idParam, requireMember } from '$lib/server/villages/context';
 import { actorOf, mayFileFor, mayFileForOthers } from '$lib/server/permissions';
 import { refusalStatus } from '$lib/server/http/refusal';

@@ -4,18 +4,14 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/forms';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
-import { findTopicByNumber } from '$lib/server/topics/topics';
+import { findTopicByNumber } from '$lib/server/topics/records';
 import { todayInChina } from '$lib/server/roster/dates';
+import { addParty, linkMeeting, recordMaterialsSent } from '$lib/server/consultation/preparation';
+import { chooseRoute, recordFeedback, recordOutcome } from '$lib/server/consultation/outcome';
 import {
-	addParty,
-	chooseRoute,
 	consultationMeetingsOf,
 	consultationOf,
-	linkMeeting,
 	mustSubmit,
-	recordFeedback,
-	recordMaterialsSent,
-	recordOutcome,
 	type ConsultationResult
 } from '$lib/server/consultation/consultation';
 import { consultRefusal } from '$lib/server/implementation/messages';

@@ -10,7 +10,7 @@ import {
 	mayReportProgress
 } from '$lib/server/permissions';
 import { discardFiles, storeFormFiles } from '$lib/server/topics/files';
-import { findTopicByNumber } from '$lib/server/topics/topics';
+import { findTopicByNumber } from '$lib/server/topics/records';
 import { matterOf } from '$lib/server/procedure/matters';
 import { getResolution } from '$lib/server/procedure/resolutions';
 import { todayInChina } from '$lib/server/roster/dates';

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/forms';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
-import { findTopicByNumber } from '$lib/server/topics/topics';
+import { findTopicByNumber } from '$lib/server/topics/records';
 import { idParam, requireMember } from '$lib/server/villages/context';
 import { recordFailedVote, recordStep } from '$lib/server/procedure/matters';
 import { procedureRefusalMessage } from '$lib/server/procedure/messages';

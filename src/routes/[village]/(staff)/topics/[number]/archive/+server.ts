@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { uploadStore } from '$lib/server/topics/files';
-import { findTopicByNumber } from '$lib/server/topics/topics';
+import { findTopicByNumber } from '$lib/server/topics/records';
 import { implementationOf } from '$lib/server/implementation/implementation';
 import { matterArchive } from '$lib/server/implementation/archive';
 import { requireStaff } from '$lib/server/villages/context';

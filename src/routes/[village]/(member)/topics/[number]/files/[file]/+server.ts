@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { uploadStore } from '$lib/server/topics/files';
-import { findAttachment, findTopicByNumber, maySeeConsent } from '$lib/server/topics/topics';
+import { findAttachment, findTopicByNumber, maySeeConsent } from '$lib/server/topics/records';
 import { isVillageStaff } from '$lib/server/permissions';
 import { contentDisposition } from '$lib/server/uploads/uploads';
 import { idParam, requireMember } from '$lib/server/villages/context';

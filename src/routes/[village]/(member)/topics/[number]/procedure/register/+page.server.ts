@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { findTopicByNumber } from '$lib/server/topics/topics';
+import { findTopicByNumber } from '$lib/server/topics/records';
 import { requireMember } from '$lib/server/villages/context';
 import { registerOf } from '$lib/server/procedure/register';
 

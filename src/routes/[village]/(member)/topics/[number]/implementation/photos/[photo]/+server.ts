@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { uploadStore } from '$lib/server/topics/files';
 import { findProgressPhoto } from '$lib/server/implementation/implementation';
-import { findTopicByNumber } from '$lib/server/topics/topics';
+import { findTopicByNumber } from '$lib/server/topics/records';
 import { contentDisposition } from '$lib/server/uploads/uploads';
 import { idParam, requireMember } from '$lib/server/villages/context';
 

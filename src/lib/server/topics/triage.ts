@@ -1,0 +1,136 @@
+// Triage (受理): the clerk's or branch secretary's decision on a submitted topic, and closing a
+// directly handled case with what was done (办结). Over-long text is refused, never cut.
+import { command } from '../command';
+import type { Db } from '../db';
+import type { Actor } from '../permissions/actor';
+import { isStaffOf } from '../permissions/village';
+import { findTopic, findTopicByNumber, moveState, type Topic } from './records';
+import {
+	ART24_ITEMS,
+	OUTCOME_MAX,
+	TRIAGE_REASON_MAX,
+	type Art24Item,
+	type TopicAction
+} from './rules';
+
+export type TriageRoute = 'consultation' | 'four_plus_two' | 'direct' | 'merge' | 'not_accepted';
+
+export interface TriageDecision {
+	route: TriageRoute;
+	reason: string;
+	// The art. 24 checklist as answered: the items ticked (possibly none).
+	art24: Art24Item[];
+	mergeIntoNumber?: string;
+}
+
+export type TriageResult =
+	| { ok: true; topic: Topic }
+	| {
+			ok: false;
+			reason:
+				| 'not_found'
+				| 'forbidden'
+				| 'wrong_state'
+				| 'major_needs_four_plus_two'
+				| 'reason_required'
+				| 'reason_too_long'
+				| 'merge_target'
+				| 'bad_item'
+				| 'bad_category';
+	  };
+
+const ROUTE_ACTION: Record<TriageRoute, TopicAction> = {
+	consultation: 'route_consultation',
+	four_plus_two: 'route_four_plus_two',
+	direct: 'route_direct',
+	merge: 'merge',
+	not_accepted: 'reject'
+};
+
+const chars = (s: string) => [...s].length;
+
+/**
+ * The clerk's or branch secretary's decision. A topic touching any art. 24 matter is marked major
+ * and can only go to the 4+2 procedure (or be merged into a topic already on it); refusing needs
+ * a written reason.
+ */
+export function triageTopic(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	d: TriageDecision
+): TriageResult {
+	if (d.art24.some((i) => !(ART24_ITEMS as readonly string[]).includes(i)))
+		return { ok: false, reason: 'bad_item' };
+	// A duplicate of a major matter may still be merged, but only into one on the 4+2 track.
+	if (d.art24.length > 0 && d.route !== 'four_plus_two' && d.route !== 'merge')
+		return { ok: false, reason: 'major_needs_four_plus_two' };
+	const reason = d.reason.trim();
+	if ((d.route === 'not_accepted' || d.route === 'merge') && reason.length < 2) {
+		return { ok: false, reason: 'reason_required' };
+	}
+	if (chars(reason) > TRIAGE_REASON_MAX) return { ok: false, reason: 'reason_too_long' };
+	return command(db, {
+		actor,
+		villageId,
+		load: () => findTopic(db, villageId, topicId),
+		allowed: () => isStaffOf(db, actor, villageId),
+		run: (t, ctx): TriageResult => {
+			let mergedInto: number | null = null;
+			if (d.route === 'merge') {
+				const target = d.mergeIntoNumber
+					? findTopicByNumber(db, villageId, d.mergeIntoNumber)
+					: null;
+				if (
+					!target ||
+					target.id === t.id ||
+					['draft', 'merged', 'not_accepted', 'withdrawn'].includes(target.state)
+				) {
+					return { ok: false, reason: 'merge_target' };
+				}
+				if (d.art24.length > 0 && target.state !== 'four_plus_two') {
+					return { ok: false, reason: 'major_needs_four_plus_two' };
+				}
+				mergedInto = target.id;
+			}
+			const terminal = d.route === 'merge' || d.route === 'not_accepted';
+			return moveState(ctx, t, ROUTE_ACTION[d.route], 'topic.triaged', {
+				triaged_at: ctx.now.toISOString(),
+				triaged_by: actor.userId,
+				triage_reason: reason || null,
+				major: d.art24.length > 0 ? 1 : 0,
+				art24_items: JSON.stringify(d.art24),
+				merged_into: mergedInto,
+				closed_at: terminal ? ctx.now.toISOString() : null
+			});
+		}
+	});
+}
+
+export type CompleteResult =
+	| { ok: true; topic: Topic }
+	| { ok: false; reason: 'not_found' | 'forbidden' | 'wrong_state' | 'outcome_too_long' };
+
+/** Closes a directly handled service case with what was done (办结). */
+export function completeDirect(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	topicId: number,
+	result: string
+): CompleteResult {
+	const outcome = result.trim();
+	if (chars(outcome) > OUTCOME_MAX) return { ok: false, reason: 'outcome_too_long' };
+	return command(db, {
+		actor,
+		villageId,
+		load: () => findTopic(db, villageId, topicId),
+		allowed: () => isStaffOf(db, actor, villageId),
+		run: (t, ctx) =>
+			moveState(ctx, t, 'complete', 'topic.completed', {
+				closed_at: ctx.now.toISOString(),
+				outcome
+			})
+	});
+}
