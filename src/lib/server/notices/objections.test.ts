@@ -65,13 +65,16 @@ describe('filing an objection', () => {
 		expect(objectionsOfNotice(db, village(), n.id).map((o) => o.ordinal)).toEqual([1, 2]);
 	});
 
-	it('moves the answer deadline past the village’s holidays', () => {
+	it('moves the answer deadline past weekends and the village’s holidays', () => {
 		const n = notice();
 		const cases: [string[], string, string][] = [
-			[[], '2026-03-02', '2026-03-07'],
-			[['2026-03-07'], '2026-03-02', '2026-03-08'],
-			[['2026-03-07', '2026-03-08'], '2026-03-02', '2026-03-09'],
-			[['2026-03-06'], '2026-03-02', '2026-03-07']
+			[[], '2026-03-04', '2026-03-09'],
+			// Saturday the 7th is a rest day: the answer is due on Monday.
+			[[], '2026-03-02', '2026-03-09'],
+			[['2026-03-09'], '2026-03-04', '2026-03-10'],
+			[['2026-03-09', '2026-03-10'], '2026-03-04', '2026-03-11'],
+			// A holiday before the last day changes nothing.
+			[['2026-03-06'], '2026-03-04', '2026-03-09']
 		];
 		for (const [holidays, day, due] of cases) {
 			setHolidays(holidays);

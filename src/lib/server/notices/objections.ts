@@ -5,7 +5,7 @@
 import { command } from '../command';
 import type { Db } from '../db';
 import { todayInChina } from '../roster/dates';
-import { deadlineAfter } from '../topics/rules';
+import { deadlineAfter } from '../calendar/working-days';
 import { getVillageSettings } from '../villages/settings';
 import { isStaffOf } from '../permissions/village';
 import { ANSWER_DAYS, getNoticeById, type StaffNoticeResult } from './notices';

@@ -28,13 +28,15 @@ describe('the public view of a notice', () => {
 		if (!posted.ok) throw new Error(posted.reason);
 		const seq = posted.notice.seq;
 		fileObjection(db, villager, v, posted.notice.id, '异议甲', { now: at('2026-03-03') });
+		// Answers are due five days on, past the weekend: 异议甲 on Monday 9 March, 异议乙 on Tuesday.
 		fileObjection(db, demoActor(db, '13800000004'), v, posted.notice.id, '异议乙', {
-			now: at('2026-03-04')
+			now: at('2026-03-05')
 		});
 		const cases: [number | null, string, boolean[], boolean[]][] = [
 			[null, '2026-03-05', [false, false], [false, false]],
 			[villager.personId, '2026-03-05', [true, false], [false, false]],
-			[villager.personId, '2026-03-09', [true, false], [true, false]]
+			[villager.personId, '2026-03-09', [true, false], [false, false]],
+			[villager.personId, '2026-03-10', [true, false], [true, false]]
 		];
 		for (const [viewer, today, mine, overdue] of cases) {
 			const view = noticeView(db, v, seq, viewer, at(today))!;

@@ -3,11 +3,11 @@
 import type { AuditAction } from '../audit/actions';
 import type { CommandContext } from '../command';
 import type { Db } from '../db';
+import { deadlineAfter } from '../calendar/working-days';
 import type { Actor } from '../permissions/actor';
 import { todayInChina } from '../roster/dates';
 import { getVillageSettings } from '../villages/settings';
 import {
-	deadlineAfter,
 	transition,
 	type Art24Item,
 	type Category,

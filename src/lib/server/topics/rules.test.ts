@@ -3,7 +3,6 @@ import {
 	TOPIC_STATES,
 	TRANSITIONS,
 	cosignThresholds,
-	deadlineAfter,
 	trackingNumber,
 	transition,
 	type TopicAction,
@@ -72,16 +71,5 @@ describe('trackingNumber', () => {
 		['DS', 2027, 10000, 'DS-2027-10000']
 	])('%s %i %i → %s', (code, year, seq, expected) =>
 		expect(trackingNumber(code, year, seq)).toBe(expected)
-	);
-});
-
-describe('deadlineAfter (counted from the day after)', () => {
-	it.each([
-		['2026-11-20', 7, [], '2026-11-27'],
-		['2026-12-31', 7, [], '2027-01-07'],
-		['2026-09-28', 7, ['2026-10-05', '2026-10-06', '2026-10-07'], '2026-10-08'], // National Day holiday
-		['2026-02-20', 7, ['2026-02-27'], '2026-02-28']
-	])('%s + %i days, holidays %j → %s', (from, days, holidays, expected) =>
-		expect(deadlineAfter(from, days, holidays)).toBe(expected)
 	);
 });

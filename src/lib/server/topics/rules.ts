@@ -161,26 +161,6 @@ export function trackingNumber(code: string, year: number, seq: number): string 
 	return `${code}-${year}-${String(seq).padStart(4, '0')}`;
 }
 
-/**
- * The last day of a period of `days` days that starts the day after `from` (民法典 第二百零一条);
- * when it falls on a public holiday it moves to the next working day (第二百零三条).
- */
-export function deadlineAfter(
-	from: string,
-	days: number,
-	holidays: readonly string[] = []
-): string {
-	const d = new Date(`${from}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	let due = d.toISOString().slice(0, 10);
-	const off = new Set(holidays);
-	while (off.has(due)) {
-		d.setUTCDate(d.getUTCDate() + 1);
-		due = d.toISOString().slice(0, 10);
-	}
-	return due;
-}
-
 /** The longest texts a clerk's decision may carry, in characters: longer is refused, never cut. */
 export const TRIAGE_REASON_MAX = 2000;
 export const OUTCOME_MAX = 2000;
