@@ -108,11 +108,12 @@ const fallback: z.core.$ZodErrorMap = (issue) => {
 	return m.error_invalid();
 };
 
-export type FormValues = Record<string, string>;
+/** What was posted, sanitised, to fill the form in again; secrets are never among them. */
+export type FormValues<K extends string = string> = Partial<Record<K, string>>;
 
 export type ParsedForm<T, K extends string> =
-	| { ok: true; data: T; values: FormValues }
-	| { ok: false; errors: FieldErrors<K>; values: FormValues };
+	| { ok: true; data: T; values: FormValues<K> }
+	| { ok: false; errors: FieldErrors<K>; values: FormValues<K> };
 
 /**
  * Reads the schema's fields from the form and validates them. On failure: the first message for
@@ -123,7 +124,7 @@ export function parseForm<S extends z.ZodObject>(
 	form: FormData
 ): ParsedForm<z.output<S>, Extract<keyof S['shape'], string>> {
 	const raw: Record<string, Posted> = {};
-	const values: FormValues = {};
+	const values: Record<string, string> = {};
 	for (const [key, fieldSchema] of Object.entries(schema.shape)) {
 		const all = form.getAll(key);
 		raw[key] = all.length > 1 ? all : all[0];
