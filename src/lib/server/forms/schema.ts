@@ -12,6 +12,8 @@ const ECHO_MAX = 5000;
 
 // Schemas whose value must never be echoed back to the page.
 const secrets = new WeakSet<z.ZodType>();
+// Schemas that read every value posted under their name, echoed back as a list.
+const lists = new WeakSet<z.ZodType>();
 
 const first = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
 const asText = (v: unknown): string => cleanText(first(v));
@@ -22,8 +24,9 @@ const required = () => m.error_required();
  * Trimmed, sanitised text of at most `max` characters (code points). Longer text is refused with
  * a message naming the limit, never cut. Missing or not text (a file) reads as ''.
  */
-export function text(max: number, opts: { required?: boolean } = {}) {
-	const base = opts.required ? z.string().min(1, { error: required, abort: true }) : z.string();
+export function text(max: number, opts: { required?: boolean | (() => string) } = {}) {
+	const missing = typeof opts.required === 'function' ? opts.required : required;
+	const base = opts.required ? z.string().min(1, { error: missing, abort: true }) : z.string();
 	return z.preprocess(
 		asText,
 		base.refine((s) => chars(s) <= max, { error: () => m.error_too_long({ max }) })
@@ -93,10 +96,12 @@ export function checkbox() {
 
 /** Every value posted under the name (checkbox groups, repeated selects), sanitised, empty dropped. */
 export function textList(max: number) {
-	return z.preprocess(
+	const schema = z.preprocess(
 		(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(cleanText).filter(Boolean),
 		z.array(z.string().refine((s) => chars(s) <= max, { error: () => m.error_too_long({ max }) }))
 	);
+	lists.add(schema);
+	return schema;
 }
 
 // Messages for issues a builder did not word itself (a schema written with plain z.* calls).
@@ -109,11 +114,16 @@ const fallback: z.core.$ZodErrorMap = (issue) => {
 };
 
 /** What was posted, sanitised, to fill the form in again; secrets are never among them. */
-export type FormValues<K extends string = string> = Partial<Record<K, string>>;
+export type FormValues<T> = {
+	[K in keyof T]?: T[K] extends readonly unknown[] ? string[] : string;
+};
 
-export type ParsedForm<T, K extends string> =
-	| { ok: true; data: T; values: FormValues<K> }
-	| { ok: false; errors: FieldErrors<K>; values: FormValues<K> };
+export type ParsedForm<T> =
+	| { ok: true; data: T; values: FormValues<T> }
+	| { ok: false; errors: FieldErrors<Extract<keyof T, string>>; values: FormValues<T> };
+
+/** The first refusal, for forms that show one message rather than one per field. */
+export const firstError = (errors: FieldErrors): string => Object.values(errors)[0] ?? '';
 
 /**
  * Reads the schema's fields from the form and validates them. On failure: the first message for
@@ -122,21 +132,23 @@ export type ParsedForm<T, K extends string> =
 export function parseForm<S extends z.ZodObject>(
 	schema: S,
 	form: FormData
-): ParsedForm<z.output<S>, Extract<keyof S['shape'], string>> {
+): ParsedForm<z.output<S>> {
 	const raw: Record<string, Posted> = {};
-	const values: Record<string, string> = {};
-	for (const [key, fieldSchema] of Object.entries(schema.shape)) {
+	const values: Record<string, string | string[]> = {};
+	for (const [key, fieldSchema] of Object.entries(schema.shape) as [string, z.ZodType][]) {
 		const all = form.getAll(key);
 		raw[key] = all.length > 1 ? all : all[0];
-		if (!secrets.has(fieldSchema as z.ZodType))
-			values[key] = [...cleanText(all[0])].slice(0, ECHO_MAX).join('');
+		const echo = (v: unknown) => [...cleanText(v)].slice(0, ECHO_MAX).join('');
+		if (lists.has(fieldSchema)) values[key] = all.map(echo).filter(Boolean);
+		else if (!secrets.has(fieldSchema)) values[key] = echo(all[0]);
 	}
 	const result = schema.safeParse(raw, { error: fallback });
-	if (result.success) return { ok: true, data: result.data, values };
+	const echoed = values as FormValues<z.output<S>>;
+	if (result.success) return { ok: true, data: result.data, values: echoed };
 	const errors: Record<string, string> = {};
 	for (const issue of result.error.issues) {
 		const key = String(issue.path[0] ?? '');
 		errors[key] ??= issue.message;
 	}
-	return { ok: false, errors: errors as FieldErrors<Extract<keyof S['shape'], string>>, values };
+	return { ok: false, errors, values: echoed };
 }
