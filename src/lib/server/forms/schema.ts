@@ -7,8 +7,9 @@ import { chars, cleanText, type FieldErrors } from './fields';
 // What a value posted under one name arrives as: nothing, one entry, or several (a repeated key).
 type Posted = FormDataEntryValue | FormDataEntryValue[] | undefined;
 
-// Echo at most what the widest field accepts: a 1 MB paste is not sent back to the phone.
+// Echo at most what the field accepts (or this, when unknown): a 1 MB paste is not sent back.
 const ECHO_MAX = 5000;
+const limits = new WeakMap<z.ZodType, number>();
 
 // Schemas whose value must never be echoed back to the page.
 const secrets = new WeakSet<z.ZodType>();
@@ -27,10 +28,12 @@ const required = () => m.error_required();
 export function text(max: number, opts: { required?: boolean | (() => string) } = {}) {
 	const missing = typeof opts.required === 'function' ? opts.required : required;
 	const base = opts.required ? z.string().min(1, { error: missing, abort: true }) : z.string();
-	return z.preprocess(
+	const schema = z.preprocess(
 		asText,
 		base.refine((s) => chars(s) <= max, { error: () => m.error_too_long({ max }) })
 	);
+	limits.set(schema, max);
+	return schema;
 }
 
 /** A password: taken exactly as typed (not trimmed), never echoed; required. */
@@ -138,7 +141,8 @@ export function parseForm<S extends z.ZodObject>(
 	for (const [key, fieldSchema] of Object.entries(schema.shape) as [string, z.ZodType][]) {
 		const all = form.getAll(key);
 		raw[key] = all.length > 1 ? all : all[0];
-		const echo = (v: unknown) => [...cleanText(v)].slice(0, ECHO_MAX).join('');
+		const cap = limits.get(fieldSchema) ?? ECHO_MAX;
+		const echo = (v: unknown) => [...cleanText(v)].slice(0, cap).join('');
 		if (lists.has(fieldSchema)) values[key] = all.map(echo).filter(Boolean);
 		else if (!secrets.has(fieldSchema)) values[key] = echo(all[0]);
 	}
