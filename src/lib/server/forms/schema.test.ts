@@ -120,7 +120,7 @@ describe('parseForm', () => {
 		expect(!r.ok && Object.keys(r.errors).sort()).toEqual(['kind', 'password', 'person', 'title']);
 	});
 
-	it('echoes the sanitised values but never the secret, and caps a huge paste', () => {
+	it('echoes the sanitised values but never the secret, and cuts a huge paste to what the field holds', () => {
 		const r = parseForm(
 			schema,
 			formOf(valid, [
@@ -130,7 +130,7 @@ describe('parseForm', () => {
 		);
 		expect(r.ok).toBe(false);
 		expect(r.values.password).toBeUndefined();
-		expect([...(r.values.title ?? '')].length).toBe(5000);
+		expect(r.values.title).toBe('议'.repeat(5));
 		expect(r.values.kind).toBe('a');
 	});
 
