@@ -6,7 +6,7 @@ import { passwordProblemMessage } from '$lib/server/auth/messages';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
 import { DEVICE_COOKIE, setDeviceCookie } from '$lib/server/auth/devices';
 import { activate } from '$lib/server/auth/sign-in';
-import { parseForm, readForm } from '$lib/server/forms';
+import { parseForm, readForm, type FieldErrors } from '$lib/server/forms';
 import { activationForm } from '$lib/server/auth/forms';
 
 export const actions: Actions = {
@@ -34,7 +34,9 @@ export const actions: Actions = {
 			if (result.reason === 'weak_password') {
 				return fail(400, {
 					...values,
-					errors: { password: passwordProblemMessage(result.problem) }
+					errors: { password: passwordProblemMessage(result.problem) } as FieldErrors<
+						'phone' | 'code' | 'password'
+					>
 				});
 			}
 			return fail(400, { ...values, message: m.auth_code_invalid() });

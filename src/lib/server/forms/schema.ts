@@ -116,9 +116,9 @@ const fallback: z.core.$ZodErrorMap = (issue) => {
 	return m.error_invalid();
 };
 
-/** What was posted, sanitised, to fill the form in again; secrets are never among them. */
+/** What was posted, sanitised, to fill the form in again; a secret always reads as ''. */
 export type FormValues<T> = {
-	[K in keyof T]?: T[K] extends readonly unknown[] ? string[] : string;
+	[K in keyof T]: T[K] extends readonly unknown[] ? string[] : string;
 };
 
 export type ParsedForm<T> =
@@ -144,7 +144,7 @@ export function parseForm<S extends z.ZodObject>(
 		const cap = limits.get(fieldSchema) ?? ECHO_MAX;
 		const echo = (v: unknown) => [...cleanText(v)].slice(0, cap).join('');
 		if (lists.has(fieldSchema)) values[key] = all.map(echo).filter(Boolean);
-		else if (!secrets.has(fieldSchema)) values[key] = echo(all[0]);
+		else values[key] = secrets.has(fieldSchema) ? '' : echo(all[0]);
 	}
 	const result = schema.safeParse(raw, { error: fallback });
 	const echoed = values as FormValues<z.output<S>>;
