@@ -2,12 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { normalizePhone } from '$lib/server/auth/phone';
 import { formatActivationCode } from '$lib/server/auth/accounts';
 import { isSystemAdmin } from '$lib/server/permissions';
-import { field, readForm, type FieldErrors } from '$lib/server/forms';
+import { parseForm, readForm, type FieldErrors } from '$lib/server/forms';
+import { addStaffForm } from '$lib/server/auth/forms';
+import { newVillageForm } from '$lib/server/villages/forms';
 import { addVillageStaff, createVillage, listVillages } from '$lib/server/villages/villages';
-import { idParam } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -16,39 +16,18 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return { villages: listVillages(getDb()) };
 };
 
-const SLUG = /^[a-z][a-z0-9-]{1,31}$/;
-const TEXT_FIELDS = ['name', 'township', 'district', 'city', 'province', 'clerkName'] as const;
-
 export const actions: Actions = {
 	createVillage: async ({ request, locals }) => {
 		if (!locals.user) redirect(303, '/login');
 		if (!isSystemAdmin(locals.user)) return fail(403, { message: m.error_forbidden() });
-		const form = await readForm(request);
-		const values = {
-			slug: field(form, 'slug').toLowerCase(),
-			name: field(form, 'name'),
-			township: field(form, 'township'),
-			district: field(form, 'district'),
-			city: field(form, 'city'),
-			province: field(form, 'province'),
-			oneShoulder: form.get('oneShoulder') === 'on',
-			clerkName: field(form, 'clerkName'),
-			clerkPhone: field(form, 'clerkPhone')
-		};
-		const errors: FieldErrors<keyof typeof values> = {};
-		if (!SLUG.test(values.slug)) errors.slug = m.admin_slug_invalid();
-		for (const key of TEXT_FIELDS) {
-			if ([...values[key]].length > 64) errors[key] = m.error_too_long({ max: 64 });
-		}
-		if (!values.name) errors.name = m.error_required();
-		if (!values.clerkName) errors.clerkName = m.error_required();
-		const clerkPhone = normalizePhone(values.clerkPhone);
-		if (!clerkPhone) errors.clerkPhone = m.auth_phone_invalid();
-		if (!clerkPhone || Object.keys(errors).length) return fail(400, { values, errors });
+		const parsed = parseForm(newVillageForm, await readForm(request));
+		const values = { ...parsed.values, oneShoulder: parsed.ok && parsed.data.oneShoulder };
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		const { clerkName, clerkPhone, ...village } = parsed.data;
 
 		const result = createVillage(getDb(), locals.user.id, {
-			...values,
-			clerk: { name: values.clerkName, phone: clerkPhone }
+			...village,
+			clerk: { name: clerkName, phone: clerkPhone }
 		});
 		if (!result.ok && result.reason === 'forbidden')
 			return fail(403, { message: m.error_forbidden() });
@@ -64,7 +43,7 @@ export const actions: Actions = {
 			created: {
 				village: result.village.name,
 				slug: result.village.slug,
-				clerk: values.clerkName,
+				clerk: clerkName,
 				phone: clerkPhone,
 				code: formatActivationCode(result.activationCode),
 				expiresAt: result.expiresAt
@@ -75,31 +54,18 @@ export const actions: Actions = {
 	addStaff: async ({ request, locals }) => {
 		if (!locals.user) redirect(303, '/login');
 		if (!isSystemAdmin(locals.user)) return fail(403, { message: m.error_forbidden() });
-		const form = await readForm(request);
-		const values = {
-			villageId: field(form, 'villageId'),
-			role: field(form, 'role'),
-			staffName: field(form, 'staffName'),
-			staffPhone: field(form, 'staffPhone')
-		};
-		const errors: FieldErrors<keyof typeof values> = {};
-		const villageId = idParam(values.villageId);
-		if (!villageId) errors.villageId = m.error_choose_one();
-		if (values.role !== 'clerk' && values.role !== 'secretary') errors.role = m.error_choose_one();
-		if (!values.staffName) errors.staffName = m.error_required();
-		else if ([...values.staffName].length > 64) errors.staffName = m.error_too_long({ max: 64 });
-		const phone = normalizePhone(values.staffPhone);
-		if (!phone) errors.staffPhone = m.auth_phone_invalid();
-		const staff = { values: { ...values, staffName: values.staffName.slice(0, 64) }, errors };
-		if (!villageId || !phone || Object.keys(errors).length) return fail(400, { staff });
+		const parsed = parseForm(addStaffForm, await readForm(request));
+		const staff = { values: parsed.values, errors: parsed.ok ? {} : parsed.errors };
+		if (!parsed.ok) return fail(400, { staff });
+		const { villageId, role, staffName, staffPhone } = parsed.data;
 		const result = addVillageStaff(getDb(), locals.user.id, {
 			villageId,
-			role: values.role as 'clerk' | 'secretary',
-			name: values.staffName,
-			phone
+			role,
+			name: staffName,
+			phone: staffPhone
 		});
 		if (!result.ok) {
-			const refusal: Record<typeof result.reason, FieldErrors<keyof typeof values>> = {
+			const refusal: Record<typeof result.reason, FieldErrors<keyof typeof staff.values>> = {
 				not_found: { villageId: m.error_choose_one() },
 				phone_taken: { staffPhone: m.account_phone_taken() },
 				forbidden: { role: m.error_forbidden() }

@@ -2,11 +2,11 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { normalizePhone } from '$lib/server/auth/phone';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
 import { DEVICE_COOKIE, setDeviceCookie } from '$lib/server/auth/devices';
 import { signIn } from '$lib/server/auth/sign-in';
-import { field, readForm, secretField, type FieldErrors } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
+import { loginForm } from '$lib/server/auth/forms';
 import { safeReturnPath } from '$lib/server/http/return-target';
 import { homeOf } from '$lib/server/auth/home';
 
@@ -17,15 +17,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await readForm(event.request);
-		const phoneInput = field(form, 'phone');
-		const password = secretField(form, 'password');
-		const errors: FieldErrors<'phone' | 'password'> = {};
-		const phone = normalizePhone(phoneInput);
-		if (!phoneInput) errors.phone = m.error_required();
-		else if (!phone) errors.phone = m.auth_phone_invalid();
-		if (!password) errors.password = m.error_required();
-		if (!phone || errors.password) return fail(400, { phone: phoneInput, errors });
+		const parsed = parseForm(loginForm, await readForm(event.request));
+		const phoneInput = parsed.values.phone;
+		if (!parsed.ok) return fail(400, { phone: phoneInput, errors: parsed.errors });
+		const { phone, password } = parsed.data;
 
 		const db = getDb();
 		const result = await signIn(db, {

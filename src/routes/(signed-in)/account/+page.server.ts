@@ -5,7 +5,8 @@ import { getDb } from '$lib/server/db';
 import { changePassword } from '$lib/server/auth/accounts';
 import { passwordProblemMessage } from '$lib/server/auth/messages';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
-import { readForm, secretField, type FieldErrors } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
+import { changePasswordForm } from '$lib/server/auth/forms';
 import { findVillage } from '$lib/server/villages/villages';
 import { refusalStatus } from '$lib/server/http/refusal';
 
@@ -23,13 +24,9 @@ export const actions: Actions = {
 	changePassword: async (event) => {
 		const user = event.locals.user;
 		if (!user) redirect(303, '/login');
-		const form = await readForm(event.request);
-		const current = secretField(form, 'current');
-		const next = secretField(form, 'password');
-		const errors: FieldErrors<'current' | 'password'> = {};
-		if (!current) errors.current = m.error_required();
-		if (!next) errors.password = m.error_required();
-		if (Object.keys(errors).length) return fail(400, { errors });
+		const parsed = parseForm(changePasswordForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { errors: parsed.errors });
+		const { current, password: next } = parsed.data;
 		const db = getDb();
 		const result = await changePassword(db, user.id, current, next);
 		if (!result.ok) {

@@ -9,15 +9,12 @@ import {
 	listVillageAccounts,
 	setAccountDisabled
 } from '$lib/server/auth/accounts';
-import { normalizePhone } from '$lib/server/auth/phone';
 import { openVillageAccount } from '$lib/server/auth/village-accounts';
-import { field, readForm, type FieldErrors } from '$lib/server/forms';
+import { parseForm, readForm, type FieldErrors } from '$lib/server/forms';
+import { accountForm, openAccountForm } from '$lib/server/auth/forms';
 import { grantableRoles, mayManageAccount } from '$lib/server/permissions';
-import { idParam, requireStaff } from '$lib/server/villages/context';
+import { requireStaff } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
-
-const VILLAGE_ROLES = ['villager', 'clerk', 'secretary'] as const;
-type VillageRole = (typeof VILLAGE_ROLES)[number];
 
 export const load: PageServerLoad = (event) => {
 	const { village, user } = requireStaff(event);
@@ -33,9 +30,8 @@ export const load: PageServerLoad = (event) => {
 /** The account named in the form, only if it belongs to this village. */
 async function targetAccount(event: RequestEvent) {
 	const { village, user } = requireStaff(event);
-	const form = await readForm(event.request);
-	const id = idParam(field(form, 'accountId'));
-	const account = id ? findVillageAccount(getDb(), village.id, id) : null;
+	const parsed = parseForm(accountForm, await readForm(event.request));
+	const account = parsed.ok ? findVillageAccount(getDb(), village.id, parsed.data.accountId) : null;
 	return { village, user, account };
 }
 
@@ -44,27 +40,14 @@ const notYours = () => fail(403, { message: m.accounts_not_yours() });
 export const actions: Actions = {
 	create: async (event) => {
 		const { village, user } = requireStaff(event);
-		const form = await readForm(event.request);
-		const values = {
-			name: field(form, 'name'),
-			phone: field(form, 'phone'),
-			role: field(form, 'role')
-		};
-		const errors: FieldErrors<keyof typeof values> = {};
-		if (!values.name) errors.name = m.error_required();
-		else if ([...values.name].length > 64) errors.name = m.error_too_long({ max: 64 });
-		const phone = normalizePhone(values.phone);
-		if (!phone) errors.phone = m.auth_phone_invalid();
-		if (!VILLAGE_ROLES.includes(values.role as VillageRole)) errors.role = m.error_choose_one();
-		if (!phone || Object.keys(errors).length) {
-			// Cut to what the fields hold: a 1 MB paste is not sent back to the browser.
-			const echo = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.slice(0, 64)]));
-			return fail(400, { values: echo as typeof values, errors });
-		}
+		const parsed = parseForm(openAccountForm, await readForm(event.request));
+		const values = parsed.values;
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		const { name, phone, role } = parsed.data;
 		const result = openVillageAccount(getDb(), user.id, {
 			villageId: village.id,
-			role: values.role as VillageRole,
-			name: values.name,
+			role,
+			name,
 			phone
 		});
 		if (!result.ok && result.reason === 'forbidden')

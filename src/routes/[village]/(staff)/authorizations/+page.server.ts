@@ -3,12 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/permissions';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import { authorizationForm } from '$lib/server/procedure/forms';
 import { authorizeReps } from '$lib/server/procedure/matters';
 import { authorizationRefusalMessage } from '$lib/server/procedure/messages';
 import { authorizationCandidates, listAuthorizations } from '$lib/server/procedure/authorizations';
 import { ART24_ITEMS, CATEGORIES } from '$lib/server/topics/rules';
-import { idParam, requireStaff } from '$lib/server/villages/context';
+import { requireStaff } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = (event) => {
@@ -26,22 +27,17 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { village, user } = requireStaff(event);
-		const form = await readForm(event.request);
-		const values = {
-			motion: field(form, 'motion'),
-			categories: form.getAll('categories').filter((v): v is string => typeof v === 'string'),
-			items: form.getAll('items').filter((v): v is string => typeof v === 'string'),
-			validFrom: field(form, 'validFrom'),
-			validTo: field(form, 'validTo')
-		};
-		const motionId = idParam(values.motion);
-		if (!motionId)
+		const parsed = parseForm(authorizationForm, await readForm(event.request));
+		const values = parsed.values;
+		if (!parsed.ok && parsed.errors.motion)
 			return fail(400, { values, message: authorizationRefusalMessage('motion_not_found') });
-		const r = authorizeReps(getDb(), actorOf(user), village.id, motionId, {
-			categories: values.categories,
-			art24Items: values.items,
-			validFrom: values.validFrom,
-			validTo: values.validTo
+		if (!parsed.ok) return fail(400, { values, message: firstError(parsed.errors) });
+		const { motion, categories, items, validFrom, validTo } = parsed.data;
+		const r = authorizeReps(getDb(), actorOf(user), village.id, motion, {
+			categories,
+			art24Items: items,
+			validFrom,
+			validTo
 		});
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), {

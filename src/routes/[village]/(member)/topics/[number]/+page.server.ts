@@ -2,19 +2,21 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { field, readForm, type FieldErrors } from '$lib/server/forms';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
-import { LIMITS, readTopicForm } from '$lib/server/topics/form';
+import {
+	completeForm,
+	hideOpinionForm,
+	opinionForm,
+	topicForm,
+	topicInput,
+	triageForm
+} from '$lib/server/topics/form';
 import { topicRefusalMessage } from '$lib/server/topics/messages';
 import { topicTimeline } from '$lib/server/topics/queries';
-import {
-	HIDE_REASON_MAX,
-	ON_BEHALF_CHANNELS,
-	type Art24Item,
-	type OnBehalfChannel
-} from '$lib/server/topics/rules';
+import { HIDE_REASON_MAX, type Art24Item, type OnBehalfChannel } from '$lib/server/topics/rules';
 import { addOpinion, hideOpinion, opinionsPage } from '$lib/server/topics/opinions';
-import { completeDirect, triageTopic, type TriageRoute } from '$lib/server/topics/triage';
+import { completeDirect, triageTopic } from '$lib/server/topics/triage';
 import {
 	confirmTopic,
 	submitDraft,
@@ -104,9 +106,9 @@ export const actions: Actions = {
 
 	saveDraft: async (event) => {
 		const { village, topic, actor } = context(event);
-		const { values, errors, input } = readTopicForm(await readForm(event.request));
-		if (!input) return fail(400, { values, errors });
-		const r = updateDraft(getDb(), actor, village.id, topic.id, input);
+		const parsed = parseForm(topicForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const r = updateDraft(getDb(), actor, village.id, topic.id, topicInput(parsed.data));
 		if (!r.ok) return fail(refusalStatus(r.reason), { message: topicRefusalMessage(r.reason) });
 		return { notice: m.topic_draft_saved() };
 	},
@@ -120,18 +122,9 @@ export const actions: Actions = {
 
 	opinion: async (event) => {
 		const { village, topic, actor } = context(event);
-		const form = await readForm(event.request);
-		const body = field(form, 'body');
-		const forPerson = idParam(field(form, 'forPerson'));
-		const channel = field(form, 'channel');
-		const errors: FieldErrors = {};
-		if (!body) errors.body = m.error_required();
-		else if ([...body].length > LIMITS.opinion)
-			errors.body = m.error_too_long({ max: LIMITS.opinion });
-		if (forPerson && !(ON_BEHALF_CHANNELS as readonly string[]).includes(channel))
-			errors.channel = m.error_choose_one();
-		if (Object.keys(errors).length)
-			return fail(400, { opinion: body.slice(0, LIMITS.opinion), errors });
+		const parsed = parseForm(opinionForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { opinion: parsed.values.body, errors: parsed.errors });
+		const { body, forPerson, channel } = parsed.data;
 		const r = addOpinion(
 			getDb(),
 			actor,
@@ -151,11 +144,11 @@ export const actions: Actions = {
 	hideOpinion: async (event) => {
 		const { village, actor, staff } = context(event);
 		if (!staff) return fail(403, { message: m.error_forbidden() });
-		const form = await readForm(event.request);
-		const opinionId = idParam(field(form, 'opinionId'));
-		const reason = field(form, 'reason');
-		if (!reason) return fail(400, { message: m.topic_hide_reason_required() });
-		const r = opinionId ? hideOpinion(getDb(), actor, village.id, opinionId, reason) : null;
+		const parsed = parseForm(hideOpinionForm, await readForm(event.request));
+		if (!parsed.ok && parsed.errors.reason) return fail(400, { message: parsed.errors.reason });
+		const r = parsed.ok
+			? hideOpinion(getDb(), actor, village.id, parsed.data.opinionId, parsed.data.reason)
+			: null;
 		if (r && !r.ok && r.reason === 'forbidden') return fail(403, { message: m.error_forbidden() });
 		if (r && !r.ok && r.reason === 'hide_reason_too_long')
 			return fail(400, { message: m.error_too_long({ max: HIDE_REASON_MAX }) });
@@ -166,32 +159,23 @@ export const actions: Actions = {
 	triage: async (event) => {
 		const { village, topic, actor, staff } = context(event);
 		if (!staff) return fail(403, { message: m.error_forbidden() });
-		const form = await readForm(event.request);
-		const answered = field(form, 'art24Answer');
-		const route = field(form, 'route') as TriageRoute;
-		const items = form.getAll('art24').filter((x): x is string => typeof x === 'string');
-		const reason = field(form, 'reason');
-		const values = {
-			route,
-			reason,
-			art24Answer: answered,
-			art24: items,
-			mergeInto: field(form, 'mergeInto')
-		};
-		if (answered !== 'yes' && answered !== 'no')
-			return fail(400, { triage: values, message: m.triage_answer_checklist() });
-		if (answered === 'yes' && items.length === 0)
-			return fail(400, { triage: values, message: m.triage_tick_items() });
-		if (!['consultation', 'four_plus_two', 'direct', 'merge', 'not_accepted'].includes(route)) {
-			return fail(400, { triage: values, message: m.triage_choose_route() });
-		}
+		const parsed = parseForm(triageForm, await readForm(event.request));
+		const values = parsed.values;
+		if (!parsed.ok)
+			return fail(
+				400,
+				// A reason over its limit is shown beside the reason, as the domain's refusal is.
+				parsed.errors.reason
+					? { triage: values, errors: { reason: parsed.errors.reason } }
+					: { triage: values, message: firstError(parsed.errors) }
+			);
+		const { art24Answer, art24, route, reason, mergeInto } = parsed.data;
 		// Unknown items go to the domain, which refuses them: never silently dropped past the gate.
-		const art24 = answered === 'yes' ? (items as Art24Item[]) : [];
 		const r = triageTopic(getDb(), actor, village.id, topic.id, {
 			route,
 			reason,
-			art24,
-			mergeIntoNumber: values.mergeInto || undefined
+			art24: art24Answer === 'yes' ? (art24 as Art24Item[]) : [],
+			mergeIntoNumber: mergeInto || undefined
 		});
 		if (!r.ok) {
 			const message = topicRefusalMessage(r.reason);
@@ -208,9 +192,9 @@ export const actions: Actions = {
 	complete: async (event) => {
 		const { village, topic, actor, staff } = context(event);
 		if (!staff) return fail(403, { message: m.error_forbidden() });
-		const outcome = field(await readForm(event.request), 'outcome');
-		if (!outcome) return fail(400, { message: m.topic_outcome_required() });
-		const r = completeDirect(getDb(), actor, village.id, topic.id, outcome);
+		const parsed = parseForm(completeForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { message: firstError(parsed.errors) });
+		const r = completeDirect(getDb(), actor, village.id, topic.id, parsed.data.outcome);
 		if (!r.ok) return fail(refusalStatus(r.reason), { message: topicRefusalMessage(r.reason) });
 		return { notice: m.topic_completed_notice() };
 	}

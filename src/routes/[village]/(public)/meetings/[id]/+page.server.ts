@@ -3,9 +3,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/permissions';
 import { getDb } from '$lib/server/db';
-import { field, readForm, type FieldErrors } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
+import { ballotForm, writtenOpinionForm } from '$lib/server/meetings/forms';
 import { attendeeStatus, publicMotion } from '$lib/server/meetings/attendee';
-import { CHOICES, getMotion, listRoster, type Choice } from '$lib/server/meetings/records';
+import { getMotion, listRoster, type Choice } from '$lib/server/meetings/records';
 import { castBallot } from '$lib/server/votes/ballots';
 import { meetingRefusalMessage } from '$lib/server/meetings/messages';
 import {
@@ -15,7 +16,7 @@ import {
 } from '$lib/server/meetings/opinions';
 import { meetingView } from '$lib/server/meetings/view';
 import { symbolicFormula } from '$lib/server/votes/rules';
-import { idParam, requireMember } from '$lib/server/villages/context';
+import { requireMember } from '$lib/server/villages/context';
 import { LIVE } from '$lib/meetings/live.svelte';
 import { attendeeRefusalMessage, meetingFromParams } from '$lib/server/meetings/attendee-pages';
 import { refusalStatus } from '$lib/server/http/refusal';
@@ -82,15 +83,12 @@ export const actions: Actions = {
 	vote: async (event) => {
 		const { user } = requireMember(event);
 		const { village, meeting } = meetingFromParams(event);
-		const form = await readForm(event.request);
-		const motionId = idParam(field(form, 'motionId'));
-		const choice = field(form, 'choice');
-		const motion = motionId ? getMotion(getDb(), village.id, motionId) : null;
+		const parsed = parseForm(ballotForm, await readForm(event.request));
+		const motion = parsed.ok ? getMotion(getDb(), village.id, parsed.data.motionId) : null;
 		if (!motion || motion.meetingId !== meeting.id)
 			return fail(400, { message: m.mtg_attendee_bad_motion() });
-		if (!(CHOICES as readonly string[]).includes(choice))
-			return fail(400, { message: meetingRefusalMessage('bad_choice') });
-		const r = castBallot(getDb(), actorOf(user), village.id, motion.id, choice as Choice);
+		if (!parsed.ok) return fail(400, { message: meetingRefusalMessage('bad_choice') });
+		const r = castBallot(getDb(), actorOf(user), village.id, motion.id, parsed.data.choice);
 		if (!r.ok) return fail(refusalStatus(r.reason), { message: attendeeRefusalMessage(r.reason) });
 		redirect(303, `/${village.slug}/meetings/${meeting.id}?done=voted`);
 	},
@@ -98,16 +96,15 @@ export const actions: Actions = {
 	opinion: async (event) => {
 		const { user } = requireMember(event);
 		const { village, meeting } = meetingFromParams(event);
-		const form = await readForm(event.request);
-		const itemId = idParam(field(form, 'agendaItemId'));
-		const text = field(form, 'text');
-		const errors: FieldErrors<'text'> = {};
-		if (!text) errors.text = m.error_required();
-		else if ([...text].length > OPINION_MAX_CHARS)
-			errors.text = m.error_too_long({ max: OPINION_MAX_CHARS });
-		const echo = { agendaItemId: itemId, text: [...text].slice(0, OPINION_MAX_CHARS).join('') };
-		if (!itemId) return fail(400, { ...echo, message: m.mtg_attendee_bad_item() });
-		if (errors.text) return fail(400, { ...echo, errors });
+		const parsed = parseForm(writtenOpinionForm, await readForm(event.request));
+		const echo = {
+			agendaItemId: parsed.ok ? parsed.data.agendaItemId : null,
+			text: parsed.values.text
+		};
+		if (!parsed.ok && parsed.errors.agendaItemId)
+			return fail(400, { ...echo, message: parsed.errors.agendaItemId });
+		if (!parsed.ok) return fail(400, { ...echo, errors: parsed.errors });
+		const { agendaItemId: itemId, text } = parsed.data;
 		const r = submitWrittenOpinion(getDb(), actorOf(user), village.id, itemId, text, {
 			meetingId: meeting.id
 		});

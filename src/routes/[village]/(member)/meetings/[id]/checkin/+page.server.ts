@@ -3,16 +3,14 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/permissions';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
+import { CHECKIN_CODE_MAX, checkinForm } from '$lib/server/meetings/forms';
 import { attendeeStatus } from '$lib/server/meetings/attendee';
 import { normalizeCheckinCode, verifyCheckinCode } from '$lib/server/meetings/checkin';
 import { signIn } from '$lib/server/meetings/attendance';
 import { requireMember } from '$lib/server/villages/context';
 import { attendeeRefusalMessage, meetingFromParams } from '$lib/server/meetings/attendee-pages';
 import { refusalStatus } from '$lib/server/http/refusal';
-
-// Long enough for any code typed with spaces; anything longer is not a code.
-const MAX_CODE_INPUT = 40;
 
 export const load: PageServerLoad = (event) => {
 	// Signed out, the scan leads to the login page and back here with the code.
@@ -29,7 +27,7 @@ export const load: PageServerLoad = (event) => {
 			startsAt: meeting.startsAt,
 			state: meeting.state
 		},
-		code: normalizeCheckinCode((event.url.searchParams.get('c') ?? '').slice(0, MAX_CODE_INPUT)),
+		code: normalizeCheckinCode((event.url.searchParams.get('c') ?? '').slice(0, CHECKIN_CODE_MAX)),
 		signedIn: !!status?.signedInAt && !status.leftAt
 	};
 };
@@ -38,8 +36,8 @@ export const actions: Actions = {
 	checkIn: async (event) => {
 		const { user } = requireMember(event);
 		const { village, meeting } = meetingFromParams(event);
-		const code = field(await readForm(event.request), 'code').slice(0, MAX_CODE_INPUT);
-		if (!verifyCheckinCode(getDb(), meeting.id, code))
+		const parsed = parseForm(checkinForm, await readForm(event.request));
+		if (!parsed.ok || !verifyCheckinCode(getDb(), meeting.id, parsed.data.code))
 			return fail(400, { message: m.mtg_checkin_expired() });
 		if (user.personId === null)
 			return fail(400, { message: attendeeRefusalMessage('not_on_roster') });

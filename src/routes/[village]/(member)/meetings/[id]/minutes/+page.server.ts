@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import { correctionForm, minutesTextForm } from '$lib/server/meetings/forms';
 import { minutesRefusalMessage } from '$lib/server/meetings/messages';
 import {
 	appendCorrection,
@@ -56,12 +57,19 @@ export const actions: Actions = {
 	saveText: async (event) => {
 		const { village, actor, staff, id } = context(event);
 		if (!staff) return fail(403, { section: 'staff', message: m.error_forbidden() });
-		const text = field(await readForm(event.request), 'text');
+		const parsed = parseForm(minutesTextForm, await readForm(event.request));
+		if (!parsed.ok)
+			return fail(400, {
+				section: 'text',
+				text: parsed.values.text,
+				message: firstError(parsed.errors)
+			});
+		const { text } = parsed.data;
 		const r = setMinutesText(getDb(), actor, village.id, id, text);
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), {
 				section: 'text',
-				text: text.slice(0, MINUTES_TEXT_MAX),
+				text,
 				message: minutesRefusalMessage(r.reason)
 			});
 		back(village.slug, id, 'text');
@@ -102,19 +110,19 @@ export const actions: Actions = {
 	correct: async (event) => {
 		const { village, actor, staff, id } = context(event);
 		if (!staff) return fail(403, { section: 'staff', message: m.error_forbidden() });
-		const form = await readForm(event.request);
-		const correction = {
-			text: field(form, 'correction'),
-			reason: field(form, 'reason')
-		};
+		const parsed = parseForm(correctionForm, await readForm(event.request));
+		if (!parsed.ok)
+			return fail(400, {
+				section: 'correct',
+				correction: { text: parsed.values.correction, reason: parsed.values.reason },
+				message: firstError(parsed.errors)
+			});
+		const correction = { text: parsed.data.correction, reason: parsed.data.reason };
 		const r = appendCorrection(getDb(), actor, village.id, id, correction);
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), {
 				section: 'correct',
-				correction: {
-					text: correction.text.slice(0, CORRECTION_TEXT_MAX),
-					reason: correction.reason.slice(0, CORRECTION_REASON_MAX)
-				},
+				correction,
 				message: minutesRefusalMessage(r.reason)
 			});
 		back(village.slug, id, 'corrected');

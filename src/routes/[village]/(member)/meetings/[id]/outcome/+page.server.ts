@@ -2,7 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import { TASK_LINES, coordinationOutcomeForm, tasksOf } from '$lib/server/meetings/forms';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { getMeeting } from '$lib/server/meetings/records';
 import { todayInChina } from '$lib/server/roster/dates';
@@ -17,7 +18,6 @@ import { idParam, requireMember } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 
 /** Task rows on the form; empty ones are ignored. */
-const TASK_LINES = 4;
 
 function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { village, user } = requireMember(event);
@@ -54,19 +54,12 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	record: async (event) => {
 		const { village, meeting, actor } = context(event);
-		const form = await readForm(event.request);
-		const tasks = [];
-		for (let i = 0; i < TASK_LINES; i++) {
-			const personId = idParam(field(form, `person${i}`));
-			const name = field(form, `name${i}`);
-			const task = field(form, `task${i}`);
-			if (!personId && !name && !task) continue;
-			tasks.push({ personId, name, task });
-		}
+		const parsed = parseForm(coordinationOutcomeForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { message: firstError(parsed.errors) });
 		const r = recordCoordinationOutcome(getDb(), actor, village.id, meeting.id, {
-			agreed: field(form, 'agreed'),
-			tasks,
-			topicId: idParam(field(form, 'topic'))
+			agreed: parsed.data.agreed,
+			tasks: tasksOf(parsed.data),
+			topicId: parsed.data.topic
 		});
 		if (!r.ok) return fail(refusalStatus(r.reason), { message: coordRefusal(r.reason) });
 		return { saved: m.consult_coord_saved() };

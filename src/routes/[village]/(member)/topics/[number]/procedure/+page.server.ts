@@ -2,10 +2,11 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import { failedVoteForm, stepForm } from '$lib/server/procedure/forms';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { findTopicByNumber } from '$lib/server/topics/records';
-import { idParam, requireMember } from '$lib/server/villages/context';
+import { requireMember } from '$lib/server/villages/context';
 import { recordFailedVote, recordStep } from '$lib/server/procedure/matters';
 import { procedureRefusalMessage } from '$lib/server/procedure/messages';
 import { publishResolution } from '$lib/server/procedure/publication';
@@ -56,9 +57,9 @@ export const actions: Actions = {
 	step: async (event) => {
 		const { village, topic, actor, staff } = context(event);
 		if (!staff) return fail(403, { message: m.proc_refused_forbidden(), motionId: null });
-		const form = await readForm(event.request);
-		const motionId = idParam(field(form, 'motion'));
-		if (!motionId) return refused({ reason: 'motion_not_found' });
+		const parsed = parseForm(stepForm, await readForm(event.request));
+		if (!parsed.ok) return refused({ reason: 'motion_not_found' });
+		const motionId = parsed.data.motion;
 		const r = recordStep(getDb(), actor, village.id, topic.id, motionId);
 		if (!r.ok) return refused(r, motionId);
 		return { notice: m.proc_recorded() };
@@ -66,16 +67,13 @@ export const actions: Actions = {
 	failed: async (event) => {
 		const { village, topic, actor, staff } = context(event);
 		if (!staff) return fail(403, { message: m.proc_refused_forbidden(), motionId: null });
-		const form = await readForm(event.request);
-		const motionId = idParam(field(form, 'motion'));
-		if (!motionId) return refused({ reason: 'motion_not_found' });
-		const choice = field(form, 'choice');
-		if (choice !== 'send_back' && choice !== 'end')
-			return refused({ reason: 'bad_choice' }, motionId);
-		const r = recordFailedVote(getDb(), actor, village.id, topic.id, motionId, {
-			choice,
-			reason: field(form, 'reason')
-		});
+		const parsed = parseForm(failedVoteForm, await readForm(event.request));
+		if (!parsed.ok && parsed.errors.motion) return refused({ reason: 'motion_not_found' });
+		const motionId = parsed.ok ? parsed.data.motion : Number(parsed.values.motion);
+		if (!parsed.ok && parsed.errors.choice) return refused({ reason: 'bad_choice' }, motionId);
+		if (!parsed.ok) return fail(400, { message: firstError(parsed.errors), motionId });
+		const { choice, reason } = parsed.data;
+		const r = recordFailedVote(getDb(), actor, village.id, topic.id, motionId, { choice, reason });
 		if (!r.ok) return refused(r, motionId);
 		return { notice: m.proc_recorded() };
 	},

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { field, readForm } from './forms';
+import { field, readForm } from './fields';
 
 describe('field', () => {
 	it('trims, drops NUL and control characters, and reads a file as empty text', () => {
