@@ -34,7 +34,7 @@ const BASE = [
 	'command.ts',
 	'csv.ts',
 	'db',
-	'forms.ts',
+	'forms',
 	'http',
 	'permissions',
 	'result.ts',

@@ -56,22 +56,20 @@ function repsMeetingWithGuests() {
 }
 
 describe('guests never vote', () => {
-	it('an observer with an account can neither sign in, nor vote, nor be entered by the clerk', () => {
+	it('a supervisor attends (列席) and signs in, but can neither vote nor be entered by the clerk', () => {
 		const g = repsMeetingWithGuests();
 		const s = supervisor();
 		const before = meetingCounts(db, getMeeting(db, g.v, g.meetingId)!, g.motionId);
 		expect(before.present).toBe(17);
-		expect(signIn(db, s, g.v, g.meetingId, s.personId!)).toEqual({
-			ok: false,
-			reason: 'not_on_roster'
-		});
+		// 2026 art. 37: the supervision body's members may attend the reps' meeting, without a vote.
+		expect(signIn(db, s, g.v, g.meetingId, s.personId!)).toMatchObject({ ok: true });
 		expect(castBallot(db, s, g.v, g.motionId, 'yes')).toEqual({
 			ok: false,
-			reason: 'not_on_roster'
+			reason: 'not_a_voter'
 		});
 		expect(
 			recordRollCall(db, g.c, g.v, g.motionId, [{ personId: s.personId!, choice: 'yes' }])
-		).toEqual({ ok: false, reason: 'not_on_roster', personId: s.personId });
+		).toEqual({ ok: false, reason: 'not_a_voter', personId: s.personId });
 		expect(meetingCounts(db, getMeeting(db, g.v, g.meetingId)!, g.motionId)).toEqual(before);
 		expect(
 			db.prepare('select count(*) from ballot_receipts where motion_id = ?').pluck().get(g.motionId)

@@ -18,9 +18,10 @@ useDemoVillageDb((d) => {
 const { village, actorByPhone, clerk, voter, heldMeeting, signInAll } = meetingTestKit(() => db);
 
 describe("representatives' meeting: 20 reps + 5 committee = 25 expected", () => {
-	it('freezes 25 voting members at notice', () => {
+	it('freezes 25 voting members at notice, and the supervision body without a vote', () => {
 		const m = heldMeeting('reps_meeting', 'named');
-		expect(m.expected).toBe(25);
+		// 2026 art. 37: the supervision body's three members attend (列席) the reps' meeting.
+		expect(m.expected).toBe(28);
 		expect(m.voters).toHaveLength(25);
 	});
 
@@ -239,7 +240,7 @@ describe('what the pages read (view.ts)', () => {
 		expect(view.agenda[0].motions[0].tally).toEqual({ yes: 9, no: 0, abstain: 0 });
 		// 17 of 25 present: 3 × 17 ≥ 2 × 25; 68.0% shown, never used to decide.
 		expect(view.attendance).toMatchObject({
-			expected: 25,
+			expected: 28,
 			expectedVoting: 25,
 			present: 17,
 			ratioPermille: 680,
