@@ -38,8 +38,10 @@ test('the meeting notice is public, names no phone number, and keeps drafts hidd
 	await expect(agenda.getByRole('heading', { name: '建设1000平方米果蔬储藏库' })).toBeVisible();
 	await expect(agenda).toContainText('总投资72.4万元');
 	const called = page.getByRole('region', { name: '应到人员' });
-	await expect(called).toContainText('应到 25 人，其中有表决权 25 人。');
+	await expect(called).toContainText('应到 28 人，其中有表决权 25 人。');
 	await expect(called).toContainText('村民代表：');
+	// 2026 art. 37: the supervision body attends without a vote.
+	await expect(called).toContainText('村务监督委员会成员（列席，无表决权）：3 人');
 	await expect(called.getByTestId('quorum-formula')).toContainText('3 × 0 ≥ 2 × 25');
 	await expect(called).toContainText('通过条件: 2 × 同意票 > 实到');
 	await expect(page.getByText('参会人员请先登录')).toBeVisible();

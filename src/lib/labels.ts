@@ -173,6 +173,7 @@ export const attendeeKindLabel = label({
 	villagers_committee: m.mtg_attendee_kind_villagers_committee,
 	branch_committee: m.mtg_attendee_kind_branch_committee,
 	collective_member: m.mtg_attendee_kind_collective_member,
+	supervision_committee: m.mtg_attendee_kind_supervision_committee,
 	named: m.mtg_attendee_kind_named
 });
 
