@@ -17,7 +17,9 @@ const LAYERS = [
 	'votes',
 	'procedure',
 	'consultation',
-	'implementation'
+	'implementation',
+	// The public board's pages: a notice with the meeting it calls and the resolution it publishes.
+	'board'
 ];
 
 /**
@@ -56,13 +58,7 @@ const LEAVES = ['votes/rules.ts'];
 const KNOWN_EXCEPTIONS: Record<string, string> = {
 	// The console's refusal words name the vote and closing verbs' refusals (types only).
 	'meetings/messages.ts -> votes': 'console wording spans meetings and votes',
-	'meetings/console-refusals.ts -> votes': 'console wording spans meetings and votes',
-	// The public board's notice page shows the meeting a notice calls and a resolution's number:
-	// a board view above procedure living beside the low-level posting verbs (notices/notices.ts).
-	'notices/view.ts -> meetings': 'board view in the posting folder',
-	'notices/view.ts -> procedure': 'board view in the posting folder',
-	// The register of matters lists each matter's implementation beside its procedure.
-	'procedure/register.ts -> implementation': 'register reads implementation'
+	'meetings/console-refusals.ts -> votes': 'console wording spans meetings and votes'
 };
 
 const SERVER = fileURLToPath(new URL('.', import.meta.url));

@@ -7,7 +7,7 @@ import { findTopic, type Topic } from '../topics/records';
 import { resolutionsOfTopic } from '../procedure/resolutions';
 import { consultationOf } from '../consultation/consultation';
 import { coordinationOutcomeOf } from '../consultation/coordination';
-import { registerOf, type Register } from '../procedure/register';
+import { registerOf, type Register } from './register';
 import { implementationOf } from './implementation';
 import { zip, type ZipEntry } from './zip';
 

@@ -5,7 +5,7 @@ import { command } from '../command';
 import { demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { appendProcedureEvent, matterOf, recordStep } from '../procedure/matters';
 import { stepByPublication } from '../procedure/rules';
-import { registerOf } from '../procedure/register';
+import { registerOf } from './register';
 import { resolutionsOfTopic } from '../procedure/resolutions';
 import { getNotice } from '../notices/notices';
 import { implementationOf } from './implementation';

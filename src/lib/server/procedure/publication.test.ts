@@ -8,7 +8,7 @@ import { triageTopic } from '../topics/triage';
 import type { MeetingType } from '../votes/rules';
 import { authorizeReps, matterOf, recordFailedVote, recordStep } from './matters';
 import { noticeOfResolution, publishResolution, publishResolutionById } from './publication';
-import { registerOf } from './register';
+import { registerOf } from '../implementation/register';
 import { resolutionOfMotion } from './resolutions';
 
 let db: Db;

@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { listNotices } from '../notices/notices';
 import { matterOf, repsAuthorizedFor } from '../procedure/matters';
-import { registerOf } from '../procedure/register';
+import { registerOf } from '../implementation/register';
 import { todayInChina } from '../roster/dates';
 import { seedDemo } from './demo';
 

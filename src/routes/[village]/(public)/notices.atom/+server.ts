@@ -1,8 +1,8 @@
 import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { atomFeed } from '$lib/server/notices/atom';
-import { boardPage } from '$lib/server/notices/view';
+import { atomFeed } from '$lib/server/board/atom';
+import { boardPage } from '$lib/server/board/notice-view';
 import { villageFromSlug } from '$lib/server/villages/context';
 import { noticeKindLabel } from '$lib/labels';
 

@@ -12,7 +12,7 @@ import {
 	OBJECTION_TEXT_MAX
 } from '$lib/server/notices/objections';
 import { noticeUrl } from '$lib/server/notices/qr';
-import { noticeView } from '$lib/server/notices/view';
+import { noticeView } from '$lib/server/board/notice-view';
 import { type Actor, actorOf, isMemberOf, isVillageStaff } from '$lib/server/permissions';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';

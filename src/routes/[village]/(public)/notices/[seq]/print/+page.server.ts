@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { noticeUrl } from '$lib/server/notices/qr';
-import { noticeView } from '$lib/server/notices/view';
+import { noticeView } from '$lib/server/board/notice-view';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';
 
 // The A4 sheet for the hall's board: public, like the notice itself.

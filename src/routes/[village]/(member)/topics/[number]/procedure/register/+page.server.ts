@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { findTopicByNumber } from '$lib/server/topics/records';
 import { requireMember } from '$lib/server/villages/context';
-import { registerOf } from '$lib/server/procedure/register';
+import { registerOf } from '$lib/server/implementation/register';
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireMember(event);

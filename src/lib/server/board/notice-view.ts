@@ -11,8 +11,8 @@ import {
 	listNotices,
 	type Notice,
 	type NoticeFilter
-} from './notices';
-import { isOverdue, objectionsOfNotice } from './objections';
+} from '../notices/notices';
+import { isOverdue, objectionsOfNotice } from '../notices/objections';
 
 export interface BoardItem {
 	seq: number;

@@ -1,5 +1,5 @@
 // The board as an Atom 1.0 feed (RFC 4287), for readers that follow the village.
-import type { BoardItem } from './view';
+import type { BoardItem } from './notice-view';
 
 const escapeXml = (s: string) =>
 	s

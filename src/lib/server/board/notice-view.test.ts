@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { atomFeed } from './atom';
-import { postNotice } from './notices';
-import { fileObjection } from './objections';
-import { boardPage, excerpt, noticeView, noticeYears } from './view';
+import { postNotice } from '../notices/notices';
+import { fileObjection } from '../notices/objections';
+import { boardPage, excerpt, noticeView, noticeYears } from './notice-view';
 
 let db: Db;
 useDemoVillageDb((d) => {

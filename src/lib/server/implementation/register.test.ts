@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
-import { completeImplementation, startImplementation } from '../implementation/progress';
-import { discloseResult } from '../implementation/disclosure';
-import {
-	at,
-	clerkOf,
-	holdMeeting,
-	personByPhone,
-	supervisorOf,
-	topicOn
-} from '../implementation/test-helpers';
-import { recordStep } from './matters';
-import { publishResolution } from './publication';
+import { completeImplementation, startImplementation } from './progress';
+import { discloseResult } from './disclosure';
+import { at, clerkOf, holdMeeting, personByPhone, supervisorOf, topicOn } from './test-helpers';
+import { recordStep } from '../procedure/matters';
+import { publishResolution } from '../procedure/publication';
 import { registerOf } from './register';
 
 let db: Db;

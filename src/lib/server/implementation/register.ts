@@ -8,11 +8,11 @@ import type { MeetingType } from '../votes/rules';
 import type { GuestView, MotionView } from '../meetings/view';
 import type { Notice } from '../notices/notices';
 import { getNoticeById } from '../notices/notices';
-import { implementationOf } from '../implementation/implementation';
-import { matterOf } from './matters';
-import { motionOfStep, noticeOfResolution } from './publication';
-import { resolutionOfMotion } from './resolutions';
-import { STEPS, type Position, type Step } from './rules';
+import { implementationOf } from './implementation';
+import { matterOf } from '../procedure/matters';
+import { motionOfStep, noticeOfResolution } from '../procedure/publication';
+import { resolutionOfMotion } from '../procedure/resolutions';
+import { STEPS, type Position, type Step } from '../procedure/rules';
 
 export interface MeetingSheet {
 	meetingId: number;
