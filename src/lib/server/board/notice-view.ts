@@ -3,7 +3,7 @@
 import type { Db } from '../db';
 import { getMeeting } from '../meetings/records';
 import { getResolution } from '../procedure/resolutions';
-import { todayInChina } from '../roster/dates';
+import { todayInChina } from '../calendar/dates';
 import {
 	correctionsOf,
 	getNotice,

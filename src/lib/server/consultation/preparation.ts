@@ -3,7 +3,7 @@
 import { command } from '../command';
 import type { Db } from '../db';
 import { type Actor } from '../permissions';
-import { isValidDate, todayInChina } from '../roster/dates';
+import { isValidDate, todayInChina } from '../calendar/dates';
 import { openConsultation, staffOnTopic, type ConsultationResult } from './consultation';
 
 /** Names a consulting party: a roster person, or by name someone outside the roster. */

@@ -7,7 +7,7 @@ import type { Refusal } from '../result';
 import { postNotice } from '../notices/notices';
 import { appendProcedureEvent, matterOf } from '../procedure/matters';
 import { archive, stepByPublication } from '../procedure/rules';
-import { todayInChina } from '../roster/dates';
+import { todayInChina } from '../calendar/dates';
 import { findTopic } from '../topics/records';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf, isSupervisorOn } from '../permissions/village';

@@ -2,7 +2,7 @@
 // that only goes forward, and the completion. Each is one command with its audit entry.
 import { command } from '../command';
 import type { Db } from '../db';
-import { isValidDate, todayInChina } from '../roster/dates';
+import { isValidDate, todayInChina } from '../calendar/dates';
 import { findTopic, type StoredAttachment } from '../topics/records';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf, mayReportProgress } from '../permissions/village';

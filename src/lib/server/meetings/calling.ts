@@ -4,7 +4,7 @@
 import type { Db } from '../db';
 import { command } from '../command';
 import type { Actor } from '../permissions';
-import { isValidDate } from '../roster/dates';
+import { isValidDate } from '../calendar/dates';
 import { villageRules } from '../villages/settings';
 import { MEETING_TYPES, type MeetingType, type RuleSet } from '../votes/rules';
 import { byStaff, getMeeting, personOfVillage, type Meeting } from './records';

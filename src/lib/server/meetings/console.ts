@@ -3,7 +3,7 @@
 // an agenda item may take up, and the checks that a posted id belongs to the meeting in hand.
 import type { Db } from '../db';
 import { listPeople } from '../roster/people';
-import { todayInChina } from '../roster/dates';
+import { todayInChina } from '../calendar/dates';
 import { idParam } from '../villages/context';
 import { searchText } from './console-forms';
 import { getMeeting, getMotion, listRoster, type Meeting, type Motion } from './records';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { choice, id, optionalId, text } from '../forms';
-import { isValidDate } from '../roster/dates';
+import { isValidDate } from '../calendar/dates';
 import { MEETING_TYPES } from '../votes/rules';
 import { CHOICES } from './records';
 import { CORRECTION_REASON_MAX, CORRECTION_TEXT_MAX, MINUTES_TEXT_MAX } from './minutes';

@@ -6,7 +6,7 @@ import { command } from '../command';
 import type { Actor } from '../permissions';
 import { postNotice } from '../notices/notices';
 import { peopleCountingOn, type RoleKind } from '../roster/counts';
-import { todayInChina } from '../roster/dates';
+import { todayInChina } from '../calendar/dates';
 import { CN_2018, mayOpen, type RosterKind, type RuleSet } from '../votes/rules';
 import { byStaff, getMeeting, personOfVillage, type Meeting } from './records';
 

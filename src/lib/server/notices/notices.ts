@@ -4,7 +4,7 @@
 import { auditHead } from '../audit/chain.js';
 import { command } from '../command';
 import type { Db } from '../db';
-import { addDays, todayInChina } from '../roster/dates';
+import { addDays, todayInChina } from '../calendar/dates';
 import { getVillageSettings } from '../villages/settings';
 import { isStaffOf, type Actor } from '../permissions';
 import { actorOfLogin } from '../permissions/login-actor';

@@ -4,7 +4,7 @@
 // sees objections by their number on the notice, never who filed them.
 import { command } from '../command';
 import type { Db } from '../db';
-import { todayInChina } from '../roster/dates';
+import { todayInChina } from '../calendar/dates';
 import { deadlineAfter } from '../calendar/working-days';
 import { getVillageSettings } from '../villages/settings';
 import { isStaffOf } from '../permissions/village';

@@ -1,7 +1,7 @@
 // Who may file a topic for whom (代提): staff for anyone, grid heads, representatives and party
 // members for the people they look after. Asked by the topic commands inside their transaction.
 import type { Db } from '../db';
-import { todayInChina } from '../roster/dates';
+import { todayInChina } from '../calendar/dates';
 import type { Actor } from './actor';
 import { isStaffOf } from './village';
 

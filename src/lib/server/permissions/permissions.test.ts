@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { createAccount } from '../auth/accounts';
-import { todayInChina } from '../roster/dates';
+import { todayInChina } from '../calendar/dates';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { createVillage } from '../villages/villages';
 import type { Actor } from './actor';

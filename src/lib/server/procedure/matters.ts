@@ -4,7 +4,7 @@ import type { AuditAction } from '../audit/actions';
 import { command, type CommandContext } from '../command';
 import type { Db } from '../db';
 import type { Refusal } from '../result';
-import { isValidDate } from '../roster/dates';
+import { isValidDate } from '../calendar/dates';
 import { isStaffOf } from '../permissions/village';
 import { findTopic, type Topic } from '../topics/records';
 import { ART24_ITEMS, CATEGORIES, type Art24Item, type Category } from '../topics/rules';

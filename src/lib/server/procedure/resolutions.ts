@@ -5,7 +5,7 @@ import { auditHead } from '../audit/chain.js';
 import { command, type CommandContext } from '../command';
 import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
-import { todayInChina } from '../roster/dates';
+import { todayInChina } from '../calendar/dates';
 import { isStaffOf } from '../permissions/village';
 
 export interface Resolution {

@@ -5,7 +5,7 @@ import { command } from '../command';
 import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf } from '../permissions/village';
-import { isValidDate } from './dates';
+import { isValidDate } from '../calendar/dates';
 
 export interface CollectiveMember {
 	personId: number;

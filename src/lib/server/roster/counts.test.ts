@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
 import { adultsAndRepresentativesOn, whoCountsOn } from './counts';
-import { adultBornOnOrBefore, isAdultOn } from './dates';
+import { adultBornOnOrBefore, isAdultOn } from '../calendar/dates';
 import { assignRole, endRole, type NewRole } from './roles';
 import { setPersonStatus } from './people';
 import { rosterFixture } from './test-fixture';

@@ -1,7 +1,7 @@
 // "Who counts on date D": the numbers every quorum and threshold formula needs
 // (docs/domain.md §2.5, §6.3).
 import type { Db } from '../db';
-import { adultBornOnOrBefore } from './dates';
+import { adultBornOnOrBefore } from '../calendar/dates';
 
 export interface GroupCount {
 	groupId: number;

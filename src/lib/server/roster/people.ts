@@ -6,7 +6,7 @@ import { mayManageAccountNow } from '../permissions/accounts';
 import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
 import type { Db } from '../db';
-import { dayBefore, isValidDate } from './dates';
+import { dayBefore, isValidDate } from '../calendar/dates';
 import { nameInitials } from './initials';
 
 export type PersonStatus = 'resident' | 'moved_out' | 'deceased';

@@ -7,7 +7,7 @@ import { openVillageAccount } from '../auth/village-accounts';
 import { normalizePhone } from '../auth/phone';
 import { mayManageAccountNow } from '../permissions/accounts';
 import { actorOfLogin } from '../permissions/login-actor';
-import { adultBornOnOrBefore, todayInChina } from './dates';
+import { adultBornOnOrBefore, todayInChina } from '../calendar/dates';
 
 export interface IssuedSlip {
 	personId: number;

@@ -3,7 +3,7 @@
 import type { AuditAction } from '../audit/actions';
 import { command } from '../command';
 import type { Db } from '../db';
-import { isValidDate } from './dates';
+import { isValidDate } from '../calendar/dates';
 import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
 

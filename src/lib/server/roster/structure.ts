@@ -3,7 +3,7 @@
 import type { AuditAction } from '../audit/actions';
 import { command } from '../command';
 import type { Db } from '../db';
-import { todayInChina } from './dates';
+import { todayInChina } from '../calendar/dates';
 import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
 

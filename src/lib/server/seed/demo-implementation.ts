@@ -8,7 +8,7 @@ import { addAgendaItem, createMeeting } from '../meetings/calling';
 import { addSpeech } from '../meetings/attendance';
 import { closeMeeting } from '../procedure/closing';
 import { notifyMeeting, openMeeting } from '../meetings/notice';
-import { addDays, todayInChina } from '../roster/dates';
+import { addDays, todayInChina } from '../calendar/dates';
 import { ROAD_TOPIC } from './demo-procedure';
 import { addParty, linkMeeting, recordMaterialsSent } from '../consultation/preparation';
 import { chooseRoute, recordOutcome } from '../consultation/outcome';

@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import { actorByPhone } from './actors';
 import { addAgendaItem, createMeeting } from '../meetings/calling';
 import { notifyMeeting } from '../meetings/notice';
-import { addDays, todayInChina } from '../roster/dates';
+import { addDays, todayInChina } from '../calendar/dates';
 import { seedDemoClosedMeeting } from './demo-closed-meeting';
 
 const chinaMorning = (date: string) => new Date(`${date}T01:00:00Z`); // 09:00 in China

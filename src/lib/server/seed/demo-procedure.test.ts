@@ -5,7 +5,7 @@ import { verifyChain } from '../audit/chain.js';
 import { listNotices } from '../notices/notices';
 import { matterOf, repsAuthorizedFor } from '../procedure/matters';
 import { registerOf } from '../implementation/register';
-import { todayInChina } from '../roster/dates';
+import { todayInChina } from '../calendar/dates';
 import { seedDemo } from './demo';
 
 let db: Db;

@@ -12,7 +12,7 @@ import { notifyMeeting, openMeeting } from '../meetings/notice';
 import { recordHands } from '../votes/ballots';
 import { signIn } from '../meetings/attendance';
 import type { MeetingType } from '../votes/rules';
-import { addDays, todayInChina } from '../roster/dates';
+import { addDays, todayInChina } from '../calendar/dates';
 import { authorizeReps, recordStep } from '../procedure/matters';
 import { publishResolution } from '../procedure/publication';
 import { DEMO_CLOSED_MEETING_TITLE } from './demo-closed-meeting';

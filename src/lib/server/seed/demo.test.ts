@@ -6,7 +6,7 @@ import { checkLogin } from '../auth/accounts';
 import { DEMO_ACCOUNTS, DEMO_VILLAGE, seedDemo } from './demo';
 import { whoCountsOn } from '../roster/counts';
 import { rosterWarnings } from '../roster/checks';
-import { addDays, todayInChina } from '../roster/dates';
+import { addDays, todayInChina } from '../calendar/dates';
 import { openMeeting } from '../meetings/notice';
 import { minutesOf } from '../meetings/minutes-view';
 import { DEMO_CLOSED_MEETING_TITLE } from './demo-closed-meeting';

@@ -4,7 +4,7 @@ import { command } from '../command';
 import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
 import { adultsAndRepresentativesOn } from '../roster/counts';
-import { adultBornOnOrBefore, todayInChina } from '../roster/dates';
+import { adultBornOnOrBefore, todayInChina } from '../calendar/dates';
 import { findTopic } from './records';
 import { COSIGN_STATES, cosignThresholds, type CosignThreshold } from './rules';
 

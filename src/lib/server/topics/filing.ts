@@ -4,7 +4,7 @@ import { command } from '../command';
 import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
 import { filingScope, mayFileFor, mayFileForOthers } from '../permissions/filing';
-import { adultBornOnOrBefore, todayInChina } from '../roster/dates';
+import { adultBornOnOrBefore, todayInChina } from '../calendar/dates';
 import { nameInitials } from '../roster/initials';
 import {
 	auditTopic,

@@ -2,7 +2,7 @@
 // closed-loop figures on the clerk's dashboard.
 import { currentAuditAction, type AuditAction } from '../audit/actions';
 import type { Db } from '../db';
-import { todayInChina } from '../roster/dates';
+import { todayInChina } from '../calendar/dates';
 import { pageWindow, type Page } from '../roster/people';
 import {
 	ACCEPTED_STATES,

@@ -5,7 +5,7 @@ import type { CommandContext } from '../command';
 import type { Db } from '../db';
 import { deadlineAfter } from '../calendar/working-days';
 import type { Actor } from '../permissions/actor';
-import { todayInChina } from '../roster/dates';
+import { todayInChina } from '../calendar/dates';
 import { getVillageSettings } from '../villages/settings';
 import {
 	transition,

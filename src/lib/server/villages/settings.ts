@@ -3,7 +3,7 @@
 // stricter meeting rules it chose over the law.
 import { command } from '../command';
 import type { Db } from '../db';
-import { isValidDate, todayInChina } from '../roster/dates';
+import { isValidDate, todayInChina } from '../calendar/dates';
 import { applyOptions, type RuleSet, type VillageRuleOptions } from '../votes/rules';
 import { ruleSetOn } from '../votes/rule-sets';
 import { actorOfLogin } from '../permissions/login-actor';

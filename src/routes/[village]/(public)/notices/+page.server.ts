@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { NOTICE_KINDS, type NoticeKind } from '$lib/server/notices/notices';
 import { boardPage, noticeYears } from '$lib/server/board/notice-view';
-import { todayInChina } from '$lib/server/roster/dates';
+import { todayInChina } from '$lib/server/calendar/dates';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';
 
 const PAGE_SIZE = 20;

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { disclosureCadence } from '$lib/server/notices/notices';
 import { isOverdue, openObjections } from '$lib/server/notices/objections';
-import { isValidDate, todayInChina } from '$lib/server/roster/dates';
+import { isValidDate, todayInChina } from '$lib/server/calendar/dates';
 import { closedLoopFigures, listTopics, openObligations } from '$lib/server/topics/queries';
 import { requireStaff } from '$lib/server/villages/context';
 

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { whoCountsOn } from '$lib/server/roster/counts';
 import { rosterWarnings } from '$lib/server/roster/checks';
-import { todayInChina } from '$lib/server/roster/dates';
+import { todayInChina } from '$lib/server/calendar/dates';
 import { listPeople, type PersonStatus } from '$lib/server/roster/people';
 import { listGrids } from '$lib/server/roster/structure';
 import { ROLE_KINDS } from '$lib/server/roster/roles';

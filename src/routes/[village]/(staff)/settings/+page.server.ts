@@ -12,7 +12,7 @@ import {
 	villageRules
 } from '$lib/server/villages/settings';
 import { MEETING_TYPES, symbolicFormula, type QuorumRule } from '$lib/server/votes/rules';
-import { todayInChina } from '$lib/server/roster/dates';
+import { todayInChina } from '$lib/server/calendar/dates';
 import { refusalStatus } from '$lib/server/http/refusal';
 
 const formulas = (q: QuorumRule) =>

@@ -6,7 +6,7 @@ import { newMeetingForm } from '$lib/server/meetings/forms';
 import { meetingTypeGuide, officerCandidates } from '$lib/server/meetings/console';
 import { createMeeting } from '$lib/server/meetings/calling';
 import { meetingRefusalMessage } from '$lib/server/meetings/messages';
-import { todayInChina } from '$lib/server/roster/dates';
+import { todayInChina } from '$lib/server/calendar/dates';
 import { listGroups } from '$lib/server/roster/structure';
 import type { MeetingType } from '$lib/server/votes/rules';
 import { villageRules } from '$lib/server/villages/settings';

@@ -10,7 +10,7 @@ import {
 	OBJECTION_TEXT_MAX,
 	openObjections
 } from '$lib/server/notices/objections';
-import { todayInChina } from '$lib/server/roster/dates';
+import { todayInChina } from '$lib/server/calendar/dates';
 import { actorOf } from '$lib/server/permissions';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';

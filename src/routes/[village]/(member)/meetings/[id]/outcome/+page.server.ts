@@ -6,7 +6,7 @@ import { firstError, parseForm, readForm } from '$lib/server/forms';
 import { TASK_LINES, coordinationOutcomeForm, tasksOf } from '$lib/server/meetings/forms';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { getMeeting } from '$lib/server/meetings/records';
-import { todayInChina } from '$lib/server/roster/dates';
+import { todayInChina } from '$lib/server/calendar/dates';
 import {
 	coordinationOutcomeOf,
 	recordCoordinationOutcome,

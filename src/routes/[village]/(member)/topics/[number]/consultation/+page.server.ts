@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { field, readForm } from '$lib/server/forms';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { findTopicByNumber } from '$lib/server/topics/records';
-import { todayInChina } from '$lib/server/roster/dates';
+import { todayInChina } from '$lib/server/calendar/dates';
 import { addParty, linkMeeting, recordMaterialsSent } from '$lib/server/consultation/preparation';
 import { chooseRoute, recordFeedback, recordOutcome } from '$lib/server/consultation/outcome';
 import {

@@ -13,7 +13,7 @@ import { discardFiles, storeFormFiles } from '$lib/server/topics/files';
 import { findTopicByNumber } from '$lib/server/topics/records';
 import { matterOf } from '$lib/server/procedure/matters';
 import { getResolution } from '$lib/server/procedure/resolutions';
-import { todayInChina } from '$lib/server/roster/dates';
+import { todayInChina } from '$lib/server/calendar/dates';
 import {
 	MAX_BUDGET_LINES,
 	MAX_PROGRESS_PHOTOS,

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { normalizePhone } from '$lib/server/auth/phone';
 import { field, readForm, type FieldErrors } from '$lib/server/forms';
-import { isValidDate, todayInChina } from '$lib/server/roster/dates';
+import { isValidDate, todayInChina } from '$lib/server/calendar/dates';
 import {
 	findHouseholdByKey,
 	findPerson,
