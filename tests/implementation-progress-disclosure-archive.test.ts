@@ -84,7 +84,6 @@ test('the clerk records an implementation without JavaScript, the supervisor dis
 	app,
 	newContext
 }) => {
-	test.setTimeout(120_000);
 	const number = directTopic(app);
 	const path = `/xinyang/topics/${number}/implementation`;
 

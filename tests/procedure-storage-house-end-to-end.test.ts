@@ -108,6 +108,8 @@ test('the storage house: filed by a grid head, four meetings, published, objecte
 	page,
 	newContext
 }) => {
+	// The whole 4+2 procedure through the pages: four meetings, publication, an objection, the
+	// implementation and the archive, longer than one ordinary story on a busy machine.
 	test.setTimeout(150_000);
 
 	// 1. The grid head files it at 360 px for 张秀英 of her grid, read back to her at the grid point.
