@@ -220,6 +220,8 @@ readOnlyTest(
 		await loginWithoutScripts(p, DEMO.villager.phone, DEMO.villager.password);
 		await p.goto(`/xinyang/topics/${number}`);
 		await p.getByRole('link', { name: '实施与结果公开' }).click();
+		// The next page may take longer than one expect on a loaded machine: wait for its address.
+		await p.waitForURL(`/xinyang/topics/${number}/implementation`);
 		await expect(p.getByRole('row', { name: /上级文化专项资金/ })).toContainText('80,000');
 		await expect(p.getByRole('row', { name: /村集体自筹/ })).toContainText('40,000');
 		await expect(p.getByText(/陈淑珍代表村务监督委员会出具意见/)).toBeVisible();
