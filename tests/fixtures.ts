@@ -1,5 +1,6 @@
-// Shared fixtures for the user stories: every test gets its own server on its own fresh database,
-// so stories never see each other's accounts, sessions or throttle counters.
+// Shared fixtures for the user stories: every story that changes anything gets its own server on
+// its own fresh database, so stories never see each other's accounts or throttle counters; stories
+// that only read share one server per worker (readOnlyTest).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import {
@@ -21,14 +22,17 @@ import {
 	expect,
 	type BrowserContext,
 	type BrowserContextOptions,
-	type Page
+	type Page,
+	type TestInfo
 } from '@playwright/test';
 
 export { expect };
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUILD_ENTRY = path.join(ROOT, 'build', 'index.js');
-const STARTUP_TIMEOUT_MS = 15_000;
+// A bound, not a wait: start-up is polled on /healthz, and a 2-core machine busy with other work
+// can take this long to start node and open the database.
+export const STARTUP_TIMEOUT_MS = 60_000;
 
 // Topic photo uploads (up to 6 files of 10 MB after the client) need more than the 512K default.
 export const BODY_SIZE_LIMIT = '16M';
@@ -202,6 +206,17 @@ export const sharedServerTest = base.extend<object, { sharedApp: App }>({
 	]
 });
 
+/** On a failed story, the server's output goes into the report and onto the console. */
+async function reportServerOutput(app: App, testInfo: TestInfo): Promise<void> {
+	if (testInfo.status === testInfo.expectedStatus) return;
+	const stderr = app.stderr();
+	await testInfo.attach('server-stdout', { body: app.stdout() });
+	await testInfo.attach('server-stderr', { body: stderr });
+	console.error(
+		`\n--- server stderr for "${testInfo.title}" ---\n${stderr || '(empty)'}\n--- end ---`
+	);
+}
+
 export const test = base.extend<{ app: App; newContext: ContextFactory }>({
 	// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from this pattern
 	app: async ({}, use, testInfo) => {
@@ -209,14 +224,7 @@ export const test = base.extend<{ app: App; newContext: ContextFactory }>({
 		try {
 			await use(running.app);
 		} finally {
-			if (testInfo.status !== testInfo.expectedStatus) {
-				const stderr = running.app.stderr();
-				await testInfo.attach('server-stdout', { body: running.app.stdout() });
-				await testInfo.attach('server-stderr', { body: stderr });
-				console.error(
-					`\n--- server stderr for "${testInfo.title}" ---\n${stderr || '(empty)'}\n--- end ---`
-				);
-			}
+			await reportServerOutput(running.app, testInfo);
 			await stopServer(running);
 		}
 	},
@@ -234,6 +242,35 @@ export const test = base.extend<{ app: App; newContext: ContextFactory }>({
 			return context;
 		});
 		for (const context of contexts) await context.close();
+	}
+});
+
+/**
+ * For stories that only read: the same fixtures as `test`, on one server and database per worker
+ * instead of one per story, so the growing number of page, print, feed and layout checks does not
+ * each pay for a server start. A story on it must change nothing another story could see; signing
+ * in is allowed (a session row is seen by no other story). Its own server, not the attacks' one:
+ * some attacks write.
+ */
+export const readOnlyTest = test.extend<object, { readOnlyApp: App }>({
+	readOnlyApp: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from this pattern
+		async ({}, use) => {
+			const running = await startServer();
+			try {
+				await use(running.app);
+			} finally {
+				await stopServer(running);
+			}
+		},
+		{ scope: 'worker' }
+	],
+	app: async ({ readOnlyApp }, use, testInfo) => {
+		try {
+			await use(readOnlyApp);
+		} finally {
+			await reportServerOutput(readOnlyApp, testInfo);
+		}
 	}
 });
 

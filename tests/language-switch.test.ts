@@ -6,8 +6,11 @@ import {
 	expect,
 	expectNoHorizontalOverflow,
 	login,
-	test
+	readOnlyTest as test
 } from './fixtures.ts';
+
+// The language lives in a cookie, so these stories change nothing on the server: they share one
+// server per worker.
 
 test('the chosen language sticks across pages and follows into new tabs', async ({
 	page,

@@ -1,7 +1,5 @@
-import type { BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import {
 	DEMO,
-	PHONE_VIEWPORT,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
@@ -9,17 +7,19 @@ import {
 	formPostHeaders,
 	login,
 	open,
-	test,
-	type App
+	test
 } from './fixtures.ts';
 import {
 	castBallots,
 	closeMeetingNow,
 	closeMotionNow,
+	confirmCheckin,
+	hallCheckinUrl,
 	markPresent,
 	openDemoMeeting,
 	openNewMotion,
 	query,
+	scanAndSignIn,
 	votingRoster
 } from './meeting-helpers.ts';
 
@@ -29,43 +29,12 @@ const rep = { name: '刘志强', phone: '13800000005', password: 'demo-rep-2026'
 // The hall and the phones poll every 3 s; a busy machine may need a few polls.
 const polled = expect.configure({ timeout: 30_000 });
 
-type NewContext = (options?: BrowserContextOptions) => Promise<BrowserContext>;
-
-/** A phone scans the hall's QR code: signed out, it signs in first and comes back to check in. */
-async function scanAndSignIn(
-	newContext: NewContext,
-	url: string,
-	who: { phone: string; password: string },
-	options: BrowserContextOptions = { javaScriptEnabled: false }
-): Promise<Page> {
-	const page = await (await newContext({ viewport: PHONE_VIEWPORT, ...options })).newPage();
-	await page.goto(url);
-	await expect(page).toHaveURL(/\/login\?next=/);
-	await page.getByLabel('手机号').fill(who.phone);
-	await page.getByLabel('密码', { exact: true }).fill(who.password);
-	await page.getByRole('main').getByRole('button', { name: '登录' }).click();
-	await expect(page).toHaveURL(url);
-	await expect(page.getByRole('heading', { level: 1, name: '会议签到' })).toBeVisible();
-	return page;
-}
-
-/** The check-in address the hall screen encodes in its QR code right now. */
-async function hallCheckinUrl(hall: Page, app: App, meetingId: number): Promise<string> {
-	await hall.reload();
-	const url = (await hall.getByRole('img', { name: /签到二维码/ }).getAttribute('data-url'))!;
-	expect(url).toMatch(
-		new RegExp(`^${app.url}/xinyang/meetings/${meetingId}/checkin\\?c=[A-Z2-7]{10}$`)
-	);
-	const code = new URL(url).searchParams.get('c')!;
-	await polled(hall.getByTestId('checkin-code')).toHaveText(`${code.slice(0, 5)} ${code.slice(5)}`);
-	return url;
-}
-
 test('a representative checks in by the hall QR code and votes on his phone without JavaScript; a secret ballot shows only turnout', async ({
 	page: hall,
 	app,
 	newContext
 }) => {
+	// Four phones and the hall on one server, nine axe checks: minutes of work on a busy 2-core machine.
 	test.setTimeout(300_000);
 	const { meetingId, agendaItemId } = openDemoMeeting(app);
 	const meetingPath = `/xinyang/meetings/${meetingId}`;
@@ -84,12 +53,13 @@ test('a representative checks in by the hall QR code and votes on his phone with
 	await polled(hall.getByTestId('expected')).toHaveText('25');
 	await polled(hall.getByTestId('quorum-verdict')).toHaveText('未达到法定人数，不能表决');
 	await checkA11y(hall);
-	let url = await hallCheckinUrl(hall, app, meetingId);
 
 	// The representative's phone, no JavaScript: scan, sign in, confirm.
-	const phone = await scanAndSignIn(newContext, url, rep);
+	const phone = await scanAndSignIn(newContext, await hallCheckinUrl(hall, app, meetingId), rep, {
+		javaScriptEnabled: false
+	});
 	await checkA11yWithoutScripts(phone);
-	await phone.getByRole('button', { name: '我已到会，签到' }).click();
+	await confirmCheckin(phone, hall, app, meetingId);
 	await expect(phone).toHaveURL(`${meetingPath}?done=signed`);
 	await expect(phone.getByRole('status').filter({ hasText: '签到成功。' })).toBeVisible();
 	await expect(phone.getByTestId('my-status')).toHaveText(/^✓ 已签到/);
@@ -110,17 +80,20 @@ test('a representative checks in by the hall QR code and votes on his phone with
 		'签到码已过期或不正确。请重新扫描会场大屏上的二维码。'
 	);
 	await polled(hall.getByTestId('present')).toHaveText('17');
-	url = await hallCheckinUrl(hall, app, meetingId);
-	await secretaryPhone.goto(url);
-	await secretaryPhone.getByRole('button', { name: '我已到会，签到' }).click();
+	await confirmCheckin(secretaryPhone, hall, app, meetingId);
 	await expect(secretaryPhone).toHaveURL(`${meetingPath}?done=signed`);
 	await expect(secretaryPhone.getByTestId('my-status')).toHaveText(/^✓ 已签到/);
 	await polled(hall.getByTestId('present')).toHaveText('18');
 	await polled(hall.getByTestId('quorum-verdict')).toHaveText('已达到法定人数，可以表决');
 
 	// A villager who is not called to this meeting scans the same code: refused in plain words.
-	const villagerPhone = await scanAndSignIn(newContext, url, villager);
-	await villagerPhone.getByRole('button', { name: '我已到会，签到' }).click();
+	const villagerPhone = await scanAndSignIn(
+		newContext,
+		await hallCheckinUrl(hall, app, meetingId),
+		villager,
+		{ javaScriptEnabled: false }
+	);
+	await confirmCheckin(villagerPhone, hall, app, meetingId);
 	await expect(villagerPhone.getByRole('alert')).toHaveText(
 		'您不在本次会议的应到名单中，不能签到、投票或提交书面意见。'
 	);
@@ -171,7 +144,8 @@ test('a representative checks in by the hall QR code and votes on his phone with
 
 	// A secret ballot: the secretary votes on her phone (with JavaScript), two others on theirs.
 	const secret = openNewMotion(app, agendaItemId, '同意由村集体自筹22.4万元', 'secret');
-	await expect(secretaryPhone.getByTestId('open-motion')).toContainText('同意由村集体自筹22.4万元');
+	// Her phone finds the new vote by its own poll.
+	await polled(secretaryPhone.getByTestId('open-motion')).toContainText('同意由村集体自筹22.4万元');
 	await expect(secretaryPhone.getByTestId('open-motion')).toContainText('无记名投票');
 	await checkA11y(secretaryPhone);
 	await secretaryPhone

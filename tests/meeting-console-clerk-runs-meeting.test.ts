@@ -161,7 +161,6 @@ test('the clerk calls a representatives’ meeting, sees its notice period, and 
 test('the clerk runs today’s meeting: quorum, a show of hands, a secret paper ballot, the close', async ({
 	page
 }) => {
-	test.setTimeout(120_000);
 	await page.setViewportSize(TABLET);
 	await login(page, clerk.phone, clerk.password);
 	await openTodayMeetingConsole(page);

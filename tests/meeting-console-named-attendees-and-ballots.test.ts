@@ -103,7 +103,6 @@ async function markPresent(page: Page, count: number): Promise<void> {
 test('the clerk records guests, a speech, a roll call and paper ballots, and cannot close over a missing count', async ({
 	page
 }) => {
-	test.setTimeout(120_000);
 	await page.setViewportSize({ width: 1024, height: 768 });
 	await login(page, clerk.phone, clerk.password);
 	await open(page, '/xinyang/meetings');

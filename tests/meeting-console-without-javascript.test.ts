@@ -41,7 +41,6 @@ async function consolePath(page: Page): Promise<string> {
 test('without JavaScript the clerk opens the meeting, finds people, marks them present and enters a show of hands', async ({
 	newContext
 }) => {
-	test.setTimeout(120_000);
 	const page = await clerkWithoutScripts(newContext);
 	await page.getByRole('link', { name: '会议', exact: true }).click();
 	await expect(page).toHaveURL('/xinyang/meetings');

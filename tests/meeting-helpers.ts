@@ -10,8 +10,9 @@ import { openMeeting } from '../src/lib/server/meetings/notice.ts';
 import { signIn } from '../src/lib/server/meetings/attendance.ts';
 import { type Choice, type Method } from '../src/lib/server/meetings/records.ts';
 import { DEMO_TODAY_MEETING_TITLE } from '../src/lib/server/seed/demo-meetings.ts';
+import type { BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import type { Db } from '../src/lib/server/db/index.ts';
-import { DEMO, type App } from './fixtures.ts';
+import { DEMO, PHONE_VIEWPORT, expect, type App } from './fixtures.ts';
 import { type Actor } from '../src/lib/server/permissions/index.ts';
 
 export { DEMO_TODAY_MEETING_TITLE };
@@ -176,4 +177,58 @@ export function closeMeetingNow(app: App, meetingId: number): void {
 /** Read-only look at the database, for what no page may show. */
 export function query<T>(app: App, sql: string, ...params: unknown[]): T[] {
 	return withDb(app, (db) => db.prepare(sql).all(...params) as T[]);
+}
+
+/**
+ * The check-in address the hall screen encodes in its QR code right now. The code turns over each
+ * minute and a poll may turn it between two reads, so the address and the code printed beside it
+ * are read in one go, and must agree.
+ */
+export async function hallCheckinUrl(hall: Page, app: App, meetingId: number): Promise<string> {
+	await hall.reload();
+	const qr = hall.getByRole('img', { name: /签到二维码/ });
+	await expect(qr).toHaveAttribute(
+		'data-url',
+		new RegExp(`^${app.url}/xinyang/meetings/${meetingId}/checkin\\?c=[A-Z2-7]{10}$`)
+	);
+	const { url, shown } = await hall.evaluate(() => ({
+		url: document.querySelector('[data-url]')!.getAttribute('data-url')!,
+		shown: document.querySelector('[data-testid="checkin-code"]')!.textContent!
+	}));
+	const code = new URL(url).searchParams.get('c')!;
+	expect(shown).toBe(`${code.slice(0, 5)} ${code.slice(5)}`);
+	return url;
+}
+
+/** A phone scans the hall's QR code: signed out, it signs in first and comes back to check in. */
+export async function scanAndSignIn(
+	newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>,
+	url: string,
+	who: { phone: string; password: string },
+	options: BrowserContextOptions
+): Promise<Page> {
+	const page = await (await newContext({ viewport: PHONE_VIEWPORT, ...options })).newPage();
+	await page.goto(url);
+	await expect(page).toHaveURL(/\/login\?next=/);
+	await page.getByLabel('手机号').fill(who.phone);
+	await page.getByLabel('密码', { exact: true }).fill(who.password);
+	await page.getByRole('main').getByRole('button', { name: '登录' }).click();
+	await expect(page).toHaveURL(url);
+	await expect(page.getByRole('heading', { level: 1, name: '会议签到' })).toBeVisible();
+	return page;
+}
+
+/**
+ * A code is good for one to two minutes, and on a busy machine signing in and checking the page
+ * may take that long: the phone opens what the hall shows now before it confirms, as a person
+ * would scan again.
+ */
+export async function confirmCheckin(
+	phone: Page,
+	hall: Page,
+	app: App,
+	meetingId: number
+): Promise<void> {
+	await phone.goto(await hallCheckinUrl(hall, app, meetingId));
+	await phone.getByRole('button', { name: '我已到会，签到' }).click();
 }

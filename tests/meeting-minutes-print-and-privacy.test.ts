@@ -8,6 +8,7 @@ import {
 	formPostHeaders,
 	login,
 	open,
+	readOnlyTest,
 	test,
 	openSecondVillage
 } from './fixtures.ts';
@@ -31,51 +32,53 @@ function pdfTitle(pdf: Buffer): string {
 	return literal ? Buffer.from(literal[1], 'latin1').toString('utf8') : '';
 }
 
-test('the minutes print on A4: forms hidden, nothing too wide, with the signature block', async ({
-	page
-}) => {
-	await login(page, secretary.phone, secretary.password);
-	await open(page, CLOSED);
-	await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
-	// With JavaScript there is a print button; the secretary, an attendee, sees the confirm button.
-	await expect(page.getByRole('button', { name: '打印' })).toBeVisible();
-	await expect(page.getByRole('button', { name: '我确认会议记录无误' })).toBeVisible();
-	await checkA11y(page);
-	// Readable at a phone's width with the text at 200% (WCAG 1.4.4, 1.4.10).
-	await page.setViewportSize(PHONE_VIEWPORT);
-	await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-	await expectNoHorizontalOverflow(page);
-	await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+// Reading and printing the closed minutes changes nothing: one server per worker is enough.
+readOnlyTest(
+	'the minutes print on A4: forms hidden, nothing too wide, with the signature block',
+	async ({ page }) => {
+		await login(page, secretary.phone, secretary.password);
+		await open(page, CLOSED);
+		await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+		// With JavaScript there is a print button; the secretary, an attendee, sees the confirm button.
+		await expect(page.getByRole('button', { name: '打印' })).toBeVisible();
+		await expect(page.getByRole('button', { name: '我确认会议记录无误' })).toBeVisible();
+		await checkA11y(page);
+		// Readable at a phone's width with the text at 200% (WCAG 1.4.4, 1.4.10).
+		await page.setViewportSize(PHONE_VIEWPORT);
+		await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+		await expectNoHorizontalOverflow(page);
+		await page.evaluate(() => (document.documentElement.style.fontSize = ''));
 
-	// A4 at 96 dpi is 794 px wide; 15 mm margins leave about 680 px for the text.
-	await page.setViewportSize({ width: 680, height: 1000 });
-	await page.emulateMedia({ media: 'print' });
-	for (const name of ['打印', '我确认会议记录无误', '中文', 'English'])
-		await expect(page.getByRole('button', { name })).toBeHidden();
-	await expect(page.locator('.site-header')).toBeHidden();
-	await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
-	await expect(page.getByRole('heading', { name: '签字' })).toBeVisible();
-	await expect(page.getByText('主持人签字')).toBeVisible();
-	await expect(page.getByText('记录人签字')).toBeVisible();
-	await expect(page.getByTestId('audit-head')).toBeVisible();
-	await expectNoHorizontalOverflow(page);
-	const fontFamily = await page
-		.locator('article.minutes')
-		.evaluate((el) => getComputedStyle(el).fontFamily);
-	expect(fontFamily).toContain('Noto Sans CJK SC');
-	expect(fontFamily).toContain('WenQuanYi Zen Hei');
+		// A4 at 96 dpi is 794 px wide; 15 mm margins leave about 680 px for the text.
+		await page.setViewportSize({ width: 680, height: 1000 });
+		await page.emulateMedia({ media: 'print' });
+		for (const name of ['打印', '我确认会议记录无误', '中文', 'English'])
+			await expect(page.getByRole('button', { name })).toBeHidden();
+		await expect(page.locator('.site-header')).toBeHidden();
+		await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+		await expect(page.getByRole('heading', { name: '签字' })).toBeVisible();
+		await expect(page.getByText('主持人签字')).toBeVisible();
+		await expect(page.getByText('记录人签字')).toBeVisible();
+		await expect(page.getByTestId('audit-head')).toBeVisible();
+		await expectNoHorizontalOverflow(page);
+		const fontFamily = await page
+			.locator('article.minutes')
+			.evaluate((el) => getComputedStyle(el).fontFamily);
+		expect(fontFamily).toContain('Noto Sans CJK SC');
+		expect(fontFamily).toContain('WenQuanYi Zen Hei');
 
-	const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-	expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-	const raw = pdf.toString('latin1');
-	const pages = raw.match(/\/Type\s*\/Page\b(?!s)/g) ?? [];
-	expect(pages.length).toBeGreaterThanOrEqual(1);
-	const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(raw);
-	expect(box, 'a MediaBox').not.toBeNull();
-	expect(Math.abs(Number(box![1]) - 595)).toBeLessThan(3);
-	expect(Math.abs(Number(box![2]) - 842)).toBeLessThan(3);
-	expect(pdfTitle(pdf)).toContain(TITLE);
-});
+		const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		const raw = pdf.toString('latin1');
+		const pages = raw.match(/\/Type\s*\/Page\b(?!s)/g) ?? [];
+		expect(pages.length).toBeGreaterThanOrEqual(1);
+		const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(raw);
+		expect(box, 'a MediaBox').not.toBeNull();
+		expect(Math.abs(Number(box![1]) - 595)).toBeLessThan(3);
+		expect(Math.abs(Number(box![2]) - 842)).toBeLessThan(3);
+		expect(pdfTitle(pdf)).toContain(TITLE);
+	}
+);
 
 test("the clerk drafts today's notes; another village's people cannot reach the minutes", async ({
 	app,

@@ -1,4 +1,6 @@
-import { DEMO, accountNav, checkA11y, expect, login, test } from './fixtures.ts';
+import { DEMO, accountNav, checkA11y, expect, login, readOnlyTest as test } from './fixtures.ts';
+
+// Only reads pages (and signs in): the stories share one server per worker.
 
 const MISSING = ['/no-such-page', '/xinyang/no-such', '/no-such-village'];
 

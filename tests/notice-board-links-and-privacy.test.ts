@@ -18,6 +18,7 @@ import {
 	expectNoHorizontalOverflow,
 	formPostHeaders,
 	loginWithoutScripts,
+	readOnlyTest,
 	test,
 	type App
 } from './fixtures.ts';
@@ -39,6 +40,7 @@ function withDb<T>(app: App, use: (db: Db) => T): T {
 
 test.use({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
 
+// It gives every household an address first: its own server.
 test('no public page of the board shows a phone number, ID number or address', async ({
 	app,
 	page
@@ -104,46 +106,47 @@ test('no public page of the board shows a phone number, ID number or address', a
 	clean('print', await page.locator('body').innerText());
 });
 
-test('the implementation, consultation and register pages link the notices they name', async ({
-	app,
-	page
-}) => {
-	const numbers = withDb(app, (db) => {
-		const n = (title: string) =>
-			db.prepare('select number from topics where title = ?').pluck().get(title) as string;
-		return {
-			stage: n('建一个文艺演出舞台'),
-			trees: n('荒山栽种果树4900棵'),
-			straw: n('修订村规民约：禁止露天焚烧秸秆')
-		};
-	});
-	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+// Only reads and follows links: one server per worker is enough.
+readOnlyTest(
+	'the implementation, consultation and register pages link the notices they name',
+	async ({ app, page }) => {
+		const numbers = withDb(app, (db) => {
+			const n = (title: string) =>
+				db.prepare('select number from topics where title = ?').pluck().get(title) as string;
+			return {
+				stage: n('建一个文艺演出舞台'),
+				trees: n('荒山栽种果树4900棵'),
+				straw: n('修订村规民约：禁止露天焚烧秸秆')
+			};
+		});
+		await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
 
-	await page.goto(`/xinyang/topics/${numbers.stage}/implementation`);
-	const disclosure = page.getByRole('region', { name: '实施结果公开' });
-	const resultLink = disclosure.getByRole('link', { name: '查看公告' });
-	await expect(resultLink).toHaveAttribute('href', /\/xinyang\/notices\/\d+$/);
-	await resultLink.click();
-	await expect(page.getByText('实施结果公开').first()).toBeVisible();
-	await expect(page).toHaveURL(/\/xinyang\/notices\/\d+$/);
+		await page.goto(`/xinyang/topics/${numbers.stage}/implementation`);
+		const disclosure = page.getByRole('region', { name: '实施结果公开' });
+		const resultLink = disclosure.getByRole('link', { name: '查看公告' });
+		await expect(resultLink).toHaveAttribute('href', /\/xinyang\/notices\/\d+$/);
+		await resultLink.click();
+		await expect(page.getByText('实施结果公开').first()).toBeVisible();
+		await expect(page).toHaveURL(/\/xinyang\/notices\/\d+$/);
 
-	await page.goto(`/xinyang/topics/${numbers.trees}/consultation`);
-	const outcome = page.getByRole('region', { name: '协商意见' });
-	await expect(outcome.getByRole('link', { name: '查看公告' })).toHaveAttribute(
-		'href',
-		/\/xinyang\/notices\/\d+$/
-	);
+		await page.goto(`/xinyang/topics/${numbers.trees}/consultation`);
+		const outcome = page.getByRole('region', { name: '协商意见' });
+		await expect(outcome.getByRole('link', { name: '查看公告' })).toHaveAttribute(
+			'href',
+			/\/xinyang\/notices\/\d+$/
+		);
 
-	// The straw-burning rule is published (step 5) with no result yet: sheet 5 links its notice,
-	// sheet 6 waits for the supervision committee.
-	await page.goto(`/xinyang/topics/${numbers.straw}/procedure/register`);
-	await expect(
-		page.getByTestId('sheet-5').getByRole('link', { name: /^公告：第\d+号/ })
-	).toHaveAttribute('href', /\/xinyang\/notices\/\d+$/);
-	await expect(page.getByTestId('supervision')).toHaveText('尚未进行');
-	await expectNoHorizontalOverflow(page);
-	await checkA11yWithoutScripts(page);
-});
+		// The straw-burning rule is published (step 5) with no result yet: sheet 5 links its notice,
+		// sheet 6 waits for the supervision committee.
+		await page.goto(`/xinyang/topics/${numbers.straw}/procedure/register`);
+		await expect(
+			page.getByTestId('sheet-5').getByRole('link', { name: /^公告：第\d+号/ })
+		).toHaveAttribute('href', /\/xinyang\/notices\/\d+$/);
+		await expect(page.getByTestId('supervision')).toHaveText('尚未进行');
+		await expectNoHorizontalOverflow(page);
+		await checkA11yWithoutScripts(page);
+	}
+);
 
 test('an urgent coordination meeting’s page links its outcome', async ({ app, page }) => {
 	const meetingId = withDb(app, (db) => {

@@ -3,7 +3,7 @@ import {
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
-	test
+	readOnlyTest as test
 } from './fixtures.ts';
 import { noticeSeq } from './notice-helpers.ts';
 import { DEMO_TODAY_MEETING_TITLE } from '../src/lib/server/seed/demo-meetings.ts';
@@ -15,6 +15,7 @@ import {
 // A mobile number of the roster, never on a public page (a 64-hex hash may hold a digit run).
 const PHONE = /(?<![0-9a-f])1[3-9]\d{9}(?![0-9a-f])/;
 
+// A reader changes nothing: the stories share one server per worker.
 test.use({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
 
 test('a reader without an account or JavaScript browses the board, searches and opens a notice', async ({

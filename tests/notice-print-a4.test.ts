@@ -1,10 +1,12 @@
 import { execSync } from 'node:child_process';
-import { checkA11y, expect, test } from './fixtures.ts';
+import { checkA11y, expect, readOnlyTest as test } from './fixtures.ts';
 import { noticeSeq } from './notice-helpers.ts';
 import {
 	DEMO_FINANCE_NOTICE_TITLE,
 	DEMO_GENERAL_NOTICE_TITLE
 } from '../src/lib/server/seed/demo-notices.ts';
+
+// Printing and downloading change nothing: the stories share one server per worker.
 
 /** Pages and page sizes (points) of a PDF, read crudely from its objects. */
 function pdfPages(pdf: Buffer): { pages: number; boxes: number[][] } {

@@ -1,6 +1,17 @@
 // Requests a browser would never send by itself: forged origins, odd content types, huge bodies.
 import type { APIRequestContext, APIResponse } from '@playwright/test';
-import { BODY_SIZE_LIMIT, DEMO, expect, formPostHeaders, test, type App } from './fixtures.ts';
+import {
+	BODY_SIZE_LIMIT,
+	DEMO,
+	expect,
+	formPostHeaders,
+	readOnlyTest,
+	test,
+	type App
+} from './fixtures.ts';
+
+// Stories that only read, or only start and end their own session, share one server per worker
+// (readOnlyTest); those that post forged or failed sign-ins, which the throttle counts, get their own.
 
 const { villager } = DEMO;
 const FOREIGN = 'https://evil.example';
@@ -36,7 +47,7 @@ async function isSignedIn(request: APIRequestContext): Promise<boolean> {
 	return false;
 }
 
-test('pages carry the security headers', async ({ request }) => {
+readOnlyTest('pages carry the security headers', async ({ request }) => {
 	for (const path of ['/', '/login', '/xinyang']) {
 		const response = await request.get(path);
 		expect(response.status(), path).toBe(200);
@@ -51,20 +62,20 @@ test('pages carry the security headers', async ({ request }) => {
 	}
 });
 
-test('sessions are HttpOnly, SameSite=Lax, and signed-in pages are not cached', async ({
-	request,
-	app
-}) => {
-	const cookie = await signIn(request, app);
-	expect(cookie).toMatch(/;\s*HttpOnly/i);
-	expect(cookie).toMatch(/;\s*SameSite=Lax/i);
-	expect(cookie).toMatch(/;\s*Path=\//i);
-	for (const path of ['/xinyang', '/account']) {
-		const response = await request.get(path);
-		expect(response.status(), path).toBe(200);
-		expect(response.headers()['cache-control'], path).toBe('private, no-store');
+readOnlyTest(
+	'sessions are HttpOnly, SameSite=Lax, and signed-in pages are not cached',
+	async ({ request, app }) => {
+		const cookie = await signIn(request, app);
+		expect(cookie).toMatch(/;\s*HttpOnly/i);
+		expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+		expect(cookie).toMatch(/;\s*Path=\//i);
+		for (const path of ['/xinyang', '/account']) {
+			const response = await request.get(path);
+			expect(response.status(), path).toBe(200);
+			expect(response.headers()['cache-control'], path).toBe('private, no-store');
+		}
 	}
-});
+);
 
 test('a sign-in posted from another site is refused and starts no session', async ({
 	request,
@@ -147,7 +158,7 @@ test('another site cannot sign a villager out, change the language or act for th
 	await signIn(request, app);
 });
 
-test('GET /logout changes nothing', async ({ request, app }) => {
+readOnlyTest('GET /logout changes nothing', async ({ request, app }) => {
 	await signIn(request, app);
 	const response = await request.get('/logout', { maxRedirects: 0 });
 	expect([404, 405]).toContain(response.status());
@@ -188,22 +199,25 @@ test('a body over the size limit is refused with 413', async ({ request, app }) 
 	expect(small.status()).toBe(400);
 });
 
-test('the health check reports the app, SQLite and the migration level', async ({ request }) => {
-	const response = await request.get('/healthz');
-	expect(response.status()).toBe(200);
-	expect(response.headers()['content-type']).toContain('application/json');
-	expect(response.headers()['cache-control']).toBe('no-store');
-	const body = await response.json();
-	expect(body).toEqual({
-		status: 'ok',
-		app: expect.stringMatching(/^\d+\.\d+\.\d+/),
-		sqlite: expect.stringMatching(/^3\.\d+\.\d+$/),
-		migration: expect.any(Number)
-	});
-	expect(body.migration).toBeGreaterThanOrEqual(1);
-	const [major, minor] = body.sqlite.split('.').map(Number);
-	expect(major * 1000 + minor, 'SQLite 3.51.3 or later').toBeGreaterThanOrEqual(3051);
-});
+readOnlyTest(
+	'the health check reports the app, SQLite and the migration level',
+	async ({ request }) => {
+		const response = await request.get('/healthz');
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toContain('application/json');
+		expect(response.headers()['cache-control']).toBe('no-store');
+		const body = await response.json();
+		expect(body).toEqual({
+			status: 'ok',
+			app: expect.stringMatching(/^\d+\.\d+\.\d+/),
+			sqlite: expect.stringMatching(/^3\.\d+\.\d+$/),
+			migration: expect.any(Number)
+		});
+		expect(body.migration).toBeGreaterThanOrEqual(1);
+		const [major, minor] = body.sqlite.split('.').map(Number);
+		expect(major * 1000 + minor, 'SQLite 3.51.3 or later').toBeGreaterThanOrEqual(3051);
+	}
+);
 
 test('signing in or switching language never sends the browser to another site', async ({
 	request,

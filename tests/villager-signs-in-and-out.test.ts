@@ -7,50 +7,56 @@ import {
 	expectNoHorizontalOverflow,
 	hydrated,
 	login,
+	readOnlyTest,
 	submitLogin,
 	test
 } from './fixtures.ts';
 
 const { villager } = DEMO;
 
-test('a villager signs in, lands on the village page, and signs out for good', async ({ page }) => {
-	await page.setViewportSize(PHONE_VIEWPORT);
+// Signing in and out starts and ends only this story's own session: one server per worker is
+// enough. A wrong password is counted by the throttle, so that story gets its own.
+readOnlyTest(
+	'a villager signs in, lands on the village page, and signs out for good',
+	async ({ page }) => {
+		await page.setViewportSize(PHONE_VIEWPORT);
 
-	await page.goto('/login');
-	await expect(page.getByRole('heading', { level: 1, name: '登录' })).toBeVisible();
-	await checkA11y(page);
-	await expectNoHorizontalOverflow(page);
+		await page.goto('/login');
+		await expect(page.getByRole('heading', { level: 1, name: '登录' })).toBeVisible();
+		await checkA11y(page);
+		await expectNoHorizontalOverflow(page);
 
-	await login(page, villager.phone, villager.password);
-	await expect(page).toHaveURL('/xinyang');
-	await expect(page.getByRole('heading', { level: 1, name: '新阳村议事厅' })).toBeVisible();
-	await expect(accountNav(page).getByRole('link', { name: villager.name })).toBeVisible();
-	await expect(accountNav(page).getByRole('button', { name: '退出登录' })).toBeVisible();
-	// A villager is not staff: no account management here.
-	await expect(page.getByRole('link', { name: '账户管理' })).toHaveCount(0);
-	await checkA11y(page);
-	await expectNoHorizontalOverflow(page);
+		await login(page, villager.phone, villager.password);
+		await expect(page).toHaveURL('/xinyang');
+		await expect(page.getByRole('heading', { level: 1, name: '新阳村议事厅' })).toBeVisible();
+		await expect(accountNav(page).getByRole('link', { name: villager.name })).toBeVisible();
+		await expect(accountNav(page).getByRole('button', { name: '退出登录' })).toBeVisible();
+		// A villager is not staff: no account management here.
+		await expect(page.getByRole('link', { name: '账户管理' })).toHaveCount(0);
+		await checkA11y(page);
+		await expectNoHorizontalOverflow(page);
 
-	await accountNav(page).getByRole('button', { name: '退出登录' }).click();
-	await expect(page).toHaveURL('/');
-	await expect(accountNav(page).getByRole('link', { name: '登录' })).toBeVisible();
-	await expect(accountNav(page)).not.toContainText(villager.name);
-	await checkA11y(page);
-	await expectNoHorizontalOverflow(page);
+		await accountNav(page).getByRole('button', { name: '退出登录' }).click();
+		await expect(page).toHaveURL('/');
+		await expect(accountNav(page).getByRole('link', { name: '登录' })).toBeVisible();
+		await expect(accountNav(page)).not.toContainText(villager.name);
+		await checkA11y(page);
+		await expectNoHorizontalOverflow(page);
 
-	// Back must not bring the signed-in page out of a cache.
-	await page.goBack();
-	await expect(page).toHaveURL('/xinyang');
-	await expect(accountNav(page).getByRole('link', { name: '登录' })).toBeVisible();
-	await expect(page.locator('body')).not.toContainText(villager.name);
-	await page.reload();
-	await expect(accountNav(page).getByRole('link', { name: '登录' })).toBeVisible();
-	await expect(page.locator('body')).not.toContainText(villager.name);
+		// Back must not bring the signed-in page out of a cache.
+		await page.goBack();
+		await expect(page).toHaveURL('/xinyang');
+		await expect(accountNav(page).getByRole('link', { name: '登录' })).toBeVisible();
+		await expect(page.locator('body')).not.toContainText(villager.name);
+		await page.reload();
+		await expect(accountNav(page).getByRole('link', { name: '登录' })).toBeVisible();
+		await expect(page.locator('body')).not.toContainText(villager.name);
 
-	// Nor is the session alive behind the scenes.
-	await page.goto('/account');
-	await expect(page).toHaveURL('/login?next=%2Faccount');
-});
+		// Nor is the session alive behind the scenes.
+		await page.goto('/account');
+		await expect(page).toHaveURL('/login?next=%2Faccount');
+	}
+);
 
 test('a wrong password and an unknown number get the same answer', async ({ page }) => {
 	const answers: { status: number; message: string }[] = [];
@@ -76,7 +82,7 @@ test('a wrong password and an unknown number get the same answer', async ({ page
 	await checkA11y(page);
 });
 
-test('what a villager types while the page is still loading is kept', async ({ page }) => {
+readOnlyTest('what a villager types while the page is still loading is kept', async ({ page }) => {
 	// On a slow phone the form shows long before the scripts arrive; typing then must not be lost.
 	let scriptsMayLoad!: () => void;
 	const held = new Promise<void>((resolve) => (scriptsMayLoad = resolve));

@@ -8,6 +8,7 @@ import { ROUTES, probes } from './routes.ts';
 test('unknown and reserved action names are refused with a 4xx and log nothing', async ({
 	sharedApp: app
 }) => {
+	// Several posts to every page of the route inventory: far more requests than one story sends.
 	test.setTimeout(180_000);
 	const w = await worldOf(app);
 	const all = probes(w);

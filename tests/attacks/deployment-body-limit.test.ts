@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { expect, test } from '@playwright/test';
-import { DEMO, assertBuilt } from '../fixtures.ts';
+import { DEMO, STARTUP_TIMEOUT_MS, assertBuilt } from '../fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Values each site sets for itself; the test gives its own. Every other documented one is kept. */
@@ -82,7 +82,9 @@ async function startDocumented(documented: Documented, dbPath: string) {
 		HOST: '127.0.0.1'
 	};
 	const child = spawn(process.execPath, ['build'], { cwd: ROOT, env, stdio: 'ignore' });
-	for (let tries = 0; tries < 300; tries++) {
+	// The loop waits on /healthz; the deadline only bounds it, as in fixtures.ts.
+	const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
 		const up = await fetch(`${url}/healthz`).then(
 			(r) => r.ok,

@@ -274,8 +274,9 @@ for (const half of [0, 1])
 	test(`fuzzed form bodies never cause a 5xx or an unaudited change (half ${half + 1} of 2)`, async ({
 		app
 	}, testInfo) => {
-		// A slow shared machine must not turn the run red; the budget is kept by the size of the run.
-		test.setTimeout(120_000);
+		// Over a thousand posts, each judged and its audit checked: a throughput run, not a story, that
+		// took more than the default 120 s on a 2-core machine busy with other work.
+		test.setTimeout(300_000);
 		testInfo.annotations.push({ type: 'seed', description: String(SEED) });
 		console.log(`fuzz-forms: FUZZ_SEED=${SEED}`);
 		const { sent, accepted, calls: n } = await fuzz(app, (c) => stamp(c) % 2 === half, SEED + half);

@@ -16,7 +16,6 @@ function offSite(app: App, response: APIResponse): string | null {
 }
 
 test('no sign-in link or language switch sends the browser to another site', async ({ app }) => {
-	test.setTimeout(90_000);
 	const signedInVillager = await signedIn(app, PEOPLE.villager);
 	const anonymous = await client(app);
 	const escapes: string[] = [];

@@ -69,6 +69,7 @@ async function answer(response: APIResponse) {
 test('300 villagers sign in from one address, also while an attacker sprays it', async ({
 	app
 }) => {
+	// 300 sign-ins twice and a spray over 300 accounts, each sign-in an Argon2 hash.
 	test.setTimeout(240_000);
 	await seedVillagers(app);
 	const phones = await Promise.all(Array.from({ length: VILLAGERS }, () => client(app)));
