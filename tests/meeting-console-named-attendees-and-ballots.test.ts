@@ -133,7 +133,8 @@ test('the clerk records guests, a speech, a roll call and paper ballots, and can
 		.getByRole('region', { name: /^应到名单/ })
 		.getByLabel('按姓名查找')
 		.fill('');
-	await expect(rows).toHaveCount(25);
+	// 25 voting members and the supervision body's 3, who attend without a vote (2026 art. 37).
+	await expect(rows).toHaveCount(28);
 
 	const item = page.getByRole('region', { name: /^1\. 建设1000平方米果蔬储藏库/ });
 	await item.getByLabel('发言人', { exact: true }).selectOption({ label: name });

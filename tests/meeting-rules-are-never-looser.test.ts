@@ -32,5 +32,5 @@ test('the clerk chooses stricter meeting rules but never looser ones, and the ta
 	await page.goto('/xinyang/settings');
 	await expect(reps).toContainText('5 天');
 	await expect(reps).toContainText('2 × 同意票 > (村民代表 + 村委会成员)');
-	await expect(page.getByText(/规则集：cn-2018\+village/)).toBeVisible();
+	await expect(page.getByText(/规则集：cn-2026\+village/)).toBeVisible();
 });

@@ -79,9 +79,14 @@ afterAll(() => {
 type AnyLoad = (event: never) => unknown;
 
 /** What the layout answers this visitor at this address: it lets them in, or the refusal's status. */
-function answer(load: AnyLoad, who: Who, path: string) {
+function answer(load: AnyLoad, who: Who, path: string, method = 'GET') {
 	const url = new URL(path, 'http://yishiting.test');
-	const event = { locals: { user: users.get(who) }, url, params: { village: path.split('/')[1] } };
+	const event = {
+		locals: { user: users.get(who) },
+		url,
+		request: new Request(url, { method }),
+		params: { village: path.split('/')[1] }
+	};
 	try {
 		load(event as never);
 		return 'enters';
@@ -140,6 +145,14 @@ describe.each([
 ] as const)('the %s layout', (_, load, path, expected) => {
 	it.each(Object.entries(expected))(`answers %s at ${path} with %s`, (who, status) => {
 		expect(answer(load as AnyLoad, who as Who, path)).toBe(status);
+		expect(answer(load as AnyLoad, who as Who, path, 'HEAD')).toBe(status);
+	});
+
+	// After a form post the action has answered (it checks for itself, tests/attacks/access-actions)
+	// or SvelteKit refused an action the page lacks: that 4xx must not become a redirect to sign in
+	// (tests/attacks/action-names).
+	it('leaves the answer after a form post to the action', () => {
+		expect(answer(load as AnyLoad, 'anonymous', path, 'POST')).toBe('enters');
 	});
 });
 

@@ -3,10 +3,12 @@
 // actions run no layout load, so each action below keeps its own check.
 import { error, redirect } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
+import { rendersAfterFormPost } from '$lib/server/http/action-name';
 import { m } from '$lib/paraglide/messages';
 import { isSystemAdmin } from '$lib/server/permissions';
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
+export const load: LayoutServerLoad = ({ locals, url, request }) => {
+	if (rendersAfterFormPost(request)) return;
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 	if (!isSystemAdmin(locals.user)) error(403, m.error_forbidden());
 };

@@ -21,3 +21,12 @@ export function namesImpossibleAction(url: URL): boolean {
 	}
 	return false;
 }
+
+/**
+ * Whether this page render follows a form post. A layout load then runs only to render what the
+ * action answered (its own checked result) or SvelteKit's refusal of an action the page lacks (a
+ * 404 or 405), so a layout's access check must leave that answer alone: a refused name stays a 4xx
+ * instead of turning into a redirect to sign in.
+ */
+export const rendersAfterFormPost = (request: Request): boolean =>
+	request.method !== 'GET' && request.method !== 'HEAD';

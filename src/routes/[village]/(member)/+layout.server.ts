@@ -3,8 +3,10 @@
 // runs this load beside the page's own, not before it, and answers with the first refusal in tree
 // order; but form actions and +server.ts endpoints run no layout load, so each keeps its own check.
 import type { LayoutServerLoad } from './$types';
+import { rendersAfterFormPost } from '$lib/server/http/action-name';
 import { requireMember } from '$lib/server/villages/context';
 
 export const load: LayoutServerLoad = (event) => {
+	if (rendersAfterFormPost(event.request)) return;
 	requireMember(event);
 };

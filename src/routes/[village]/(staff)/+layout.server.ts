@@ -3,8 +3,10 @@
 // and answers with the first refusal in tree order, so a refused visitor gets this one; but form
 // actions and +server.ts endpoints run no layout load, so each of them keeps its own requireStaff.
 import type { LayoutServerLoad } from './$types';
+import { rendersAfterFormPost } from '$lib/server/http/action-name';
 import { requireStaff } from '$lib/server/villages/context';
 
 export const load: LayoutServerLoad = (event) => {
+	if (rendersAfterFormPost(event.request)) return;
 	requireStaff(event);
 };

@@ -16,7 +16,7 @@ import {
 } from '$lib/server/meetings/opinions';
 import { meetingView } from '$lib/server/meetings/view';
 import { symbolicFormula } from '$lib/server/votes/rules';
-import { requireMember } from '$lib/server/villages/context';
+import { idParam, requireMember } from '$lib/server/villages/context';
 import { LIVE } from '$lib/meetings/live.svelte';
 import { attendeeRefusalMessage, meetingFromParams } from '$lib/server/meetings/attendee-pages';
 import { refusalStatus } from '$lib/server/http/refusal';
@@ -84,7 +84,9 @@ export const actions: Actions = {
 		const { user } = requireMember(event);
 		const { village, meeting } = meetingFromParams(event);
 		const parsed = parseForm(ballotForm, await readForm(event.request));
-		const motion = parsed.ok ? getMotion(getDb(), village.id, parsed.data.motionId) : null;
+		// The motion is looked up first, also when the choice is missing: each has its own message.
+		const motionId = parsed.ok ? parsed.data.motionId : idParam(parsed.values.motionId);
+		const motion = motionId ? getMotion(getDb(), village.id, motionId) : null;
 		if (!motion || motion.meetingId !== meeting.id)
 			return fail(400, { message: m.mtg_attendee_bad_motion() });
 		if (!parsed.ok) return fail(400, { message: meetingRefusalMessage('bad_choice') });
@@ -97,8 +99,9 @@ export const actions: Actions = {
 		const { user } = requireMember(event);
 		const { village, meeting } = meetingFromParams(event);
 		const parsed = parseForm(writtenOpinionForm, await readForm(event.request));
+		// The item is echoed also when the text is refused, so the error shows at that item's field.
 		const echo = {
-			agendaItemId: parsed.ok ? parsed.data.agendaItemId : null,
+			agendaItemId: parsed.ok ? parsed.data.agendaItemId : idParam(parsed.values.agendaItemId),
 			text: parsed.values.text
 		};
 		if (!parsed.ok && parsed.errors.agendaItemId)
