@@ -12,11 +12,6 @@ const BY_HAND = /\b(field|secretField)\(|\bform(Data)?\.get(All)?\(/;
 const NOT_YET_CONVERTED = new Set<string>([
 	'[village]/topics/[number]/implementation/+page.server.ts',
 	'[village]/topics/[number]/consultation/+page.server.ts',
-	'[village]/roster/structure/+page.server.ts',
-	'[village]/roster/activation-sheet/+page.server.ts',
-	'[village]/roster/households/[household]/+page.server.ts',
-	'[village]/roster/import/+page.server.ts',
-	'[village]/roster/people/[person]/+page.server.ts',
 	'[village]/resolutions/[id]/+page.server.ts',
 	'[village]/settings/+page.server.ts',
 	'[village]/notices/[seq]/+page.server.ts',

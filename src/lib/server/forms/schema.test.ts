@@ -4,6 +4,7 @@ import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import {
 	checkbox,
 	choice,
+	file,
 	id,
 	optionalId,
 	parseForm,
@@ -152,6 +153,34 @@ describe('parseForm', () => {
 		form.set('n', '1');
 		const r = parseForm(plain, form);
 		expect(!r.ok && r.errors).toEqual({ code: '最多 2 个字符。', n: '格式不对，请检查。' });
+	});
+});
+
+describe('file', () => {
+	const upload = z.object({
+		file: file(4, { missing: () => 'choose a file', tooBig: () => 'too big' })
+	});
+	const read = (value?: string | File) => {
+		const form = new FormData();
+		if (value !== undefined) form.set('file', value);
+		return parseForm(upload, form);
+	};
+
+	it('takes a file up to the limit as it came', () => {
+		const sent = new File(['abcd'], 'roster.csv');
+		const r = read(sent);
+		expect(r.ok && r.data.file).toBe(sent);
+		expect(r.values.file).toBe('');
+	});
+
+	it.each([
+		['nothing', undefined, 'choose a file'],
+		['an empty file', new File([], 'empty.csv'), 'choose a file'],
+		['text where the file should be', 'roster.csv', 'choose a file'],
+		['a file one byte over the limit', new File(['abcde'], 'big.csv'), 'too big']
+	] as const)('refuses %s', (_, value, message) => {
+		const r = read(value);
+		expect(!r.ok && r.errors).toEqual({ file: message });
 	});
 });
 

@@ -109,6 +109,22 @@ export function textList(max: number) {
 	return schema;
 }
 
+/**
+ * An uploaded file of at most `maxBytes`. Nothing, an empty file or text where the file should be
+ * is refused with `missing`; a larger file with `tooBig`, before anything reads its bytes.
+ */
+export function file(maxBytes: number, messages: { missing: () => string; tooBig: () => string }) {
+	return z.preprocess(
+		(v) => {
+			const f = first(v);
+			return f instanceof File && f.size > 0 ? f : undefined;
+		},
+		z
+			.instanceof(File, { error: messages.missing })
+			.refine((f) => f.size <= maxBytes, { error: messages.tooBig })
+	);
+}
+
 // Messages for issues a builder did not word itself (a schema written with plain z.* calls).
 const fallback: z.core.$ZodErrorMap = (issue) => {
 	if (issue.input === undefined || issue.input === '' || issue.input === null) return required();

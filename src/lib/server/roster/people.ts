@@ -197,6 +197,10 @@ export function listHouseholds(
 	return { items, total, page, pageSize, pages };
 }
 
+// What the edit forms accept, in characters: a household's address, a person's relation to the head.
+export const HOUSEHOLD_ADDRESS_MAX = 128;
+export const RELATION_MAX = 16;
+
 export interface PersonEdit {
 	name: string;
 	gender: 'm' | 'f';

@@ -7,6 +7,9 @@ import { todayInChina } from '../calendar/dates';
 import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
 
+/** The longest name a group or grid may have, in characters. */
+export const STRUCTURE_NAME_MAX = 32;
+
 export interface Grid {
 	id: number;
 	name: string;
@@ -69,7 +72,7 @@ export function addStructureNames(
 ): AddNamesResult {
 	const table = kind === 'group' ? 'village_groups' : 'grids';
 	const wanted = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
-	const bad = wanted.find((n) => [...n].length > 32);
+	const bad = wanted.find((n) => [...n].length > STRUCTURE_NAME_MAX);
 	if (bad) return { ok: false, reason: 'bad_name', name: bad };
 	return command(db, {
 		actor: actorOfLogin(db, actorId),

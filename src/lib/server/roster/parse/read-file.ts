@@ -8,6 +8,8 @@ import { isBlankRow } from './cell';
 import { looksLikeHeader } from './columns';
 
 export const MAX_DATA_ROWS = 20_000;
+/** The largest roster file taken for upload, before anything reads it. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /**
  * All of a workbook's XML, unpacked. A roster at the row limit unpacks to about 12 MB (inline
  * strings; shared strings make it smaller), and read-excel-file holds about six times the XML's

@@ -4,10 +4,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { formatActivationCode } from '$lib/server/auth/accounts';
-import { field, readForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
+import { activationSheetForm } from '$lib/server/roster/forms';
 import { issueGridActivationCodes } from '$lib/server/roster/person-accounts';
 import { listGrids } from '$lib/server/roster/structure';
-import { idParam, requireStaff } from '$lib/server/villages/context';
+import { requireStaff } from '$lib/server/villages/context';
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
@@ -17,8 +18,8 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	issue: async (event) => {
 		const { village, user } = requireStaff(event);
-		const form = await readForm(event.request);
-		const gridId = idParam(field(form, 'gridId'));
+		const parsed = parseForm(activationSheetForm, await readForm(event.request));
+		const gridId = parsed.ok ? parsed.data.gridId : null;
 		const grid = gridId ? listGrids(getDb(), village.id).find((g) => g.id === gridId) : undefined;
 		if (!grid) return fail(400, { message: m.roster_choose_grid() });
 		const sheet = issueGridActivationCodes(getDb(), user.id, village.id, grid.id);

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import { importConfirmForm, importPreviewForm } from '$lib/server/roster/forms';
 import { todayInChina } from '$lib/server/calendar/dates';
 import {
 	applyStagedImport,
@@ -15,9 +16,7 @@ import { parseRoster } from '$lib/server/roster/parse/validate';
 import { importIssueMessage } from '$lib/server/roster/messages';
 import { fileErrorMessage, localizeRowError } from '$lib/server/roster/parse/messages';
 import { listGrids, listGroups } from '$lib/server/roster/structure';
-import { idParam, requireStaff } from '$lib/server/villages/context';
-
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
+import { requireStaff } from '$lib/server/villages/context';
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
@@ -44,11 +43,9 @@ const issueColumn = (i: ImportIssue) =>
 export const actions: Actions = {
 	preview: async (event) => {
 		const { village, user } = requireStaff(event);
-		const form = await readForm(event.request);
-		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { message: m.import_choose_file() });
-		if (file.size > MAX_FILE_BYTES) return fail(400, { message: m.import_too_big({ mb: 5 }) });
+		const posted = parseForm(importPreviewForm, await readForm(event.request));
+		if (!posted.ok) return fail(400, { message: firstError(posted.errors) });
+		const { file } = posted.data;
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		const fileName = file.name.slice(0, 200);
 		const parsed = await parseRoster(bytes, fileName, todayInChina());
@@ -98,9 +95,10 @@ export const actions: Actions = {
 
 	confirm: async (event) => {
 		const { village, user } = requireStaff(event);
-		const form = await readForm(event.request);
-		const importId = idParam(field(form, 'importId'));
-		const result = importId ? applyStagedImport(getDb(), user.id, village.id, importId) : null;
+		const posted = parseForm(importConfirmForm, await readForm(event.request));
+		const result = posted.ok
+			? applyStagedImport(getDb(), user.id, village.id, posted.data.importId)
+			: null;
 		if (!result || (!result.ok && result.reason === 'not_found')) {
 			return fail(400, { message: m.import_expired() });
 		}

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import { structureNamesForm } from '$lib/server/roster/forms';
 import { addStructureNames, listGrids, listGroups } from '$lib/server/roster/structure';
 import { requireStaff } from '$lib/server/villages/context';
 
@@ -14,9 +15,9 @@ export const load: PageServerLoad = (event) => {
 
 async function add(event: Parameters<Actions[string]>[0], kind: 'group' | 'grid') {
 	const { village, user } = requireStaff(event);
-	const form = await readForm(event.request);
-	const names = field(form, 'names').split(/[\n,，、]+/);
-	const result = addStructureNames(getDb(), user.id, village.id, kind, names);
+	const parsed = parseForm(structureNamesForm, await readForm(event.request));
+	if (!parsed.ok) return fail(400, { kind, message: firstError(parsed.errors) });
+	const result = addStructureNames(getDb(), user.id, village.id, kind, parsed.data.names);
 	if (!result.ok && result.reason === 'forbidden')
 		return fail(403, { kind, message: m.error_forbidden() });
 	if (!result.ok)

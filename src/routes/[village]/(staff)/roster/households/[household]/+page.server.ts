@@ -2,7 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import { householdForm } from '$lib/server/roster/forms';
 import { findHousehold, listPeople, updateHousehold } from '$lib/server/roster/people';
 import { listGrids, listGroups } from '$lib/server/roster/structure';
 import { idParam, requireStaff } from '$lib/server/villages/context';
@@ -27,14 +28,9 @@ export const actions: Actions = {
 		const { village, user } = requireStaff(event);
 		const id = idParam(event.params.household);
 		if (!id) return fail(404, { message: m.error_not_found() });
-		const form = await readForm(event.request);
-		const address = field(form, 'address');
-		if ([...address].length > 128) return fail(400, { message: m.error_too_long({ max: 128 }) });
-		const result = updateHousehold(getDb(), user.id, village.id, id, {
-			address,
-			groupId: idParam(field(form, 'groupId')),
-			gridId: idParam(field(form, 'gridId'))
-		});
+		const parsed = parseForm(householdForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { message: firstError(parsed.errors) });
+		const result = updateHousehold(getDb(), user.id, village.id, id, parsed.data);
 		if (!result.ok)
 			return fail(result.reason === 'not_found' ? 404 : 400, { message: m.error_not_found() });
 		return { saved: true };

@@ -2,9 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { normalizePhone } from '$lib/server/auth/phone';
-import { field, readForm, type FieldErrors } from '$lib/server/forms';
-import { isValidDate, todayInChina } from '$lib/server/calendar/dates';
+import { parseForm, readForm, type FieldErrors } from '$lib/server/forms';
+import { todayInChina } from '$lib/server/calendar/dates';
 import {
 	findHouseholdByKey,
 	findPerson,
@@ -13,14 +12,20 @@ import {
 	updatePerson
 } from '$lib/server/roster/people';
 import {
-	ROLE_KINDS,
 	assignRole,
 	endRole,
 	findRole,
 	recordFullMembership,
-	rolesOfPerson,
-	type RoleKindName
+	rolesOfPerson
 } from '$lib/server/roster/roles';
+import {
+	assignRoleForm,
+	endRoleForm,
+	fullMemberForm,
+	moveForm,
+	personForm,
+	statusForm
+} from '$lib/server/roster/forms';
 import { listGrids } from '$lib/server/roster/structure';
 import { roleRefusalMessage } from '$lib/server/roster/messages';
 import { idParam, requireStaff } from '$lib/server/villages/context';
@@ -45,55 +50,30 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
+// The role form shows these refusals beside their fields; any other goes above the page.
+const ROLE_INLINE = new Set(['role', 'households']);
 
 export const actions: Actions = {
 	update: async (event) => {
 		const { village, user, person } = personOf(event);
-		const form = await readForm(event.request);
-		const values = {
-			name: field(form, 'name'),
-			gender: field(form, 'gender'),
-			birthDate: field(form, 'birthDate'),
-			phone: field(form, 'phone'),
-			relation: field(form, 'relation')
-		};
-		const errors: FieldErrors = {};
-		if (!values.name) errors.name = m.error_required();
-		else if ([...values.name].length > 32) errors.name = m.error_too_long({ max: 32 });
-		if (values.gender !== 'm' && values.gender !== 'f') errors.gender = m.error_choose_one();
-		if (!isValidDate(values.birthDate) || values.birthDate > todayInChina())
-			errors.birthDate = m.error_date();
-		const phone = values.phone
-			? (normalizePhone(values.phone) ?? (LANDLINE.test(values.phone) ? values.phone : null))
-			: null;
-		if (values.phone && !phone) errors.phone = m.roster_phone_invalid();
-		if ([...values.relation].length > 16) errors.relation = m.error_too_long({ max: 16 });
-		if (Object.keys(errors).length) {
-			// Cut to what the fields hold: a 1 MB paste is not sent back to the browser.
-			const echo = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.slice(0, 64)]));
-			return fail(400, { form: 'update', values: echo as typeof values, errors });
-		}
-		updatePerson(getDb(), user.id, village.id, person.id, {
-			name: values.name,
-			gender: values.gender as 'm' | 'f',
-			birthDate: values.birthDate,
-			phone,
-			relation: values.relation
-		});
+		const parsed = parseForm(personForm, await readForm(event.request));
+		if (!parsed.ok)
+			return fail(400, { form: 'update', values: parsed.values, errors: parsed.errors });
+		updatePerson(getDb(), user.id, village.id, person.id, parsed.data);
 		return { saved: true };
 	},
 
 	move: async (event) => {
 		const { village, user, person } = personOf(event);
-		const form = await readForm(event.request);
-		const key = field(form, 'householdKey');
+		const parsed = parseForm(moveForm, await readForm(event.request));
+		if (!parsed.ok)
+			return fail(400, { form: 'move', values: parsed.values, errors: parsed.errors });
 		const db = getDb();
-		const target = findHouseholdByKey(db, village.id, key);
+		const target = findHouseholdByKey(db, village.id, parsed.data.householdKey);
 		if (!target) {
 			return fail(400, {
 				form: 'move',
-				values: { householdKey: key },
+				values: parsed.values,
 				errors: { householdKey: m.roster_household_not_found() }
 			});
 		}
@@ -103,12 +83,9 @@ export const actions: Actions = {
 
 	status: async (event) => {
 		const { village, user, person } = personOf(event);
-		const form = await readForm(event.request);
-		const status = field(form, 'status');
-		const date = field(form, 'date');
-		if (status !== 'moved_out' && status !== 'deceased') {
-			return fail(400, { form: 'status', errors: { status: m.error_choose_one() } as FieldErrors });
-		}
+		const parsed = parseForm(statusForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { form: 'status', errors: parsed.errors as FieldErrors });
+		const { status, date } = parsed.data;
 		const result = setPersonStatus(getDb(), user.id, village.id, person.id, status, date);
 		if (!result.ok && result.reason === 'login_not_yours')
 			return fail(403, { form: 'status', message: m.roster_status_login_not_yours() });
@@ -119,27 +96,20 @@ export const actions: Actions = {
 
 	assignRole: async (event) => {
 		const { village, user, person } = personOf(event);
-		const form = await readForm(event.request);
-		const values = {
-			role: field(form, 'role'),
-			startDate: field(form, 'startDate'),
-			endDate: field(form, 'endDate'),
-			fullSince: field(form, 'fullSince'),
-			gridId: field(form, 'gridId'),
-			isChair: form.get('isChair') === 'on',
-			households: field(form, 'households')
-		};
-		if (!(ROLE_KINDS as readonly string[]).includes(values.role)) {
+		const parsed = parseForm(assignRoleForm, await readForm(event.request));
+		const values = { ...parsed.values, isChair: parsed.values.isChair !== '' };
+		if (!parsed.ok) {
+			const aside = Object.entries(parsed.errors).find(([k]) => !ROLE_INLINE.has(k));
 			return fail(400, {
 				form: 'role',
 				values,
-				errors: { role: m.error_choose_one() } as FieldErrors
+				errors: parsed.errors as FieldErrors,
+				message: aside?.[1]
 			});
 		}
 		const db = getDb();
-		const keys = values.households.split(/[\s,，、]+/).filter(Boolean);
 		const householdIds: number[] = [];
-		for (const key of keys) {
+		for (const key of parsed.data.households) {
 			const h = findHouseholdByKey(db, village.id, key);
 			if (!h) {
 				return fail(400, {
@@ -150,14 +120,15 @@ export const actions: Actions = {
 			}
 			householdIds.push(h.id);
 		}
+		const { role, startDate, endDate, fullSince, gridId, isChair } = parsed.data;
 		const result = assignRole(db, user.id, village.id, {
 			personId: person.id,
-			role: values.role as RoleKindName,
-			startDate: values.startDate,
-			endDate: values.endDate || null,
-			fullSince: values.fullSince || null,
-			gridId: idParam(values.gridId),
-			isChair: values.isChair,
+			role,
+			startDate,
+			endDate: endDate || null,
+			fullSince: fullSince || null,
+			gridId,
+			isChair,
 			householdIds
 		});
 		if (!result.ok && result.reason === 'forbidden')
@@ -173,27 +144,30 @@ export const actions: Actions = {
 
 	endRole: async (event) => {
 		const { village, user, person } = personOf(event);
-		const form = await readForm(event.request);
-		const roleId = idParam(field(form, 'roleId'));
-		const role = roleId ? findRole(getDb(), village.id, roleId) : null;
-		if (!role || role.personId !== person.id) return fail(404, { message: m.error_not_found() });
-		const result = endRole(getDb(), user.id, village.id, role.id, field(form, 'endDate'));
+		const parsed = parseForm(endRoleForm, await readForm(event.request));
+		const role = parsed.ok ? findRole(getDb(), village.id, parsed.data.roleId) : null;
+		if (!parsed.ok && !parsed.errors.roleId)
+			return fail(400, { message: m.roster_end_date_invalid() });
+		if (!parsed.ok || !role || role.personId !== person.id)
+			return fail(404, { message: m.error_not_found() });
+		const result = endRole(getDb(), user.id, village.id, role.id, parsed.data.endDate);
 		if (!result.ok) return fail(400, { message: m.roster_end_date_invalid() });
 		return { saved: true };
 	},
 
 	fullMember: async (event) => {
 		const { village, user, person } = personOf(event);
-		const form = await readForm(event.request);
-		const roleId = idParam(field(form, 'roleId'));
-		const role = roleId ? findRole(getDb(), village.id, roleId) : null;
-		if (!role || role.personId !== person.id) return fail(404, { message: m.error_not_found() });
+		const parsed = parseForm(fullMemberForm, await readForm(event.request));
+		const role = parsed.ok ? findRole(getDb(), village.id, parsed.data.roleId) : null;
+		if (!parsed.ok && !parsed.errors.roleId) return fail(400, { message: m.error_date() });
+		if (!parsed.ok || !role || role.personId !== person.id)
+			return fail(404, { message: m.error_not_found() });
 		const result = recordFullMembership(
 			getDb(),
 			user.id,
 			village.id,
 			role.id,
-			field(form, 'fullSince')
+			parsed.data.fullSince
 		);
 		if (!result.ok) return fail(400, { message: m.error_date() });
 		return { saved: true };
