@@ -300,6 +300,11 @@ describe('parseRollCall', () => {
 		});
 	});
 
+	it('skips an unanswered group even when it is not named after a voter', () => {
+		const p = parseRollCall(form(['motion', '4'], ['choice-x', ''], ['choice-7', 'no']));
+		expect(p).toMatchObject({ ok: true, input: [{ personId: 7, choice: 'no' }] });
+	});
+
 	it.each([
 		[[['choice-7', 'maybe']], m.meeting_refused_bad_choice()],
 		[[['choice-x', 'yes']], m.meeting_refused_bad_choice()],

@@ -65,8 +65,11 @@ const ids = (message: () => string) =>
 // A count typed by the clerk: a whole number from 0 to 99999; empty (and a typed "-0") reads as 0.
 const count = () => whole(0, COUNT_MAX).transform((n) => n || 0);
 
+// The first value posted under a name, as text.
+const posted = (v: unknown) => cleanText(Array.isArray(v) ? v[0] : v);
+
 /** A switch that is on only when posted as exactly "1", as the console's forms send it. */
-const on = () => z.preprocess((v) => cleanText(Array.isArray(v) ? v[0] : v) === '1', z.boolean());
+const on = () => z.preprocess((v) => posted(v) === '1', z.boolean());
 
 /** A roster search: a query string, not stored, so a long one is simply shortened. */
 export const searchText = (value: string | null) => (value ?? '').trim().slice(0, SEARCH_MAX);
@@ -160,7 +163,7 @@ export function parseAddGuest(
 // Neither field refuses: a person that is not an id is no one (the domain says not on the roster).
 export const presenceForm = z.object({
 	person: id().catch(null),
-	q: z.preprocess((v) => searchText(cleanText(Array.isArray(v) ? v[0] : v)), z.string())
+	q: z.preprocess((v) => searchText(posted(v)), z.string())
 });
 
 /** Sign-in and leaving: the attendee, and the roster search to come back to. */
@@ -293,17 +296,40 @@ export function parseHands(
 	return { id, ...accepted(input, undefined) };
 }
 
+const BALLOT = 'choice-';
+const unanswered = (v: unknown) => (posted(v) === '' ? undefined : v);
+
+/**
+ * The roll call's schema: one radio group per voter, named choice-<personId>, so its fields are
+ * the groups the form holds. An unanswered group reads as nothing; a group not named after an id
+ * is refused once answered.
+ */
+export function rollCallForm(form: FormData) {
+	const badChoice = () => m.meeting_refused_bad_choice();
+	const groups = [...new Set(form.keys())].filter((key) => key.startsWith(BALLOT));
+	const ballot = (key: string) =>
+		z.preprocess(
+			unanswered,
+			idParam(key.slice(BALLOT.length))
+				? choice(CHOICES, badChoice).optional()
+				: z.undefined({ error: badChoice })
+		);
+	return z.object({
+		motion: id(),
+		...Object.fromEntries(groups.map((key) => [key, ballot(key)]))
+	});
+}
+
 /** Each voter's choice from radio groups named choice-<personId>; an unanswered voter is skipped. */
 export function parseRollCall(form: FormData): ParsedFor<{ personId: number; choice: Choice }[]> {
 	const id = motionIdOf(form);
-	const ballots: { personId: number; choice: Choice }[] = [];
-	for (const [key, value] of form) {
-		if (!key.startsWith('choice-') || value === '') continue;
-		const personId = idParam(key.slice('choice-'.length));
-		if (!personId || !(CHOICES as readonly unknown[]).includes(value))
-			return { id, ...refused(m.meeting_refused_bad_choice(), undefined) };
-		ballots.push({ personId, choice: value as Choice });
-	}
+	const p = parseForm(rollCallForm(form), form);
+	if (!p.ok) return { id, ...refused(firstError(p.errors), undefined) };
+	const ballots = Object.entries(p.data as Record<string, unknown>).flatMap(([key, choice]) =>
+		key.startsWith(BALLOT) && choice
+			? [{ personId: Number(key.slice(BALLOT.length)), choice: choice as Choice }]
+			: []
+	);
 	if (!ballots.length) return { id, ...refused(m.mtg_console_no_ballots(), undefined) };
 	return { id, ...accepted(ballots, undefined) };
 }
