@@ -162,7 +162,7 @@ export function parseAddGuest(
 
 // Neither field refuses: a person that is not an id is no one (the domain says not on the roster).
 export const presenceForm = z.object({
-	person: id().catch(null),
+	person: optionalId().catch(null),
 	q: z.preprocess((v) => searchText(posted(v)), z.string())
 });
 
