@@ -8,7 +8,6 @@ import {
 	parseAddGuest,
 	parseAddSpeech,
 	parseCloseMeeting,
-	parseCount,
 	parseCreateMotion,
 	parseEdit,
 	parseHands,
@@ -29,7 +28,7 @@ function form(...pairs: [string, string][]): FormData {
 
 const long = (n: number) => '议'.repeat(n);
 
-describe('parseCount', () => {
+describe('a count typed by the clerk', () => {
 	it.each([
 		['', 0],
 		['0', 0],
@@ -39,10 +38,11 @@ describe('parseCount', () => {
 		['-1', null],
 		['1.5', null],
 		['1e3', null],
-		[' 3', null],
+		[' 3', 3],
 		['三', null]
 	])('%j → %j', (value, expected) => {
-		expect(parseCount(value)).toBe(expected);
+		const p = parseHands(form(['motion', '3'], ['yes', '1'], ['no', value]));
+		expect(p.ok ? p.input.no : null).toBe(expected);
 	});
 });
 
@@ -226,6 +226,11 @@ describe('parseAddSpeech', () => {
 		expect(p.values.summary.length).toBeLessThanOrEqual(TEXT_MAX);
 	});
 
+	it('asks for the speaker before refusing an over-long summary', () => {
+		const p = parseAddSpeech(form(['item', '5'], ['summary', long(TEXT_MAX + 1)]));
+		expect(p).toMatchObject({ id: 5, ok: false, message: m.mtg_console_speaker_required() });
+	});
+
 	it('reads a non-numeric item as no item', () => {
 		expect(parseAddSpeech(form(['item', '5x'], ['speakerName', '王'])).id).toBeNull();
 	});
@@ -293,6 +298,11 @@ describe('parseRollCall', () => {
 				{ personId: 9, choice: 'abstain' }
 			]
 		});
+	});
+
+	it('skips an unanswered group even when it is not named after a voter', () => {
+		const p = parseRollCall(form(['motion', '4'], ['choice-x', ''], ['choice-7', 'no']));
+		expect(p).toMatchObject({ ok: true, input: [{ personId: 7, choice: 'no' }] });
 	});
 
 	it.each([

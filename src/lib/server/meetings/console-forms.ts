@@ -1,12 +1,24 @@
-// The meeting console's forms, read and checked before anything touches the database: each
-// parser turns one action's FormData into typed input or the message the clerk sees. Text over its
-// limit is refused with the domain's own message, never cut short into something the clerk did not
-// type; only the values echoed back into the form are bounded, so a 1 MB paste is not sent back.
+// The meeting console's forms, one schema each, read and checked before anything touches the
+// database: each parser turns one action's FormData into typed input or the one message the clerk
+// sees. Text over its limit is refused with the domain's own message, never cut short into
+// something the clerk did not type; only the values echoed back are bounded to what the field holds.
+import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { field } from '../forms';
+import {
+	chars,
+	cleanText,
+	choice,
+	firstError,
+	id,
+	optionalId,
+	parseForm,
+	text,
+	whole,
+	type FieldErrors
+} from '../forms';
 import { idParam } from '../villages/context';
 import { AGENDA_MATERIALS_MAX } from './calling';
-import { CHOICES, METHODS, type Choice, type Method } from './records';
+import { CHOICES, METHODS, type Choice } from './records';
 import { meetingRefusalMessage } from './messages';
 
 /** Limits the domain enforces too (meetings.ts); the parser refuses first so nothing is cut. */
@@ -15,6 +27,9 @@ export const PLACE_MAX = 100;
 export const NAME_MAX = 32;
 export const TEXT_MAX = 2000;
 const SEARCH_MAX = 32;
+const COUNT_MAX = 99999;
+// Dates and times are checked by the domain; anything longer is not one.
+const SHORT = 64;
 
 export type Parsed<T, V = undefined> =
 	{ ok: true; input: T; values: V } | { ok: false; message: string; values: V };
@@ -26,106 +41,169 @@ const refused = <V>(message: string, values: V) => ({ ok: false as const, messag
 const accepted = <T, V>(input: T, values: V) => ({ ok: true as const, input, values });
 
 /** What goes back into a refused form: at most what its field holds. */
-const echo = (value: string, max: number) => value.slice(0, max);
+const echo = (value: string, max: number) => [...value].slice(0, max).join('');
 
-/** An optional id field: '' is none, anything else must be an id. */
-function optionalId(form: FormData, name: string): { id: number | null; bad: boolean } {
-	const value = field(form, name);
-	const id = value ? idParam(value) : null;
-	return { id, bad: value !== '' && id === null };
-}
-
-/** Every value of a repeated id field, or null if one of them is not an id. */
-function ids(form: FormData, name: string): number[] | null {
-	const out: number[] = [];
-	for (const value of form.getAll(name)) {
-		const id = typeof value === 'string' ? idParam(value) : null;
-		if (!id) return null;
-		out.push(id);
+/**
+ * The one message a console form shows: the first refused field in `order`, worded by the console
+ * where it names one (the domain's own refusal), else as its builder worded it.
+ */
+function messageOf<K extends string>(
+	errors: FieldErrors<K>,
+	order: [K, (() => string)?][]
+): string {
+	for (const [key, message] of order) {
+		const error = errors[key];
+		if (error !== undefined) return message ? message() : error;
 	}
-	return out;
+	return firstError(errors);
 }
 
-/** A count typed by the clerk: a whole number from 0 to 99999, else null. Empty reads as 0. */
-export function parseCount(value: string): number | null {
-	if (value === '') return 0;
-	if (!/^\d{1,5}$/.test(value)) return null;
-	return Number(value);
-}
+/** Every value posted under the name as an id; one that is not an id refuses the whole list. */
+const ids = (message: () => string) =>
+	z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(id(message)));
+
+// A count typed by the clerk: a whole number from 0 to 99999; empty (and a typed "-0") reads as 0.
+const count = () => whole(0, COUNT_MAX).transform((n) => n || 0);
+
+// The first value posted under a name, as text.
+const posted = (v: unknown) => cleanText(Array.isArray(v) ? v[0] : v);
+
+/** A switch that is on only when posted as exactly "1", as the console's forms send it. */
+const on = () => z.preprocess((v) => posted(v) === '1', z.boolean());
 
 /** A roster search: a query string, not stored, so a long one is simply shortened. */
 export const searchText = (value: string | null) => (value ?? '').trim().slice(0, SEARCH_MAX);
 
+export const addAgendaForm = z.object({
+	topic: optionalId(),
+	title: text(TITLE_MAX),
+	materials: text(AGENDA_MATERIALS_MAX)
+});
+
 export function parseAddAgenda(form: FormData) {
-	const title = field(form, 'title');
-	const materials = field(form, 'materials');
+	const p = parseForm(addAgendaForm, form);
 	const values = {
-		title: echo(title, TITLE_MAX),
-		materials: echo(materials, AGENDA_MATERIALS_MAX)
+		title: echo(p.values.title, TITLE_MAX),
+		materials: echo(p.values.materials, AGENDA_MATERIALS_MAX)
 	};
-	const topic = optionalId(form, 'topic');
-	if (topic.bad) return refused(m.meeting_refused_bad_topic(), values);
-	if (title.length > TITLE_MAX) return refused(meetingRefusalMessage('bad_title'), values);
-	if (materials.length > AGENDA_MATERIALS_MAX)
-		return refused(meetingRefusalMessage('bad_materials'), values);
-	return accepted({ title, topicId: topic.id, materials }, values);
+	if (!p.ok)
+		return refused(
+			messageOf(p.errors, [
+				['topic', () => m.meeting_refused_bad_topic()],
+				['title', () => meetingRefusalMessage('bad_title')],
+				['materials', () => meetingRefusalMessage('bad_materials')]
+			]),
+			values
+		);
+	const { title, topic, materials } = p.data;
+	return accepted({ title, topicId: topic, materials }, values);
 }
+
+export const editForm = z.object({
+	title: text(TITLE_MAX),
+	meetingDate: text(SHORT),
+	startsAt: text(SHORT),
+	place: text(PLACE_MAX),
+	chairPersonId: optionalId(),
+	recorderPersonId: optionalId()
+});
 
 export function parseEdit(form: FormData) {
+	const p = parseForm(editForm, form);
 	const values = {
-		title: field(form, 'title'),
-		meetingDate: field(form, 'meetingDate'),
-		startsAt: field(form, 'startsAt'),
-		place: field(form, 'place'),
-		chairPersonId: field(form, 'chairPersonId'),
-		recorderPersonId: field(form, 'recorderPersonId')
+		...p.values,
+		title: echo(p.values.title, TITLE_MAX),
+		meetingDate: echo(p.values.meetingDate, SHORT),
+		startsAt: echo(p.values.startsAt, SHORT),
+		place: echo(p.values.place, PLACE_MAX)
 	};
-	const { title, place } = values;
-	const echoed = { ...values, title: echo(title, TITLE_MAX), place: echo(place, PLACE_MAX) };
-	const chair = optionalId(form, 'chairPersonId');
-	const recorder = optionalId(form, 'recorderPersonId');
-	if (chair.bad || recorder.bad) return refused(m.meeting_refused_bad_person(), echoed);
-	if (title.length > TITLE_MAX) return refused(meetingRefusalMessage('bad_title'), echoed);
-	if (place.length > PLACE_MAX) return refused(meetingRefusalMessage('bad_place'), echoed);
-	return accepted(
-		{
-			title,
-			meetingDate: values.meetingDate,
-			startsAt: values.startsAt,
-			place,
-			chairPersonId: chair.id,
-			recorderPersonId: recorder.id
-		},
-		echoed
-	);
+	if (!p.ok)
+		return refused(
+			messageOf(p.errors, [
+				['chairPersonId', () => m.meeting_refused_bad_person()],
+				['recorderPersonId', () => m.meeting_refused_bad_person()],
+				['title', () => meetingRefusalMessage('bad_title')],
+				['place', () => meetingRefusalMessage('bad_place')]
+			]),
+			values
+		);
+	return accepted(p.data, values);
 }
 
+export const notifyForm = z.object({ attendee: ids(() => m.meeting_refused_bad_attendee()) });
+
 export function parseNotify(form: FormData): Parsed<{ attendees: number[] }> {
-	const attendees = ids(form, 'attendee');
-	if (!attendees) return refused(m.meeting_refused_bad_attendee(), undefined);
-	return accepted({ attendees }, undefined);
+	const p = parseForm(notifyForm, form);
+	if (!p.ok) return refused(firstError(p.errors), undefined);
+	return accepted({ attendees: p.data.attendee }, undefined);
 }
+
+export const addGuestForm = z.object({
+	kind: choice(['observer', 'township']),
+	name: text(NAME_MAX),
+	position: text(NAME_MAX)
+});
 
 export function parseAddGuest(
 	form: FormData
 ): Parsed<{ kind: 'observer' | 'township'; name: string; position: string }> {
-	const kind = field(form, 'kind');
-	const name = field(form, 'name');
-	const position = field(form, 'position');
-	if (kind !== 'observer' && kind !== 'township') return refused(m.error_choose_one(), undefined);
-	if (name.length > NAME_MAX) return refused(meetingRefusalMessage('bad_name'), undefined);
-	if (position.length > NAME_MAX) return refused(m.error_too_long({ max: NAME_MAX }), undefined);
-	return accepted({ kind, name, position }, undefined);
+	const p = parseForm(addGuestForm, form);
+	if (!p.ok)
+		return refused(
+			messageOf(p.errors, [
+				['kind'],
+				['name', () => meetingRefusalMessage('bad_name')],
+				['position']
+			]),
+			undefined
+		);
+	return accepted(p.data, undefined);
 }
+
+// Neither field refuses: a person that is not an id is no one (the domain says not on the roster).
+export const presenceForm = z.object({
+	person: optionalId().catch(null),
+	q: z.preprocess((v) => searchText(posted(v)), z.string())
+});
 
 /** Sign-in and leaving: the attendee, and the roster search to come back to. */
 export function parsePresence(form: FormData): { personId: number | null; query: string } {
-	const q = searchText(field(form, 'q'));
-	return {
-		personId: idParam(field(form, 'person')),
-		query: q ? `?q=${encodeURIComponent(q)}` : ''
-	};
+	const p = parseForm(presenceForm, form);
+	const { person, q } = p.ok ? p.data : { person: null, q: '' };
+	return { personId: person, query: q ? `?q=${encodeURIComponent(q)}` : '' };
 }
+
+// A picked attendee's typed name is ignored, so only a guest's name is held to NAME_MAX; the
+// summary's own limit still bounds it. The speaker is checked even when the summary is refused
+// (the clerk is told of the missing speaker first), but only once the person reads as an id.
+const personRead = (payload: z.core.ParsePayload) =>
+	!payload.issues.some((issue) => issue.path?.[0] === 'person');
+
+export const addSpeechForm = z
+	.object({
+		item: id(),
+		person: optionalId(),
+		speakerName: text(TEXT_MAX),
+		summary: text(TEXT_MAX)
+	})
+	.superRefine(
+		(f, ctx) => {
+			if (f.person) return;
+			if (!f.speakerName)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['speaker'],
+					message: m.mtg_console_speaker_required()
+				});
+			else if (chars(f.speakerName) > NAME_MAX)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['speakerName'],
+					message: m.error_too_long({ max: NAME_MAX })
+				});
+		},
+		{ when: personRead }
+	);
 
 /**
  * A speech: a picked attendee or a typed name (for someone off the roster, a guest); the route
@@ -137,96 +215,174 @@ export function parseAddSpeech(
 	{ personId: number | null; speakerName: string; summary: string },
 	{ summary: string; speakerName: string }
 > {
-	const id = idParam(field(form, 'item'));
-	const summary = field(form, 'summary');
-	const speakerName = field(form, 'speakerName');
-	const values = { summary: echo(summary, TEXT_MAX), speakerName: echo(speakerName, NAME_MAX) };
-	const person = optionalId(form, 'person');
-	if (person.bad) return { id, ...refused(m.meeting_refused_not_on_roster(), values) };
-	if (!person.id && !speakerName)
-		return { id, ...refused(m.mtg_console_speaker_required(), values) };
-	if (summary.length > TEXT_MAX || (!person.id && speakerName.length > NAME_MAX))
-		return { id, ...refused(meetingRefusalMessage('bad_text'), values) };
-	return { id, ...accepted({ personId: person.id, speakerName, summary }, values) };
+	const p = parseForm(addSpeechForm, form);
+	const id = idParam(p.values.item);
+	const values = {
+		summary: echo(p.values.summary, TEXT_MAX),
+		speakerName: echo(p.values.speakerName, NAME_MAX)
+	};
+	if (!p.ok) {
+		const errors: FieldErrors<string> = p.errors;
+		const badText = () => meetingRefusalMessage('bad_text');
+		const message = messageOf(errors, [
+			['person', () => m.meeting_refused_not_on_roster()],
+			['speaker'],
+			['summary', badText],
+			['speakerName', badText]
+		]);
+		return { id, ...refused(message, values) };
+	}
+	const { person, speakerName, summary } = p.data;
+	return { id, ...accepted({ personId: person, speakerName, summary }, values) };
 }
+
+export const createMotionForm = z.object({
+	item: id(),
+	method: choice(METHODS, () => m.meeting_refused_bad_method()),
+	text: text(TEXT_MAX)
+});
 
 export function parseCreateMotion(
 	form: FormData
-): ParsedFor<{ text: string; method: Method }, { text: string }> {
-	const id = idParam(field(form, 'item'));
-	const method = field(form, 'method');
-	const text = field(form, 'text');
-	const values = { text: echo(text, TEXT_MAX) };
-	if (!(METHODS as readonly string[]).includes(method))
-		return { id, ...refused(m.meeting_refused_bad_method(), values) };
-	if (text.length > TEXT_MAX) return { id, ...refused(meetingRefusalMessage('bad_text'), values) };
-	return { id, ...accepted({ text, method: method as Method }, values) };
+): ParsedFor<{ text: string; method: (typeof METHODS)[number] }, { text: string }> {
+	const p = parseForm(createMotionForm, form);
+	const id = idParam(p.values.item);
+	const values = { text: echo(p.values.text, TEXT_MAX) };
+	if (!p.ok) {
+		const message = messageOf(p.errors, [
+			['method'],
+			['text', () => meetingRefusalMessage('bad_text')]
+		]);
+		return { id, ...refused(message, values) };
+	}
+	return { id, ...accepted({ text: p.data.text, method: p.data.method }, values) };
 }
 
+export const motionForm = z.object({ motion: id() });
+
 /** The motion a form names; its other fields are read by the parsers below. */
-export const motionIdOf = (form: FormData) => idParam(field(form, 'motion'));
+export function motionIdOf(form: FormData): number | null {
+	const p = parseForm(motionForm, form);
+	return p.ok ? p.data.motion : null;
+}
 
 type Counts = { yes: number; no: number; abstain: number };
 
-function counts(form: FormData, othersYes = false): Counts | null {
-	const yes = othersYes ? 0 : parseCount(field(form, 'yes'));
-	const no = parseCount(field(form, 'no'));
-	const abstain = parseCount(field(form, 'abstain'));
-	return yes === null || no === null || abstain === null ? null : { yes, no, abstain };
-}
+// "All others for" leaves the yes count to the domain, so whatever was typed there is not read.
+export const handsForm = z
+	.object({
+		motion: id(),
+		othersYes: on(),
+		yes: z.unknown(),
+		no: count(),
+		abstain: count()
+	})
+	.superRefine((f, ctx) => {
+		if (!f.othersYes && !count().safeParse(f.yes).success)
+			ctx.addIssue({ code: 'custom', path: ['yes'], message: m.meeting_refused_bad_tally() });
+	});
 
 /** A show of hands: three counts, or "all others for" with the against and abstaining counted. */
 export function parseHands(
 	form: FormData
-): ParsedFor<
-	{ yes: number; no: number; abstain: number } | { no: number; abstain: number; othersYes: true }
-> {
+): ParsedFor<Counts | { no: number; abstain: number; othersYes: true }> {
 	const id = motionIdOf(form);
-	const othersYes = field(form, 'othersYes') === '1';
-	const c = counts(form, othersYes);
-	if (!c) return { id, ...refused(m.meeting_refused_bad_tally(), undefined) };
-	const input = othersYes ? { no: c.no, abstain: c.abstain, othersYes: true as const } : c;
+	const p = parseForm(handsForm, form);
+	if (!p.ok) return { id, ...refused(m.meeting_refused_bad_tally(), undefined) };
+	const { othersYes, yes, no, abstain } = p.data;
+	const input = othersYes
+		? { no, abstain, othersYes: true as const }
+		: { yes: count().parse(yes), no, abstain };
 	return { id, ...accepted(input, undefined) };
+}
+
+const BALLOT = 'choice-';
+const unanswered = (v: unknown) => (posted(v) === '' ? undefined : v);
+
+/**
+ * The roll call's schema: one radio group per voter, named choice-<personId>, so its fields are
+ * the groups the form holds. An unanswered group reads as nothing; a group not named after an id
+ * is refused once answered.
+ */
+export function rollCallForm(form: FormData) {
+	const badChoice = () => m.meeting_refused_bad_choice();
+	const groups = [...new Set(form.keys())].filter((key) => key.startsWith(BALLOT));
+	const ballot = (key: string) =>
+		z.preprocess(
+			unanswered,
+			idParam(key.slice(BALLOT.length))
+				? choice(CHOICES, badChoice).optional()
+				: z.undefined({ error: badChoice })
+		);
+	return z.object({
+		motion: id(),
+		...Object.fromEntries(groups.map((key) => [key, ballot(key)]))
+	});
 }
 
 /** Each voter's choice from radio groups named choice-<personId>; an unanswered voter is skipped. */
 export function parseRollCall(form: FormData): ParsedFor<{ personId: number; choice: Choice }[]> {
 	const id = motionIdOf(form);
-	const ballots: { personId: number; choice: Choice }[] = [];
-	for (const [key, value] of form) {
-		if (!key.startsWith('choice-') || value === '') continue;
-		const personId = idParam(key.slice('choice-'.length));
-		if (!personId || !(CHOICES as readonly unknown[]).includes(value))
-			return { id, ...refused(m.meeting_refused_bad_choice(), undefined) };
-		ballots.push({ personId, choice: value as Choice });
-	}
+	const p = parseForm(rollCallForm(form), form);
+	if (!p.ok) return { id, ...refused(firstError(p.errors), undefined) };
+	const ballots = Object.entries(p.data as Record<string, unknown>).flatMap(([key, choice]) =>
+		key.startsWith(BALLOT) && choice
+			? [{ personId: Number(key.slice(BALLOT.length)), choice: choice as Choice }]
+			: []
+	);
 	if (!ballots.length) return { id, ...refused(m.mtg_console_no_ballots(), undefined) };
 	return { id, ...accepted(ballots, undefined) };
 }
+
+// The counter's and scrutineer's names are checked by the domain (its own message for a missing
+// or long one); the text limit only keeps a paste from reaching it.
+export const secretPaperForm = z.object({
+	motion: id(),
+	voter: ids(() => m.meeting_refused_not_on_roster()).pipe(
+		z.array(z.number()).min(1, { error: () => m.mtg_console_no_ballots() })
+	),
+	yes: count(),
+	no: count(),
+	abstain: count(),
+	counter: text(TEXT_MAX),
+	scrutineer: text(TEXT_MAX)
+});
 
 /** Paper ballots of a secret vote: who handed one in, the counted totals, and who counted. */
 export function parseSecretPaper(
 	form: FormData
 ): ParsedFor<{ voters: number[]; counts: Counts; counter: string; scrutineer: string }> {
 	const id = motionIdOf(form);
-	const voters = ids(form, 'voter');
-	if (!voters) return { id, ...refused(m.meeting_refused_not_on_roster(), undefined) };
-	if (!voters.length) return { id, ...refused(m.mtg_console_no_ballots(), undefined) };
-	const c = counts(form);
-	if (!c) return { id, ...refused(m.meeting_refused_bad_tally(), undefined) };
-	const input = {
-		voters,
-		counts: c,
-		counter: field(form, 'counter'),
-		scrutineer: field(form, 'scrutineer')
+	const p = parseForm(secretPaperForm, form);
+	if (!p.ok) {
+		const tally = () => m.meeting_refused_bad_tally();
+		const message = messageOf(p.errors, [
+			['voter'],
+			['yes', tally],
+			['no', tally],
+			['abstain', tally]
+		]);
+		return { id, ...refused(message, undefined) };
+	}
+	const { voter, yes, no, abstain, counter, scrutineer } = p.data;
+	return {
+		id,
+		...accepted({ voters: voter, counts: { yes, no, abstain }, counter, scrutineer }, undefined)
 	};
-	return { id, ...accepted(input, undefined) };
 }
 
-/** "Yes, close it": the second step after the few-ballots warning. */
-export const confirmed = (form: FormData) => field(form, 'confirm') === '1';
+export const closeMeetingForm = z.object({ closeOpenMotions: on(), confirm: on() });
 
-export const parseCloseMeeting = (form: FormData) => ({
-	closeOpenMotions: field(form, 'closeOpenMotions') === '1',
-	confirmFewBallots: confirmed(form)
-});
+/** "Yes, close it": the second step after the few-ballots warning. */
+export function confirmed(form: FormData): boolean {
+	const p = parseForm(closeMeetingForm, form);
+	return p.ok && p.data.confirm;
+}
+
+export function parseCloseMeeting(form: FormData) {
+	const p = parseForm(closeMeetingForm, form);
+	return {
+		closeOpenMotions: p.ok && p.data.closeOpenMotions,
+		confirmFewBallots: p.ok && p.data.confirm
+	};
+}
