@@ -17,10 +17,7 @@ const NOT_YET_CONVERTED = new Set<string>([
 	'[village]/roster/households/[household]/+page.server.ts',
 	'[village]/roster/import/+page.server.ts',
 	'[village]/roster/people/[person]/+page.server.ts',
-	'[village]/resolutions/[id]/+page.server.ts',
-	'[village]/settings/+page.server.ts',
-	'[village]/notices/[seq]/+page.server.ts',
-	'[village]/notices/desk/+page.server.ts'
+	'[village]/settings/+page.server.ts'
 ]);
 
 function pageServerFiles(dir: string): string[] {
