@@ -16,8 +16,7 @@ const NOT_YET_CONVERTED = new Set<string>([
 	'[village]/roster/activation-sheet/+page.server.ts',
 	'[village]/roster/households/[household]/+page.server.ts',
 	'[village]/roster/import/+page.server.ts',
-	'[village]/roster/people/[person]/+page.server.ts',
-	'[village]/settings/+page.server.ts'
+	'[village]/roster/people/[person]/+page.server.ts'
 ]);
 
 function pageServerFiles(dir: string): string[] {
