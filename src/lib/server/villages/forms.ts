@@ -35,9 +35,12 @@ export const newVillageForm = z.object({
 // A holiday is an ISO date and a separator: a longer list holds more than the village may keep.
 const HOLIDAY_CHARS = 'YYYY-MM-DD\n'.length;
 
+// A required whole() is never null; the pipe only tells the type so.
+const days = (min: number, max: number) => whole(min, max, { required: true }).pipe(z.number());
+
 export const settingsForm = z.object({
-	triageDays: whole(TRIAGE_DAYS_MIN, TRIAGE_DAYS_MAX, { required: true }),
-	noticeDays: whole(NOTICE_DAYS_MIN, NOTICE_DAYS_MAX, { required: true }),
+	triageDays: days(TRIAGE_DAYS_MIN, TRIAGE_DAYS_MAX),
+	noticeDays: days(NOTICE_DAYS_MIN, NOTICE_DAYS_MAX),
 	// One date a line, or separated by spaces or commas (as copied from a calendar).
 	holidays: text(HOLIDAYS_MAX * HOLIDAY_CHARS).transform((s) =>
 		s.split(/[\s,，、]+/).filter(Boolean)
