@@ -15,6 +15,12 @@ import {
 
 const ZH = { locale: 'zh-CN' as const };
 
+// The outcome and the feedback are posted whole on the notice board; a route's reason is a note.
+export const CONSULT_TEXT_MAX = 5000;
+export const ROUTE_REASON_MAX = 500;
+// After the outcome: submitted to a meeting for a decision, or implemented as agreed.
+export const CONSULT_ROUTES = ['submit', 'implement'] as const;
+
 /** 协商意见: recorded after the consultation meeting closed, and posted on the notice board. */
 export function recordOutcome(
 	db: Db,
@@ -25,7 +31,7 @@ export function recordOutcome(
 	options: { now?: Date } = {}
 ): ConsultationResult {
 	const text = outcome.trim();
-	if (!text || text.length > 5000) return { ok: false, reason: 'bad_text' };
+	if (!text || text.length > CONSULT_TEXT_MAX) return { ok: false, reason: 'bad_text' };
 	return command(db, {
 		actor,
 		villageId,
@@ -82,9 +88,9 @@ export function chooseRoute(
 	options: { now?: Date } = {}
 ): ConsultationResult {
 	const reason = (input.reason ?? '').trim();
-	if (input.route !== 'submit' && input.route !== 'implement')
+	if (!(CONSULT_ROUTES as readonly string[]).includes(input.route))
 		return { ok: false, reason: 'bad_route' };
-	if (reason.length > 500) return { ok: false, reason: 'bad_text' };
+	if (reason.length > ROUTE_REASON_MAX) return { ok: false, reason: 'bad_text' };
 	return command(db, {
 		actor,
 		villageId,
@@ -123,7 +129,7 @@ export function recordFeedback(
 	options: { now?: Date } = {}
 ): ConsultationResult {
 	const text = feedback.trim();
-	if (!text || text.length > 5000) return { ok: false, reason: 'bad_text' };
+	if (!text || text.length > CONSULT_TEXT_MAX) return { ok: false, reason: 'bad_text' };
 	return command(db, {
 		actor,
 		villageId,

@@ -6,6 +6,10 @@ import { type Actor } from '../permissions';
 import { isValidDate, todayInChina } from '../calendar/dates';
 import { openConsultation, staffOnTopic, type ConsultationResult } from './consultation';
 
+// A party's name as the roster keeps names, and a line on what the party stands to gain or lose.
+export const PARTY_NAME_MAX = 32;
+export const PARTY_INTEREST_MAX = 200;
+
 /** Names a consulting party: a roster person, or by name someone outside the roster. */
 export function addParty(
 	db: Db,
@@ -16,7 +20,7 @@ export function addParty(
 	options: { now?: Date } = {}
 ): ConsultationResult {
 	const interest = (input.interest ?? '').trim();
-	if (interest.length > 200) return { ok: false, reason: 'bad_text' };
+	if (interest.length > PARTY_INTEREST_MAX) return { ok: false, reason: 'bad_text' };
 	return command(db, {
 		actor,
 		villageId,
@@ -34,7 +38,7 @@ export function addParty(
 				if (!p) return { ok: false, reason: 'bad_person' };
 				name = p.name;
 			}
-			if (!name || name.length > 32) return { ok: false, reason: 'bad_name' };
+			if (!name || name.length > PARTY_NAME_MAX) return { ok: false, reason: 'bad_name' };
 			if (c.parties.some((p) => p.name === name)) return { ok: false, reason: 'duplicate_party' };
 			db.prepare(
 				'insert into consultation_parties (consultation_id, person_id, name, interest) values (?, ?, ?, ?)'

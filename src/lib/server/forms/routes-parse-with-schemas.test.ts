@@ -7,17 +7,6 @@ import { describe, expect, it } from 'vitest';
 const ROUTES = join(process.cwd(), 'src/routes');
 const BY_HAND = /\b(field|secretField)\(|\bform(Data)?\.get(All)?\(/;
 
-// Not converted yet (issue 13): each entry must still read by hand, so the list only shrinks.
-// Paths without route groups, so moving a folder into (village)/ does not matter.
-const NOT_YET_CONVERTED = new Set<string>([
-	'[village]/topics/[number]/implementation/+page.server.ts',
-	'[village]/topics/[number]/consultation/+page.server.ts',
-	'[village]/resolutions/[id]/+page.server.ts',
-	'[village]/settings/+page.server.ts',
-	'[village]/notices/[seq]/+page.server.ts',
-	'[village]/notices/desk/+page.server.ts'
-]);
-
 function pageServerFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
 		e.isDirectory()
@@ -42,13 +31,6 @@ describe('form actions parse with their schema', () => {
 	});
 
 	it('no page reads form fields by hand', () => {
-		expect(
-			files.filter((f) => f.byHand && !NOT_YET_CONVERTED.has(f.name)).map((f) => f.name)
-		).toEqual([]);
-	});
-
-	it('the not-yet-converted list holds only pages that still read by hand', () => {
-		const current = new Set(files.filter((f) => f.byHand).map((f) => f.name));
-		expect([...NOT_YET_CONVERTED].filter((name) => !current.has(name))).toEqual([]);
+		expect(files.filter((f) => f.byHand).map((f) => f.name)).toEqual([]);
 	});
 });

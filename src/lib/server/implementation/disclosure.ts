@@ -11,7 +11,7 @@ import { todayInChina } from '../calendar/dates';
 import { findTopic } from '../topics/records';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf, isSupervisorOn } from '../permissions/village';
-import { implementationOf, type Implementation } from './implementation';
+import { OPINION_MAX, implementationOf, type Implementation } from './implementation';
 import type { CompleteResult, ProgressResult, StartResult } from './progress';
 
 const ZH = { locale: 'zh-CN' as const };
@@ -63,7 +63,7 @@ export function discloseResult(
 ): DiscloseResult {
 	const now = options.now ?? new Date();
 	const opinion = input.opinion.trim();
-	if (!opinion || opinion.length > 2000) return { ok: false, reason: 'bad_opinion' };
+	if (!opinion || opinion.length > OPINION_MAX) return { ok: false, reason: 'bad_opinion' };
 	return command(db, {
 		actor,
 		villageId,

@@ -7,6 +7,13 @@ import { findTopic } from '../topics/records';
 
 export const MAX_PROGRESS_PHOTOS = 6;
 export const MAX_BUDGET_LINES = 10;
+// What the villagers read on the board: the plan and the completion summary are documents, a
+// progress note and the supervisors' opinion are paragraphs, a funding source is a name.
+export const PLAN_MAX = 5000;
+export const SUMMARY_MAX = 5000;
+export const NOTE_MAX = 2000;
+export const OPINION_MAX = 2000;
+export const BUDGET_SOURCE_MAX = 60;
 /** 10 亿元 in fen: far above any village project, low enough to stay an exact integer. */
 export const MAX_FEN = 100_000_000_000;
 

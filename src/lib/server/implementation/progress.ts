@@ -7,9 +7,13 @@ import { findTopic, type StoredAttachment } from '../topics/records';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf, mayReportProgress } from '../permissions/village';
 import {
+	BUDGET_SOURCE_MAX,
 	MAX_BUDGET_LINES,
 	MAX_FEN,
 	MAX_PROGRESS_PHOTOS,
+	NOTE_MAX,
+	PLAN_MAX,
+	SUMMARY_MAX,
 	decisionOf,
 	implementationOf,
 	type BudgetLine
@@ -39,7 +43,7 @@ export function startImplementation(
 ): StartResult {
 	const now = options.now ?? new Date();
 	const plan = input.plan.trim();
-	if (!plan || plan.length > 5000) return { ok: false, reason: 'bad_plan' };
+	if (!plan || plan.length > PLAN_MAX) return { ok: false, reason: 'bad_plan' };
 	const budget = input.budget.map((b) => ({ source: b.source.trim(), amountFen: b.amountFen }));
 	if (
 		budget.length === 0 ||
@@ -47,7 +51,7 @@ export function startImplementation(
 		budget.some(
 			(b) =>
 				!b.source ||
-				b.source.length > 60 ||
+				b.source.length > BUDGET_SOURCE_MAX ||
 				!Number.isSafeInteger(b.amountFen) ||
 				b.amountFen <= 0 ||
 				b.amountFen > MAX_FEN
@@ -151,7 +155,7 @@ export function recordProgress(
 		return { ok: false, reason: 'bad_percent' };
 	if (!Number.isSafeInteger(input.spentFen) || input.spentFen < 0 || input.spentFen > MAX_FEN)
 		return { ok: false, reason: 'bad_money' };
-	if (note.length > 2000) return { ok: false, reason: 'bad_note' };
+	if (note.length > NOTE_MAX) return { ok: false, reason: 'bad_note' };
 	if (photos.length > MAX_PROGRESS_PHOTOS || photos.some((p) => p.kind !== 'image'))
 		return { ok: false, reason: 'too_many_photos' };
 	return command(db, {
@@ -230,7 +234,7 @@ export function completeImplementation(
 	const summary = input.summary.trim();
 	if (!isValidDate(input.completedOn)) return { ok: false, reason: 'bad_date' };
 	if (input.completedOn > todayInChina(now)) return { ok: false, reason: 'future_date' };
-	if (!summary || summary.length > 5000) return { ok: false, reason: 'bad_summary' };
+	if (!summary || summary.length > SUMMARY_MAX) return { ok: false, reason: 'bad_summary' };
 	return command(db, {
 		actor,
 		villageId,

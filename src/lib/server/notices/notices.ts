@@ -95,6 +95,11 @@ export interface NoticeInput {
 	takesObjections?: boolean;
 }
 
+// A notice's title, summary and body: the desk's forms refuse longer ones with these limits named.
+export const NOTICE_TITLE_MAX = 200;
+export const NOTICE_SUMMARY_MAX = 500;
+export const NOTICE_BODY_MAX = 20000;
+
 export type PostNoticeResult =
 	| { ok: true; notice: Notice }
 	| { ok: false; reason: 'bad_kind' | 'bad_title' | 'bad_body' | 'bad_summary' | 'bad_link' };
@@ -123,9 +128,10 @@ export function postNotice(
 	const title = input.title.trim();
 	const body = input.body.trim();
 	const summary = (input.summary ?? '').trim();
-	if (title.length < 1 || title.length > 200) return { ok: false, reason: 'bad_title' };
-	if (body.length < 1 || body.length > 20000) return { ok: false, reason: 'bad_body' };
-	if (summary.length > 500) return { ok: false, reason: 'bad_summary' };
+	if (title.length < 1 || title.length > NOTICE_TITLE_MAX)
+		return { ok: false, reason: 'bad_title' };
+	if (body.length < 1 || body.length > NOTICE_BODY_MAX) return { ok: false, reason: 'bad_body' };
+	if (summary.length > NOTICE_SUMMARY_MAX) return { ok: false, reason: 'bad_summary' };
 	return command(db, {
 		actor: actorOfLogin(db, actorId),
 		villageId,

@@ -1,7 +1,9 @@
-// The 4+2 procedure's forms (recording a step or a failed vote, authorizing the representatives),
-// one schema each, parsed by parseForm.
+// The 4+2 procedure's forms (recording a step or a failed vote, authorizing the representatives,
+// correcting a resolution), one schema each, parsed by parseForm.
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { choice, id, text, textList } from '../forms';
+import { CORRECTION_REASON_MAX, CORRECTION_TEXT_MAX } from './resolutions';
 
 // The domain refuses a failed vote's reason beyond this (matters.ts).
 export const FAILED_VOTE_REASON_MAX = 500;
@@ -22,4 +24,9 @@ export const authorizationForm = z.object({
 	items: textList(CODE),
 	validFrom: text(CODE),
 	validTo: text(CODE)
+});
+
+export const correctionForm = z.object({
+	text: text(CORRECTION_TEXT_MAX, { required: () => m.proc_res_bad_text() }),
+	reason: text(CORRECTION_REASON_MAX, { required: () => m.proc_res_bad_reason() })
 });

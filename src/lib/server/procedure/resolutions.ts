@@ -135,6 +135,10 @@ export function resolutionsOfTopic(db: Db, villageId: number, topicId: number): 
 	).map(toResolution);
 }
 
+// A correction's text and its reason: the forms refuse longer ones with these limits named.
+export const CORRECTION_TEXT_MAX = 5000;
+export const CORRECTION_REASON_MAX = 500;
+
 export type CorrectionResult =
 	| { ok: true; correctionId: number }
 	| { ok: false; reason: 'not_found' | 'forbidden' | 'bad_text' | 'bad_reason' };
@@ -150,8 +154,8 @@ export function correctResolution(
 ): CorrectionResult {
 	const text = input.text.trim();
 	const reason = input.reason.trim();
-	if (!text || text.length > 5000) return { ok: false, reason: 'bad_text' };
-	if (!reason || reason.length > 500) return { ok: false, reason: 'bad_reason' };
+	if (!text || text.length > CORRECTION_TEXT_MAX) return { ok: false, reason: 'bad_text' };
+	if (!reason || reason.length > CORRECTION_REASON_MAX) return { ok: false, reason: 'bad_reason' };
 	return command(db, {
 		actor,
 		villageId,

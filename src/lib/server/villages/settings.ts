@@ -36,6 +36,15 @@ export function getVillageSettings(db: Db, villageId: number): VillageSettings {
 	};
 }
 
+// The bounds a village's own periods must keep (days), and how many holidays it may list.
+export const TRIAGE_DAYS_MIN = 1;
+export const TRIAGE_DAYS_MAX = 30;
+// Shandong's floor of 5 days is the lowest any province sets.
+export const NOTICE_DAYS_MIN = 5;
+export const NOTICE_DAYS_MAX = 60;
+export const REPS_NOTICE_DAYS_MAX = 30;
+export const HOLIDAYS_MAX = 400;
+
 export type SettingsResult =
 	| { ok: true }
 	| { ok: false; reason: 'forbidden' | 'triage_days' | 'holiday' | 'notice_days'; value?: string };
@@ -46,11 +55,18 @@ export function updateVillageSettings(
 	villageId: number,
 	next: VillageSettings
 ): SettingsResult {
-	if (!Number.isInteger(next.triageDays) || next.triageDays < 1 || next.triageDays > 30) {
+	if (
+		!Number.isInteger(next.triageDays) ||
+		next.triageDays < TRIAGE_DAYS_MIN ||
+		next.triageDays > TRIAGE_DAYS_MAX
+	) {
 		return { ok: false, reason: 'triage_days' };
 	}
-	// Shandong's floor of 5 days is the lowest any province sets.
-	if (!Number.isInteger(next.noticeDays) || next.noticeDays < 5 || next.noticeDays > 60) {
+	if (
+		!Number.isInteger(next.noticeDays) ||
+		next.noticeDays < NOTICE_DAYS_MIN ||
+		next.noticeDays > NOTICE_DAYS_MAX
+	) {
 		return { ok: false, reason: 'notice_days' };
 	}
 	const bad = next.holidays.find((d) => !isValidDate(d));
@@ -123,7 +139,10 @@ export function updateRuleOptions(
 	if (options.partyAssemblyTwoThirds) next.partyAssemblyTwoThirds = true;
 	if (options.repsPassOnTotal) next.repsPassOnTotal = true;
 	if (options.repsNoticeDays !== undefined) {
-		if (!Number.isSafeInteger(options.repsNoticeDays) || options.repsNoticeDays > 30)
+		if (
+			!Number.isSafeInteger(options.repsNoticeDays) ||
+			options.repsNoticeDays > REPS_NOTICE_DAYS_MAX
+		)
 			return { ok: false, reason: 'not_integer' };
 		next.repsNoticeDays = options.repsNoticeDays;
 	}

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import { ruleOptionsForm, settingsForm } from '$lib/server/villages/forms';
 import { requireStaff } from '$lib/server/villages/context';
 import {
 	getRuleOptions,
@@ -51,22 +52,10 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const { village, user } = requireStaff(event);
-		const form = await readForm(event.request);
-		const values = {
-			triageDays: field(form, 'triageDays'),
-			noticeDays: field(form, 'noticeDays'),
-			holidays: field(form, 'holidays'),
-			oneShoulder: form.get('oneShoulder') === 'on'
-		};
-		const result = updateVillageSettings(getDb(), user.id, village.id, {
-			triageDays: /^\d{1,2}$/.test(values.triageDays) ? Number(values.triageDays) : NaN,
-			noticeDays: /^\d{1,2}$/.test(values.noticeDays) ? Number(values.noticeDays) : NaN,
-			holidays: values.holidays
-				.split(/[\s,，、]+/)
-				.filter(Boolean)
-				.slice(0, 400),
-			oneShoulder: values.oneShoulder
-		});
+		const parsed = parseForm(settingsForm, await readForm(event.request));
+		const values = { ...parsed.values, oneShoulder: parsed.values.oneShoulder !== '' };
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		const result = updateVillageSettings(getDb(), user.id, village.id, parsed.data);
 		if (!result.ok && result.reason === 'forbidden')
 			return fail(403, { message: m.error_forbidden() });
 		if (!result.ok) {
@@ -88,17 +77,16 @@ export const actions: Actions = {
 	},
 	rules: async (event) => {
 		const { village, user } = requireStaff(event);
-		const form = await readForm(event.request);
-		const days = field(form, 'repsNoticeDays');
+		const parsed = parseForm(ruleOptionsForm, await readForm(event.request));
 		const values = {
-			partyAssemblyTwoThirds: form.get('partyAssemblyTwoThirds') === 'on',
-			repsPassOnTotal: form.get('repsPassOnTotal') === 'on',
-			repsNoticeDays: days
+			partyAssemblyTwoThirds: parsed.values.partyAssemblyTwoThirds !== '',
+			repsPassOnTotal: parsed.values.repsPassOnTotal !== '',
+			repsNoticeDays: parsed.values.repsNoticeDays
 		};
+		if (!parsed.ok) return fail(400, { ruleValues: values, ruleError: firstError(parsed.errors) });
 		const result = updateRuleOptions(getDb(), user.id, village.id, {
-			partyAssemblyTwoThirds: values.partyAssemblyTwoThirds,
-			repsPassOnTotal: values.repsPassOnTotal,
-			repsNoticeDays: days === '' ? undefined : /^\d{1,2}$/.test(days) ? Number(days) : NaN
+			...parsed.data,
+			repsNoticeDays: parsed.data.repsNoticeDays ?? undefined
 		});
 		if (!result.ok && result.reason === 'forbidden')
 			return fail(403, { message: m.error_forbidden() });

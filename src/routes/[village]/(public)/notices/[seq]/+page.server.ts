@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import { escalationForm, objectionAnswerForm, objectionForm } from '$lib/server/notices/forms';
 import { noticeRefusalMessage } from '$lib/server/notices/messages';
 import { getNotice } from '$lib/server/notices/notices';
 import {
@@ -49,16 +50,29 @@ export const load: PageServerLoad = async (event) => {
 const back = (slug: string, seq: number, done: (typeof DONE)[number], anchor = 'objections') =>
 	redirect(303, `/${slug}/notices/${seq}?done=${done}#${anchor}`);
 
+/** The objection with this id if it was filed on this notice, else null. */
+function ownObjection(villageId: number, seq: number, id: number | null) {
+	if (!id) return null;
+	return noticeView(getDb(), villageId, seq, null)!.objections.find((o) => o.id === id) ?? null;
+}
+
 export const actions: Actions = {
 	object: async (event) => {
 		const { village, notice, actor } = context(event);
 		if (!actor) return fail(403, { section: 'object', message: m.objection_refused_forbidden() });
-		const text = field(await readForm(event.request), 'text');
+		const parsed = parseForm(objectionForm, await readForm(event.request));
+		if (!parsed.ok)
+			return fail(400, {
+				section: 'object',
+				text: parsed.values.text,
+				message: firstError(parsed.errors)
+			});
+		const { text } = parsed.data;
 		const r = fileObjection(getDb(), actor, village.id, notice.id, text);
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), {
 				section: 'object',
-				text: text.slice(0, OBJECTION_TEXT_MAX),
+				text,
 				message: noticeRefusalMessage(r.reason, 'answer')
 			});
 		back(village.slug, notice.seq, 'filed', `objection-${r.objection.ordinal}`);
@@ -67,20 +81,23 @@ export const actions: Actions = {
 	answer: async (event) => {
 		const { village, notice, actor, staff } = context(event);
 		if (!actor || !staff) return fail(403, { section: 'answer', message: m.error_forbidden() });
-		const form = await readForm(event.request);
-		const id = idParam(field(form, 'objection'));
-		const text = field(form, 'answer');
+		const parsed = parseForm(objectionAnswerForm, await readForm(event.request));
 		// Only an objection on this notice is answered from its page.
-		const own = id
-			? noticeView(getDb(), village.id, notice.seq, null)!.objections.find((o) => o.id === id)
-			: null;
+		const own = ownObjection(village.id, notice.seq, idParam(parsed.values.objection));
 		if (!own) return fail(400, { section: 'answer', message: m.error_not_found() });
-		const r = answerObjection(getDb(), actor, village.id, own.id, text);
+		if (!parsed.ok)
+			return fail(400, {
+				section: 'answer',
+				objection: own.id,
+				answer: parsed.values.answer,
+				message: firstError(parsed.errors)
+			});
+		const r = answerObjection(getDb(), actor, village.id, own.id, parsed.data.answer);
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), {
 				section: 'answer',
 				objection: own.id,
-				answer: text.slice(0, OBJECTION_TEXT_MAX),
+				answer: parsed.data.answer,
 				message: noticeRefusalMessage(r.reason, 'answer')
 			});
 		back(village.slug, notice.seq, 'answered', `objection-${own.ordinal}`);
@@ -89,10 +106,8 @@ export const actions: Actions = {
 	escalate: async (event) => {
 		const { village, notice, actor } = context(event);
 		if (!actor) return fail(403, { section: 'escalate', message: m.objection_refused_forbidden() });
-		const id = idParam(field(await readForm(event.request), 'objection'));
-		const own = id
-			? noticeView(getDb(), village.id, notice.seq, null)!.objections.find((o) => o.id === id)
-			: null;
+		const parsed = parseForm(escalationForm, await readForm(event.request));
+		const own = parsed.ok ? ownObjection(village.id, notice.seq, parsed.data.objection) : null;
 		if (!own) return fail(400, { section: 'escalate', message: m.error_not_found() });
 		const r = escalateObjection(getDb(), actor, village.id, own.id);
 		if (!r.ok)

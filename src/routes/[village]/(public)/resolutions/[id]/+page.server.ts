@@ -2,7 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import { correctionForm } from '$lib/server/procedure/forms';
 import { actorOf, isMemberOf, isVillageStaff } from '$lib/server/permissions';
 import { correctResolution } from '$lib/server/procedure/resolutions';
 import { procedureRefusalMessage } from '$lib/server/procedure/messages';
@@ -45,15 +46,21 @@ function resolutionOf(event: Parameters<Actions[string]>[0]) {
 export const actions: Actions = {
 	correct: async (event) => {
 		const { village, id, actor } = resolutionOf(event);
-		const form = await readForm(event.request);
-		const text = field(form, 'text');
-		const reason = field(form, 'reason');
-		const r = correctResolution(getDb(), actor, village.id, id, { text, reason });
+		const parsed = parseForm(correctionForm, await readForm(event.request));
+		const values = parsed.values;
+		if (!parsed.ok)
+			return fail(400, {
+				action: 'correct',
+				errors: parsed.errors,
+				values,
+				message: firstError(parsed.errors)
+			});
+		const r = correctResolution(getDb(), actor, village.id, id, parsed.data);
 		if (!r.ok && r.reason === 'forbidden')
 			return fail(403, {
 				action: 'correct',
 				errors: {},
-				values: { text, reason },
+				values,
 				message: m.error_forbidden()
 			});
 		if (!r.ok) {
@@ -66,7 +73,7 @@ export const actions: Actions = {
 			return fail(r.reason === 'not_found' ? 404 : 400, {
 				action: 'correct',
 				errors,
-				values: { text, reason },
+				values,
 				message: errors.text ?? errors.reason ?? m.error_not_found()
 			});
 		}

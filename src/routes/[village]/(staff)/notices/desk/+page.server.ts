@@ -1,7 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import {
+	deskNoticeForm,
+	noticeCorrectionForm,
+	objectionAnswerForm
+} from '$lib/server/notices/forms';
 import { noticeRefusalMessage } from '$lib/server/notices/messages';
 import { DESK_KINDS, postStaffNotice } from '$lib/server/notices/notices';
 import {
@@ -36,38 +41,22 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-function noticeFields(form: FormData) {
-	return {
-		kind: field(form, 'kind'),
-		title: field(form, 'title'),
-		summary: field(form, 'summary'),
-		body: field(form, 'body')
-	};
-}
-
-/** A refused notice goes back to the form cut to its fields' sizes, not as a 1 MB paste. */
-function echoOf(input: ReturnType<typeof noticeFields>) {
-	return {
-		kind: input.kind.slice(0, 32),
-		title: input.title.slice(0, 200),
-		summary: input.summary.slice(0, 500),
-		body: input.body.slice(0, 20000)
-	};
-}
-
 export const actions: Actions = {
 	post: async (event) => {
 		const { village, user } = requireStaff(event);
-		const form = await readForm(event.request);
-		const input = noticeFields(form);
+		const parsed = parseForm(deskNoticeForm, await readForm(event.request));
+		const values = parsed.values;
+		if (!parsed.ok)
+			return fail(400, { section: 'post', values, message: firstError(parsed.errors) });
+		const { objections, ...input } = parsed.data;
 		const r = postStaffNotice(getDb(), actorOf(user), village.id, {
 			...input,
-			takesObjections: field(form, 'objections') === 'on'
+			takesObjections: objections
 		});
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), {
 				section: 'post',
-				values: echoOf(input),
+				values,
 				message: noticeRefusalMessage(r.reason)
 			});
 		redirect(303, `/${village.slug}/notices/desk?posted=${r.notice.seq}`);
@@ -75,21 +64,19 @@ export const actions: Actions = {
 
 	correct: async (event) => {
 		const { village, user } = requireStaff(event);
-		const form = await readForm(event.request);
-		const input = noticeFields(form);
-		const seqText = field(form, 'corrects');
-		const seq = idParam(seqText);
-		if (!seq)
-			return fail(400, {
-				section: 'correct',
-				values: { ...echoOf(input), corrects: seqText.slice(0, 32) },
-				message: noticeRefusalMessage('not_found')
-			});
-		const r = postStaffNotice(getDb(), actorOf(user), village.id, { ...input, correctsSeq: seq });
+		const parsed = parseForm(noticeCorrectionForm, await readForm(event.request));
+		const values = parsed.values;
+		if (!parsed.ok)
+			return fail(400, { section: 'correct', values, message: firstError(parsed.errors) });
+		const { corrects, ...input } = parsed.data;
+		const r = postStaffNotice(getDb(), actorOf(user), village.id, {
+			...input,
+			correctsSeq: corrects
+		});
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), {
 				section: 'correct',
-				values: { ...echoOf(input), corrects: seqText.slice(0, 32) },
+				values,
 				message: noticeRefusalMessage(r.reason)
 			});
 		redirect(303, `/${village.slug}/notices/desk?posted=${r.notice.seq}`);
@@ -97,17 +84,21 @@ export const actions: Actions = {
 
 	answer: async (event) => {
 		const { village, user } = requireStaff(event);
-		const form = await readForm(event.request);
-		const id = idParam(field(form, 'objection'));
-		const text = field(form, 'answer');
-		const r = id
-			? answerObjection(getDb(), actorOf(user), village.id, id, text)
-			: ({ ok: false, reason: 'not_found' } as const);
+		const parsed = parseForm(objectionAnswerForm, await readForm(event.request));
+		if (!parsed.ok)
+			return fail(400, {
+				section: 'answer',
+				objection: idParam(parsed.values.objection),
+				answer: parsed.values.answer,
+				message: firstError(parsed.errors)
+			});
+		const { objection, answer } = parsed.data;
+		const r = answerObjection(getDb(), actorOf(user), village.id, objection, answer);
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), {
 				section: 'answer',
-				objection: id,
-				answer: text.slice(0, OBJECTION_TEXT_MAX),
+				objection,
+				answer,
 				message: noticeRefusalMessage(r.reason, 'answer')
 			});
 		redirect(303, `/${village.slug}/notices/desk?answered`);

@@ -2,7 +2,16 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import type { z } from 'zod';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import {
+	feedbackForm,
+	materialsForm,
+	meetingLinkForm,
+	outcomeForm,
+	partyForm,
+	routeForm
+} from '$lib/server/consultation/forms';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { findTopicByNumber } from '$lib/server/topics/records';
 import { todayInChina } from '$lib/server/calendar/dates';
@@ -16,7 +25,7 @@ import {
 } from '$lib/server/consultation/consultation';
 import { consultRefusal } from '$lib/server/implementation/messages';
 import { listRoleHolders } from '$lib/server/roster/roles';
-import { idParam, requireMember } from '$lib/server/villages/context';
+import { requireMember } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 
 function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
@@ -44,15 +53,17 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-/** Runs one consultation command and answers the form the same way for each. */
-async function act(
+/** Parses the form with its schema, runs one consultation command and answers the same way for each. */
+async function act<S extends z.ZodObject>(
 	event: RequestEvent,
 	action: string,
-	run: (form: FormData, c: ReturnType<typeof context>) => ConsultationResult
+	schema: S,
+	run: (data: z.output<S>, c: ReturnType<typeof context>) => ConsultationResult
 ) {
 	const c = context(event);
-	const form = await readForm(event.request);
-	const r = run(form, c);
+	const parsed = parseForm(schema, await readForm(event.request));
+	if (!parsed.ok) return fail(400, { action, message: firstError(parsed.errors) });
+	const r = run(parsed.data, c);
 	if (!r.ok)
 		return fail(refusalStatus(r.reason), {
 			action,
@@ -63,36 +74,31 @@ async function act(
 
 export const actions: Actions = {
 	party: (event) =>
-		act(event, 'party', (form, { village, topic, actor }) =>
+		act(event, 'party', partyForm, (data, { village, topic, actor }) =>
 			addParty(getDb(), actor, village.id, topic.id, {
-				personId: idParam(field(form, 'person')),
-				name: field(form, 'name'),
-				interest: field(form, 'interest')
+				personId: data.person,
+				name: data.name,
+				interest: data.interest
 			})
 		),
 	materials: (event) =>
-		act(event, 'materials', (form, { village, topic, actor }) =>
-			recordMaterialsSent(getDb(), actor, village.id, topic.id, field(form, 'date'))
+		act(event, 'materials', materialsForm, (data, { village, topic, actor }) =>
+			recordMaterialsSent(getDb(), actor, village.id, topic.id, data.date)
 		),
 	meeting: (event) =>
-		act(event, 'meeting', (form, { village, topic, actor }) => {
-			const id = idParam(field(form, 'meeting'));
-			if (!id) return { ok: false, reason: 'bad_meeting' };
-			return linkMeeting(getDb(), actor, village.id, topic.id, id);
-		}),
+		act(event, 'meeting', meetingLinkForm, (data, { village, topic, actor }) =>
+			linkMeeting(getDb(), actor, village.id, topic.id, data.meeting)
+		),
 	outcome: (event) =>
-		act(event, 'outcome', (form, { village, topic, actor }) =>
-			recordOutcome(getDb(), actor, village.id, topic.id, field(form, 'outcome'))
+		act(event, 'outcome', outcomeForm, (data, { village, topic, actor }) =>
+			recordOutcome(getDb(), actor, village.id, topic.id, data.outcome)
 		),
 	route: (event) =>
-		act(event, 'route', (form, { village, topic, actor }) =>
-			chooseRoute(getDb(), actor, village.id, topic.id, {
-				route: field(form, 'route'),
-				reason: field(form, 'reason')
-			})
+		act(event, 'route', routeForm, (data, { village, topic, actor }) =>
+			chooseRoute(getDb(), actor, village.id, topic.id, data)
 		),
 	feedback: (event) =>
-		act(event, 'feedback', (form, { village, topic, actor }) =>
-			recordFeedback(getDb(), actor, village.id, topic.id, field(form, 'feedback'))
+		act(event, 'feedback', feedbackForm, (data, { village, topic, actor }) =>
+			recordFeedback(getDb(), actor, village.id, topic.id, data.feedback)
 		)
 };

@@ -2,7 +2,15 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { field, readForm } from '$lib/server/forms';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import {
+	BUDGET_FORM_LINES,
+	budgetOf,
+	completeForm,
+	disclosureForm,
+	progressForm,
+	startForm
+} from '$lib/server/implementation/forms';
 import {
 	actorOf,
 	isSupervisorOn,
@@ -15,7 +23,6 @@ import { matterOf } from '$lib/server/procedure/matters';
 import { getResolution } from '$lib/server/procedure/resolutions';
 import { todayInChina } from '$lib/server/calendar/dates';
 import {
-	MAX_BUDGET_LINES,
 	MAX_PROGRESS_PHOTOS,
 	decisionOf,
 	implementationOf
@@ -26,13 +33,10 @@ import {
 	startImplementation
 } from '$lib/server/implementation/progress';
 import { archiveMatter, discloseResult } from '$lib/server/implementation/disclosure';
-import { implRefusal, parseYuan } from '$lib/server/implementation/messages';
+import { implRefusal } from '$lib/server/implementation/messages';
 import { listRoleHolders } from '$lib/server/roster/roles';
-import { idParam, requireMember } from '$lib/server/villages/context';
+import { requireMember } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
-
-/** Budget lines shown on the start form; empty ones are ignored. */
-const FORM_LINES = 3;
 
 function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { village, user } = requireMember(event);
@@ -59,7 +63,7 @@ export const load: PageServerLoad = (event) => {
 		supervisor: isSupervisorOn(db, village.id, actor.personId, todayInChina()),
 		matterPosition: matter?.position.kind ?? null,
 		people: staff && !impl ? listRoleHolders(db, village.id, todayInChina()) : [],
-		formLines: FORM_LINES,
+		formLines: BUDGET_FORM_LINES,
 		maxPhotos: MAX_PROGRESS_PHOTOS,
 		today: todayInChina()
 	};
@@ -68,20 +72,12 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	start: async (event) => {
 		const { village, topic, actor } = context(event);
-		const form = await readForm(event.request);
-		const budget = [];
-		for (let i = 0; i < Math.min(FORM_LINES, MAX_BUDGET_LINES); i++) {
-			const source = field(form, `source${i}`);
-			const amount = field(form, `amount${i}`);
-			if (!source && !amount) continue;
-			const fen = parseYuan(amount);
-			if (fen === null) return fail(400, { action: 'start', message: m.impl_error_bad_budget() });
-			budget.push({ source, amountFen: fen });
-		}
+		const parsed = parseForm(startForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { action: 'start', message: firstError(parsed.errors) });
 		const r = startImplementation(getDb(), actor, village.id, topic.id, {
-			responsiblePersonId: idParam(field(form, 'responsible')),
-			plan: field(form, 'plan'),
-			budget
+			responsiblePersonId: parsed.data.responsible,
+			plan: parsed.data.plan,
+			budget: budgetOf(parsed.data)
 		});
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), {
@@ -93,12 +89,9 @@ export const actions: Actions = {
 	progress: async (event) => {
 		const { village, topic, actor } = context(event);
 		const form = await readForm(event.request);
-		const spent = parseYuan(field(form, 'spent'));
-		const percentText = field(form, 'percent');
-		const percent = /^\d{1,3}$/.test(percentText) ? Number(percentText) : NaN;
-		if (spent === null) return fail(400, { action: 'progress', message: m.impl_error_bad_money() });
-		if (Number.isNaN(percent))
-			return fail(400, { action: 'progress', message: m.impl_error_bad_percent() });
+		const parsed = parseForm(progressForm, form);
+		if (!parsed.ok) return fail(400, { action: 'progress', message: firstError(parsed.errors) });
+		const { date, percent, spent, note } = parsed.data;
 		const stored = await storeFormFiles(form, 'photos', 'material', MAX_PROGRESS_PHOTOS);
 		if (!stored.ok) return fail(400, { action: 'progress', message: stored.message });
 		if (stored.files.some((f) => f.kind !== 'image')) {
@@ -106,10 +99,10 @@ export const actions: Actions = {
 			return fail(400, { action: 'progress', message: m.impl_error_too_many_photos() });
 		}
 		const r = recordProgress(getDb(), actor, village.id, topic.id, {
-			onDate: field(form, 'date'),
+			onDate: date,
 			percent,
 			spentFen: spent,
-			note: field(form, 'note'),
+			note,
 			photos: stored.files
 		});
 		if (!r.ok) {
@@ -126,10 +119,11 @@ export const actions: Actions = {
 	},
 	complete: async (event) => {
 		const { village, topic, actor } = context(event);
-		const form = await readForm(event.request);
+		const parsed = parseForm(completeForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { action: 'complete', message: firstError(parsed.errors) });
 		const r = completeImplementation(getDb(), actor, village.id, topic.id, {
-			completedOn: field(form, 'date'),
-			summary: field(form, 'summary')
+			completedOn: parsed.data.date,
+			summary: parsed.data.summary
 		});
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), {
@@ -140,10 +134,9 @@ export const actions: Actions = {
 	},
 	disclose: async (event) => {
 		const { village, topic, actor } = context(event);
-		const form = await readForm(event.request);
-		const r = discloseResult(getDb(), actor, village.id, topic.id, {
-			opinion: field(form, 'opinion')
-		});
+		const parsed = parseForm(disclosureForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { action: 'disclose', message: firstError(parsed.errors) });
+		const r = discloseResult(getDb(), actor, village.id, topic.id, parsed.data);
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), {
 				action: 'disclose',
