@@ -17,7 +17,8 @@ const { clerk, villager } = DEMO;
 
 const WOMEN_RULE = '妇女村民代表应占村民代表会议组成人员的三分之一以上。';
 const REPS_RULE = '村民代表应占村民代表会议组成人员的五分之四以上。';
-const SOURCE = '依据：《村民委员会组织法》第二十五条';
+// The representatives' meeting's make-up: 2018 art. 25, since 2026-01-01 art. 29.
+const SOURCE = '依据：《村民委员会组织法》第二十九条';
 
 /**
  * The women serving as village representatives, as the clerk knows them from the election

@@ -7,6 +7,7 @@ import {
 	meetingTypeLabel,
 	methodLabel,
 	noticeKindLabel,
+	relationKindLabel,
 	rosterRoleLabel,
 	stepName,
 	timelineActionLabel,
@@ -17,6 +18,7 @@ import { AUDIT_ACTIONS, FORMER_AUDIT_ACTIONS } from './server/audit/actions';
 import { CHOICES, METHODS } from './server/meetings/records';
 import { NOTICE_KINDS } from './server/notices/notices';
 import { STEPS } from './server/procedure/rules';
+import { RELATION_KINDS } from './server/roster/relations';
 import { ROLE_KINDS } from './server/roster/roles';
 import { timelineAction } from './server/topics/queries';
 import { ART24_ITEMS, CATEGORIES, CHANNELS, TOPIC_STATES } from './server/topics/rules';
@@ -26,6 +28,7 @@ import { MEETING_TYPES } from './server/votes/rules';
 // of one kind share a word (as they would if one fell through to a default).
 describe.each([
 	['roster roles', ROLE_KINDS, rosterRoleLabel],
+	['relation kinds', RELATION_KINDS, relationKindLabel],
 	['categories', CATEGORIES, categoryLabel],
 	['channels', CHANNELS, channelLabel],
 	['topic states', TOPIC_STATES, topicStateLabel],

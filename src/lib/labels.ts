@@ -28,6 +28,16 @@ export const rosterRoleLabel = label({
 	clerk: m.rrole_clerk
 });
 
+/** What a recorded relative is to the person (民法典 art. 1045's close relatives). */
+export const relationKindLabel = label({
+	spouse: m.relation_kind_spouse,
+	parent: m.relation_kind_parent,
+	child: m.relation_kind_child,
+	sibling: m.relation_kind_sibling,
+	grandparent: m.relation_kind_grandparent,
+	grandchild: m.relation_kind_grandchild
+});
+
 /** A person's status; anything else is the list's "all" filter. */
 export const statusLabel = label(
 	{ resident: m.status_resident, moved_out: m.status_moved_out, deceased: m.status_deceased },

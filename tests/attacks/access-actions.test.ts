@@ -141,6 +141,22 @@ test('the forms of each village refuse the other village’s ids, and nothing ch
 		[
 			'clerk',
 			{
+				path: `/xinyang/roster/people/${xy.spare}`,
+				action: 'addRelation',
+				fields: { relativeId: id(ds.person), kind: 'spouse' }
+			}
+		],
+		[
+			'clerk',
+			{
+				path: `/xinyang/roster/people/${xy.spare}`,
+				action: 'removeRelation',
+				fields: { relativeId: id(ds.person) }
+			}
+		],
+		[
+			'clerk',
+			{
 				path: `/xinyang/roster/households/${ds.household}`,
 				action: 'update',
 				fields: { address: '改' }

@@ -233,6 +233,8 @@ function fieldsOf(
 			move: { path: person, fields: { householdKey: '001' } },
 			status: { path: person, fields: { status: 'moved_out', date: day() } },
 			assignRole: { path: person, fields: { role: 'household_rep', startDate: day() } },
+			addRelation: { path: person, fields: { relativeId: String(xy.person), kind: 'sibling' } },
+			removeRelation: { path: person, fields: { relativeId: String(xy.person) } },
 			endRole: { path: person, fields: { roleId: String(xy.role), endDate: day() } },
 			fullMember: { path: person, fields: { roleId: String(xy.role), fullSince: day() } }
 		},

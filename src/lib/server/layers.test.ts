@@ -25,7 +25,7 @@ const LAYERS = [
 /**
  * Infrastructure every layer uses and that knows no domain flow: the database, the audit chain,
  * the command shape, sessions and permissions, form and HTTP helpers, village settings, uploads,
- * the working-day calendar.
+ * the working-day calendar, the statutes' article numbers by date.
  * seed/ and bench/ build demo and load data by calling every layer, so they sit above them all.
  */
 const BASE = [
@@ -38,6 +38,7 @@ const BASE = [
 	'db',
 	'forms',
 	'http',
+	'law',
 	'permissions',
 	'result.ts',
 	'seed',

@@ -332,7 +332,7 @@ export function postStaffNotice(
 export interface DisclosureCadence {
 	lastGeneral: string | null;
 	lastFinance: string | null;
-	/** No general notice yet this calendar quarter (村委会组织法 art. 30: at least quarterly). */
+	/** No general notice yet this calendar quarter (组织法 2018 art. 30, 2026 art. 35: at least quarterly). */
 	generalDue: boolean;
 	/** No finance notice yet this month (art. 30: finances monthly). */
 	financeDue: boolean;

@@ -205,6 +205,8 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		move: 'movePerson',
 		status: 'setPersonStatus',
 		assignRole: 'assignRole',
+		addRelation: 'recordRelation',
+		removeRelation: 'removeRelation',
 		endRole: 'endRole',
 		fullMember: 'recordFullMembership'
 	},

@@ -253,7 +253,8 @@ export type AuthorizeResult =
 export type AuthorizationRefusal = Refusal<AuthorizeResult>;
 
 /**
- * Records that a villagers' meeting authorised the representatives' meeting (组织法 art. 25) for
+ * Records that a villagers' meeting authorised the representatives' meeting (组织法 2018 art. 24
+ * para. 2, 2026 art. 28 para. 2) for
  * kinds of matters (categories, and the art. 24 items it covers) over a period.
  */
 export function authorizeReps(

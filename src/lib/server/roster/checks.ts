@@ -1,5 +1,5 @@
 // Legal checks on the roster (docs/domain.md §2.4): warnings shown to the clerk, never a refusal.
-// 《村民委员会组织法》(2018) 第二十五条.
+// 《村民委员会组织法》2018 第二十五条, 2026 第二十九条 (the page cites the one in force).
 import type { RosterCounts } from './counts';
 
 export type RosterWarning =
@@ -11,8 +11,6 @@ export type RosterWarning =
 	  }
 	| { rule: 'reps_share'; representatives: number; members: number }
 	| { rule: 'women_share'; women: number; members: number };
-
-export const ROSTER_RULE_SOURCE = '《村民委员会组织法》第二十五条';
 
 type CheckInput = Pick<
 	RosterCounts,

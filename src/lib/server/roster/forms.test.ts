@@ -7,6 +7,8 @@ import {
 	householdForm,
 	importPreviewForm,
 	personForm,
+	recordRelationForm,
+	removeRelationForm,
 	structureNamesForm
 } from './forms';
 import { MAX_NAME_LENGTH } from './parse/fields';
@@ -94,5 +96,28 @@ describe('roster forms', () => {
 		const big = new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], 'roster.xlsx');
 		const r = parseForm(importPreviewForm, formOf({ file: big }));
 		expect(!r.ok && r.errors.file).toContain(String(MAX_UPLOAD_BYTES / 1024 / 1024));
+	});
+
+	it.each<[string, Record<string, string>, Record<string, unknown> | string]>([
+		[
+			'a relative and a kind',
+			{ relativeId: '42', kind: 'spouse' },
+			{ relativeId: 42, kind: 'spouse' }
+		],
+		['no relative chosen', { relativeId: '', kind: 'spouse' }, 'relativeId'],
+		['a relative that is not an id', { relativeId: '4x', kind: 'spouse' }, 'relativeId'],
+		['a kind the law does not name', { relativeId: '42', kind: 'cousin' }, 'kind']
+	])('reads a relation form: %s', (_label, fields, expected) => {
+		const r = parseForm(recordRelationForm, formOf(fields));
+		if (typeof expected === 'string') expect(!r.ok && Object.keys(r.errors)).toEqual([expected]);
+		else expect(r.ok && r.data).toEqual(expected);
+	});
+
+	it.each([
+		['7', true],
+		['', false],
+		['-1', false]
+	])('reads a relation removal for %j: ok %s', (relativeId, ok) => {
+		expect(parseForm(removeRelationForm, formOf({ relativeId })).ok).toBe(ok);
 	});
 });

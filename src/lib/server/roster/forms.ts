@@ -9,6 +9,7 @@ import { MAX_NAME_LENGTH } from './parse/fields';
 import { MAX_UPLOAD_BYTES } from './parse/read-file';
 import { HOUSEHOLD_ADDRESS_MAX, RELATION_MAX } from './people';
 import { ROLE_KINDS } from './roles';
+import { RELATION_KINDS } from './relations';
 
 // Dates, phone numbers and household keys: anything longer is not one.
 const SHORT = 64;
@@ -81,3 +82,10 @@ export const fullMemberForm = z.object({
 	roleId: id(() => m.error_not_found()),
 	fullSince: text(SHORT)
 });
+
+export const recordRelationForm = z.object({
+	relativeId: id(() => m.roster_relation_choose_relative()),
+	kind: choice(RELATION_KINDS)
+});
+
+export const removeRelationForm = z.object({ relativeId: id(() => m.error_not_found()) });

@@ -7,6 +7,8 @@ import {
 	areCloseRelatives,
 	closeRelativesOf,
 	recordRelation,
+	relativeCandidates,
+	RELATIVE_CANDIDATES_MAX,
 	removeRelation,
 	type RelationKind
 } from './relations';
@@ -115,5 +117,48 @@ describe('removeRelation', () => {
 			ok: false,
 			reason: 'not_found'
 		});
+	});
+});
+
+describe('relativeCandidates', () => {
+	const ids = (r: { candidates: { id: number }[] }) => r.candidates.map((c) => c.id).sort();
+	const personOf = (id: number) =>
+		db.prepare('select id, household_id as householdId from people where id = ?').get(id) as {
+			id: number;
+			householdId: number;
+		};
+
+	it.each<[string, () => number, string, () => number[]]>([
+		['without a search, the household but the person', () => son, '', () => [mother, daughter]],
+		['a search across households', () => son, '奶', () => [grandma]],
+		['a search finding the person alone offers no one', () => son, '儿子', () => []],
+		['a household number', () => son, 'H2', () => [grandma, aunt, stranger]]
+	])('%s', (_label, who, search, expected) => {
+		const found = relativeCandidates(db, f.villageId, personOf(who()), search);
+		expect(ids(found)).toEqual(expected().sort());
+		expect(found.more).toBe(false);
+	});
+
+	it('leaves out those already recorded as relatives', () => {
+		record(son, mother, 'parent');
+		expect(ids(relativeCandidates(db, f.villageId, personOf(son), ''))).toEqual([daughter]);
+	});
+
+	it('shows each candidate’s household, telling namesakes apart', () => {
+		const h3 = f.household('H3');
+		f.person(h3, '1971-01-01', { name: '邻居' });
+		const found = relativeCandidates(db, f.villageId, personOf(son), '邻居');
+		expect(found.candidates.map((c) => [c.name, c.householdKey]).sort()).toEqual([
+			['邻居', 'H2'],
+			['邻居', 'H3']
+		]);
+	});
+
+	it(`lists at most ${RELATIVE_CANDIDATES_MAX}, and says there are more`, () => {
+		const h = f.household('H9');
+		for (let i = 0; i <= RELATIVE_CANDIDATES_MAX; i++) f.person(h, '1980-01-01', { name: '同名' });
+		const found = relativeCandidates(db, f.villageId, personOf(son), '同名');
+		expect(found.candidates).toHaveLength(RELATIVE_CANDIDATES_MAX);
+		expect(found.more).toBe(true);
 	});
 });

@@ -6,6 +6,7 @@ import { command } from '../command';
 import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf } from '../permissions/village';
+import { listPeople } from './people';
 
 /** What the relative is to the person, as the clerk records it. */
 export const RELATION_KINDS = [
@@ -47,6 +48,8 @@ function stored(personId: number, relativeId: number, kind: RelationKind): Store
 export interface Relative {
 	personId: number;
 	name: string;
+	/** Tells namesakes apart on the page. */
+	householdKey: string;
 	/** What this relative is to the person asked about. */
 	kind: RelationKind;
 }
@@ -55,11 +58,15 @@ export interface Relative {
 export function closeRelativesOf(db: Db, villageId: number, personId: number): Relative[] {
 	const rows = db
 		.prepare(
-			`select r.relative_id as other, r.kind, 'down' as side, p.name from person_relations r
-			   join people p on p.id = r.relative_id where r.person_id = @person and r.village_id = @village
+			`select r.relative_id as other, r.kind, 'down' as side, p.name, h.household_key
+			   from person_relations r join people p on p.id = r.relative_id
+			   join households h on h.id = p.household_id
+			   where r.person_id = @person and r.village_id = @village
 			 union all
-			 select r.person_id as other, r.kind, 'up' as side, p.name from person_relations r
-			   join people p on p.id = r.person_id where r.relative_id = @person and r.village_id = @village
+			 select r.person_id as other, r.kind, 'up' as side, p.name, h.household_key
+			   from person_relations r join people p on p.id = r.person_id
+			   join households h on h.id = p.household_id
+			   where r.relative_id = @person and r.village_id = @village
 			 order by other`
 		)
 		.all({ person: personId, village: villageId }) as {
@@ -67,10 +74,12 @@ export function closeRelativesOf(db: Db, villageId: number, personId: number): R
 		kind: Stored['kind'];
 		side: 'down' | 'up';
 		name: string;
+		household_key: string;
 	}[];
 	return rows.map((r) => ({
 		personId: r.other,
 		name: r.name,
+		householdKey: r.household_key,
 		kind:
 			r.kind === 'parent'
 				? r.side === 'down'
@@ -92,6 +101,47 @@ export function areCloseRelatives(db: Db, a: number, b: number): boolean {
 			 where (person_id = @a and relative_id = @b) or (person_id = @b and relative_id = @a)`
 		)
 		.get({ a, b });
+}
+
+export interface RelativeCandidate {
+	id: number;
+	name: string;
+	householdKey: string;
+	birthDate: string;
+}
+
+/** At most this many people are offered in the relative picker; a search narrows it. */
+export const RELATIVE_CANDIDATES_MAX = 50;
+
+/**
+ * Whom the clerk may pick as the person's relative: those matching `search` (name, initials or
+ * household number, any status: a parent may have moved out), or without one the person's own
+ * household. The person and those already recorded as their relatives are left out.
+ */
+export function relativeCandidates(
+	db: Db,
+	villageId: number,
+	person: { id: number; householdId: number },
+	search: string
+): { candidates: RelativeCandidate[]; more: boolean } {
+	const taken = new Set([
+		person.id,
+		...closeRelativesOf(db, villageId, person.id).map((r) => r.personId)
+	]);
+	const found = listPeople(db, villageId, {
+		...(search.trim() ? { search, status: 'all' as const } : { householdId: person.householdId }),
+		pageSize: RELATIVE_CANDIDATES_MAX + taken.size
+	});
+	const free = found.items.filter((p) => !taken.has(p.id));
+	return {
+		candidates: free.slice(0, RELATIVE_CANDIDATES_MAX).map((p) => ({
+			id: p.id,
+			name: p.name,
+			householdKey: p.householdKey,
+			birthDate: p.birthDate
+		})),
+		more: found.total > found.items.length || free.length > RELATIVE_CANDIDATES_MAX
+	};
 }
 
 export type RecordRelationResult =

@@ -7,6 +7,7 @@ import { setPersonStatus } from './people';
 import { createAccount } from '../auth/accounts';
 import { createSession, generateSessionToken, validateSessionToken } from '../auth/session';
 import { rosterFixture } from './test-fixture';
+import { recordRelation, removeRelation, type RelationKind } from './relations';
 
 let db: Db;
 let cleanup: () => void;
@@ -99,6 +100,102 @@ describe('assignRole refusals', () => {
 			ok: false,
 			reason: 'person_not_found'
 		});
+	});
+});
+
+describe('the supervision conflict reads recorded close relatives', () => {
+	// Relatives living apart: only the recorded relation links them.
+	function kin() {
+		const f = rosterFixture(db);
+		const clerk = { userId: f.clerkId, personId: null, role: 'clerk' as const };
+		const member = f.person(f.household(), '1965-01-01', { name: '村委委员' });
+		const relative = f.person(f.household(), '1968-01-01', { name: '亲属', gender: 'f' });
+		const relate = (personId: number, relativeId: number, kind: RelationKind) =>
+			expect(recordRelation(db, clerk, f.villageId, { personId, relativeId, kind }).ok).toBe(true);
+		const assign = (personId: number, role: NewRole['role'], startDate = '2021-01-01') =>
+			assignRole(db, f.clerkId, f.villageId, { personId, role, startDate });
+		return { ...f, clerk, member, relative, relate, assign };
+	}
+
+	const C = 'villagers_committee';
+	const S = 'supervision_committee';
+	it.each<[string, typeof C | typeof S, typeof C | typeof S, RelationKind]>([
+		// [label, role held first, role asked for, what its holder is to the one asking]
+		['the spouse of a committee member', C, S, 'spouse'],
+		['the parent of a committee member', C, S, 'child'],
+		['the child of a committee member', C, S, 'parent'],
+		['the sibling of a committee member', C, S, 'sibling'],
+		['the grandchild of a committee member', C, S, 'grandparent'],
+		['the grandparent of a committee member', C, S, 'grandchild'],
+		['a committee member whose spouse is on the supervision committee', S, C, 'spouse'],
+		['a committee member whose child is on the supervision committee', S, C, 'child']
+	])('refuses %s, naming the relative', (_label, held, asked, holderIs) => {
+		const v = kin();
+		expect(v.assign(v.member, held).ok).toBe(true);
+		v.relate(v.relative, v.member, holderIs);
+		const auditBefore = db.prepare('select count(*) from audit').pluck().get();
+		expect(v.assign(v.relative, asked)).toEqual({
+			ok: false,
+			reason: 'supervision_conflict_relative',
+			relative: { name: '村委委员', kind: holderIs, role: held }
+		});
+		expect(db.prepare('select count(*) from audit').pluck().get()).toBe(auditBefore);
+		expect(db.prepare('select count(*) from roles where role = ?').pluck().get(asked)).toBe(0);
+	});
+
+	it.each<[string, RelationKind]>([
+		['recorded from the other side', 'spouse'],
+		['recorded as the parent, read as the child', 'parent']
+	])('reads a relation %s', (_label, kind) => {
+		const v = kin();
+		expect(v.assign(v.member, 'villagers_committee').ok).toBe(true);
+		// Recorded on the committee member's side: the relative is the member's `kind`.
+		v.relate(v.member, v.relative, kind);
+		const refused = v.assign(v.relative, 'supervision_committee');
+		expect(refused).toMatchObject({ ok: false, reason: 'supervision_conflict_relative' });
+	});
+
+	it.each<[string, string, string | null, boolean]>([
+		// [label, asked from, relative's committee term ends, refused]
+		['terms that overlap', '2021-01-01', null, true],
+		[
+			'a supervision term starting the day the committee term ended',
+			'2024-01-01',
+			'2024-01-01',
+			true
+		],
+		[
+			'a supervision term starting after the committee term ended',
+			'2024-01-02',
+			'2024-01-01',
+			false
+		]
+	])('%s', (_label, from, memberUntil, refused) => {
+		const v = kin();
+		const held = v.assign(v.member, 'villagers_committee');
+		if (!held.ok) throw new Error('not assigned');
+		if (memberUntil) endRole(db, v.clerkId, v.villageId, held.role.id, memberUntil);
+		v.relate(v.relative, v.member, 'sibling');
+		expect(v.assign(v.relative, 'supervision_committee', from).ok).toBe(!refused);
+	});
+
+	it('allows the role once the relation recorded by mistake is removed', () => {
+		const v = kin();
+		expect(v.assign(v.member, 'villagers_committee').ok).toBe(true);
+		v.relate(v.relative, v.member, 'spouse');
+		expect(v.assign(v.relative, 'supervision_committee').ok).toBe(false);
+		expect(removeRelation(db, v.clerk, v.villageId, v.relative, v.member)).toEqual({ ok: true });
+		expect(v.assign(v.relative, 'supervision_committee').ok).toBe(true);
+	});
+
+	it('does not bar relatives of other roles, nor relatives of relatives', () => {
+		const v = kin();
+		const nephew = v.person(v.household(), '1990-01-01', { name: '外甥' });
+		expect(v.assign(v.member, 'villagers_committee').ok).toBe(true);
+		v.relate(v.relative, v.member, 'sibling');
+		v.relate(nephew, v.relative, 'parent');
+		expect(v.assign(nephew, 'supervision_committee').ok).toBe(true);
+		expect(v.assign(v.relative, 'village_rep').ok).toBe(true);
 	});
 });
 

@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { isValidDate } from '../calendar/dates';
 import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
+import { closeRelativesOf, type RelationKind } from './relations';
 
 export const ROLE_KINDS = [
 	'household_rep',
@@ -52,13 +53,28 @@ export type RoleRefusal =
 	| 'already_holds'
 	| 'one_at_a_time'
 	| 'supervision_conflict_self'
+	| 'supervision_conflict_relative'
 	| 'supervision_conflict_household'
 	| 'household_not_found';
 
+/** The recorded close relative whose term bars this one, named so the clerk sees why. */
+export interface ConflictingRelative {
+	name: string;
+	/** What the relative is to the person being assigned. */
+	kind: RelationKind;
+	/** The role the relative holds in the overlapping term. */
+	role: RoleKindName;
+}
+
 export type AssignRoleResult =
 	| { ok: true; role: RoleTerm }
-	| { ok: false; reason: RoleRefusal }
+	| { ok: false; reason: Exclude<RoleRefusal, 'supervision_conflict_relative'> }
+	| { ok: false; reason: 'supervision_conflict_relative'; relative: ConflictingRelative }
 	| { ok: false; reason: 'forbidden' };
+
+type Refusal =
+	| Exclude<RoleRefusal, 'supervision_conflict_relative'>
+	| { reason: 'supervision_conflict_relative'; relative: ConflictingRelative };
 
 interface RoleRow {
 	id: number;
@@ -111,10 +127,11 @@ export function findRole(db: Db, villageId: number, roleId: number): RoleTerm | 
 
 /**
  * Why this term may not be held, or null. A supervision committee member may not sit on the
- * villagers' committee nor be a close relative of one (组织法 第三十二条); the same household is
- * the kinship the roster can see.
+ * villagers' committee nor be a close relative of one (组织法 2018 第三十二条, 2026 第三十七条),
+ * checked both ways for terms that overlap: the close relatives the clerk recorded (民法典
+ * 第一千零四十五条), and, for kin nobody recorded, the same household.
  */
-function refusal(db: Db, villageId: number, input: NewRole, exceptRoleId = 0): RoleRefusal | null {
+function refusal(db: Db, villageId: number, input: NewRole, exceptRoleId = 0): Refusal | null {
 	const person = db
 		.prepare('select id, household_id, status from people where id = ? and village_id = ?')
 		.get(input.personId, villageId) as
@@ -151,7 +168,11 @@ function refusal(db: Db, villageId: number, input: NewRole, exceptRoleId = 0): R
 		end,
 		except: exceptRoleId
 	};
-	const overlapping = (role: RoleKindName, who: 'person' | 'household' | 'anyone') =>
+	const overlapping = (
+		role: RoleKindName,
+		who: 'person' | 'household' | 'anyone',
+		personId = input.personId
+	) =>
 		db
 			.prepare(
 				`select 1 from roles r join people p on p.id = r.person_id
@@ -159,7 +180,7 @@ function refusal(db: Db, villageId: number, input: NewRole, exceptRoleId = 0): R
 				   and (@who = 'anyone' or (@who = 'person' and r.person_id = @person)
 				        or (@who = 'household' and p.household_id = @household))`
 			)
-			.get({ ...params, role, who, household: person.household_id });
+			.get({ ...params, person: personId, role, who, household: person.household_id });
 	if (overlapping(input.role, 'person')) return 'already_holds';
 	if (input.role === 'branch_secretary' && overlapping('branch_secretary', 'anyone')) {
 		return 'one_at_a_time';
@@ -183,6 +204,15 @@ function refusal(db: Db, villageId: number, input: NewRole, exceptRoleId = 0): R
 				: null;
 	if (conflicting) {
 		if (overlapping(conflicting, 'person')) return 'supervision_conflict_self';
+		const relative = closeRelativesOf(db, villageId, input.personId).find((r) =>
+			overlapping(conflicting, 'person', r.personId)
+		);
+		if (relative) {
+			return {
+				reason: 'supervision_conflict_relative',
+				relative: { name: relative.name, kind: relative.kind, role: conflicting }
+			};
+		}
 		if (overlapping(conflicting, 'household')) return 'supervision_conflict_household';
 	}
 	return null;
@@ -212,8 +242,9 @@ export function assignRole(
 		villageId,
 		may: () => isStaffOrSystem(db, actorId, villageId),
 		run: (_, ctx): AssignRoleResult => {
-			const reason = refusal(db, villageId, input);
-			if (reason) return { ok: false, reason };
+			const refused = refusal(db, villageId, input);
+			if (typeof refused === 'string') return { ok: false, reason: refused };
+			if (refused) return { ok: false, ...refused };
 			const { lastInsertRowid } = db
 				.prepare(
 					`insert into roles (village_id, person_id, role, start_date, end_date, full_since, is_chair, grid_id)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CN_2026, NATIONAL_RULE_SETS, ruleSetOn } from './rule-sets';
+import { CN_2026, NATIONAL_RULE_SETS, ruleSetOn, UNVERIFIED_2026_NUMBERING } from './rule-sets';
 import { CN_2018, MEETING_TYPES } from './rules';
 
 describe('ruleSetOn', () => {
@@ -47,5 +47,23 @@ describe('the 2026 set against the 2018 set', () => {
 
 	it('cites the reps’ notice days as a provincial or village rule, not the statute', () => {
 		expect(CN_2026.meetings.reps_meeting.source).toContain('国家法律未规定');
+		expect(CN_2018.meetings.reps_meeting.source).toContain('国家法律未规定');
+	});
+
+	it('marks every source citing 2026 article numbers as not yet checked against the official text', () => {
+		const citing = [CN_2026, ...Object.values(CN_2026.meetings)].filter((r) =>
+			r.source.includes('2025年10月28日修正')
+		);
+		expect(citing).toHaveLength(6);
+		for (const r of citing) expect(r.source).toContain(UNVERIFIED_2026_NUMBERING);
+		for (const r of [CN_2018, ...Object.values(CN_2018.meetings)])
+			expect(r.source).not.toContain(UNVERIFIED_2026_NUMBERING);
+	});
+
+	it.each([
+		[CN_2018, '第二十四条第二款'],
+		[CN_2026, '第二十八条第二款']
+	])('cites the authorisation of the reps’ meeting as the second paragraph (%#)', (set, cited) => {
+		expect(set.meetings.reps_meeting.source).toContain(cited);
 	});
 });

@@ -152,8 +152,8 @@ const NO_VOTE = { voters: null, quorum: { kind: 'none' }, pass: { kind: 'none' }
 export const CN_2018: RuleSet = {
 	id: 'cn-2018',
 	jurisdiction: 'national',
-	// The 2018 amendment took effect on promulgation, 2018-12-29. An amendment passed 2025-10-28
-	// takes effect 2026-01-01 and needs its own rule set once its figures are checked.
+	// The 2018 amendment took effect on promulgation, 2018-12-29 (its art. 41). From 2026-01-01 the
+	// amended text applies (rule-sets.ts CN_2026).
 	effectiveFrom: '2018-12-29',
 	source:
 		'《中华人民共和国村民委员会组织法》（2018年12月29日修正，自公布之日起施行）第二十一、二十二、二十四至二十六、二十八条；' +
@@ -258,11 +258,12 @@ export const CN_2018: RuleSet = {
 			// Three days is practice; some provinces ask five, which a village may choose.
 			noticeDays: 3,
 			opensAtOnce: false,
-			// Only within what the villagers' meeting authorised (art. 24 para. 3), checked elsewhere.
+			// Only within what the villagers' meeting authorised (art. 24 para. 2: 村民会议可以授权村民代表
+			// 会议讨论决定前款规定的事项), checked elsewhere.
 			mayDecide: true,
 			mayDecideArt24: true,
 			source:
-				'《村民委员会组织法》（2018）第二十五、二十六条、第二十四条第三款；通知提前三天（实践）'
+				'《村民委员会组织法》（2018）第二十五、二十六条、第二十四条第二款；通知提前三天（省级实施办法或村规，国家法律未规定）'
 		},
 		villagers_meeting: {
 			roster: {

@@ -18,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		authorizations: listAuthorizations(db, village.id),
 		candidates: authorizationCandidates(db, village.id),
-		// Village rules are never delegated (组织法 art. 21–22), so they are not offered.
+		// Village rules are never delegated (组织法 2018 art. 27, 2026 art. 31), so they are not offered.
 		categories: CATEGORIES.filter((c) => c !== 'village_rules'),
 		items: [...ART24_ITEMS]
 	};

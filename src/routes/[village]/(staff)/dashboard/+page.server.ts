@@ -5,6 +5,8 @@ import { isOverdue, openObjections } from '$lib/server/notices/objections';
 import { isValidDate, todayInChina } from '$lib/server/calendar/dates';
 import { closedLoopFigures, listTopics, openObligations } from '$lib/server/topics/queries';
 import { requireStaff } from '$lib/server/villages/context';
+import { citeOrganicLaw } from '$lib/server/law/organic-law';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
@@ -21,6 +23,8 @@ export const load: PageServerLoad = (event) => {
 		awaiting: listTopics(db, village.id, { state: 'submitted', pageSize: 50 }).items,
 		obligations: openObligations(db, village.id),
 		cadence: disclosureCadence(db, village.id, today),
+		// Disclosure: 2018 art. 30, 2026 art. 35.
+		cadenceArticle: citeOrganicLaw('disclosure', today, getLocale()),
 		objections: {
 			open: objections.length,
 			overdue: objections.filter((o) => isOverdue(o, today)).length

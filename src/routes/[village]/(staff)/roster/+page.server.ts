@@ -3,6 +3,8 @@ import { getDb } from '$lib/server/db';
 import { whoCountsOn } from '$lib/server/roster/counts';
 import { rosterWarnings } from '$lib/server/roster/checks';
 import { todayInChina } from '$lib/server/calendar/dates';
+import { citeOrganicLaw } from '$lib/server/law/organic-law';
+import { getLocale } from '$lib/paraglide/runtime';
 import { listPeople, type PersonStatus } from '$lib/server/roster/people';
 import { listGrids } from '$lib/server/roster/structure';
 import { ROLE_KINDS } from '$lib/server/roster/roles';
@@ -31,6 +33,8 @@ export const load: PageServerLoad = (event) => {
 		people: listPeople(db, village.id, { ...filters, date: today }),
 		grids: listGrids(db, village.id, today).map((g) => ({ id: g.id, name: g.name })),
 		counts,
-		warnings: rosterWarnings(counts)
+		warnings: rosterWarnings(counts),
+		// The representatives' meeting's make-up: 2018 art. 25, 2026 art. 29.
+		warningsArticle: citeOrganicLaw('repsMeetingMakeUp', today, getLocale())
 	};
 };

@@ -24,10 +24,20 @@ import {
 	fullMemberForm,
 	moveForm,
 	personForm,
+	recordRelationForm,
+	removeRelationForm,
 	statusForm
 } from '$lib/server/roster/forms';
+import {
+	closeRelativesOf,
+	recordRelation,
+	relativeCandidates,
+	RELATIVE_CANDIDATES_MAX,
+	removeRelation
+} from '$lib/server/roster/relations';
+import { actorOf } from '$lib/server/permissions';
 import { listGrids } from '$lib/server/roster/structure';
-import { roleRefusalMessage } from '$lib/server/roster/messages';
+import { relationRefusalMessage, roleRefusalMessage } from '$lib/server/roster/messages';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 
@@ -42,9 +52,15 @@ function personOf(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 export const load: PageServerLoad = (event) => {
 	const { village, person } = personOf(event);
 	const db = getDb();
+	// The relative picker's search, sent as a GET form so it works without JavaScript.
+	const find = (event.url.searchParams.get('find') ?? '').slice(0, 64);
 	return {
 		person,
 		roles: rolesOfPerson(db, village.id, person.id),
+		relatives: closeRelativesOf(db, village.id, person.id),
+		find,
+		...relativeCandidates(db, village.id, person, find),
+		candidatesMax: RELATIVE_CANDIDATES_MAX,
 		grids: listGrids(db, village.id).map((g) => ({ id: g.id, name: g.name })),
 		today: todayInChina()
 	};
@@ -137,8 +153,42 @@ export const actions: Actions = {
 			return fail(refusalStatus(result.reason), {
 				form: 'role',
 				values,
-				message: roleRefusalMessage(result.reason)
+				message: roleRefusalMessage(result, startDate)
 			});
+		return { saved: true };
+	},
+
+	addRelation: async (event) => {
+		const { village, user, person } = personOf(event);
+		const parsed = parseForm(recordRelationForm, await readForm(event.request));
+		if (!parsed.ok)
+			return fail(400, { form: 'relation', values: parsed.values, errors: parsed.errors });
+		const result = recordRelation(getDb(), actorOf(user), village.id, {
+			personId: person.id,
+			...parsed.data
+		});
+		if (!result.ok)
+			return fail(refusalStatus(result.reason), {
+				form: 'relation',
+				values: parsed.values,
+				message: relationRefusalMessage(result.reason)
+			});
+		return { saved: true };
+	},
+
+	removeRelation: async (event) => {
+		const { village, user, person } = personOf(event);
+		const parsed = parseForm(removeRelationForm, await readForm(event.request));
+		if (!parsed.ok) return fail(404, { message: m.error_not_found() });
+		const result = removeRelation(
+			getDb(),
+			actorOf(user),
+			village.id,
+			person.id,
+			parsed.data.relativeId
+		);
+		if (!result.ok)
+			return fail(refusalStatus(result.reason), { message: relationRefusalMessage(result.reason) });
 		return { saved: true };
 	},
 
