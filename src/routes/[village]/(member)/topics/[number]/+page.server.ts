@@ -170,11 +170,13 @@ export const actions: Actions = {
 					: { triage: values, message: firstError(parsed.errors) }
 			);
 		const { art24Answer, art24, route, reason, mergeInto } = parsed.data;
-		// Unknown items go to the domain, which refuses them: never silently dropped past the gate.
+		// The items go as ticked, with the answer: the domain refuses unknown items and any
+		// disagreement between them, so nothing ticked is dropped past the gate.
 		const r = triageTopic(getDb(), actor, village.id, topic.id, {
 			route,
 			reason,
-			art24: art24Answer === 'yes' ? (art24 as Art24Item[]) : [],
+			art24: art24 as Art24Item[],
+			art24Answer,
 			mergeIntoNumber: mergeInto || undefined
 		});
 		if (!r.ok) {
