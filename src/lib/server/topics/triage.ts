@@ -4,7 +4,7 @@ import { command } from '../command';
 import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf } from '../permissions/village';
-import { findTopic, findTopicByNumber, moveState, type Topic } from './records';
+import { endTopic, findTopic, findTopicByNumber, moveState, type Topic } from './records';
 import {
 	ART24_ITEMS,
 	OUTCOME_MAX,
@@ -135,10 +135,6 @@ export function completeDirect(
 		villageId,
 		load: () => findTopic(db, villageId, topicId),
 		allowed: () => isStaffOf(db, actor, villageId),
-		run: (t, ctx) =>
-			moveState(ctx, t, 'complete', 'topic.completed', {
-				closed_at: ctx.now.toISOString(),
-				outcome
-			})
+		run: (t, ctx) => endTopic(ctx, t, 'complete', 'topic.completed', { outcome })
 	});
 }
