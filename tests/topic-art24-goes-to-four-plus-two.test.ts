@@ -13,6 +13,8 @@ import {
 
 const { clerk, secretary, villager } = DEMO;
 const PUBLIC_WELFARE = '村公益事业的兴办和筹资筹劳方案及建设承包方案';
+const CONTRADICTION =
+	'勾选了第二十四条事项，却回答“不涉及”：涉及任何一项即为涉及。请改选“涉及”，或取消勾选。';
 const ONLY_FOUR_PLUS_TWO =
 	'涉及第二十四条事项的议题只能转“四议两公开”程序，或并入已在该程序中的议题。';
 
@@ -65,6 +67,14 @@ test('a topic touching an art. 24 matter can only go to the 4+2 procedure, and i
 	const triage = desk.getByRole('region', { name: '受理', exact: true });
 	await checkA11yWithoutScripts(desk);
 	await expectNoHorizontalOverflow(desk);
+	// A ticked item beside "不涉及" and direct handling: refused, the tick never dropped (issue 14).
+	await triage.getByRole('radio', { name: '不涉及' }).check();
+	await triage.getByRole('checkbox', { name: PUBLIC_WELFARE }).check();
+	await triage.getByRole('radio', { name: '直接办理（服务事项）' }).check();
+	await triage.getByRole('button', { name: '记录受理决定' }).click();
+	await expect(desk.getByRole('alert')).toHaveText(CONTRADICTION);
+	await expect(desk.getByText('待受理', { exact: true })).toBeVisible();
+	await expect(triage.getByRole('checkbox', { name: PUBLIC_WELFARE })).toBeChecked();
 	await triage.getByRole('radio', { name: '涉及（请勾选）' }).check();
 	await triage.getByRole('checkbox', { name: PUBLIC_WELFARE }).check();
 	await triage.getByRole('radio', { name: '转协商（协商议事会）' }).check();

@@ -11,6 +11,7 @@ import {
 	rosterRoleLabel,
 	stepName,
 	timelineActionLabel,
+	topicEndLabel,
 	topicStateLabel
 } from './labels';
 import { m } from './paraglide/messages';
@@ -21,7 +22,7 @@ import { STEPS } from './server/procedure/rules';
 import { RELATION_KINDS } from './server/roster/relations';
 import { ROLE_KINDS } from './server/roster/roles';
 import { timelineAction } from './server/topics/queries';
-import { ART24_ITEMS, CATEGORIES, CHANNELS, TOPIC_STATES } from './server/topics/rules';
+import { ART24_ITEMS, CATEGORIES, CHANNELS, END_KINDS, TOPIC_STATES } from './server/topics/rules';
 import { MEETING_TYPES } from './server/votes/rules';
 
 // Every code the domain knows has a word of its own: no code shows as itself, and no two codes
@@ -32,6 +33,7 @@ describe.each([
 	['categories', CATEGORIES, categoryLabel],
 	['channels', CHANNELS, channelLabel],
 	['topic states', TOPIC_STATES, topicStateLabel],
+	['topic ends', END_KINDS, topicEndLabel],
 	['art. 24 items', ART24_ITEMS, art24Label],
 	['meeting types', MEETING_TYPES, meetingTypeLabel],
 	['methods', METHODS, methodLabel],

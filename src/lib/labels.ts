@@ -86,6 +86,16 @@ export const topicStateLabel = label(
 	m.tstate_completed
 );
 
+/** How a topic reached 办结 on its track. */
+export const topicEndLabel = label(
+	{
+		direct: m.topic_end_direct,
+		archive: m.topic_end_archive,
+		feedback: m.topic_end_feedback
+	},
+	m.topic_end_coordination
+);
+
 /** An item of the art. 24 checklist; the village's own major-matters list for anything else. */
 export const art24Label = label(
 	{
@@ -117,6 +127,10 @@ const TIMELINE_LABELS: Record<TopicTimelineAction, () => string> = {
 	'topic.opinion_hidden': m.tl_opinion_hidden,
 	'topic.triaged': m.tl_triaged,
 	'topic.completed': m.tl_completed,
+	'topic.archived': m.tl_archived,
+	'topic.feedback_published': m.tl_feedback_published,
+	'topic.coordination_done': m.tl_coordination_done,
+	'topic.moved_to_four_plus_two': m.tl_moved_to_four_plus_two,
 	'procedure.steps_recorded': m.tl_procedure_steps_recorded,
 	'procedure.sent_back': m.tl_procedure_sent_back,
 	'procedure.ended': m.tl_procedure_ended,

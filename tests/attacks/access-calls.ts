@@ -181,6 +181,10 @@ function fieldsOf(
 			record: {
 				path: `/xinyang/meetings/${xy.urgentMeeting}/outcome`,
 				fields: { agreed: '明天恢复供水', person0: String(xy.person), task0: '联系水厂' }
+			},
+			done: {
+				path: `/xinyang/meetings/${xy.urgentMeeting}/outcome`,
+				fields: { doneOn: '2026-01-01', note: '已恢复供水' }
 			}
 		},
 		'/[village]/notices/[seq]': {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
-import { getNotice } from '../notices/notices';
+import { CONSULTATION_DISCLOSURE_KINDS, disclosureCadence, getNotice } from '../notices/notices';
 import { addParty, linkMeeting, recordMaterialsSent } from './preparation';
 import { chooseRoute, recordFeedback, recordOutcome } from './outcome';
 import { consultationOf } from './consultation';
@@ -13,6 +13,7 @@ import {
 } from './coordination';
 import { startImplementation } from '../implementation/progress';
 import { createTopic } from '../topics/filing';
+import { findTopic } from '../topics/records';
 import {
 	at,
 	clerkOf,
@@ -137,9 +138,15 @@ describe('the consultation track', () => {
 			ok: false,
 			reason: 'bad_route'
 		});
+		const before = db.prepare('select max(id) from audit').pluck().get();
 		expect(
 			chooseRoute(db, clerkOf(db), v(), topic, { route: 'submit', reason: '涉及集体土地' }, now)
 		).toEqual({ ok: true });
+		// Submitted to a decision meeting: the topic takes the 4+2 track in the same transaction.
+		expect(findTopic(db, v(), topic)!.state).toBe('four_plus_two');
+		expect(
+			db.prepare('select action from audit where id > ? order by id').pluck().all(before)
+		).toEqual(['consultation.route_chosen', 'topic.moved_to_four_plus_two']);
 		expect(chooseRoute(db, clerkOf(db), v(), topic, { route: 'implement' }, now)).toEqual({
 			ok: false,
 			reason: 'already_recorded'
@@ -157,6 +164,8 @@ describe('the consultation track', () => {
 		).toEqual({ ok: true });
 		const done = consultationOf(db, v(), topic)!;
 		expect(getNotice(db, v(), done.feedbackNoticeSeq!)!.kind).toBe('consultation_feedback');
+		// Its feedback is published, but the topic ends on the 4+2 track, when its matter is archived.
+		expect(findTopic(db, v(), topic)).toMatchObject({ state: 'four_plus_two', endKind: null });
 		expect(() => db.prepare("update consultations set outcome = '改'").run()).toThrow(
 			/recorded once/
 		);
@@ -176,12 +185,54 @@ describe('the consultation track', () => {
 				budget: [{ source: '自筹', amountFen: 100 }]
 			}).ok
 		).toBe(true);
+		expect(findTopic(db, v(), direct.topic)!.state).toBe('consultation');
+		const before = db.prepare('select max(id) from audit').pluck().get();
+		expect(recordFeedback(db, clerkOf(db), v(), direct.topic, '已按协商意见栽树。', now)).toEqual({
+			ok: true
+		});
+		// Implemented as agreed, the published feedback is the consultation track's end.
+		expect(findTopic(db, v(), direct.topic)).toMatchObject({
+			state: 'completed',
+			endKind: 'feedback',
+			closedAt: now.now.toISOString()
+		});
+		expect(
+			db.prepare('select action from audit where id > ? order by id').pluck().all(before)
+		).toEqual(['notice.posted', 'consultation.feedback_recorded', 'topic.feedback_published']);
 		const rules = consulted('village_rules');
 		recordOutcome(db, clerkOf(db), v(), rules.topic, '同意修订', now);
 		expect(chooseRoute(db, clerkOf(db), v(), rules.topic, { route: 'implement' }, now)).toEqual({
 			ok: false,
 			reason: 'must_submit'
 		});
+	});
+});
+
+describe('consultation outcomes and their follow-up: a disclosure item (2026 art. 35 item 4)', () => {
+	it('counts in the cadence: the last one posted, and outcomes a quarter old without follow-up', () => {
+		const { topic } = consulted();
+		const cadence = (today: string) => {
+			const c = disclosureCadence(db, v(), today);
+			return [c.lastConsultation, c.consultationFollowUpsDue];
+		};
+		expect(cadence('2026-10-31')).toEqual([null, 0]);
+		expect(recordOutcome(db, clerkOf(db), v(), topic, '同意栽树', now)).toEqual({ ok: true });
+		const table: [string, (string | number | null)[]][] = [
+			['2026-11-01', ['2026-11-01', 0]],
+			['2026-12-31', ['2026-11-01', 0]],
+			// A new quarter, and the outcome's follow-up still unpublished.
+			['2027-01-01', ['2026-11-01', 1]]
+		];
+		for (const [today, expected] of table)
+			expect([today, ...cadence(today)]).toEqual([today, ...expected]);
+		chooseRoute(db, clerkOf(db), v(), topic, { route: 'implement' }, now);
+		const later = { now: at('2027-01-04') };
+		expect(recordFeedback(db, clerkOf(db), v(), topic, '已栽树', later)).toEqual({ ok: true });
+		expect(cadence('2027-01-04')).toEqual(['2027-01-04', 0]);
+		expect(CONSULTATION_DISCLOSURE_KINDS).toEqual([
+			getNotice(db, v(), consultationOf(db, v(), topic)!.outcomeNoticeSeq!)!.kind,
+			getNotice(db, v(), consultationOf(db, v(), topic)!.feedbackNoticeSeq!)!.kind
+		]);
 	});
 });
 

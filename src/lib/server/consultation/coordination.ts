@@ -1,9 +1,11 @@
 // The outcome of an urgent coordination meeting (紧急协调会, docs/domain.md §4.9): what was agreed
-// and who acts. The meeting type never decides (mayDecide: false), so this is never a resolution,
+// and who acts, and, once they have, the record that ends the topic it settled. The meeting type never decides (mayDecide: false), so this is never a resolution,
 // and it cannot settle a topic that touches an art. 24 matter — only the 4+2 procedure can.
 import { command } from '../command';
 import type { Db } from '../db';
-import { findTopic, type Topic } from '../topics/records';
+import { isValidDate, todayInChina } from '../calendar/dates';
+import { endTopic, findTopic, type Topic } from '../topics/records';
+import { OUTCOME_MAX, transition } from '../topics/rules';
 import { isStaffOf } from '../permissions/village';
 import { type Actor } from '../permissions';
 
@@ -171,6 +173,93 @@ export function recordCoordinationOutcome(
 				after: { outcomeId: id, agreed, topicId: input.topicId ?? null, tasks }
 			});
 			return { ok: true, outcomeId: id };
+		}
+	});
+}
+
+export const DONE_NOTE_MAX = 500;
+
+export type CoordinationDoneResult =
+	| { ok: true }
+	| {
+			ok: false;
+			reason:
+				| 'forbidden'
+				| 'not_found'
+				| 'not_urgent'
+				| 'no_outcome'
+				| 'done_already'
+				| 'bad_done_date'
+				| 'future_done_date'
+				| 'bad_note';
+	  };
+
+/** When the agreed actions of an urgent coordination were recorded done; null while they are not. */
+export function coordinationDoneOf(
+	db: Db,
+	outcomeId: number
+): { doneOn: string; note: string } | null {
+	return (
+		(db
+			.prepare('select done_on as doneOn, note from coordination_done where outcome_id = ?')
+			.get(outcomeId) as { doneOn: string; note: string } | undefined) ?? null
+	);
+}
+
+/**
+ * The agreed actions of an urgent coordination are done: recorded once, on a day between the
+ * meeting and today. The topic it settled ends there (办结) in the same transaction, which is the
+ * urgent track's end; a topic that has since taken another track is left to it.
+ */
+export function recordCoordinationDone(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	meetingId: number,
+	input: { doneOn: string; note: string },
+	options: { now?: Date } = {}
+): CoordinationDoneResult {
+	const note = input.note.trim();
+	if ([...note].length > DONE_NOTE_MAX) return { ok: false, reason: 'bad_note' };
+	if (!isValidDate(input.doneOn)) return { ok: false, reason: 'bad_done_date' };
+	return command(db, {
+		actor,
+		villageId,
+		now: options.now,
+		may: () => isStaffOf(db, actor, villageId),
+		load: () =>
+			db
+				.prepare('select type, meeting_date from meetings where id = ? and village_id = ?')
+				.get(meetingId, villageId) as { type: string; meeting_date: string } | undefined,
+		run: (meeting, ctx): CoordinationDoneResult => {
+			if (meeting.type !== 'urgent_coordination') return { ok: false, reason: 'not_urgent' };
+			const outcome = coordinationOutcomeOf(db, villageId, meetingId);
+			if (!outcome) return { ok: false, reason: 'no_outcome' };
+			if (coordinationDoneOf(db, outcome.id)) return { ok: false, reason: 'done_already' };
+			if (input.doneOn < meeting.meeting_date) return { ok: false, reason: 'bad_done_date' };
+			if (input.doneOn > todayInChina(ctx.now)) return { ok: false, reason: 'future_done_date' };
+			db.prepare(
+				'insert into coordination_done (outcome_id, done_on, note, recorded_by, created_at) values (?, ?, ?, ?, ?)'
+			).run(outcome.id, input.doneOn, note, actor.userId, ctx.now.toISOString());
+			ctx.audit({
+				action: 'coordination.actions_done',
+				subjectType: 'meeting',
+				subjectId: meetingId,
+				after: { outcomeId: outcome.id, doneOn: input.doneOn, note }
+			});
+			const topic = outcome.topic ? findTopic(db, villageId, outcome.topic.id) : null;
+			if (topic && transition(topic.state, 'coordination_done')) {
+				// Settled without a triage decision: the coordination was its acceptance.
+				const accepted =
+					topic.triagedAt === null
+						? { triaged_at: ctx.now.toISOString(), triaged_by: actor.userId }
+						: {};
+				endTopic(ctx, topic, 'coordination_done', 'topic.coordination_done', {
+					...accepted,
+					outcome: note || outcome.agreed.slice(0, OUTCOME_MAX)
+				});
+			}
+			return { ok: true };
 		}
 	});
 }

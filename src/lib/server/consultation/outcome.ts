@@ -1,12 +1,14 @@
 // After the consultation meeting: the outcome (协商意见 — never a resolution) posted as a notice,
-// the route it takes (a decision meeting, or direct implementation where the law allows), and the
-// feedback on how it was used, posted too.
+// the route it takes (a decision meeting through the 4+2 track, or direct implementation where the
+// law allows), and the feedback on how it was used, posted too: art. 35 (2026) item 4.
 import { m } from '$lib/paraglide/messages';
 import { command } from '../command';
 import type { Db } from '../db';
 import { postNotice } from '../notices/notices';
 import { type Actor } from '../permissions';
+import { endTopic, moveState } from '../topics/records';
 import {
+	consultationOf,
 	mustSubmit,
 	openConsultation,
 	staffOnTopic,
@@ -97,9 +99,11 @@ export function chooseRoute(
 		now: options.now,
 		...staffOnTopic(villageId, topicId),
 		run: (topic, ctx): ConsultationResult => {
+			// A route to a decision meeting has already moved the topic off the consultation track.
+			if (consultationOf(db, villageId, topicId)?.route)
+				return { ok: false, reason: 'already_recorded' };
 			const c = openConsultation(ctx, topic);
 			if (!c) return { ok: false, reason: 'not_consultation' };
-			if (c.route) return { ok: false, reason: 'already_recorded' };
 			if (c.outcome === null) return { ok: false, reason: 'no_outcome' };
 			if (input.route === 'implement' && mustSubmit(topic))
 				return { ok: false, reason: 'must_submit' };
@@ -114,6 +118,11 @@ export function chooseRoute(
 				subjectId: c.id,
 				after: { topicId, route: input.route, reason }
 			});
+			// A decision meeting decides through the 4+2 procedure, so the topic takes that track now.
+			if (input.route === 'submit') {
+				const moved = moveState(ctx, topic, 'submit_to_decision', 'topic.moved_to_four_plus_two');
+				if (!moved.ok) return { ok: false, reason: 'not_consultation' };
+			}
 			return { ok: true };
 		}
 	});
@@ -136,7 +145,9 @@ export function recordFeedback(
 		now: options.now,
 		...staffOnTopic(villageId, topicId),
 		run: (topic, ctx): ConsultationResult => {
-			const c = openConsultation(ctx, topic);
+			// An outcome submitted for decision has moved its topic to the 4+2 track: its feedback is
+			// still this consultation's to publish.
+			const c = consultationOf(db, villageId, topicId);
 			if (!c) return { ok: false, reason: 'not_consultation' };
 			if (c.feedback !== null) return { ok: false, reason: 'already_recorded' };
 			if (!c.route) return { ok: false, reason: 'no_route' };
@@ -164,6 +175,11 @@ export function recordFeedback(
 				subjectId: c.id,
 				after: { topicId, feedback: text, noticeId: posted.notice.id }
 			});
+			// Implemented as agreed: the published feedback is the consultation track's end.
+			if (topic.state === 'consultation') {
+				const ended = endTopic(ctx, topic, 'publish_feedback', 'topic.feedback_published');
+				if (!ended.ok) return { ok: false, reason: 'not_consultation' };
+			}
 			return { ok: true };
 		}
 	});

@@ -8,7 +8,7 @@ import { postNotice } from '../notices/notices';
 import { appendProcedureEvent, matterOf } from '../procedure/matters';
 import { archive, stepByPublication } from '../procedure/rules';
 import { todayInChina } from '../calendar/dates';
-import { findTopic } from '../topics/records';
+import { endTopic, findTopic } from '../topics/records';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf, isSupervisorOn } from '../permissions/village';
 import { OPINION_MAX, implementationOf, type Implementation } from './implementation';
@@ -132,7 +132,7 @@ export type ImplementationRefusal = Refusal<
 	StartResult | ProgressResult | CompleteResult | DiscloseResult | ArchiveResult
 >;
 
-/** Archives a 4+2 matter once all six steps are done (the result disclosed). */
+/** Archives a 4+2 matter once all six steps are done (the result disclosed), ending its topic. */
 export function archiveMatter(
 	db: Db,
 	actor: Actor,
@@ -150,6 +150,9 @@ export function archiveMatter(
 			const r = archive(matter.position);
 			if (!r.ok) return r;
 			appendProcedureEvent(ctx, topicId, r.event, { before: matter.position });
+			// Archiving is the 4+2 track's end: the topic is 办结 in the same transaction.
+			const ended = endTopic(ctx, matter.topic, 'archive', 'topic.archived');
+			if (!ended.ok) return { ok: false, reason: 'not_complete' };
 			return { ok: true };
 		}
 	});

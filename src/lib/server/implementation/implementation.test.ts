@@ -11,6 +11,7 @@ import { getNotice } from '../notices/notices';
 import { implementationOf } from './implementation';
 import { completeImplementation, recordProgress, startImplementation } from './progress';
 import { archiveMatter, discloseResult } from './disclosure';
+import { findTopic } from '../topics/records';
 import {
 	clerkOf,
 	holdMeeting,
@@ -308,8 +309,15 @@ describe('a 4+2 matter: step 6 by the disclosure, then the archive', () => {
 			ok: false,
 			reason: 'forbidden'
 		});
+		expect(findTopic(db, v(), topic)!.state).toBe('four_plus_two');
+		const before = db.prepare('select max(id) from audit').pluck().get();
 		expect(archiveMatter(db, clerkOf(db), v(), topic)).toEqual({ ok: true });
 		expect(matterOf(db, v(), topic)!.position.kind).toBe('archived');
+		// Archiving is the 4+2 track's end: the topic is 办结 in the same transaction, audited.
+		expect(findTopic(db, v(), topic)).toMatchObject({ state: 'completed', endKind: 'archive' });
+		expect(
+			db.prepare('select action from audit where id > ? order by id').pluck().all(before)
+		).toEqual(['procedure.archived', 'topic.archived']);
 		expect(archiveMatter(db, clerkOf(db), v(), topic)).toEqual({
 			ok: false,
 			reason: 'not_complete'

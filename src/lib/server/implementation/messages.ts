@@ -1,11 +1,12 @@
 // Localized refusals of the implementation, consultation and coordination commands.
 import { m } from '$lib/paraglide/messages';
 import type { ConsultationRefusal } from '../consultation/consultation';
-import type { CoordinationResult } from '../consultation/coordination';
+import type { CoordinationDoneResult, CoordinationResult } from '../consultation/coordination';
+import { DONE_NOTE_MAX } from '../consultation/coordination';
 import type { Refusal } from '../result';
 import type { ImplementationRefusal } from './disclosure';
 
-type CoordinationRefusal = Refusal<CoordinationResult>;
+type CoordinationRefusal = Refusal<CoordinationResult | CoordinationDoneResult>;
 
 const IMPL: Record<ImplementationRefusal, () => string> = {
 	forbidden: m.error_forbidden,
@@ -69,7 +70,12 @@ const COORD: Record<CoordinationRefusal, () => string> = {
 	bad_tasks: m.consult_coord_error_bad_tasks,
 	bad_person: m.consult_coord_error_bad_person,
 	bad_topic: m.consult_coord_error_bad_topic,
-	art24_topic: m.consult_coord_error_art24_topic
+	art24_topic: m.consult_coord_error_art24_topic,
+	no_outcome: m.consult_coord_error_no_outcome,
+	done_already: m.consult_coord_error_done_already,
+	bad_done_date: m.consult_coord_error_bad_done_date,
+	future_done_date: m.impl_error_future_date,
+	bad_note: () => m.error_too_long({ max: DONE_NOTE_MAX })
 };
 
 export const coordRefusal = (reason: CoordinationRefusal): string => COORD[reason]();

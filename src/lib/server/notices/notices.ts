@@ -329,6 +329,15 @@ export function postStaffNotice(
 	});
 }
 
+/**
+ * The kinds that publish 组织法 (2026) art. 35 para. 2 item 4, 村民委员会组织协商确定的事项及其落实情况:
+ * a consultation's outcome and its follow-up (the feedback on how it was used).
+ */
+export const CONSULTATION_DISCLOSURE_KINDS = [
+	'consultation_outcome',
+	'consultation_feedback'
+] as const satisfies readonly NoticeKind[];
+
 export interface DisclosureCadence {
 	lastGeneral: string | null;
 	lastFinance: string | null;
@@ -336,9 +345,16 @@ export interface DisclosureCadence {
 	generalDue: boolean;
 	/** No finance notice yet this month (art. 30: finances monthly). */
 	financeDue: boolean;
+	/** The last consultation outcome or follow-up posted (2026 art. 35 item 4). */
+	lastConsultation: string | null;
+	/**
+	 * Consultation outcomes posted before this quarter whose follow-up is still unpublished: item 4
+	 * is a general item, so its 落实情况 is due at least quarterly (2026 art. 35 para. 3).
+	 */
+	consultationFollowUpsDue: number;
 }
 
-/** When general and finance items were last published, against the law's cadence, on `today`. */
+/** When each disclosure item was last published, against the law's cadence, on `today`. */
 export function disclosureCadence(db: Db, villageId: number, today: string): DisclosureCadence {
 	const last = (kind: NoticeKind) =>
 		(
@@ -352,10 +368,27 @@ export function disclosureCadence(db: Db, villageId: number, today: string): Dis
 	const lastFinance = last('finance');
 	const month = Number(today.slice(5, 7));
 	const quarterStart = `${today.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+	const kinds = CONSULTATION_DISCLOSURE_KINDS.map((k) => `'${k}'`).join(', ');
+	const lastConsultation = (
+		db
+			.prepare(
+				`select max(posted_on) as d from notices where village_id = ? and kind in (${kinds}) and posted_on <= ?`
+			)
+			.get(villageId, today) as { d: string | null }
+	).d;
+	const consultationFollowUpsDue = db
+		.prepare(
+			`select count(*) from consultations c join notices n on n.id = c.outcome_notice_id
+			 where c.village_id = ? and c.feedback_notice_id is null and n.posted_on < ?`
+		)
+		.pluck()
+		.get(villageId, quarterStart) as number;
 	return {
 		lastGeneral,
 		lastFinance,
 		generalDue: lastGeneral === null || lastGeneral < quarterStart,
-		financeDue: lastFinance === null || lastFinance < `${today.slice(0, 7)}-01`
+		financeDue: lastFinance === null || lastFinance < `${today.slice(0, 7)}-01`,
+		lastConsultation,
+		consultationFollowUpsDue
 	};
 }

@@ -266,7 +266,9 @@ describe('desk notices and the disclosure cadence', () => {
 			lastGeneral: null,
 			lastFinance: null,
 			generalDue: true,
-			financeDue: true
+			financeDue: true,
+			lastConsultation: null,
+			consultationFollowUpsDue: 0
 		});
 		post('general', '2026-01-05');
 		post('finance', '2026-02-27');

@@ -121,6 +121,7 @@ export const COMMANDS = {
 	chooseRoute: 'staff',
 	recordFeedback: 'staff',
 	recordCoordinationOutcome: 'staff',
+	recordCoordinationDone: 'staff',
 	// notices and objections
 	postNotice: 'internal',
 	postStaffNotice: 'staff',
@@ -182,7 +183,10 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		attest: 'attestSignedSheet',
 		correct: 'appendCorrection'
 	},
-	'/[village]/meetings/[id]/outcome': { record: 'recordCoordinationOutcome' },
+	'/[village]/meetings/[id]/outcome': {
+		record: 'recordCoordinationOutcome',
+		done: 'recordCoordinationDone'
+	},
 	'/[village]/notices/[seq]': {
 		object: 'fileObjection',
 		answer: 'answerObjection',

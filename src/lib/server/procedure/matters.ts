@@ -7,7 +7,13 @@ import type { Refusal } from '../result';
 import { isValidDate } from '../calendar/dates';
 import { isStaffOf } from '../permissions/village';
 import { findTopic, type Topic } from '../topics/records';
-import { ART24_ITEMS, CATEGORIES, type Art24Item, type Category } from '../topics/rules';
+import {
+	ART24_ITEMS,
+	CATEGORIES,
+	onFourPlusTwoTrack,
+	type Art24Item,
+	type Category
+} from '../topics/rules';
 import type { MeetingType } from '../votes/rules';
 import {
 	afterFailedVote,
@@ -62,10 +68,10 @@ function eventsOf(db: Db, topicId: number): MatterEvent[] {
 	}));
 }
 
-/** The matter of a topic on the 4+2 track of this village; null for any other topic. */
+/** The matter of a topic on the 4+2 track of this village, archived or not; null for any other. */
 export function matterOf(db: Db, villageId: number, topicId: number): Matter | null {
 	const topic = findTopic(db, villageId, topicId);
-	if (!topic || topic.state !== 'four_plus_two') return null;
+	if (!topic || !onFourPlusTwoTrack(topic)) return null;
 	const events = eventsOf(db, topicId);
 	return { topic, position: positionOf(events.map((e) => e.event)), events };
 }

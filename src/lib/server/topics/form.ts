@@ -128,6 +128,9 @@ export const triageForm = z
 	.superRefine((f, ctx) => {
 		if (f.art24Answer === 'yes' && f.art24.length === 0)
 			ctx.addIssue({ code: 'custom', path: ['art24'], message: m.triage_tick_items() });
+		// A ticked item is an answer too: "不涉及" beside it is a contradiction, never a silent drop.
+		if (f.art24Answer === 'no' && f.art24.length > 0)
+			ctx.addIssue({ code: 'custom', path: ['art24'], message: m.triage_art24_contradiction() });
 	});
 
 export const completeForm = z.object({

@@ -6,8 +6,10 @@ import { todayInChina } from '../calendar/dates';
 import { pageWindow, type Page } from '../roster/people';
 import {
 	ACCEPTED_STATES,
+	END_KINDS,
 	TERMINAL_STATES,
 	type Category,
+	type EndKind,
 	type Channel,
 	type TopicState
 } from './rules';
@@ -210,6 +212,8 @@ export interface ClosedLoopFigures {
 	triaged: number;
 	accepted: number;
 	concluded: number;
+	/** The concluded topics that reached their track's end (办结), by end; the rest were refused or merged. */
+	ended: Record<EndKind, number>;
 	// Percentages as whole numbers of tenths (受理率 871 = 87.1 %), null when there is no base.
 	acceptanceRatePermille: number | null;
 	completionRatePermille: number | null;
@@ -217,8 +221,12 @@ export interface ClosedLoopFigures {
 }
 
 /**
- * 受理率 = topics accepted into a track (or merged into one that was) / topics triaged; 办结率 = topics that reached an end
- * (办结, merged, not accepted) / topics received; both over topics received in [from, to].
+ * Over the topics submitted on a day (China time) in [from, to], withdrawn ones left out
+ * (docs/domain.md §3.6): 受理率 = accepted / triaged, where triaged have a triage decision and
+ * accepted were put on a track (still on it or ended there) or merged; 办结率 = concluded /
+ * received, where concluded reached their track's end (办结: direct handling closed, 4+2 matter
+ * archived, consultation feedback published, urgent coordination's actions done), were merged,
+ * or were not accepted.
  */
 export function closedLoopFigures(
 	db: Db,
@@ -230,12 +238,16 @@ export function closedLoopFigures(
 	const concludedStates = TERMINAL_STATES.filter((s) => s !== 'withdrawn')
 		.map((s) => `'${s}'`)
 		.join(',');
+	const endCounts = END_KINDS.map(
+		(k) => `coalesce(sum(state = 'completed' and end_kind = '${k}'), 0) as end_${k}`
+	).join(', ');
 	const r = db
 		.prepare(
 			`select count(*) as received,
 			   coalesce(sum(triaged_at is not null), 0) as triaged,
-			   coalesce(sum(state in (${accepted}) or (state = 'merged')), 0) as accepted,
+			   coalesce(sum(triaged_at is not null and state in (${accepted}, 'merged')), 0) as accepted,
 			   coalesce(sum(state in (${concludedStates})), 0) as concluded,
+			   ${endCounts},
 			   avg(case when triaged_at is not null then julianday(triaged_at) - julianday(submitted_at) end) as avgDays
 			 from topics where village_id = @village and submitted_at is not null and state != 'withdrawn'
 			   and date(submitted_at, '+8 hours') between @from and @to`
@@ -246,7 +258,7 @@ export function closedLoopFigures(
 		accepted: number;
 		concluded: number;
 		avgDays: number | null;
-	};
+	} & Record<`end_${EndKind}`, number>;
 	const permille = (a: number, b: number) => (b === 0 ? null : Math.round((1000 * a) / b));
 	return {
 		from,
@@ -255,6 +267,7 @@ export function closedLoopFigures(
 		triaged: r.triaged,
 		accepted: r.accepted,
 		concluded: r.concluded,
+		ended: Object.fromEntries(END_KINDS.map((k) => [k, r[`end_${k}`]])) as Record<EndKind, number>,
 		acceptanceRatePermille: permille(r.accepted, r.triaged),
 		completionRatePermille: permille(r.concluded, r.received),
 		averageDaysToTriage: r.avgDays === null ? null : Math.round(r.avgDays * 10) / 10

@@ -8,8 +8,11 @@ import type { Actor } from '../permissions/actor';
 import { todayInChina } from '../calendar/dates';
 import { getVillageSettings } from '../villages/settings';
 import {
+	ENDING_MOVES,
 	transition,
 	type Art24Item,
+	type EndKind,
+	type EndingMove,
 	type Category,
 	type Channel,
 	type OnBehalfChannel,
@@ -70,6 +73,8 @@ export interface Topic extends TopicInput {
 	mergedIntoNumber: string | null;
 	outcome: string | null;
 	closedAt: string | null;
+	/** How it reached 办结; null until it ends that way (merged, not accepted, withdrawn: null). */
+	endKind: EndKind | null;
 	createdAt: string;
 	gridName: string | null;
 }
@@ -104,6 +109,7 @@ interface TopicRow {
 	merged_into_number: string | null;
 	outcome: string | null;
 	closed_at: string | null;
+	end_kind: EndKind | null;
 	created_at: string;
 	grid_name: string | null;
 }
@@ -149,6 +155,7 @@ function toTopic(r: TopicRow): Topic {
 		mergedIntoNumber: r.merged_into_number,
 		outcome: r.outcome,
 		closedAt: r.closed_at,
+		endKind: r.end_kind,
 		createdAt: r.created_at,
 		gridName: r.grid_name
 	};
@@ -178,7 +185,8 @@ export function auditTopic(t: Topic) {
 		major: t.major,
 		art24Items: t.art24Items,
 		triageReason: t.triageReason,
-		mergedInto: t.mergedIntoNumber
+		mergedInto: t.mergedIntoNumber,
+		endKind: t.endKind
 	};
 }
 
@@ -245,6 +253,24 @@ export function moveState(
 		)
 		.run({ to, id: t.id, ...extra });
 	return recordTopicChange(ctx, t, action);
+}
+
+/**
+ * Ends the topic on its track, in the transaction of the act that ends it (the archive, the
+ * feedback notice, the agreed actions done, the direct case closed), and records the end.
+ */
+export function endTopic(
+	ctx: CommandContext,
+	t: Topic,
+	move: EndingMove,
+	action: AuditAction,
+	extra: Record<string, unknown> = {}
+): { ok: true; topic: Topic } | { ok: false; reason: 'wrong_state' } {
+	return moveState(ctx, t, move, action, {
+		...extra,
+		closed_at: ctx.now.toISOString(),
+		end_kind: ENDING_MOVES[move]
+	});
 }
 
 export interface Attachment {

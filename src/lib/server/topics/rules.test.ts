@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+	ENDING_MOVES,
 	TOPIC_STATES,
 	TRANSITIONS,
 	cosignThresholds,
+	onFourPlusTwoTrack,
 	trackingNumber,
 	transition,
 	type TopicAction,
@@ -20,7 +22,14 @@ describe('topic state machine', () => {
 		'submitted/route_direct': 'direct',
 		'submitted/merge': 'merged',
 		'submitted/reject': 'not_accepted',
-		'direct/complete': 'completed'
+		'direct/complete': 'completed',
+		// Each track's end (issue 14): 4+2 archived, consultation feedback, coordination done.
+		'four_plus_two/archive': 'completed',
+		'consultation/publish_feedback': 'completed',
+		'submitted/coordination_done': 'completed',
+		'consultation/coordination_done': 'completed',
+		'direct/coordination_done': 'completed',
+		'consultation/submit_to_decision': 'four_plus_two'
 	};
 	const cases = TOPIC_STATES.flatMap((from) =>
 		(Object.keys(TRANSITIONS) as TopicAction[]).map(
@@ -35,6 +44,26 @@ describe('topic state machine', () => {
 				expect(transition(from, action)).toBeNull();
 		}
 	});
+});
+
+describe('the end of each track', () => {
+	// Every track the triage can choose has a move that ends it as 办结, recording how.
+	it.each([
+		['direct', 'complete', 'direct'],
+		['four_plus_two', 'archive', 'archive'],
+		['consultation', 'publish_feedback', 'feedback'],
+		['direct', 'coordination_done', 'coordination']
+	] as const)('%s ends by %s as %s', (from, move, end) => {
+		expect(transition(from, move)).toBe('completed');
+		expect(ENDING_MOVES[move]).toBe(end);
+	});
+
+	it.each([
+		[{ state: 'four_plus_two', endKind: null }, true],
+		[{ state: 'completed', endKind: 'archive' }, true],
+		[{ state: 'completed', endKind: 'feedback' }, false],
+		[{ state: 'consultation', endKind: null }, false]
+	] as const)('%j is on the 4+2 track: %s', (t, on) => expect(onFourPlusTwoTrack(t)).toBe(on));
 });
 
 describe('cosignThresholds (以上 includes the number)', () => {

@@ -55,7 +55,11 @@ export type TopicAction =
 	| 'route_direct'
 	| 'merge'
 	| 'reject'
-	| 'complete';
+	| 'complete'
+	| 'archive'
+	| 'publish_feedback'
+	| 'coordination_done'
+	| 'submit_to_decision';
 
 /**
  * Every allowed transition. Anything not listed is refused by the domain functions, whatever the
@@ -69,8 +73,35 @@ export const TRANSITIONS: Record<TopicAction, { from: readonly TopicState[]; to:
 	route_direct: { from: ['submitted'], to: 'direct' },
 	merge: { from: ['submitted'], to: 'merged' },
 	reject: { from: ['submitted'], to: 'not_accepted' },
-	complete: { from: ['direct'], to: 'completed' }
+	complete: { from: ['direct'], to: 'completed' },
+	archive: { from: ['four_plus_two'], to: 'completed' },
+	publish_feedback: { from: ['consultation'], to: 'completed' },
+	coordination_done: { from: ['submitted', 'consultation', 'direct'], to: 'completed' },
+	// 组织法 (2026) 第三十三条第三款: a consultation outcome the law sends to a decision meeting
+	// goes there through the 4+2 procedure (第二十八条第二款: the party organisation studies it first).
+	submit_to_decision: { from: ['consultation'], to: 'four_plus_two' }
 };
+
+/**
+ * How a topic reached 办结, one end per track (docs/domain.md §3.6): direct handling closed with
+ * what was done; a 4+2 matter archived after its result was disclosed; a consultation's feedback
+ * published; an urgent coordination's agreed actions recorded done.
+ */
+export const END_KINDS = ['direct', 'archive', 'feedback', 'coordination'] as const;
+export type EndKind = (typeof END_KINDS)[number];
+
+/** The moves that end a topic, each with the end it records. */
+export const ENDING_MOVES = {
+	complete: 'direct',
+	archive: 'archive',
+	publish_feedback: 'feedback',
+	coordination_done: 'coordination'
+} as const satisfies Partial<Record<TopicAction, EndKind>>;
+export type EndingMove = keyof typeof ENDING_MOVES;
+
+/** On the 4+2 track: still in the procedure, or ended by archiving its matter. */
+export const onFourPlusTwoTrack = (t: { state: TopicState; endKind: EndKind | null }): boolean =>
+	t.state === 'four_plus_two' || t.endKind === 'archive';
 
 export function transition(from: TopicState, action: TopicAction): TopicState | null {
 	const t = TRANSITIONS[action];

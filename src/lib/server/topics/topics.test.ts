@@ -311,7 +311,21 @@ describe('triage', () => {
 			{ route: 'merge', reason: '重复', art24: [], mergeIntoNumber: 'XY-2026-9999' },
 			'merge_target'
 		],
-		[{ route: 'four_plus_two', reason: '', art24: ['not_an_item'] }, 'bad_item']
+		[{ route: 'four_plus_two', reason: '', art24: ['not_an_item'] }, 'bad_item'],
+		// The defect of issue 14: an item ticked while the answer stayed "不涉及" was dropped.
+		[
+			{ route: 'direct', reason: '', art24: ['public_welfare'], art24Answer: 'no' },
+			'art24_contradiction'
+		],
+		[
+			{ route: 'four_plus_two', reason: '', art24: ['homestead'], art24Answer: 'no' },
+			'art24_contradiction'
+		],
+		[{ route: 'direct', reason: '', art24: [], art24Answer: 'yes' }, 'art24_contradiction'],
+		[
+			{ route: 'consultation', reason: '', art24: ['public_welfare'], art24Answer: 'yes' },
+			'major_needs_four_plus_two'
+		]
 	] as const)('refuses %j with %s and changes nothing', (decision, reason) => {
 		const id = submitted();
 		const before = db.prepare('select count(*) as n from audit').get();

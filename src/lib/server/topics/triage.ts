@@ -4,7 +4,7 @@ import { command } from '../command';
 import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf } from '../permissions/village';
-import { findTopic, findTopicByNumber, moveState, type Topic } from './records';
+import { endTopic, findTopic, findTopicByNumber, moveState, type Topic } from './records';
 import {
 	ART24_ITEMS,
 	OUTCOME_MAX,
@@ -20,6 +20,11 @@ export interface TriageDecision {
 	reason: string;
 	// The art. 24 checklist as answered: the items ticked (possibly none).
 	art24: Art24Item[];
+	/**
+	 * The answer to "does it touch art. 24?", where a form asked it. Any ticked item means yes, so
+	 * an answer that disagrees with the items is refused rather than trusted either way.
+	 */
+	art24Answer?: 'yes' | 'no';
 	mergeIntoNumber?: string;
 }
 
@@ -36,6 +41,7 @@ export type TriageResult =
 				| 'reason_too_long'
 				| 'merge_target'
 				| 'bad_item'
+				| 'art24_contradiction'
 				| 'bad_category';
 	  };
 
@@ -63,6 +69,8 @@ export function triageTopic(
 ): TriageResult {
 	if (d.art24.some((i) => !(ART24_ITEMS as readonly string[]).includes(i)))
 		return { ok: false, reason: 'bad_item' };
+	if (d.art24Answer !== undefined && (d.art24Answer === 'yes') !== d.art24.length > 0)
+		return { ok: false, reason: 'art24_contradiction' };
 	// A duplicate of a major matter may still be merged, but only into one on the 4+2 track.
 	if (d.art24.length > 0 && d.route !== 'four_plus_two' && d.route !== 'merge')
 		return { ok: false, reason: 'major_needs_four_plus_two' };
@@ -127,10 +135,6 @@ export function completeDirect(
 		villageId,
 		load: () => findTopic(db, villageId, topicId),
 		allowed: () => isStaffOf(db, actor, villageId),
-		run: (t, ctx) =>
-			moveState(ctx, t, 'complete', 'topic.completed', {
-				closed_at: ctx.now.toISOString(),
-				outcome
-			})
+		run: (t, ctx) => endTopic(ctx, t, 'complete', 'topic.completed', { outcome })
 	});
 }

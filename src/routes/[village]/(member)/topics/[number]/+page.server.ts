@@ -28,6 +28,7 @@ import { filingCandidates } from '$lib/server/topics/filing';
 import { findTopicByNumber, listAttachments, maySeeConsent } from '$lib/server/topics/records';
 import { idParam, requireMember } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
+import { consultationOf } from '$lib/server/consultation/consultation';
 
 function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { village, user } = requireMember(event);
@@ -57,6 +58,8 @@ export const load: PageServerLoad = (event) => {
 				size: a.size
 			})),
 		cosign: cosignStatus(db, village.id, topic.id),
+		// Its consultation stays readable after the topic moves to the 4+2 track or ends.
+		consulted: consultationOf(db, village.id, topic.id) !== null,
 		cosigned: hasCosigned(db, topic.id, actor.personId),
 		opinions: opinionsPage(db, topic.id, staff, idParam(event.url.searchParams.get('page')) ?? 1),
 		timeline: topicTimeline(db, village.id, topic.id).map((e) => ({
@@ -170,11 +173,13 @@ export const actions: Actions = {
 					: { triage: values, message: firstError(parsed.errors) }
 			);
 		const { art24Answer, art24, route, reason, mergeInto } = parsed.data;
-		// Unknown items go to the domain, which refuses them: never silently dropped past the gate.
+		// The items go as ticked, with the answer: the domain refuses unknown items and any
+		// disagreement between them, so nothing ticked is dropped past the gate.
 		const r = triageTopic(getDb(), actor, village.id, topic.id, {
 			route,
 			reason,
-			art24: art24Answer === 'yes' ? (art24 as Art24Item[]) : [],
+			art24: art24 as Art24Item[],
+			art24Answer,
 			mergeIntoNumber: mergeInto || undefined
 		});
 		if (!r.ok) {

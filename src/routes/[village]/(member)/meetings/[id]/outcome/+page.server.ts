@@ -8,10 +8,13 @@ import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { getMeeting } from '$lib/server/meetings/records';
 import { todayInChina } from '$lib/server/calendar/dates';
 import {
+	coordinationDoneOf,
 	coordinationOutcomeOf,
+	recordCoordinationDone,
 	recordCoordinationOutcome,
 	topicsCoordinationMaySettle
 } from '$lib/server/consultation/coordination';
+import { coordinationDoneForm } from '$lib/server/consultation/forms';
 import { coordRefusal } from '$lib/server/implementation/messages';
 import { listRoleHolders } from '$lib/server/roster/roles';
 import { idParam, requireMember } from '$lib/server/villages/context';
@@ -43,8 +46,10 @@ export const load: PageServerLoad = (event) => {
 			mayDecide: meeting.rule.mayDecide
 		},
 		outcome,
+		done: outcome ? coordinationDoneOf(db, outcome.id) : null,
 		staff,
 		mayRecord,
+		today: todayInChina(),
 		taskLines: TASK_LINES,
 		people: mayRecord ? listRoleHolders(db, village.id, todayInChina()) : [],
 		topics: mayRecord ? topicsCoordinationMaySettle(db, village.id) : []
@@ -63,5 +68,14 @@ export const actions: Actions = {
 		});
 		if (!r.ok) return fail(refusalStatus(r.reason), { message: coordRefusal(r.reason) });
 		return { saved: m.consult_coord_saved() };
+	},
+
+	done: async (event) => {
+		const { village, meeting, actor } = context(event);
+		const parsed = parseForm(coordinationDoneForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { message: firstError(parsed.errors) });
+		const r = recordCoordinationDone(getDb(), actor, village.id, meeting.id, parsed.data);
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: coordRefusal(r.reason) });
+		return { saved: m.consult_coord_done_saved() };
 	}
 };

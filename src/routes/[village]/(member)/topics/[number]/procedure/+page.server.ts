@@ -6,6 +6,7 @@ import { firstError, parseForm, readForm } from '$lib/server/forms';
 import { failedVoteForm, stepForm } from '$lib/server/procedure/forms';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { findTopicByNumber } from '$lib/server/topics/records';
+import { onFourPlusTwoTrack } from '$lib/server/topics/rules';
 import { requireMember } from '$lib/server/villages/context';
 import { recordFailedVote, recordStep } from '$lib/server/procedure/matters';
 import { procedureRefusalMessage } from '$lib/server/procedure/messages';
@@ -16,7 +17,7 @@ import { refusalStatus } from '$lib/server/http/refusal';
 function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { village, user } = requireMember(event);
 	const topic = findTopicByNumber(getDb(), village.id, event.params.number);
-	if (!topic || topic.state !== 'four_plus_two') error(404, m.error_not_found());
+	if (!topic || !onFourPlusTwoTrack(topic)) error(404, m.error_not_found());
 	const actor = actorOf(user);
 	return { village, topic, actor, staff: isVillageStaff(user, village) };
 }
