@@ -1,0 +1,96 @@
+// Presence at a vote (docs/domain.md §7.6): who counts as present for one motion is fixed when its
+// vote is taken — the first ballot or count — and the quorum and pass arithmetic at close read that
+// record, less the recused members (§7.7), so a departure afterwards changes nothing.
+import type { Db } from '../db';
+import type { CommandContext } from '../command';
+import {
+	countRoster,
+	votingRoster,
+	type Meeting,
+	type Motion,
+	type VotingRosterRow
+} from '../meetings/records';
+import { countsWithRecusals, type CountName, type MeetingCounts, COUNT_NAMES } from './rules';
+
+/** The people recorded present at the motion's vote; null while it has not been taken. */
+export function presenceAtVote(db: Db, motionId: number): Set<number> | null {
+	const fixed = db
+		.prepare('select presence_fixed_at from motions where id = ?')
+		.pluck()
+		.get(motionId);
+	if (fixed === null || fixed === undefined) return null;
+	return new Set(
+		db
+			.prepare('select person_id from motion_presence where motion_id = ?')
+			.pluck()
+			.all(motionId) as number[]
+	);
+}
+
+/**
+ * Takes the vote's presence, once: the voting members signed in and not gone now. Later calls keep
+ * the first record, so a corrected count or a second batch is checked against the same people.
+ */
+export function fixPresence(ctx: CommandContext, motion: Motion): Set<number> {
+	const { db } = ctx;
+	const fixed = presenceAtVote(db, motion.id);
+	if (fixed) return fixed;
+	const here = votingRoster(db, motion.meetingId, motion.id)
+		.filter((r) => r.here)
+		.map((r) => r.person_id);
+	const add = db.prepare('insert into motion_presence (motion_id, person_id) values (?, ?)');
+	for (const p of here) add.run(motion.id, p);
+	db.prepare('update motions set presence_fixed_at = ? where id = ?').run(
+		ctx.now.toISOString(),
+		motion.id
+	);
+	ctx.audit({
+		action: 'motion.presence_fixed',
+		subjectType: 'motion',
+		subjectId: motion.id,
+		after: { present: here }
+	});
+	return new Set(here);
+}
+
+/** The voting members recused from this motion. */
+export function recusedOf(db: Db, motionId: number): Set<number> {
+	return new Set(
+		db
+			.prepare('select person_id from motion_recusals where motion_id = ?')
+			.pluck()
+			.all(motionId) as number[]
+	);
+}
+
+function difference(all: MeetingCounts, rest: MeetingCounts): MeetingCounts {
+	const out: MeetingCounts = {};
+	for (const name of COUNT_NAMES as readonly CountName[])
+		out[name] = (all[name] ?? 0) - (rest[name] ?? 0);
+	return out;
+}
+
+/**
+ * The counts the motion is decided on: those present at its vote (or in the hall now, before it is
+ * taken), with the recused members counted as the meeting's rule says.
+ */
+export function motionCounts(db: Db, meeting: Meeting, motion: Motion): MeetingCounts {
+	const roster = votingRoster(db, meeting.id, motion.id);
+	const present =
+		presenceAtVote(db, motion.id) ?? new Set(roster.filter((r) => r.here).map((r) => r.person_id));
+	const recused = recusedOf(db, motion.id);
+	const all = countRoster(meeting, roster, present);
+	const others = countRoster(
+		meeting,
+		roster.filter((r: VotingRosterRow) => !recused.has(r.person_id)),
+		present
+	);
+	// The recused members' share, households they alone represent included.
+	return countsWithRecusals(meeting.rule, all, difference(all, others));
+}
+
+/** The number a tally may not exceed: the voters counted present for this motion. */
+export function presentForMotion(db: Db, meeting: Meeting, motion: Motion): number {
+	const rule = meeting.rule.voters;
+	return rule ? (motionCounts(db, meeting, motion)[rule.present] ?? 0) : 0;
+}
