@@ -98,6 +98,7 @@ export const COMMANDS = {
 	recordRollCall: 'staff',
 	recordPaperBallots: 'staff',
 	recordHands: 'staff',
+	markRecusal: 'selfOrStaff',
 	closeMotion: 'staff',
 	closeMeeting: 'staff',
 	submitWrittenOpinion: 'member',
