@@ -204,6 +204,43 @@ export function listRoster(db: Db, meetingId: number): RosterEntry[] {
 	}));
 }
 
+/** The people recorded present at the motion's vote; null while it has not been taken. */
+export function presenceAtVote(db: Db, motionId: number): Set<number> | null {
+	const fixed = db
+		.prepare('select presence_fixed_at from motions where id = ?')
+		.pluck()
+		.get(motionId);
+	if (fixed === null || fixed === undefined) return null;
+	return new Set(
+		db
+			.prepare('select person_id from motion_presence where motion_id = ?')
+			.pluck()
+			.all(motionId) as number[]
+	);
+}
+
+export interface Recusal {
+	motionId: number;
+	personId: number;
+	name: string;
+	reason: string;
+	relativeName: string | null;
+	declaredBy: 'self' | 'staff';
+}
+
+/** The recusals of a meeting's motions, in motion and then roster order. */
+export function recusalsOfMeeting(db: Db, meetingId: number): Recusal[] {
+	return db
+		.prepare(
+			`select r.motion_id as motionId, r.person_id as personId, p.name, r.reason,
+			   q.name as relativeName, r.declared_by as declaredBy
+			 from motion_recusals r join motions mo on mo.id = r.motion_id
+			 join people p on p.id = r.person_id left join people q on q.id = r.relative_id
+			 where mo.meeting_id = ? order by r.motion_id, r.person_id`
+		)
+		.all(meetingId) as Recusal[];
+}
+
 /** A command's `may`: staff of the command's village. */
 export const byStaff = ({ db, actor, villageId }: CommandContext): boolean =>
 	actor !== null && villageId !== null && isStaffOf(db, actor, villageId);

@@ -7,14 +7,13 @@ import type { Actor } from '../permissions';
 import {
 	byStaff,
 	CHOICES,
-	getMeeting,
 	getMotion,
 	type Choice,
 	type Method,
 	type Motion
 } from '../meetings/records';
 import { validateTally, type Tally } from './rules';
-import { fixPresence, presentForMotion, recusedOf } from './presence';
+import { eligibleVoters, fixPresence, recusedOf } from './presence';
 
 export type BallotRefusal =
 	| 'forbidden'
@@ -337,9 +336,8 @@ export function recordHands(
 	| { ok: true; tally: Tally }
 	| { ok: false; reason: BallotRefusal | 'more_than_present' | 'bad_tally' } {
 	return batch(db, actor, villageId, motionId, ['hands'], options.now, (motion, ctx) => {
-		const meeting = getMeeting(db, villageId, motion.meetingId)!;
 		fixPresence(ctx, motion);
-		const present = presentForMotion(db, meeting, motion);
+		const present = eligibleVoters(db, motion);
 		const full: Tally =
 			'othersYes' in tally
 				? { yes: present - tally.no - tally.abstain, no: tally.no, abstain: tally.abstain }

@@ -5,27 +5,13 @@ import type { Db } from '../db';
 import type { CommandContext } from '../command';
 import {
 	countRoster,
+	presenceAtVote,
 	votingRoster,
 	type Meeting,
 	type Motion,
 	type VotingRosterRow
 } from '../meetings/records';
 import { countsWithRecusals, type CountName, type MeetingCounts, COUNT_NAMES } from './rules';
-
-/** The people recorded present at the motion's vote; null while it has not been taken. */
-export function presenceAtVote(db: Db, motionId: number): Set<number> | null {
-	const fixed = db
-		.prepare('select presence_fixed_at from motions where id = ?')
-		.pluck()
-		.get(motionId);
-	if (fixed === null || fixed === undefined) return null;
-	return new Set(
-		db
-			.prepare('select person_id from motion_presence where motion_id = ?')
-			.pluck()
-			.all(motionId) as number[]
-	);
-}
 
 /**
  * Takes the vote's presence, once: the voting members signed in and not gone now. Later calls keep
@@ -89,8 +75,12 @@ export function motionCounts(db: Db, meeting: Meeting, motion: Motion): MeetingC
 	return countsWithRecusals(meeting.rule, all, difference(all, others));
 }
 
-/** The number a tally may not exceed: the voters counted present for this motion. */
-export function presentForMotion(db: Db, meeting: Meeting, motion: Motion): number {
-	const rule = meeting.rule.voters;
-	return rule ? (motionCounts(db, meeting, motion)[rule.present] ?? 0) : 0;
+/**
+ * The number a show of hands may not exceed: those present at the vote who may vote on it. A
+ * recused member counted present still raises no hand.
+ */
+export function eligibleVoters(db: Db, motion: Motion): number {
+	const present = presenceAtVote(db, motion.id) ?? new Set<number>();
+	const recused = recusedOf(db, motion.id);
+	return [...present].filter((p) => !recused.has(p)).length;
 }

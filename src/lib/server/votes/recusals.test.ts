@@ -6,7 +6,9 @@ import { updateRuleOptions } from '../villages/settings';
 import { closeMotion } from '../procedure/closing';
 import { castBallot, recordHands, recordRollCall } from './ballots';
 import { openMotion } from './motions';
-import { markRecusal, recusalsOfMeeting, RECUSAL_REASON_MAX } from './recusals';
+import { recusalsOfMeeting } from '../meetings/records';
+import { minutesOf } from '../meetings/minutes-view';
+import { markRecusal, RECUSAL_REASON_MAX } from './recusals';
 import { meetingTestKit } from './test-helpers';
 
 let db: Db;
@@ -30,6 +32,11 @@ describe('markRecusal', () => {
 		expect(recusalsOfMeeting(db, m.meetingId)).toMatchObject([
 			{ motionId: m.motionId, personId: a, reason: REASON, declaredBy: 'staff' },
 			{ motionId: m.motionId, personId: b, reason: REASON, declaredBy: 'self' }
+		]);
+		const [motion] = minutesOf(db, m.v, m.meetingId)!.agenda[0].motions;
+		expect(motion.recusals).toEqual([
+			{ name: expect.any(String), reason: REASON, relativeName: null, declaredBy: 'staff' },
+			{ name: expect.any(String), reason: REASON, relativeName: null, declaredBy: 'self' }
 		]);
 		const audited = db
 			.prepare("select count(*) from audit where action = 'motion.recusal_marked'")
@@ -146,4 +153,24 @@ describe('markRecusal', () => {
 			expect(r.motion.result).toBe(result);
 		}
 	);
+});
+
+describe('a show of hands with a recused member counted present', () => {
+	it('caps the hands at those who may vote, so "all others in favour" leaves them out', () => {
+		expect(updateRuleOptions(db, clerk().userId, village(), { recusedPresent: true })).toEqual({
+			ok: true
+		});
+		const m = heldMeeting('reps_meeting', 'hands');
+		signInAll(m, m.voters.slice(0, 18));
+		markRecusal(db, m.c, m.v, m.motionId, { personId: m.voters[0], reason: REASON });
+		openMotion(db, m.c, m.v, m.motionId);
+		expect(recordHands(db, m.c, m.v, m.motionId, { no: 8, abstain: 0, othersYes: true })).toEqual({
+			ok: true,
+			tally: { yes: 9, no: 8, abstain: 0 }
+		});
+		const r = closeMotion(db, m.c, m.v, m.motionId);
+		if (!r.ok) throw new Error(r.reason);
+		expect(r.motion.passEvaluation?.formula).toBe('2 × 9 > 18');
+		expect(r.motion.result).toBe('failed');
+	});
 });

@@ -6,9 +6,8 @@ import { command, type CommandContext } from '../command';
 import type { Actor } from '../permissions';
 import { isStaffOf } from '../permissions/village';
 import { areCloseRelatives } from '../roster/relations';
-import { personOfVillage } from '../meetings/records';
+import { personOfVillage, presenceAtVote } from '../meetings/records';
 import { motionWithMeeting } from './motions';
-import { presenceAtVote } from './presence';
 
 export const RECUSAL_REASON_MAX = 200;
 
@@ -103,26 +102,4 @@ export function markRecusal(
 			return { ok: true };
 		}
 	});
-}
-
-export interface Recusal {
-	motionId: number;
-	personId: number;
-	name: string;
-	reason: string;
-	relativeName: string | null;
-	declaredBy: 'self' | 'staff';
-}
-
-/** The recusals of a meeting's motions, in motion and then roster order. */
-export function recusalsOfMeeting(db: Db, meetingId: number): Recusal[] {
-	return db
-		.prepare(
-			`select r.motion_id as motionId, r.person_id as personId, p.name, r.reason,
-			   q.name as relativeName, r.declared_by as declaredBy
-			 from motion_recusals r join motions mo on mo.id = r.motion_id
-			 join people p on p.id = r.person_id left join people q on q.id = r.relative_id
-			 where mo.meeting_id = ? order by r.motion_id, r.person_id`
-		)
-		.all(meetingId) as Recusal[];
 }
