@@ -1,6 +1,6 @@
-// Presence at a vote (docs/domain.md §7.6): who counts as present for one motion is fixed when its
+// Presence at a vote (docs/domain.md §7.7): who counts as present for one motion is fixed when its
 // vote is taken — the first ballot or count — and the quorum and pass arithmetic at close read that
-// record, less the recused members (§7.7), so a departure afterwards changes nothing.
+// record, less the recused members (§7.8), so a departure afterwards changes nothing.
 import type { Db } from '../db';
 import type { CommandContext } from '../command';
 import {

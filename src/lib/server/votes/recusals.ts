@@ -1,4 +1,4 @@
-// Recusal (回避, docs/domain.md §7.7): a voting member with a personal interest in a motion, or whose
+// Recusal (回避, docs/domain.md §7.8): a voting member with a personal interest in a motion, or whose
 // close relative has one, does not vote on it. Marked by the clerk or by the member on their phone,
 // before their vote is counted; how they count toward the quorum is the meeting's rule.
 import type { Db } from '../db';

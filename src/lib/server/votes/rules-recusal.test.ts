@@ -1,4 +1,4 @@
-// The quorum and pass arithmetic of a motion with recused members (docs/domain.md §7.7), under
+// The quorum and pass arithmetic of a motion with recused members (docs/domain.md §7.8), under
 // both village settings, on the boundaries of each rule.
 import { describe, expect, it } from 'vitest';
 import {

@@ -117,7 +117,7 @@ export interface MeetingRule {
 	mayDecideArt24: boolean;
 	/**
 	 * A recused member (回避) of one motion: by default left out of its count altogether, roster and
-	 * present alike; 'present_not_voting' keeps them present like an abstainer (docs/domain.md §7.7).
+	 * present alike; 'present_not_voting' keeps them present like an abstainer (docs/domain.md §7.8).
 	 */
 	recused?: RecusedCounting;
 	/** When the rule's own source took effect, if later than the rule set's. */

@@ -1,5 +1,5 @@
-// Presence fixed when a motion's vote is taken (docs/domain.md §7.6), so a later departure changes
-// nothing, and recusal (回避, §7.7): a member with an interest in a motion does not vote on it.
+// Presence fixed when a motion's vote is taken (docs/domain.md §7.7), so a later departure changes
+// nothing, and recusal (回避, §7.8): a member with an interest in a motion does not vote on it.
 export default /* sql */ `
 -- When presence was fixed: at opening for online voting, at the first count otherwise.
 alter table motions add column presence_fixed_at text;
