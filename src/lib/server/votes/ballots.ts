@@ -13,7 +13,7 @@ import {
 	type Motion
 } from '../meetings/records';
 import { validateTally, type Tally } from './rules';
-import { eligibleVoters, fixPresence, recusedOf } from './presence';
+import { eligibleVoters, fixPresence, isRecused, presentAtVote } from './presence';
 
 export type BallotRefusal =
 	| 'forbidden'
@@ -47,7 +47,6 @@ function voterCheck(
 	db: Db,
 	motion: Motion,
 	personId: number,
-	present: ReadonlySet<number>,
 	by: 'voter' | 'staff'
 ): BallotRefusal | null {
 	const entry = db
@@ -58,9 +57,10 @@ function voterCheck(
 		{ voting: number; signed_in_at: string | null; left_at: string | null } | undefined;
 	if (!entry) return 'not_on_roster';
 	if (entry.voting !== 1) return 'not_a_voter';
-	if (recusedOf(db, motion.id).has(personId)) return 'recused';
+	if (isRecused(db, motion.id, personId)) return 'recused';
 	if (!entry.signed_in_at) return 'not_signed_in';
-	if (!present.has(personId)) return entry.left_at ? 'left' : 'not_present_at_vote';
+	if (!presentAtVote(db, motion.id, personId))
+		return entry.left_at ? 'left' : 'not_present_at_vote';
 	if (entry.left_at && by === 'voter') return 'left';
 	if (
 		db
@@ -119,8 +119,8 @@ export function castBallot(
 				if (motion.method !== 'named' && motion.method !== 'secret')
 					return { ok: false, reason: 'wrong_method' };
 				// The first ballot takes the vote: whoever is in the hall now is its presence.
-				const present = fixPresence(ctx, motion);
-				const refusal = voterCheck(db, motion, personId, present, 'voter');
+				fixPresence(ctx, motion);
+				const refusal = voterCheck(db, motion, personId, 'voter');
 				if (refusal) return { ok: false, reason: refusal };
 				storeBallot(db, motion, personId, choice, 'online');
 				ctx.audit({
@@ -198,10 +198,10 @@ function recordNamed(
 	now: Date | undefined
 ): RecordBallotsResult {
 	return batch(db, actor, villageId, motionId, methods, now, (motion, ctx): RecordBallotsResult => {
-		const present = fixPresence(ctx, motion);
+		fixPresence(ctx, motion);
 		for (const b of ballots) {
 			if (!isChoice(b.choice)) return { ok: false, reason: 'bad_choice', personId: b.personId };
-			const refusal = voterCheck(db, motion, b.personId, present, 'staff');
+			const refusal = voterCheck(db, motion, b.personId, 'staff');
 			if (refusal) return { ok: false, reason: refusal, personId: b.personId };
 			storeBallot(db, motion, b.personId, b.choice, channel);
 		}
@@ -279,9 +279,9 @@ export function recordPaperBallots(
 		['secret'],
 		options.now,
 		(motion, ctx): RecordBallotsResult => {
-			const present = fixPresence(ctx, motion);
+			fixPresence(ctx, motion);
 			for (const personId of paper.voters) {
-				const refusal = voterCheck(db, motion, personId, present, 'staff');
+				const refusal = voterCheck(db, motion, personId, 'staff');
 				if (refusal) return { ok: false, reason: refusal, personId };
 			}
 			// The box is opened and counted once: batches entered one by one would let their

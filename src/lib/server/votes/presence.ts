@@ -17,10 +17,13 @@ import { countsWithRecusals, type CountName, type MeetingCounts, COUNT_NAMES } f
  * Takes the vote's presence, once: the voting members signed in and not gone now. Later calls keep
  * the first record, so a corrected count or a second batch is checked against the same people.
  */
-export function fixPresence(ctx: CommandContext, motion: Motion): Set<number> {
+export function fixPresence(ctx: CommandContext, motion: Motion): void {
 	const { db } = ctx;
-	const fixed = presenceAtVote(db, motion.id);
-	if (fixed) return fixed;
+	const fixed = db
+		.prepare('select presence_fixed_at from motions where id = ?')
+		.pluck()
+		.get(motion.id);
+	if (fixed !== null) return;
 	const here = votingRoster(db, motion.meetingId, motion.id)
 		.filter((r) => r.here)
 		.map((r) => r.person_id);
@@ -36,7 +39,20 @@ export function fixPresence(ctx: CommandContext, motion: Motion): Set<number> {
 		subjectId: motion.id,
 		after: { present: here }
 	});
-	return new Set(here);
+}
+
+/** Was this person recorded present when the motion's vote was taken? */
+export function presentAtVote(db: Db, motionId: number, personId: number): boolean {
+	return !!db
+		.prepare('select 1 from motion_presence where motion_id = ? and person_id = ?')
+		.get(motionId, personId);
+}
+
+/** Is this person recused from the motion? */
+export function isRecused(db: Db, motionId: number, personId: number): boolean {
+	return !!db
+		.prepare('select 1 from motion_recusals where motion_id = ? and person_id = ?')
+		.get(motionId, personId);
 }
 
 /** The voting members recused from this motion. */
