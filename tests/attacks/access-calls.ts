@@ -107,6 +107,10 @@ function fieldsOf(
 		},
 		'/[village]/meetings/[id]': {
 			vote: { path: mt, fields: { motionId: String(xy.motion), choice: 'yes' } },
+			recuse: {
+				path: mt,
+				fields: { motion: String(xy.motion), reason: '本人承包的鱼塘在规划范围内' }
+			},
 			opinion: {
 				path: mt,
 				fields: { agendaItemId: String(xy.agendaItem), text: '我同意这个方案。' }
@@ -157,6 +161,10 @@ function fieldsOf(
 					counter: '甲',
 					scrutineer: '乙'
 				}
+			},
+			recuse: {
+				path: `${mt}/console`,
+				fields: { motion: String(xy.motion), person: String(xy.person), reason: '配偶承包鱼塘' }
 			},
 			closeMotion: { path: `${mt}/console`, fields: { motion: String(xy.motion) } },
 			closeMeeting: { path: `${mt}/console`, fields: { closeOpenMotions: '1' } }

@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
 	'motion.created',
 	'motion.hands_counted',
 	'motion.opened',
+	'motion.presence_fixed',
+	'motion.recusal_marked',
 	'notice.posted',
 	'objection.answered',
 	'objection.escalated',

@@ -114,6 +114,9 @@ export async function generate(
 		receipt: db.prepare(
 			`insert into ballot_receipts (motion_id, person_id, channel) values (?, ?, 'online')`
 		),
+		// Those voting were present when the vote was taken (docs/domain.md §7.7).
+		presence: db.prepare('insert into motion_presence (motion_id, person_id) values (?, ?)'),
+		presenceFixed: db.prepare('update motions set presence_fixed_at = opened_at where id = ?'),
 		choice: db.prepare('insert into named_choices (motion_id, person_id, choice) values (?, ?, ?)'),
 		secretInit: db.prepare(
 			'insert into secret_tallies (motion_id, choice, count) values (?, ?, 0)'
@@ -274,7 +277,9 @@ export async function generate(
 				if (method === 'secret')
 					for (const c of ['yes', 'no', 'abstain']) ins.secretInit.run(motionId, c);
 				const tally = { yes: 0, no: 0, abstain: 0 };
+				ins.presenceFixed.run(motionId);
 				for (const p of voters) {
+					ins.presence.run(motionId, p.personId);
 					const c: keyof typeof tally = rand() < 0.7 ? 'yes' : rand() < 0.5 ? 'no' : 'abstain';
 					tally[c]++;
 					ins.receipt.run(motionId, p.personId);

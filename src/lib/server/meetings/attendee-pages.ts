@@ -29,6 +29,8 @@ const SELF: Partial<Record<MeetingRefusal, () => string>> = {
 	left: m.mtg_attendee_refused_left,
 	not_signed_in: m.mtg_attendee_refused_not_signed_in,
 	not_a_voter: m.mtg_attendee_refused_not_a_voter,
+	recused: m.mtg_attendee_refused_recused,
+	not_present_at_vote: m.mtg_attendee_refused_not_present_at_vote,
 	not_found: m.mtg_attendee_bad_motion
 };
 

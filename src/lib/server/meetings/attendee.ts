@@ -13,6 +13,8 @@ export interface AttendeeStatus {
 	 * receipt, so not even its voter can be shown how they voted.
 	 */
 	voted: Map<number, Choice | null>;
+	/** motion id → the reason this person is recused (回避) from it. */
+	recused: Map<number, string>;
 }
 
 /** null when the person is not on this meeting's roster. */
@@ -31,11 +33,18 @@ export function attendeeStatus(db: Db, meetingId: number, personId: number): Att
 			 where mo.meeting_id = ? and b.person_id = ?`
 		)
 		.all(meetingId, personId) as { motion_id: number; choice: Choice | null }[];
+	const recusals = db
+		.prepare(
+			`select r.motion_id, r.reason from motion_recusals r join motions mo on mo.id = r.motion_id
+			 where mo.meeting_id = ? and r.person_id = ?`
+		)
+		.all(meetingId, personId) as { motion_id: number; reason: string }[];
 	return {
 		voting: entry.voting === 1,
 		signedInAt: entry.signed_in_at,
 		leftAt: entry.left_at,
-		voted: new Map(rows.map((r) => [r.motion_id, r.choice]))
+		voted: new Map(rows.map((r) => [r.motion_id, r.choice])),
+		recused: new Map(recusals.map((r) => [r.motion_id, r.reason]))
 	};
 }
 

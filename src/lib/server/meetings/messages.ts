@@ -14,6 +14,7 @@ import type { NotifyMeetingResult, OpenMeetingResult } from './notice';
 import type { CastBallotResult, RecordBallotsResult } from '../votes/ballots';
 import type { CloseMeetingResult, CloseMotionResult } from '../votes/closing';
 import type { CreateMotionResult, OpenMotionResult } from '../votes/motions';
+import type { MarkRecusalResult } from '../votes/recusals';
 
 /** Every reason a meeting or motion command can refuse with. */
 export type MeetingRefusal = Refusal<
@@ -32,6 +33,7 @@ export type MeetingRefusal = Refusal<
 	| RecordBallotsResult
 	| CloseMotionResult
 	| CloseMeetingResult
+	| MarkRecusalResult
 >;
 
 /** Why a meeting or vote command was refused, in words the clerk or voter can act on. */
@@ -83,7 +85,13 @@ export function meetingRefusalMessage(
 			m.meeting_refused_few_secret_ballots({ ballots: params.ballots ?? 0 }),
 		no_tally: m.meeting_refused_no_tally,
 		motions_open: m.meeting_refused_motions_open,
-		bad_minutes: m.meeting_refused_bad_minutes
+		bad_minutes: m.meeting_refused_bad_minutes,
+		recused: m.meeting_refused_recused,
+		not_present_at_vote: m.meeting_refused_not_present_at_vote,
+		bad_reason: m.meeting_refused_bad_recusal_reason,
+		not_close_relative: m.meeting_refused_not_close_relative,
+		already_recused: m.meeting_refused_already_recused,
+		count_taken: m.meeting_refused_count_taken
 	};
 	return messages[reason]();
 }

@@ -50,9 +50,19 @@ export interface MinutesPerson {
 }
 
 /** A motion as the minutes print it: voters by name, without the ids the pages act on. */
-export type MinutesMotion = Omit<MotionView, 'turnout' | 'namedChoices'> & {
+export type MinutesMotion = Omit<
+	MotionView,
+	'turnout' | 'namedChoices' | 'presentAtVote' | 'recusals'
+> & {
 	turnout: (MinutesPerson & { channel: 'online' | 'paper' | 'clerk' })[] | null;
 	namedChoices: (MinutesPerson & { choice: Choice })[] | null;
+	/** How many voting members were present when the vote was taken; null before. */
+	presentAtVote: number | null;
+	recusals: (MinutesPerson & {
+		reason: string;
+		relativeName: string | null;
+		declaredBy: 'self' | 'staff';
+	})[];
 };
 
 export type MinutesAgendaItem = Omit<AgendaItemView, 'motions' | 'opinions'> & {
@@ -199,7 +209,14 @@ export function minutesOf(db: Db, villageId: number, meetingId: number): Minutes
 			motions: item.motions.map((mv) => ({
 				...mv,
 				turnout: mv.turnout?.map((t) => ({ name: t.name, channel: t.channel })) ?? null,
-				namedChoices: mv.namedChoices?.map((c) => ({ name: c.name, choice: c.choice })) ?? null
+				namedChoices: mv.namedChoices?.map((c) => ({ name: c.name, choice: c.choice })) ?? null,
+				presentAtVote: mv.presentAtVote?.length ?? null,
+				recusals: mv.recusals.map((r) => ({
+					name: r.name,
+					reason: r.reason,
+					relativeName: r.relativeName,
+					declaredBy: r.declaredBy
+				}))
 			}))
 		})),
 		confirmations,

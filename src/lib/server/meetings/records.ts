@@ -204,6 +204,43 @@ export function listRoster(db: Db, meetingId: number): RosterEntry[] {
 	}));
 }
 
+/** The people recorded present at the motion's vote; null while it has not been taken. */
+export function presenceAtVote(db: Db, motionId: number): Set<number> | null {
+	const fixed = db
+		.prepare('select presence_fixed_at from motions where id = ?')
+		.pluck()
+		.get(motionId);
+	if (fixed === null || fixed === undefined) return null;
+	return new Set(
+		db
+			.prepare('select person_id from motion_presence where motion_id = ?')
+			.pluck()
+			.all(motionId) as number[]
+	);
+}
+
+export interface Recusal {
+	motionId: number;
+	personId: number;
+	name: string;
+	reason: string;
+	relativeName: string | null;
+	declaredBy: 'self' | 'staff';
+}
+
+/** The recusals of a meeting's motions, in motion and then roster order. */
+export function recusalsOfMeeting(db: Db, meetingId: number): Recusal[] {
+	return db
+		.prepare(
+			`select r.motion_id as motionId, r.person_id as personId, p.name, r.reason,
+			   q.name as relativeName, r.declared_by as declaredBy
+			 from motion_recusals r join motions mo on mo.id = r.motion_id
+			 join people p on p.id = r.person_id left join people q on q.id = r.relative_id
+			 where mo.meeting_id = ? order by r.motion_id, r.person_id`
+		)
+		.all(meetingId) as Recusal[];
+}
+
 /** A command's `may`: staff of the command's village. */
 export const byStaff = ({ db, actor, villageId }: CommandContext): boolean =>
 	actor !== null && villageId !== null && isStaffOf(db, actor, villageId);
@@ -216,42 +253,62 @@ export function personOfVillage(db: Db, villageId: number, personId: number): bo
 
 // ---------- counts ----------
 
+/** A voting member of the frozen roster, as the counts read them. */
+export interface VotingRosterRow {
+	person_id: number;
+	kinds: string;
+	household_id: number | null;
+	here: number;
+	voted: number;
+}
+
 /**
  * The integer counts the rule formulas read, from the frozen roster. `present` is the voting
  * members signed in and not gone; for a motion it also keeps everyone who already cast a ballot on
  * it, since they were present at the vote even if they left before the close.
  */
 export function meetingCounts(db: Db, meeting: Meeting, motionId?: number): MeetingCounts {
-	const roster = db
+	const roster = votingRoster(db, meeting.id, motionId);
+	return countRoster(
+		meeting,
+		roster,
+		new Set(roster.filter((r) => r.here || r.voted).map((r) => r.person_id))
+	);
+}
+
+/** The voting members of a meeting's roster: here now, and whether they voted on the motion. */
+export function votingRoster(db: Db, meetingId: number, motionId?: number): VotingRosterRow[] {
+	return db
 		.prepare(
 			`select r.person_id, r.kinds, r.household_id,
 			   (r.signed_in_at is not null and r.left_at is null) as here,
 			   exists (select 1 from ballot_receipts b where b.motion_id = @motion and b.person_id = r.person_id) as voted
 			 from meeting_roster r where r.meeting_id = @meeting and r.voting = 1`
 		)
-		.all({ meeting: meeting.id, motion: motionId ?? -1 }) as {
-		person_id: number;
-		kinds: string;
-		household_id: number | null;
-		here: number;
-		voted: number;
-	}[];
+		.all({ meeting: meetingId, motion: motionId ?? -1 }) as VotingRosterRow[];
+}
+
+/** The counts of these roster rows with `present` the people counted in the hall. */
+export function countRoster(
+	meeting: Meeting,
+	roster: readonly VotingRosterRow[],
+	present: ReadonlySet<number>
+): MeetingCounts {
 	let reps = 0;
 	let committee = 0;
-	const present = new Set<number>();
+	let p = 0;
 	const households = new Set<number>();
 	for (const r of roster) {
 		const kinds = JSON.parse(r.kinds) as RosterKind[];
 		// Someone who is both a representative and a committee member counts once, as a rep.
 		if (kinds.includes('village_rep')) reps++;
 		else if (kinds.includes('villagers_committee')) committee++;
-		if (r.here || r.voted) {
-			present.add(r.person_id);
+		if (present.has(r.person_id)) {
+			p++;
 			if (r.household_id !== null) households.add(r.household_id);
 		}
 	}
 	const total = roster.length;
-	const p = present.size;
 	return {
 		present: p,
 		adultsTotal: total,

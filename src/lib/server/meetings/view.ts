@@ -9,11 +9,14 @@ import {
 	listRoster,
 	meetingCounts,
 	motionsOfMeeting,
+	presenceAtVote,
+	recusalsOfMeeting,
 	type Choice,
 	type Meeting,
 	type Method,
 	type MotionResult,
 	type MotionState,
+	type Recusal,
 	type RosterEntry
 } from './records';
 import {
@@ -66,6 +69,10 @@ export interface MotionView {
 	namedChoices: { personId: number; name: string; choice: Choice }[] | null;
 	/** Who confirmed closing a secret ballot of one or two ballots, whose tally may reveal choices. */
 	fewBallotsConfirmedBy: string | null;
+	/** The voting members recorded present when the vote was taken; null before. */
+	presentAtVote: number[] | null;
+	/** 回避: who stood aside from this motion, and why. */
+	recusals: Recusal[];
 }
 
 export interface SpeechView {
@@ -138,6 +145,8 @@ export function attendanceOf(db: Db, meeting: Meeting, roster?: RosterEntry[]): 
 	};
 }
 
+const sortedOrNull = (ids: Set<number> | null) => ids && [...ids].sort((a, b) => a - b);
+
 function motionViews(db: Db, meeting: Meeting): MotionView[] {
 	const cast = new Map(
 		(
@@ -167,6 +176,7 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 		.pluck();
 	const passRule =
 		meeting.rule.pass.kind === 'compare' ? symbolicFormula(meeting.rule.pass.test) : null;
+	const recusals = recusalsOfMeeting(db, meeting.id);
 	return motionsOfMeeting(db, meeting.id).map((motion) => {
 		const id = motion.id;
 		const closed = motion.state === 'closed';
@@ -193,7 +203,9 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 					: null,
 			fewBallotsConfirmedBy: (closed && motion.method === 'secret'
 				? (confirmedBy.get(CLOSED_NAMES, String(id)) ?? null)
-				: null) as string | null
+				: null) as string | null,
+			presentAtVote: sortedOrNull(presenceAtVote(db, id)),
+			recusals: recusals.filter((r) => r.motionId === id)
 		};
 	});
 }

@@ -98,6 +98,7 @@ export const COMMANDS = {
 	recordRollCall: 'staff',
 	recordPaperBallots: 'staff',
 	recordHands: 'staff',
+	markRecusal: 'selfOrStaff',
 	closeMotion: 'staff',
 	closeMeeting: 'staff',
 	submitWrittenOpinion: 'member',
@@ -157,7 +158,12 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	},
 	'/[village]/authorizations': { default: 'authorizeReps' },
 	'/[village]/meetings/new': { create: 'createMeeting' },
-	'/[village]/meetings/[id]': { vote: 'castBallot', opinion: 'submitWrittenOpinion' },
+	'/[village]/meetings/[id]': {
+		vote: 'castBallot',
+		// The member recuses themselves; the console recuses someone else.
+		recuse: { command: 'markRecusal', as: 'member' },
+		opinion: 'submitWrittenOpinion'
+	},
 	'/[village]/meetings/[id]/checkin': { checkIn: 'signIn' },
 	'/[village]/meetings/[id]/console': {
 		addAgenda: 'addAgendaItem',
@@ -172,6 +178,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		createMotion: 'createMotion',
 		openMotion: 'openMotion',
 		hands: 'recordHands',
+		recuse: { command: 'markRecusal', as: 'staff' },
 		rollCall: 'recordRollCall',
 		secretPaper: 'recordPaperBallots',
 		closeMotion: 'closeMotion',

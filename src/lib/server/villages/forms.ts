@@ -52,5 +52,6 @@ export const settingsForm = z.object({
 export const ruleOptionsForm = z.object({
 	partyAssemblyTwoThirds: checkbox(),
 	repsPassOnTotal: checkbox(),
+	recusedPresent: checkbox(),
 	repsNoticeDays: whole(0, REPS_NOTICE_DAYS_MAX)
 });

@@ -138,6 +138,7 @@ export function updateRuleOptions(
 	const next: VillageRuleOptions = {};
 	if (options.partyAssemblyTwoThirds) next.partyAssemblyTwoThirds = true;
 	if (options.repsPassOnTotal) next.repsPassOnTotal = true;
+	if (options.recusedPresent) next.recusedPresent = true;
 	if (options.repsNoticeDays !== undefined) {
 		if (
 			!Number.isSafeInteger(options.repsNoticeDays) ||

@@ -7,14 +7,13 @@ import type { Actor } from '../permissions';
 import {
 	byStaff,
 	CHOICES,
-	getMeeting,
 	getMotion,
-	presentVoters,
 	type Choice,
 	type Method,
 	type Motion
 } from '../meetings/records';
 import { validateTally, type Tally } from './rules';
+import { eligibleVoters, fixPresence, isRecused, presentAtVote } from './presence';
 
 export type BallotRefusal =
 	| 'forbidden'
@@ -25,6 +24,8 @@ export type BallotRefusal =
 	| 'not_a_voter'
 	| 'not_signed_in'
 	| 'left'
+	| 'not_present_at_vote'
+	| 'recused'
 	| 'already_voted'
 	| 'bad_choice';
 
@@ -37,8 +38,17 @@ function isPrimaryKeyConflict(e: unknown): boolean {
 	return (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-/** May this person cast a ballot on this open motion now? */
-function voterCheck(db: Db, motion: Motion, personId: number): BallotRefusal | null {
+/**
+ * May this person's ballot on this open motion be stored? Only someone counted present when the
+ * vote was taken, and not recused. Online, the voter must still be in the hall; a ballot the clerk
+ * enters was given while they were, so a departure since does not void it.
+ */
+function voterCheck(
+	db: Db,
+	motion: Motion,
+	personId: number,
+	by: 'voter' | 'staff'
+): BallotRefusal | null {
 	const entry = db
 		.prepare(
 			'select voting, signed_in_at, left_at from meeting_roster where meeting_id = ? and person_id = ?'
@@ -47,8 +57,11 @@ function voterCheck(db: Db, motion: Motion, personId: number): BallotRefusal | n
 		{ voting: number; signed_in_at: string | null; left_at: string | null } | undefined;
 	if (!entry) return 'not_on_roster';
 	if (entry.voting !== 1) return 'not_a_voter';
+	if (isRecused(db, motion.id, personId)) return 'recused';
 	if (!entry.signed_in_at) return 'not_signed_in';
-	if (entry.left_at) return 'left';
+	if (!presentAtVote(db, motion.id, personId))
+		return entry.left_at ? 'left' : 'not_present_at_vote';
+	if (entry.left_at && by === 'voter') return 'left';
 	if (
 		db
 			.prepare('select 1 from ballot_receipts where motion_id = ? and person_id = ?')
@@ -105,7 +118,9 @@ export function castBallot(
 				if (motion.state !== 'open') return { ok: false, reason: 'not_open' };
 				if (motion.method !== 'named' && motion.method !== 'secret')
 					return { ok: false, reason: 'wrong_method' };
-				const refusal = voterCheck(db, motion, personId);
+				// The first ballot takes the vote: whoever is in the hall now is its presence.
+				fixPresence(ctx, motion);
+				const refusal = voterCheck(db, motion, personId, 'voter');
 				if (refusal) return { ok: false, reason: refusal };
 				storeBallot(db, motion, personId, choice, 'online');
 				ctx.audit({
@@ -183,9 +198,10 @@ function recordNamed(
 	now: Date | undefined
 ): RecordBallotsResult {
 	return batch(db, actor, villageId, motionId, methods, now, (motion, ctx): RecordBallotsResult => {
+		fixPresence(ctx, motion);
 		for (const b of ballots) {
 			if (!isChoice(b.choice)) return { ok: false, reason: 'bad_choice', personId: b.personId };
-			const refusal = voterCheck(db, motion, b.personId);
+			const refusal = voterCheck(db, motion, b.personId, 'staff');
 			if (refusal) return { ok: false, reason: refusal, personId: b.personId };
 			storeBallot(db, motion, b.personId, b.choice, channel);
 		}
@@ -263,8 +279,9 @@ export function recordPaperBallots(
 		['secret'],
 		options.now,
 		(motion, ctx): RecordBallotsResult => {
+			fixPresence(ctx, motion);
 			for (const personId of paper.voters) {
-				const refusal = voterCheck(db, motion, personId);
+				const refusal = voterCheck(db, motion, personId, 'staff');
 				if (refusal) return { ok: false, reason: refusal, personId };
 			}
 			// The box is opened and counted once: batches entered one by one would let their
@@ -304,8 +321,9 @@ export function recordPaperBallots(
 
 /**
  * 举手: the clerk enters the counts. `{ no, abstain, othersYes: true }` is the "all others in
- * favour" shortcut: yes = voters present − no − abstain. Entering again corrects the count
- * while the motion is open; every entry is audited.
+ * favour" shortcut: yes = voters present − no − abstain. The first entry fixes who is present;
+ * entering again corrects the count against the same people while the motion is open; every entry
+ * is audited.
  */
 export function recordHands(
 	db: Db,
@@ -318,8 +336,8 @@ export function recordHands(
 	| { ok: true; tally: Tally }
 	| { ok: false; reason: BallotRefusal | 'more_than_present' | 'bad_tally' } {
 	return batch(db, actor, villageId, motionId, ['hands'], options.now, (motion, ctx) => {
-		const meeting = getMeeting(db, villageId, motion.meetingId)!;
-		const present = presentVoters(db, meeting, motionId);
+		fixPresence(ctx, motion);
+		const present = eligibleVoters(db, motion);
 		const full: Tally =
 			'othersYes' in tally
 				? { yes: present - tally.no - tally.abstain, no: tally.no, abstain: tally.abstain }

@@ -1,17 +1,18 @@
-// Closing a vote (docs/domain.md §7.5): re-check the quorum, count, freeze the result and publish
-// the turnout. These run inside the command of the layer that closes (procedure/closing.ts), which
-// hands in what to do with a motion that passed: votes know nothing of resolutions.
+// Closing a vote (docs/domain.md §7.5): check the quorum among those present at the vote, count,
+// freeze the result and publish the turnout. These run inside the command of the layer that
+// closes (procedure/closing.ts), which hands in what to do with a motion that passed: votes know
+// nothing of resolutions.
 import type { CommandContext } from '../command';
 import { freezeMeeting } from '../meetings/closing';
 import {
 	getMotion,
-	meetingCounts,
 	type Choice,
 	type Meeting,
 	type Motion,
 	type MotionResult
 } from '../meetings/records';
 import { evaluatePass, evaluateQuorum, type PassResult, type Tally } from './rules';
+import { fixPresence, motionCounts } from './presence';
 
 /**
  * A secret tally of one or two ballots tells each voter how the other chose (and one ballot tells
@@ -79,7 +80,9 @@ export function closeMotionIn(
 	const few = fewBallots(ctx, motion);
 	if (few !== null && !options.confirmFewBallots)
 		return { ok: false, reason: 'few_secret_ballots', ballots: few };
-	const counts = meetingCounts(db, meeting, motion.id);
+	// A vote closed before any ballot or count is taken at its close.
+	fixPresence(ctx, motion);
+	const counts = motionCounts(db, meeting, motion);
 	const quorum = evaluateQuorum(meeting.rule, counts);
 	let result: MotionResult = 'no_quorum';
 	let pass: PassResult | null = null;

@@ -115,10 +115,17 @@ export interface MeetingRule {
 	mayDecide: boolean;
 	/** May decide a matter of 组织法 art. 24 (docs/domain.md §3.5, the art. 24 gate). */
 	mayDecideArt24: boolean;
+	/**
+	 * A recused member (回避) of one motion: by default left out of its count altogether, roster and
+	 * present alike; 'present_not_voting' keeps them present like an abstainer (docs/domain.md §7.8).
+	 */
+	recused?: RecusedCounting;
 	/** When the rule's own source took effect, if later than the rule set's. */
 	effectiveFrom?: string;
 	source: string;
 }
+
+export type RecusedCounting = 'excluded' | 'present_not_voting';
 
 export interface RuleSet {
 	id: string;
@@ -508,6 +515,29 @@ export function evaluatePass(rule: MeetingRule, tally: Tally, counts: MeetingCou
 	return { passed: r.met, formula: r.formula, left: r.left, right: r.right };
 }
 
+/**
+ * The counts one motion is decided on. `recused` holds the recused members' own share of each
+ * count (on the roster, present, households represented by them alone). Excluded (the default),
+ * they leave the motion's roster and its present count, so the quorum and the pass base are those
+ * of the members without an interest, as 公司法 (2023) art. 139 does for related directors; the
+ * meeting's households stay what they are. Counted present, nothing changes: they weigh like an
+ * abstention.
+ */
+export function countsWithRecusals(
+	rule: MeetingRule,
+	counts: MeetingCounts,
+	recused: MeetingCounts
+): MeetingCounts {
+	if (rule.recused === 'present_not_voting') return { ...counts };
+	const out: MeetingCounts = { ...counts };
+	for (const name of COUNT_NAMES) {
+		const v = counts[name];
+		if (v === undefined || name === 'householdsTotal') continue;
+		out[name] = v - (recused[name] ?? 0);
+	}
+	return out;
+}
+
 export type TallyCheck = 'ok' | 'negative' | 'more_than_present' | 'not_integer';
 
 /**
@@ -531,6 +561,8 @@ export interface VillageRuleOptions {
 	repsPassOnTotal?: boolean;
 	/** Whole days of notice for the reps' meeting; never fewer than the law's set (e.g. 5). */
 	repsNoticeDays?: number;
+	/** Recused members count as present but not voting, instead of leaving the motion's count. */
+	recusedPresent?: boolean;
 }
 
 export type ApplyOptionsResult =
@@ -572,6 +604,13 @@ export function applyOptions(base: RuleSet, options: VillageRuleOptions): ApplyO
 		if (!Number.isSafeInteger(options.repsNoticeDays)) return { ok: false, reason: 'not_integer' };
 		meetings.reps_meeting = { ...meetings.reps_meeting, noticeDays: options.repsNoticeDays };
 		notes.push(`村民代表会议提前${options.repsNoticeDays}天通知`);
+	}
+	if (options.recusedPresent) {
+		// The statute is silent on recusal, so this choice is the village's own either way.
+		for (const type of MEETING_TYPES)
+			if (meetings[type].voters)
+				meetings[type] = { ...meetings[type], recused: 'present_not_voting' };
+		notes.push('回避人员计入到会人数、不参加表决');
 	}
 	const rules: RuleSet = {
 		...base,

@@ -81,6 +81,7 @@ export const actions: Actions = {
 		const values = {
 			partyAssemblyTwoThirds: parsed.values.partyAssemblyTwoThirds !== '',
 			repsPassOnTotal: parsed.values.repsPassOnTotal !== '',
+			recusedPresent: parsed.values.recusedPresent !== '',
 			repsNoticeDays: parsed.values.repsNoticeDays
 		};
 		if (!parsed.ok) return fail(400, { ruleValues: values, ruleError: firstError(parsed.errors) });

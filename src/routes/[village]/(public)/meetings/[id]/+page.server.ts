@@ -8,6 +8,8 @@ import { ballotForm, writtenOpinionForm } from '$lib/server/meetings/forms';
 import { attendeeStatus, publicMotion } from '$lib/server/meetings/attendee';
 import { getMotion, listRoster, type Choice } from '$lib/server/meetings/records';
 import { castBallot } from '$lib/server/votes/ballots';
+import { markRecusal } from '$lib/server/votes/recusals';
+import { parseRecusal } from '$lib/server/votes/recusal-forms';
 import { meetingRefusalMessage } from '$lib/server/meetings/messages';
 import {
 	OPINION_MAX_CHARS,
@@ -71,7 +73,8 @@ export const load: PageServerLoad = (event) => {
 			signedInAt: status.signedInAt,
 			leftAt: status.leftAt,
 			// Only a named vote's own choice is echoed back; a secret one has none to echo.
-			voted: Object.fromEntries(status.voted) as Record<number, Choice | null>
+			voted: Object.fromEntries(status.voted) as Record<number, Choice | null>,
+			recused: Object.fromEntries(status.recused) as Record<number, string>
 		},
 		myOpinions: status && personId !== null ? listOwnOpinions(db, meeting.id, personId) : [],
 		opinionMax: OPINION_MAX_CHARS,
@@ -93,6 +96,28 @@ export const actions: Actions = {
 		const r = castBallot(getDb(), actorOf(user), village.id, motion.id, parsed.data.choice);
 		if (!r.ok) return fail(refusalStatus(r.reason), { message: attendeeRefusalMessage(r.reason) });
 		redirect(303, `/${village.slug}/meetings/${meeting.id}?done=voted`);
+	},
+
+	recuse: async (event) => {
+		const { user } = requireMember(event);
+		const { village, meeting } = meetingFromParams(event);
+		const p = parseRecusal(await readForm(event.request), true);
+		const motion = p.motionId ? getMotion(getDb(), village.id, p.motionId) : null;
+		if (!motion || motion.meetingId !== meeting.id)
+			return fail(400, { message: m.mtg_attendee_bad_motion() });
+		if (!p.ok) return fail(400, { recuseMotionId: motion.id, message: p.message });
+		if (user.personId === null)
+			return fail(403, { message: m.mtg_attendee_refused_not_on_roster() });
+		const r = markRecusal(getDb(), actorOf(user), village.id, motion.id, {
+			personId: user.personId,
+			reason: p.reason
+		});
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), {
+				recuseMotionId: motion.id,
+				message: attendeeRefusalMessage(r.reason)
+			});
+		redirect(303, `/${village.slug}/meetings/${meeting.id}?done=recused`);
 	},
 
 	opinion: async (event) => {

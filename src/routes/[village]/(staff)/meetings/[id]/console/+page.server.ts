@@ -13,6 +13,8 @@ import { notifyMeeting, openMeeting } from '$lib/server/meetings/notice';
 import { getMeeting, listRoster } from '$lib/server/meetings/records';
 import { recordHands, recordPaperBallots, recordRollCall } from '$lib/server/votes/ballots';
 import { createMotion, openMotion } from '$lib/server/votes/motions';
+import { markRecusal } from '$lib/server/votes/recusals';
+import { parseRecusal } from '$lib/server/votes/recusal-forms';
 import { closeMeeting, closeMotion } from '$lib/server/procedure/closing';
 import { meetingRefusalMessage, type MeetingRefusal } from '$lib/server/meetings/messages';
 import { idParam, requireStaff } from '$lib/server/villages/context';
@@ -227,6 +229,22 @@ export const actions: Actions = {
 			...p.input
 		});
 		if (!r.ok) return refusedBallot(ctx, action, r);
+		back(ctx, action);
+	},
+
+	recuse: async (event) => {
+		const ctx = context(event);
+		const p = parseRecusal(await readForm(event.request), false);
+		const motion = motionOf(ctx, p.motionId);
+		if (!motion) return notAMotion();
+		const action = `motion-${motion.id}`;
+		if (!p.ok || p.personId === null)
+			return refuse(action, p.ok ? m.error_choose_one() : p.message);
+		const r = markRecusal(getDb(), ctx.actor, ctx.village.id, motion.id, {
+			personId: p.personId,
+			reason: p.reason
+		});
+		if (!r.ok) return refused(r.reason, action, meetingRefusalMessage(r.reason));
 		back(ctx, action);
 	},
 
