@@ -125,6 +125,10 @@ function fieldsOf(
 				fields: { title: '支委会：改名', meetingDate: day(31), startsAt: '09:00', place: '议事厅' }
 			},
 			notify: { path: draft, fields: {} },
+			reNotice: {
+				path: `${mt}/console`,
+				fields: { meetingDate: day(40), startsAt: '09:00', reason: '' }
+			},
 			open: { path: `${mt}/console`, fields: {} },
 			addGuest: { path: `${mt}/console`, fields: { kind: 'observer', name: '王五', position: '' } },
 			signIn: { path: `${mt}/console`, fields: { person: String(xy.person) } },
