@@ -247,7 +247,7 @@ function fieldsOf(
 		'/[village]/settings': {
 			save: {
 				path: '/xinyang/settings',
-				fields: { triageDays: '7', noticeDays: '10', holidays: '' }
+				fields: { triageDays: '7', noticeDays: '15', holidays: '' }
 			},
 			rules: { path: '/xinyang/settings', fields: { repsNoticeDays: '5' } }
 		},
