@@ -5,6 +5,8 @@ import { isOverdue, openObjections } from '$lib/server/notices/objections';
 import { isValidDate, todayInChina } from '$lib/server/calendar/dates';
 import { closedLoopFigures, listTopics, openObligations } from '$lib/server/topics/queries';
 import { requireStaff } from '$lib/server/villages/context';
+import { annualVillagersMeeting } from '$lib/server/meetings/reminders';
+import { missingCalendarYears } from '$lib/server/calendar/working-days';
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
@@ -21,6 +23,8 @@ export const load: PageServerLoad = (event) => {
 		awaiting: listTopics(db, village.id, { state: 'submitted', pageSize: 50 }).items,
 		obligations: openObligations(db, village.id),
 		cadence: disclosureCadence(db, village.id, today),
+		annual: annualVillagersMeeting(db, village.id, today),
+		calendarMissing: missingCalendarYears(today),
 		objections: {
 			open: objections.length,
 			overdue: objections.filter((o) => isOverdue(o, today)).length
