@@ -64,6 +64,12 @@ test('the clerk moves a notified meeting: a new notice, shown on the board, and 
 	);
 	await expect(page.getByTestId('meeting-state')).toHaveText('已通知');
 
+	// The meeting's own public page says the same.
+	await page.getByRole('link', { name: '会议公告' }).click();
+	await expect(page.getByTestId('meeting-rescheduled')).toHaveText(
+		`改期通知：原定 ${today.shown} 09:00 召开，${today.shown} 重新通知改期至 ${chinaDay(5).shown} 14:30。`
+	);
+
 	// The board: the new notice names what it replaced and when it was given.
 	await open(page, '/xinyang/notices');
 	await page.getByRole('link', { name: DEMO_TODAY_MEETING_TITLE }).first().click();
