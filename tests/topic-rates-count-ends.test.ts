@@ -22,9 +22,9 @@ const supervisor = '13800000006';
 const TITLE = '修建村东头排水沟';
 const STEPS: MeetingType[] = ['branch_committee', 'two_committees', 'party_assembly'];
 
-function must<T extends { ok: boolean }>(what: string, r: T): T {
+function must<T extends { ok: boolean }>(what: string, r: T): Extract<T, { ok: true }> {
 	if (!r.ok) throw new Error(`${what}: ${JSON.stringify(r)}`);
-	return r;
+	return r as Extract<T, { ok: true }>;
 }
 
 /** The matter through steps 1–6 by the commands the pages call, ready to archive; its number. */

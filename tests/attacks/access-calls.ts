@@ -129,6 +129,10 @@ function fieldsOf(
 				fields: { title: '支委会：改名', meetingDate: day(31), startsAt: '09:00', place: '议事厅' }
 			},
 			notify: { path: draft, fields: {} },
+			reNotice: {
+				path: `${mt}/console`,
+				fields: { meetingDate: day(40), startsAt: '09:00', reason: '' }
+			},
 			open: { path: `${mt}/console`, fields: {} },
 			addGuest: { path: `${mt}/console`, fields: { kind: 'observer', name: '王五', position: '' } },
 			signIn: { path: `${mt}/console`, fields: { person: String(xy.person) } },
@@ -257,7 +261,7 @@ function fieldsOf(
 		'/[village]/settings': {
 			save: {
 				path: '/xinyang/settings',
-				fields: { triageDays: '7', noticeDays: '10', holidays: '' }
+				fields: { triageDays: '7', noticeDays: '15', holidays: '' }
 			},
 			rules: { path: '/xinyang/settings', fields: { repsNoticeDays: '5' } }
 		},

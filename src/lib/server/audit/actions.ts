@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
 	'meeting.minutes_text_saved',
 	'meeting.notified',
 	'meeting.opened',
+	'meeting.re_noticed',
 	'meeting.signed_in',
 	'meeting.speech_recorded',
 	'meeting.updated',

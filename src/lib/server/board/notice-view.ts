@@ -1,7 +1,8 @@
 // What the public board and a notice's page show. Objections appear by their number on the
 // notice, never with the objector: the person is only used to tell a signed-in objector "yours".
 import type { Db } from '../db';
-import { getMeeting } from '../meetings/records';
+import { getMeeting, type Meeting } from '../meetings/records';
+import { meetingNotices } from '../meetings/notice-records';
 import { getResolution } from '../procedure/resolutions';
 import { todayInChina } from '../calendar/dates';
 import {
@@ -131,16 +132,7 @@ export function noticeView(
 			auditHeadHash: notice.auditHeadHash
 		},
 		summary: notice.summary || excerpt(notice.body),
-		meeting:
-			meeting && meeting.state !== 'draft'
-				? {
-						id: meeting.id,
-						type: meeting.type,
-						meetingDate: meeting.meetingDate,
-						startsAt: meeting.startsAt,
-						place: meeting.place
-					}
-				: null,
+		meeting: meeting && meeting.state !== 'draft' ? meetingOfNotice(db, meeting, notice.id) : null,
 		topicNumber,
 		corrects: corrects ? { seq: corrects.seq, title: corrects.title } : null,
 		correctedBy: correctionsOf(db, villageId, notice.id).map((c) => ({
@@ -150,6 +142,33 @@ export function noticeView(
 		objections,
 		windowOpen: notice.objectionsUntil !== null && today <= notice.objectionsUntil,
 		today
+	};
+}
+
+/**
+ * The meeting as this board notice called it: the date it announced, the notice it replaced
+ * ("原定…改期至…"), the later notice that moved it, and a temporary notice's reason.
+ */
+function meetingOfNotice(db: Db, meeting: Meeting, noticeId: number) {
+	const history = meetingNotices(db, meeting.id);
+	const index = history.findIndex((h) => h.noticeId === noticeId);
+	const own = history[index] ?? history.at(-1);
+	const latest = history.at(-1);
+	const when = (h: { meetingDate: string; startsAt: string; noticeDate: string }) => ({
+		meetingDate: h.meetingDate,
+		startsAt: h.startsAt,
+		noticeDate: h.noticeDate
+	});
+	return {
+		id: meeting.id,
+		type: meeting.type,
+		meetingDate: own?.meetingDate ?? meeting.meetingDate,
+		startsAt: own?.startsAt ?? meeting.startsAt,
+		place: meeting.place,
+		noticeDate: own?.noticeDate ?? meeting.noticeDate,
+		emergencyReason: own?.emergencyReason ?? null,
+		replaces: index > 0 ? when(history[index - 1]) : null,
+		movedTo: index >= 0 && latest && index < history.length - 1 ? when(latest) : null
 	};
 }
 

@@ -63,3 +63,13 @@ export function deadlineAfter(
 	while (isRestDay(isoOf(new Date(t)), own)) t += DAY;
 	return isoOf(new Date(t));
 }
+
+/**
+ * The years whose State Council notice the calendar lacks and deadlines already need: this year,
+ * and from December the next (the notice comes out in November).
+ */
+export function missingCalendarYears(today: string): number[] {
+	const year = Number(today.slice(0, 4));
+	const needed = today.slice(5, 7) === '12' ? [year, year + 1] : [year];
+	return needed.filter((y) => !nationalCalendarKnown(y));
+}

@@ -138,8 +138,9 @@ const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
  * Corrects a draft before its notice goes out: a clerk refused with 'too_late' moves the date here.
- * Once notified, the notice people read carries these facts, so they are fixed; the type and rule
- * stay as created because the roster and quorum follow from them.
+ * Once notified, the notice people read carries these facts: a new date or time is a new notice
+ * (reNoticeMeeting in re-notice.ts); the type and rule stay as created because the roster and
+ * quorum follow from them.
  */
 export function updateDraftMeeting(
 	db: Db,

@@ -11,11 +11,12 @@ import {
 	parseCreateMotion,
 	parseEdit,
 	parseHands,
-	parseNotify,
 	parsePresence,
 	parseRollCall,
 	parseSecretPaper
 } from './console-forms';
+import { parseNotify, parseReNotice } from './notice-forms';
+import { EMERGENCY_REASON_MAX } from './notice';
 import { AGENDA_MATERIALS_MAX } from './calling';
 import { meetingRefusalMessage } from './messages';
 
@@ -137,7 +138,39 @@ describe('parseNotify', () => {
 		expect(parseNotify(form(['attendee', '4'], ['attendee', bad]))).toEqual({
 			ok: false,
 			message: m.meeting_refused_bad_attendee(),
-			values: undefined
+			values: { reason: '' }
+		});
+	});
+
+	it('reads a temporary notice reason, trimmed; refuses one over the limit, echoed cut', () => {
+		expect(parseNotify(form(['reason', '  台风过境  ']))).toMatchObject({
+			ok: true,
+			input: { emergencyReason: '台风过境' }
+		});
+		const long = '因'.repeat(EMERGENCY_REASON_MAX + 1);
+		expect(parseNotify(form(['reason', long]))).toEqual({
+			ok: false,
+			message: m.error_too_long({ max: EMERGENCY_REASON_MAX }),
+			values: { reason: '因'.repeat(EMERGENCY_REASON_MAX) }
+		});
+	});
+});
+
+describe('parseReNotice', () => {
+	it('reads the new date, time and reason for the domain to check', () => {
+		expect(
+			parseReNotice(form(['meetingDate', '2026-11-22'], ['startsAt', '14:30'], ['reason', '']))
+		).toMatchObject({
+			ok: true,
+			input: { meetingDate: '2026-11-22', startsAt: '14:30', emergencyReason: '' }
+		});
+	});
+
+	it('refuses a reason over the limit', () => {
+		const long = '因'.repeat(EMERGENCY_REASON_MAX + 1);
+		expect(parseReNotice(form(['meetingDate', '2026-11-22'], ['reason', long]))).toMatchObject({
+			ok: false,
+			message: m.error_too_long({ max: EMERGENCY_REASON_MAX })
 		});
 	});
 });

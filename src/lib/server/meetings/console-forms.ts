@@ -37,11 +37,11 @@ export type Parsed<T, V = undefined> =
 /** A form about one motion or agenda item: the id comes first, as the route looks it up first. */
 export type ParsedFor<T, V = undefined> = Parsed<T, V> & { id: number | null };
 
-const refused = <V>(message: string, values: V) => ({ ok: false as const, message, values });
-const accepted = <T, V>(input: T, values: V) => ({ ok: true as const, input, values });
+export const refused = <V>(message: string, values: V) => ({ ok: false as const, message, values });
+export const accepted = <T, V>(input: T, values: V) => ({ ok: true as const, input, values });
 
 /** What goes back into a refused form: at most what its field holds. */
-const echo = (value: string, max: number) => [...value].slice(0, max).join('');
+export const echo = (value: string, max: number) => [...value].slice(0, max).join('');
 
 /**
  * The one message a console form shows: the first refused field in `order`, worded by the console
@@ -59,7 +59,7 @@ function messageOf<K extends string>(
 }
 
 /** Every value posted under the name as an id; one that is not an id refuses the whole list. */
-const ids = (message: () => string) =>
+export const ids = (message: () => string) =>
 	z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(id(message)));
 
 // A count typed by the clerk: a whole number from 0 to 99999; empty (and a typed "-0") reads as 0.
@@ -128,14 +128,6 @@ export function parseEdit(form: FormData) {
 			values
 		);
 	return accepted(p.data, values);
-}
-
-export const notifyForm = z.object({ attendee: ids(() => m.meeting_refused_bad_attendee()) });
-
-export function parseNotify(form: FormData): Parsed<{ attendees: number[] }> {
-	const p = parseForm(notifyForm, form);
-	if (!p.ok) return refused(firstError(p.errors), undefined);
-	return accepted({ attendees: p.data.attendee }, undefined);
 }
 
 export const addGuestForm = z.object({

@@ -7,6 +7,7 @@ import { motionOfMeeting } from './console';
 import { listRoster, presentVoters, type Meeting } from './records';
 import { type CloseMeetingResult, type CloseMotionResult } from '../votes/closing';
 import { type NotifyMeetingResult, type OpenMeetingResult } from './notice';
+import { type ReNoticeMeetingResult } from './re-notice';
 import { type OpenMotionResult } from '../votes/motions';
 import { meetingRefusalMessage, motionRefusalMessage, type MeetingRefusal } from './messages';
 
@@ -31,7 +32,13 @@ export const notifyRefusal = (r: Refused<NotifyMeetingResult>) => ({
 
 export const openRefusal = (r: Refused<OpenMeetingResult>) =>
 	meetingRefusalMessage(r.reason, {
-		earliest: r.reason === 'too_early' ? formatDate(r.earliest) : undefined
+		earliest: r.reason === 'too_early' ? formatDate(r.earliest) : undefined,
+		meetingDate: r.reason === 'not_meeting_day' ? formatDate(r.meetingDate) : undefined
+	});
+
+export const reNoticeRefusal = (r: Refused<ReNoticeMeetingResult>) =>
+	meetingRefusalMessage(r.reason, {
+		earliest: r.reason === 'too_late' ? formatDate(r.earliest) : undefined
 	});
 
 export const openMotionRefusal = (r: Refused<OpenMotionResult>) =>

@@ -2,6 +2,7 @@
 // of each meeting type as help for choosing a date, the people who may chair or record, the topics
 // an agenda item may take up, and the checks that a posted id belongs to the meeting in hand.
 import type { Db } from '../db';
+import { currentMeetingNotice } from './notice-records';
 import { listPeople } from '../roster/people';
 import { todayInChina } from '../calendar/dates';
 import { idParam } from '../villages/context';
@@ -193,6 +194,7 @@ export function consolePage(db: Db, villageId: number, meeting: Meeting, params:
 		roster,
 		votes: meeting.rule.voters !== null,
 		notified: params.get('notified') === '1',
+		reNoticed: params.get('reNoticed') === '1',
 		edited: params.get('edited'),
 		// The chair and recorder the draft's edit form offers.
 		officers: draft ? draftOfficerOptions(db, meeting) : [],
@@ -205,6 +207,14 @@ export function consolePage(db: Db, villageId: number, meeting: Meeting, params:
 		earliestOpening:
 			meeting.state === 'notified' && meeting.noticeDate
 				? earliestOpeningOf(meeting, meeting.noticeDate, CN_2018)
-				: null
+				: null,
+		earliestIfReNoticedToday:
+			meeting.state === 'notified' ? earliestOpeningOf(meeting, today, CN_2018) : null,
+		// The rule frozen into the meeting decides whether a temporary notice is open to it.
+		temporaryNotice: meeting.rule.temporaryNotice === true,
+		emergencyReason:
+			meeting.state === 'draft'
+				? null
+				: (currentMeetingNotice(db, meeting.id)?.emergencyReason ?? null)
 	};
 }

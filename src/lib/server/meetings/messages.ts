@@ -10,7 +10,8 @@ import type {
 } from './calling';
 import type { AddSpeechResult, MarkLeftResult, SignInResult } from './attendance';
 import type { MinutesRefusal } from './minutes';
-import type { NotifyMeetingResult, OpenMeetingResult } from './notice';
+import { EMERGENCY_REASON_MAX, type NotifyMeetingResult, type OpenMeetingResult } from './notice';
+import type { ReNoticeMeetingResult } from './re-notice';
 import type { CastBallotResult, RecordBallotsResult } from '../votes/ballots';
 import type { CloseMeetingResult, CloseMotionResult } from '../votes/closing';
 import type { CreateMotionResult, OpenMotionResult } from '../votes/motions';
@@ -22,6 +23,7 @@ export type MeetingRefusal = Refusal<
 	| UpdateDraftMeetingResult
 	| AddAgendaItemResult
 	| NotifyMeetingResult
+	| ReNoticeMeetingResult
 	| OpenMeetingResult
 	| SignInResult
 	| MarkLeftResult
@@ -39,7 +41,13 @@ export type MeetingRefusal = Refusal<
 /** Why a meeting or vote command was refused, in words the clerk or voter can act on. */
 export function meetingRefusalMessage(
 	reason: MeetingRefusal,
-	params: { earliest?: string; formula?: string; present?: number; ballots?: number } = {}
+	params: {
+		earliest?: string;
+		meetingDate?: string;
+		formula?: string;
+		present?: number;
+		ballots?: number;
+	} = {}
 ): string {
 	const messages: Record<MeetingRefusal, () => string> = {
 		forbidden: m.error_forbidden,
@@ -51,6 +59,12 @@ export function meetingRefusalMessage(
 		no_agenda: m.meeting_refused_no_agenda,
 		too_late: () => m.meeting_refused_too_late({ earliest: params.earliest ?? '' }),
 		too_early: () => m.meeting_refused_too_early({ earliest: params.earliest ?? '' }),
+		not_meeting_day: () =>
+			m.meeting_refused_not_meeting_day({ meetingDate: params.meetingDate ?? '' }),
+		unchanged: m.meeting_refused_renotice_unchanged,
+		other_rule_set: m.meeting_refused_renotice_other_rule_set,
+		bad_reason: () => m.meeting_refused_bad_emergency_reason({ max: EMERGENCY_REASON_MAX }),
+		no_temporary_notice: m.meeting_refused_no_temporary_notice,
 		attendees_required: m.meeting_refused_attendees_required,
 		bad_attendee: m.meeting_refused_bad_attendee,
 		empty_roster: m.meeting_refused_empty_roster,

@@ -1,6 +1,6 @@
 // Sending a meeting's notice and opening it (docs/domain.md §5.2–§5.4): the notice freezes who is
-// expected (应到) and posts the agenda to the public board; opening waits out the notice period the
-// meeting's frozen rule asks.
+// expected (应到) and posts the agenda to the public board; the meeting opens on the day its notice
+// announced and no other, once the notice period the meeting's frozen rule asks has run.
 import type { Db } from '../db';
 import { command } from '../command';
 import type { Actor } from '../permissions';
@@ -9,6 +9,7 @@ import { peopleCountingOn, type RoleKind } from '../roster/counts';
 import { todayInChina } from '../calendar/dates';
 import { CN_2018, mayOpen, type RosterKind, type RuleSet } from '../votes/rules';
 import { byStaff, getMeeting, personOfVillage, type Meeting } from './records';
+import { currentMeetingNotice, recordMeetingNotice } from './notice-records';
 
 export type NotifyMeetingResult =
 	| { ok: true; meeting: Meeting; expected: number; voting: number }
@@ -22,9 +23,43 @@ export type NotifyMeetingResult =
 				| 'roster_unavailable'
 				| 'attendees_required'
 				| 'bad_attendee'
-				| 'empty_roster';
+				| 'empty_roster'
+				| 'bad_reason'
+				| 'no_temporary_notice';
 	  }
 	| { ok: false; reason: 'too_late'; earliest: string };
+
+/** The longest reason a temporary notice records: a sentence or two on the public notice. */
+export const EMERGENCY_REASON_MAX = 200;
+
+/**
+ * The reason given for a temporary notice: null when none was given (a full notice), or the
+ * refusal. Only a rule that allows one (组织法 2026 art. 25, villagers' meeting) takes it.
+ */
+export function temporaryNoticeReason(
+	meeting: Meeting,
+	reason: string | undefined
+): string | null | 'bad_reason' | 'no_temporary_notice' {
+	const text = (reason ?? '').trim();
+	if (!text) return null;
+	if (!meeting.rule.temporaryNotice) return 'no_temporary_notice';
+	return [...text].length > EMERGENCY_REASON_MAX ? 'bad_reason' : text;
+}
+
+/**
+ * Whether a notice given on `noticeDate` leaves the meeting its period before `meetingDate`. A
+ * temporary notice asks only that the day is not already past.
+ */
+export function noticePeriodLeft(
+	meeting: Meeting,
+	noticeDate: string,
+	meetingDate: string,
+	temporary: boolean
+): { ok: true } | { ok: false; earliest: string } {
+	if (temporary)
+		return meetingDate >= noticeDate ? { ok: true } : { ok: false, earliest: noticeDate };
+	return mayOpen(meeting.type, noticeDate, meetingDate, ruleSetOf(meeting));
+}
 
 const ROLE_KIND: Partial<Record<RosterKind, RoleKind>> = {
 	adult: 'adult',
@@ -92,13 +127,15 @@ function expectedRoster(
  * Sends the notice: records notice_date (today) and freezes the expected roster (应到) as the
  * roster stood on the meeting date. A meeting of named parties takes its list in `attendees`.
  * The meeting date must leave the notice period the rule asks; else 'too_late' with the earliest.
+ * Where the rule allows a temporary notice, an `emergencyReason` waives the period; it is recorded
+ * and shown on the public notice.
  */
 export function notifyMeeting(
 	db: Db,
 	actor: Actor,
 	villageId: number,
 	meetingId: number,
-	options: { attendees?: number[]; now?: Date } = {}
+	options: { attendees?: number[]; now?: Date; emergencyReason?: string } = {}
 ): NotifyMeetingResult {
 	return command(db, {
 		actor,
@@ -114,7 +151,9 @@ export function notifyMeeting(
 				.pluck()
 				.get(meetingId) as number;
 			if (items === 0) return { ok: false, reason: 'no_agenda' };
-			const may = mayOpen(meeting.type, today, meeting.meetingDate, ruleSetOf(meeting));
+			const reason = temporaryNoticeReason(meeting, options.emergencyReason);
+			if (reason === 'bad_reason' || reason === 'no_temporary_notice') return { ok: false, reason };
+			const may = noticePeriodLeft(meeting, today, meeting.meetingDate, reason !== null);
 			if (!may.ok) return { ok: false, reason: 'too_late', earliest: may.earliest };
 			const roster = expectedRoster(db, meeting, options.attendees);
 			if (typeof roster === 'string') return { ok: false, reason: roster };
@@ -135,7 +174,17 @@ export function notifyMeeting(
 			db.prepare(
 				"update meetings set state = 'notified', notice_date = ?, households_total = ? where id = ?"
 			).run(today, households.size, meetingId);
-			postAgenda(db, actor, meeting, ctx.now);
+			const noticeId = postMeetingNotice(db, actor, meeting, ctx.now, null);
+			recordMeetingNotice(db, {
+				meetingId,
+				noticeDate: today,
+				meetingDate: meeting.meetingDate,
+				startsAt: meeting.startsAt,
+				emergencyReason: reason,
+				noticeId,
+				recordedBy: actor.userId,
+				createdAt: ctx.now.toISOString()
+			});
 			ctx.audit({
 				action: 'meeting.notified',
 				subjectType: 'meeting',
@@ -144,6 +193,7 @@ export function notifyMeeting(
 				after: {
 					state: 'notified',
 					noticeDate: today,
+					emergencyReason: reason,
 					expected: roster.size,
 					voting,
 					roster: [...roster.keys()].sort((a, b) => a - b)
@@ -159,8 +209,17 @@ export function notifyMeeting(
 	});
 }
 
-/** The notice carries the agenda to the public board (docs/domain.md §5.2, §8.2). */
-function postAgenda(db: Db, actor: Actor, meeting: Meeting, now: Date) {
+/**
+ * The notice carries the agenda to the public board (docs/domain.md §5.2, §8.2); a re-notice
+ * points back at the notice it replaces. Answers the board notice's id.
+ */
+export function postMeetingNotice(
+	db: Db,
+	actor: Actor,
+	meeting: Meeting,
+	now: Date,
+	correctsId: number | null
+): number {
 	const agenda = db
 		.prepare(
 			'select position, title, materials from agenda_items where meeting_id = ? order by position'
@@ -177,11 +236,13 @@ function postAgenda(db: Db, actor: Actor, meeting: Meeting, now: Date) {
 			body: agenda
 				.map((a) => `${a.position}. ${a.title}${a.materials ? `\n${a.materials}` : ''}`)
 				.join('\n\n'),
-			meetingId: meeting.id
+			meetingId: meeting.id,
+			correctsId
 		},
 		{ now }
 	);
 	if (!posted.ok) throw new Error(`meeting notice refused: ${posted.reason}`);
+	return posted.notice.id;
 }
 
 /** The frozen rule of the meeting, as the one-type rule set `mayOpen` reads. */
@@ -196,9 +257,14 @@ function ruleSetOf(meeting: Meeting): RuleSet {
 export type OpenMeetingResult =
 	| { ok: true; meeting: Meeting }
 	| { ok: false; reason: 'forbidden' | 'not_found' | 'not_notified' }
-	| { ok: false; reason: 'too_early'; earliest: string };
+	| { ok: false; reason: 'too_early'; earliest: string }
+	| { ok: false; reason: 'not_meeting_day'; meetingDate: string };
 
-/** Opens the meeting today; refused before the notice period has run (except an urgent meeting). */
+/**
+ * Opens the meeting today. Refused before the notice period has run (except an urgent meeting or
+ * a temporary notice), and on any day but the one the notice announced: people came, or stayed
+ * away, on the strength of that date, so another day needs a new notice (reNoticeMeeting).
+ */
 export function openMeeting(
 	db: Db,
 	actor: Actor,
@@ -215,8 +281,11 @@ export function openMeeting(
 		run: (meeting, ctx): OpenMeetingResult => {
 			const today = todayInChina(ctx.now);
 			if (meeting.state !== 'notified') return { ok: false, reason: 'not_notified' };
-			const may = mayOpen(meeting.type, meeting.noticeDate!, today, ruleSetOf(meeting));
+			const temporary = !!currentMeetingNotice(db, meetingId)?.emergencyReason;
+			const may = noticePeriodLeft(meeting, meeting.noticeDate!, today, temporary);
 			if (!may.ok) return { ok: false, reason: 'too_early', earliest: may.earliest };
+			if (today !== meeting.meetingDate)
+				return { ok: false, reason: 'not_meeting_day', meetingDate: meeting.meetingDate };
 			db.prepare("update meetings set state = 'open', opened_at = ? where id = ?").run(
 				ctx.now.toISOString(),
 				meetingId

@@ -1,6 +1,7 @@
 // The public notice board (村务公开栏, docs/domain.md §8.2). A notice is posted once, numbered per
 // village without gaps (its short URL), and never changes; its posting period comes from the
-// village's setting, and the notices the law opens to objections carry a five-day window.
+// village's setting, never below the law's floor on the posting day (posting.ts), and the notices
+// the law opens to objections carry a five-day window.
 import { auditHead } from '../audit/chain.js';
 import { command } from '../command';
 import type { Db } from '../db';
@@ -8,6 +9,7 @@ import { addDays, todayInChina } from '../calendar/dates';
 import { getVillageSettings } from '../villages/settings';
 import { isStaffOf, type Actor } from '../permissions';
 import { actorOfLogin } from '../permissions/login-actor';
+import { postingFloorOn } from './posting';
 
 export const NOTICE_KINDS = [
 	'meeting',
@@ -146,7 +148,11 @@ export function postNotice(
 					return { ok: false, reason: 'bad_link' };
 			}
 			const postedOn = todayInChina(now);
-			const { noticeDays } = getVillageSettings(db, villageId);
+			// A setting saved before the floor rose (or under an older law) never posts for less.
+			const postingDays = Math.max(
+				getVillageSettings(db, villageId).noticeDays,
+				postingFloorOn(postedOn).days
+			);
 			const seq =
 				(
 					db
@@ -172,7 +178,7 @@ export function postNotice(
 					input.topicId ?? null,
 					input.correctsId ?? null,
 					postedOn,
-					addDays(postedOn, noticeDays),
+					addDays(postedOn, postingDays),
 					input.takesObjections ? addDays(postedOn, OBJECTION_DAYS) : null,
 					head.hash,
 					actorId,

@@ -185,7 +185,7 @@ describe('the account commands ask the rule of the live account', () => {
 			startDate: '2020-01-01'
 		});
 		if (!term.ok) throw new Error(term.reason);
-		const settings = { triageDays: 10, noticeDays: 7, holidays: [], oneShoulder: true };
+		const settings = { triageDays: 10, noticeDays: 15, holidays: [], oneShoulder: true };
 		const calls = (actor: number) => [
 			addStructureNames(db, actor, v.villageId, 'grid', ['新网格']),
 			movePerson(db, actor, v.villageId, person, h),

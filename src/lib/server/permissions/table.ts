@@ -87,6 +87,9 @@ export const COMMANDS = {
 	updateDraftMeeting: 'staff',
 	addAgendaItem: 'staff',
 	notifyMeeting: 'staff',
+	reNoticeMeeting: 'staff',
+	// Posts the board notice inside notifyMeeting's and reNoticeMeeting's transaction.
+	postMeetingNotice: 'internal',
 	openMeeting: 'staff',
 	signIn: 'selfOrStaff',
 	markLeft: 'staff',
@@ -169,6 +172,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		addAgenda: 'addAgendaItem',
 		edit: 'updateDraftMeeting',
 		notify: 'notifyMeeting',
+		reNotice: 'reNoticeMeeting',
 		open: 'openMeeting',
 		addGuest: 'addGuest',
 		// The console signs in someone else.

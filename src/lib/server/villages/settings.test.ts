@@ -20,13 +20,13 @@ beforeEach(() => ({ db, cleanup } = createTestDb()));
 afterEach(() => cleanup());
 
 describe('village settings', () => {
-	it('default to a 7-day triage deadline and no holidays', () => {
+	it('default to a 7-day triage deadline, no holidays and the 2026 posting floor', () => {
 		const v = rosterFixture(db);
 		expect(getVillageSettings(db, v.villageId)).toEqual({
 			triageDays: 7,
 			holidays: [],
 			oneShoulder: true,
-			noticeDays: 10
+			noticeDays: 15
 		});
 	});
 
@@ -42,7 +42,7 @@ describe('village settings', () => {
 		const v = rosterFixture(db);
 		expect(
 			updateVillageSettings(db, v.clerkId, v.villageId, {
-				noticeDays: 10,
+				noticeDays: 15,
 				...input,
 				oneShoulder: true
 			})
@@ -57,7 +57,7 @@ describe('village settings', () => {
 				triageDays: 5,
 				holidays: ['2026-10-06', '2026-10-07'],
 				oneShoulder: false,
-				noticeDays: 10
+				noticeDays: 15
 			})
 		).toEqual({ ok: true });
 		const person = v.person(v.household(), '1970-01-01');

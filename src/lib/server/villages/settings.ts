@@ -8,17 +8,22 @@ import { applyOptions, type RuleSet, type VillageRuleOptions } from '../votes/ru
 import { ruleSetOn } from '../votes/rule-sets';
 import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
+import { POSTING_FLOORS, postingFloorOn } from '../notices/posting';
 
 export interface VillageSettings {
 	triageDays: number;
 	holidays: string[];
 	oneShoulder: boolean;
-	/** Days a notice stays posted on the board (docs/domain.md §8.2; Shandong's floor is 5). */
+	/**
+	 * Days a notice stays posted on the board (docs/domain.md §8.2); never below the floor of the
+	 * posting day (notices/posting.ts), which postNotice applies whatever is stored here.
+	 */
 	noticeDays: number;
 }
 
 export const DEFAULT_TRIAGE_DAYS = 7;
-export const DEFAULT_NOTICE_DAYS = 10;
+// The floor of the 2026 Organic Law (art. 35): a village that sets nothing posts for the law's minimum.
+export const DEFAULT_NOTICE_DAYS = postingFloorOn('2026-01-01').days;
 
 export function getVillageSettings(db: Db, villageId: number): VillageSettings {
 	const row = db
@@ -39,21 +44,24 @@ export function getVillageSettings(db: Db, villageId: number): VillageSettings {
 // The bounds a village's own periods must keep (days), and how many holidays it may list.
 export const TRIAGE_DAYS_MIN = 1;
 export const TRIAGE_DAYS_MAX = 30;
-// Shandong's floor of 5 days is the lowest any province sets.
-export const NOTICE_DAYS_MIN = 5;
+// What the form takes as a number of days at all: the lowest floor of any date. The floor of the
+// day the setting is saved is the domain's to refuse, with the law named.
+export const NOTICE_DAYS_MIN = Math.min(...POSTING_FLOORS.map((f) => f.days));
 export const NOTICE_DAYS_MAX = 60;
 export const REPS_NOTICE_DAYS_MAX = 30;
 export const HOLIDAYS_MAX = 400;
 
 export type SettingsResult =
 	| { ok: true }
-	| { ok: false; reason: 'forbidden' | 'triage_days' | 'holiday' | 'notice_days'; value?: string };
+	| { ok: false; reason: 'forbidden' | 'triage_days' | 'holiday' | 'notice_days'; value?: string }
+	| { ok: false; reason: 'notice_days_below_law'; days: number; source: string };
 
 export function updateVillageSettings(
 	db: Db,
 	actorId: number,
 	villageId: number,
-	next: VillageSettings
+	next: VillageSettings,
+	options: { now?: Date } = {}
 ): SettingsResult {
 	if (
 		!Number.isInteger(next.triageDays) ||
@@ -69,12 +77,16 @@ export function updateVillageSettings(
 	) {
 		return { ok: false, reason: 'notice_days' };
 	}
+	const floor = postingFloorOn(todayInChina(options.now));
+	if (next.noticeDays < floor.days)
+		return { ok: false, reason: 'notice_days_below_law', days: floor.days, source: floor.source };
 	const bad = next.holidays.find((d) => !isValidDate(d));
 	if (bad !== undefined) return { ok: false, reason: 'holiday', value: bad };
 	const holidays = [...new Set(next.holidays)].sort();
 	return command(db, {
 		actor: actorOfLogin(db, actorId),
 		villageId,
+		now: options.now,
 		may: () => isStaffOrSystem(db, actorId, villageId),
 		run: (_, ctx) => {
 			const before = getVillageSettings(db, villageId);

@@ -61,9 +61,12 @@ export const CN_2026: RuleSet = {
 			},
 			source: `${ORGANIC_LAW_2026}第二十九、三十条、第二十八条第二款、第三十七条第二款${UNVERIFIED_2026_NUMBERING}；提前三天通知（省级实施办法或村规，国家法律未规定）`
 		}),
-		// Art. 25: ten days' notice as before; art. 26: quorum and pass unchanged; art. 28: the list
+		// Art. 25: ten days' notice as before, and (new) a temporary notice in special circumstances
+		// and a meeting at least once a year; art. 26: quorum and pass unchanged; art. 28: the list
 		// of matters it decides, rewritten.
 		villagers_meeting: amended('villagers_meeting', {
+			temporaryNotice: true,
+			atLeastYearly: true,
 			source: `${ORGANIC_LAW_2026}第二十五、二十六、二十八条${UNVERIFIED_2026_NUMBERING}`
 		}),
 		// Art. 32: quorum and pass unchanged.

@@ -111,6 +111,13 @@ export interface MeetingRule {
 	noticeDays: number;
 	/** May be held on the notice day itself, without the day after. */
 	opensAtOnce: boolean;
+	/**
+	 * May be called by a temporary notice shorter than `noticeDays` in special circumstances, with
+	 * the reason recorded and shown on the notice (组织法 2026 art. 25: 遇有特殊情况的，可以临时通知).
+	 */
+	temporaryNotice?: boolean;
+	/** Must be held at least once a calendar year (组织法 2026 art. 25): the dashboard reminds. */
+	atLeastYearly?: boolean;
 	/** May produce a resolution (决议, docs/domain.md §8.1). */
 	mayDecide: boolean;
 	/** May decide a matter of 组织法 art. 24 (docs/domain.md §3.5, the art. 24 gate). */
@@ -678,6 +685,7 @@ export function looserPoints(base: RuleSet, candidate: RuleSet): string[] {
 		if (!(Number.isSafeInteger(c.noticeDays) && c.noticeDays >= b.noticeDays))
 			out.push(`${type}.noticeDays`);
 		if (c.opensAtOnce && !b.opensAtOnce) out.push(`${type}.opensAtOnce`);
+		if (c.temporaryNotice && !b.temporaryNotice) out.push(`${type}.temporaryNotice`);
 		if (c.mayDecide && !b.mayDecide) out.push(`${type}.mayDecide`);
 		if (c.mayDecideArt24 && !b.mayDecideArt24) out.push(`${type}.mayDecideArt24`);
 		// Every way the candidate lets a meeting vote must be at least as hard as one of the base's.

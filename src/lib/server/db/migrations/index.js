@@ -11,6 +11,7 @@ import implementation from './008-implementation.js';
 import readIndexes from './009-read-indexes.js';
 import trustedDevices from './010-trusted-devices.js';
 import relationsAndCollective from './011-relations-and-collective.js';
+import meetingNotices from './013-meeting-notices.js';
 import presenceAndRecusal from './014-presence-and-recusal.js';
 import topicEnds from './016-topic-ends.js';
 
@@ -26,6 +27,7 @@ export const migrations = [
 	{ version: 9, name: 'read-indexes', sql: readIndexes },
 	{ version: 10, name: 'trusted-devices', sql: trustedDevices },
 	{ version: 11, name: 'relations-and-collective', sql: relationsAndCollective },
+	{ version: 13, name: 'meeting-notices', sql: meetingNotices },
 	{ version: 14, name: 'presence-and-recusal', sql: presenceAndRecusal },
 	{ version: 16, name: 'topic-ends', sql: topicEnds }
 ];

@@ -7,6 +7,8 @@ import { closedLoopFigures, listTopics, openObligations } from '$lib/server/topi
 import { requireStaff } from '$lib/server/villages/context';
 import { citeOrganicLaw } from '$lib/server/law/organic-law';
 import { getLocale } from '$lib/paraglide/runtime';
+import { annualVillagersMeeting } from '$lib/server/meetings/reminders';
+import { missingCalendarYears } from '$lib/server/calendar/working-days';
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
@@ -25,6 +27,8 @@ export const load: PageServerLoad = (event) => {
 		cadence: disclosureCadence(db, village.id, today),
 		// Disclosure: 2018 art. 30, 2026 art. 35.
 		cadenceArticle: citeOrganicLaw('disclosure', today, getLocale()),
+		annual: annualVillagersMeeting(db, village.id, today),
+		calendarMissing: missingCalendarYears(today),
 		objections: {
 			open: objections.length,
 			overdue: objections.filter((o) => isOverdue(o, today)).length

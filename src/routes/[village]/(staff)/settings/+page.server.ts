@@ -66,11 +66,18 @@ export const actions: Actions = {
 						? { triageDays: m.settings_triage_days_invalid() }
 						: result.reason === 'notice_days'
 							? { noticeDays: m.settings_notice_days_invalid() }
-							: {
-									holidays: m.settings_holiday_invalid({
-										value: (result.value ?? '').slice(0, 20)
-									})
-								}
+							: result.reason === 'notice_days_below_law'
+								? {
+										noticeDays: m.settings_notice_days_below_law({
+											days: result.days,
+											source: result.source
+										})
+									}
+								: {
+										holidays: m.settings_holiday_invalid({
+											value: (result.value ?? '').slice(0, 20)
+										})
+									}
 			});
 		}
 		return { saved: true };

@@ -17,6 +17,7 @@ import {
 	submitWrittenOpinion
 } from '$lib/server/meetings/opinions';
 import { meetingView } from '$lib/server/meetings/view';
+import { meetingNotices } from '$lib/server/meetings/notice-records';
 import { symbolicFormula } from '$lib/server/votes/rules';
 import { idParam, requireMember } from '$lib/server/villages/context';
 import { LIVE } from '$lib/meetings/live.svelte';
@@ -42,7 +43,15 @@ export const load: PageServerLoad = (event) => {
 	const personId = member ? (user?.personId ?? null) : null;
 	const status = personId === null ? null : attendeeStatus(db, meeting.id, personId);
 	const attendance = { ...view.attendance, counts: undefined };
+	// Each notice it was called by: a change of date shows as 原定…改期至…, as on the board.
+	const notices = meetingNotices(db, meeting.id).map((n) => ({
+		noticeDate: n.noticeDate,
+		meetingDate: n.meetingDate,
+		startsAt: n.startsAt,
+		emergencyReason: n.emergencyReason
+	}));
 	return {
+		notices,
 		meeting: {
 			id: meeting.id,
 			type: meeting.type,

@@ -6,10 +6,12 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { consolePage, isAgendaItemOf, motionOfMeeting } from '$lib/server/meetings/console';
 import * as forms from '$lib/server/meetings/console-forms';
+import * as noticeForms from '$lib/server/meetings/notice-forms';
 import * as refusals from '$lib/server/meetings/console-refusals';
 import { addAgendaItem, addGuest, updateDraftMeeting } from '$lib/server/meetings/calling';
 import { addSpeech, markLeft, signIn } from '$lib/server/meetings/attendance';
 import { notifyMeeting, openMeeting } from '$lib/server/meetings/notice';
+import { reNoticeMeeting } from '$lib/server/meetings/re-notice';
 import { getMeeting, listRoster } from '$lib/server/meetings/records';
 import { recordHands, recordPaperBallots, recordRollCall } from '$lib/server/votes/ballots';
 import { createMotion, openMotion } from '$lib/server/votes/motions';
@@ -114,14 +116,29 @@ export const actions: Actions = {
 
 	notify: async (event) => {
 		const ctx = context(event);
-		const p = forms.parseNotify(await readForm(event.request));
-		if (!p.ok) return refuse('notify', p.message);
+		const p = noticeForms.parseNotify(await readForm(event.request));
+		if (!p.ok) return refuse('notify', p.message, { values: p.values });
 		const r = notifyMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, {
-			attendees: ctx.meeting.rule.roster.kind === 'named' ? p.input.attendees : undefined
+			attendees: ctx.meeting.rule.roster.kind === 'named' ? p.input.attendees : undefined,
+			emergencyReason: p.input.emergencyReason
 		});
 		if (!r.ok)
-			return fail(refusalStatus(r.reason), { action: 'notify', ...refusals.notifyRefusal(r) });
+			return fail(refusalStatus(r.reason), {
+				action: 'notify',
+				values: p.values,
+				...refusals.notifyRefusal(r)
+			});
 		back(ctx, 'state', '?notified=1');
+	},
+
+	reNotice: async (event) => {
+		const ctx = context(event);
+		const p = noticeForms.parseReNotice(await readForm(event.request));
+		if (!p.ok) return refuse('reNotice', p.message, { values: p.values });
+		const r = reNoticeMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
+		if (!r.ok)
+			return refused(r.reason, 'reNotice', refusals.reNoticeRefusal(r), { values: p.values });
+		back(ctx, 'state', '?reNoticed=1');
 	},
 
 	open: (event) => {
