@@ -217,9 +217,26 @@ export function personOfVillage(db: Db, villageId: number, personId: number): bo
 // ---------- counts ----------
 
 /**
+ * The principals who count as present through their proxy: the proxy is signed in and has not
+ * left. A principal who also came in person is present once, as the caller counts people in a set.
+ */
+export function representedPresent(db: Db, meetingId: number): number[] {
+	return db
+		.prepare(
+			`select e.principal_id from meeting_entrustments e
+			 join meeting_roster r on r.meeting_id = e.meeting_id and r.person_id = e.proxy_id
+			 where e.meeting_id = ? and r.signed_in_at is not null and r.left_at is null
+			 order by e.principal_id`
+		)
+		.pluck()
+		.all(meetingId) as number[];
+}
+
+/**
  * The integer counts the rule formulas read, from the frozen roster. `present` is the voting
- * members signed in and not gone; for a motion it also keeps everyone who already cast a ballot on
- * it, since they were present at the vote even if they left before the close.
+ * members signed in and not gone, and those their written proxy attends for; for a motion it also
+ * keeps everyone who already cast a ballot on it, since they were present at the vote even if they
+ * left before the close.
  */
 export function meetingCounts(db: Db, meeting: Meeting, motionId?: number): MeetingCounts {
 	const roster = db
@@ -240,12 +257,13 @@ export function meetingCounts(db: Db, meeting: Meeting, motionId?: number): Meet
 	let committee = 0;
 	const present = new Set<number>();
 	const households = new Set<number>();
+	const represented = new Set(representedPresent(db, meeting.id));
 	for (const r of roster) {
 		const kinds = JSON.parse(r.kinds) as RosterKind[];
 		// Someone who is both a representative and a committee member counts once, as a rep.
 		if (kinds.includes('village_rep')) reps++;
 		else if (kinds.includes('villagers_committee')) committee++;
-		if (r.here || r.voted) {
+		if (r.here || r.voted || represented.has(r.person_id)) {
 			present.add(r.person_id);
 			if (r.household_id !== null) households.add(r.household_id);
 		}

@@ -10,6 +10,7 @@ import {
 	getMeeting,
 	getMotion,
 	presentVoters,
+	representedPresent,
 	type Choice,
 	type Method,
 	type Motion
@@ -47,8 +48,11 @@ function voterCheck(db: Db, motion: Motion, personId: number): BallotRefusal | n
 		{ voting: number; signed_in_at: string | null; left_at: string | null } | undefined;
 	if (!entry) return 'not_on_roster';
 	if (entry.voting !== 1) return 'not_a_voter';
-	if (!entry.signed_in_at) return 'not_signed_in';
-	if (entry.left_at) return 'left';
+	// A member whose written proxy is in the hall votes through the proxy (集体经济组织法 第二十七条).
+	if (!representedPresent(db, motion.meetingId).includes(personId)) {
+		if (!entry.signed_in_at) return 'not_signed_in';
+		if (entry.left_at) return 'left';
+	}
 	if (
 		db
 			.prepare('select 1 from ballot_receipts where motion_id = ? and person_id = ?')
