@@ -7,7 +7,13 @@ import type { Refusal } from '../result';
 import { isValidDate } from '../calendar/dates';
 import { isStaffOf } from '../permissions/village';
 import { findTopic, type Topic } from '../topics/records';
-import { ART24_ITEMS, CATEGORIES, type Art24Item, type Category } from '../topics/rules';
+import {
+	ART24_ITEMS,
+	CATEGORIES,
+	decidingBody,
+	type Art24Item,
+	type Category
+} from '../topics/rules';
 import type { MeetingType } from '../votes/rules';
 import {
 	afterFailedVote,
@@ -186,7 +192,8 @@ export function recordStep(
 			const r = stepByMotion(matter.position, facts, {
 				oneShoulder: village.one_shoulder === 1,
 				category: matter.topic.category,
-				repsAuthorized: repsAuthorizedFor(db, villageId, matter.topic, facts.meetingDate)
+				repsAuthorized: repsAuthorizedFor(db, villageId, matter.topic, facts.meetingDate),
+				collectiveMatter: decidingBody(matter.topic.art24Items, facts.meetingDate) === 'collective'
 			});
 			if (!r.ok) return r;
 			const position = appendProcedureEvent(ctx, topicId, r.event, {

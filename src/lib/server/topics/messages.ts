@@ -34,7 +34,8 @@ export function topicRefusalMessage(reason: TopicRefusal): string {
 		reason_too_long: () => m.error_too_long({ max: TRIAGE_REASON_MAX }),
 		outcome_too_long: () => m.error_too_long({ max: OUTCOME_MAX }),
 		merge_target: m.triage_merge_target,
-		bad_item: m.error_choose_one
+		bad_item: m.error_choose_one,
+		mixed_bodies: m.triage_mixed_bodies
 	};
 	return messages[reason]();
 }
