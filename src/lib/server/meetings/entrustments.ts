@@ -192,3 +192,18 @@ export function entrustmentsOfLiveMeetings(db: Db, villageId: number): MeetingEn
 		.all(villageId) as Omit<MeetingEntrustments, 'entrustments'>[];
 	return meetings.map((m) => ({ ...m, entrustments: listEntrustments(db, m.meetingId) }));
 }
+
+/** The meeting's voting members with their household, for the clerk's entrustment form. */
+export function entrustablePeople(
+	db: Db,
+	meetingId: number
+): { personId: number; name: string; householdKey: string }[] {
+	return db
+		.prepare(
+			`select r.person_id as personId, p.name, h.household_key as householdKey
+			 from meeting_roster r join people p on p.id = r.person_id
+			 join households h on h.id = p.household_id
+			 where r.meeting_id = ? and r.voting = 1 order by h.household_key, p.name, p.id`
+		)
+		.all(meetingId) as { personId: number; name: string; householdKey: string }[];
+}

@@ -81,3 +81,13 @@ export const fullMemberForm = z.object({
 	roleId: id(() => m.error_not_found()),
 	fullSince: text(SHORT)
 });
+
+export const collectiveAddForm = z.object({
+	personId: id(() => m.error_choose_one()),
+	since: text(SHORT)
+});
+
+export const collectiveEndForm = z.object({
+	personId: id(() => m.error_not_found()),
+	until: text(SHORT)
+});
