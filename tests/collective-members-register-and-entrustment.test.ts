@@ -5,7 +5,7 @@ import { addAgendaItem, createMeeting } from '../src/lib/server/meetings/calling
 import { notifyMeeting } from '../src/lib/server/meetings/notice.ts';
 import type { Db } from '../src/lib/server/db/index.ts';
 import type { Actor } from '../src/lib/server/permissions/index.ts';
-import { DEMO, checkA11y, expect, login, test, type App } from './fixtures.ts';
+import { DEMO, checkA11y, expect, login, loginWithoutScripts, test, type App } from './fixtures.ts';
 
 const chinaDay = (offset = 0) =>
 	new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
@@ -73,7 +73,8 @@ function callMembersMeeting(app: App, title: string): number {
 
 test('the clerk enters two members of a household, records an entrustment and sees it on the roster', async ({
 	page,
-	app
+	app,
+	newContext
 }) => {
 	const [principal, proxy] = householdPair(app);
 	const option = (p: Person) => `${p.name}（${p.householdKey}户 · ${p.year}年生）`;
@@ -119,11 +120,18 @@ test('the clerk enters two members of a household, records an entrustment and se
 		page.getByTestId('roster-row').filter({ hasText: principal.name }).first()
 	).toContainText(`由 ${proxy.name} 代为参加`);
 
-	await section.getByLabel('委托人').selectOption({ label: pick(proxy) });
-	await section.getByLabel('受托人').selectOption({ label: pick(principal) });
-	await section.getByRole('button', { name: '登记书面委托' }).click();
-	await expect(section.getByRole('alert')).toHaveText('委托人已是本户的受托人，不能再委托他人。');
-	await expect(section.getByTestId('entrustments').getByRole('listitem')).toHaveCount(1);
+	// Without JavaScript the same form posts and shows its refusal: here the reverse paper.
+	const plain = await (await newContext({ javaScriptEnabled: false })).newPage();
+	await loginWithoutScripts(plain, DEMO.clerk.phone, DEMO.clerk.password);
+	await plain.goto(`/xinyang/meetings/${meetingId}/console`);
+	const plainSection = plain.getByRole('region', { name: '书面委托' });
+	await plainSection.getByLabel('委托人').selectOption({ label: pick(proxy) });
+	await plainSection.getByLabel('受托人').selectOption({ label: pick(principal) });
+	await plainSection.getByRole('button', { name: '登记书面委托' }).click();
+	await expect(plainSection.getByRole('alert')).toHaveText(
+		'委托人已是本户的受托人，不能再委托他人。'
+	);
+	await expect(plainSection.getByTestId('entrustments').getByRole('listitem')).toHaveCount(1);
 	await checkA11y(page);
 
 	await page.goto('/xinyang/roster/collective');
