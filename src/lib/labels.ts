@@ -106,7 +106,9 @@ export const art24Label = label(
 		homestead: m.art24_homestead,
 		requisition_compensation: m.art24_requisition_compensation,
 		property_disposal: m.art24_property_disposal,
-		subsidised_staff: m.art24_subsidised_staff
+		subsidised_staff: m.art24_subsidised_staff,
+		village_planning: m.art24_village_planning,
+		assistance: m.art24_assistance
 	},
 	m.art24_village_major
 );

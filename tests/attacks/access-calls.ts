@@ -135,6 +135,15 @@ function fieldsOf(
 			},
 			open: { path: `${mt}/console`, fields: {} },
 			addGuest: { path: `${mt}/console`, fields: { kind: 'observer', name: '王五', position: '' } },
+			entrust: {
+				path: `${mt}/console`,
+				fields: {
+					principal: String(xy.person),
+					proxy: String(xy.spare),
+					entrustedOn: day(),
+					note: '原件存村委会'
+				}
+			},
 			signIn: { path: `${mt}/console`, fields: { person: String(xy.person) } },
 			markLeft: { path: `${mt}/console`, fields: { person: String(xy.person) } },
 			addSpeech: {
@@ -230,6 +239,16 @@ function fieldsOf(
 		},
 		'/[village]/roster/activation-sheet': {
 			issue: { path: '/xinyang/roster/activation-sheet', fields: { gridId: String(xy.grid) } }
+		},
+		'/[village]/roster/collective': {
+			add: {
+				path: '/xinyang/roster/collective',
+				fields: { personId: String(xy.spare), since: day() }
+			},
+			end: {
+				path: '/xinyang/roster/collective',
+				fields: { personId: String(xy.person), until: day() }
+			}
 		},
 		'/[village]/roster/households/[household]': {
 			update: {

@@ -56,6 +56,7 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/resolutions/[id]': { get: 'public' },
 	'/[village]/roster': { get: 'staff' },
 	'/[village]/roster/activation-sheet': { get: 'staff' },
+	'/[village]/roster/collective': { get: 'staff' },
 	'/[village]/roster/households': { get: 'staff' },
 	'/[village]/roster/households/[household]': { get: 'staff' },
 	'/[village]/roster/import': { get: 'staff' },
@@ -336,6 +337,11 @@ export function probes(w: World): Probe[] {
 			'/[village]/roster/activation-sheet',
 			'/xinyang/roster/activation-sheet',
 			e('/[village]/roster/activation-sheet')
+		),
+		p(
+			'/[village]/roster/collective',
+			'/xinyang/roster/collective',
+			e('/[village]/roster/collective')
 		),
 		p(
 			'/[village]/roster/households',

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
 	'meeting.checkin_key_issued',
 	'meeting.closed',
 	'meeting.created',
+	'meeting.entrustment_recorded',
 	'meeting.guest_added',
 	'meeting.left',
 	'meeting.minutes_attested',

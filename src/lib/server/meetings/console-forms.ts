@@ -14,12 +14,14 @@ import {
 	parseForm,
 	text,
 	whole,
-	type FieldErrors
+	type FieldErrors,
+	type FormValues
 } from '../forms';
 import { idParam } from '../villages/context';
 import { AGENDA_MATERIALS_MAX } from './calling';
 import { CHOICES, METHODS, type Choice } from './records';
 import { meetingRefusalMessage } from './messages';
+import { ENTRUSTMENT_NOTE_MAX } from './entrustments';
 
 /** Limits the domain enforces too (meetings.ts); the parser refuses first so nothing is cut. */
 export const TITLE_MAX = 100;
@@ -377,4 +379,33 @@ export function parseCloseMeeting(form: FormData) {
 		closeOpenMotions: p.ok && p.data.closeOpenMotions,
 		confirmFewBallots: p.ok && p.data.confirm
 	};
+}
+
+export const entrustForm = z.object({
+	principal: id(() => m.entrust_principal()),
+	proxy: id(() => m.entrust_proxy()),
+	entrustedOn: text(10),
+	note: text(ENTRUSTMENT_NOTE_MAX)
+});
+
+/** A written entrustment: who entrusts whom, the paper's date and the clerk's note. */
+export function parseEntrust(
+	form: FormData
+): Parsed<
+	{ principalId: number; proxyId: number; entrustedOn: string; note: string },
+	FormValues<z.output<typeof entrustForm>>
+> {
+	const p = parseForm(entrustForm, form);
+	if (!p.ok)
+		return refused(
+			messageOf(p.errors, [
+				['principal', () => m.entrust_refused_principal_not_member()],
+				['proxy', () => m.entrust_refused_proxy_unknown()],
+				['entrustedOn', () => m.entrust_refused_bad_date()],
+				['note', () => m.entrust_refused_bad_note({ max: ENTRUSTMENT_NOTE_MAX })]
+			]),
+			p.values
+		);
+	const { principal, proxy, entrustedOn, note } = p.data;
+	return accepted({ principalId: principal, proxyId: proxy, entrustedOn, note }, p.values);
 }

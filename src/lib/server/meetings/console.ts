@@ -4,6 +4,7 @@
 import type { Db } from '../db';
 import { currentMeetingNotice } from './notice-records';
 import { listPeople } from '../roster/people';
+import { entrustablePeople, listEntrustments } from './entrustments';
 import { todayInChina } from '../calendar/dates';
 import { idParam } from '../villages/context';
 import { searchText } from './console-forms';
@@ -173,11 +174,19 @@ export function earliestOpeningOf(meeting: Meeting, noticeDate: string, base: Ru
 /** Everything the console page shows of a meeting of this village, with its query's search terms. */
 export function consolePage(db: Db, villageId: number, meeting: Meeting, params: URLSearchParams) {
 	const today = todayInChina();
+	const collective = meeting.type === 'collective_members';
+	const entrustments = collective ? listEntrustments(db, meeting.id) : [];
+	const proxyOf = new Map(entrustments.map((e) => [e.principalId, e.proxyName]));
 	const roster = listRoster(db, meeting.id).map((r) => ({
 		personId: r.personId,
 		name: r.name,
 		voting: r.voting,
-		status: r.leftAt ? ('left' as const) : r.signedInAt ? ('present' as const) : ('absent' as const)
+		status: r.leftAt
+			? ('left' as const)
+			: r.signedInAt
+				? ('present' as const)
+				: ('absent' as const),
+		proxyName: proxyOf.get(r.personId) ?? null
 	}));
 	const draft = meeting.state === 'draft';
 	const namedRoster = meeting.rule.roster.kind === 'named';
@@ -193,6 +202,12 @@ export function consolePage(db: Db, villageId: number, meeting: Meeting, params:
 		q: searchText(params.get('q')),
 		roster,
 		votes: meeting.rule.voters !== null,
+		// 书面委托: only a collective members' meeting takes them (集体经济组织法 第二十七条).
+		entrustments,
+		entrustable:
+			collective && (meeting.state === 'notified' || meeting.state === 'open')
+				? entrustablePeople(db, meeting.id)
+				: [],
 		notified: params.get('notified') === '1',
 		reNoticed: params.get('reNoticed') === '1',
 		edited: params.get('edited'),

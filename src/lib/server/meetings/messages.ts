@@ -12,6 +12,7 @@ import type { AddSpeechResult, MarkLeftResult, SignInResult } from './attendance
 import type { MinutesRefusal } from './minutes';
 import { EMERGENCY_REASON_MAX, type NotifyMeetingResult, type OpenMeetingResult } from './notice';
 import type { ReNoticeMeetingResult } from './re-notice';
+import { ENTRUSTMENT_NOTE_MAX, type EntrustmentRefusal } from './entrustments';
 import type { CastBallotResult, RecordBallotsResult } from '../votes/ballots';
 import type { CloseMeetingResult, CloseMotionResult } from '../votes/closing';
 import type { CreateMotionResult, OpenMotionResult } from '../votes/motions';
@@ -131,6 +132,30 @@ export function minutesRefusalMessage(reason: MinutesRefusal): string {
 		bad_text: m.mtg_minutes_refused_bad_text,
 		bad_correction: m.mtg_minutes_refused_bad_correction,
 		bad_reason: m.mtg_minutes_refused_bad_reason
+	};
+	return messages[reason]();
+}
+
+/** Why a written entrustment was refused, naming the rule of 集体经济组织法 第二十七条 it breaks. */
+export function entrustmentRefusalMessage(reason: EntrustmentRefusal): string {
+	const messages: Record<EntrustmentRefusal, () => string> = {
+		forbidden: m.error_forbidden,
+		not_found: m.error_not_found,
+		wrong_meeting: m.entrust_refused_wrong_meeting,
+		not_live: m.entrust_refused_not_live,
+		bad_date: m.entrust_refused_bad_date,
+		bad_note: () => m.entrust_refused_bad_note({ max: ENTRUSTMENT_NOTE_MAX }),
+		principal_not_member: m.entrust_refused_principal_not_member,
+		proxy_unknown: m.entrust_refused_proxy_unknown,
+		same_person: m.entrust_refused_same_person,
+		other_household: m.entrust_refused_other_household,
+		proxy_deceased: m.entrust_refused_proxy_deceased,
+		proxy_minor: m.entrust_refused_proxy_minor,
+		proxy_not_member: m.entrust_refused_proxy_not_member,
+		already_entrusted: m.entrust_refused_already_entrusted,
+		principal_is_proxy: m.entrust_refused_principal_is_proxy,
+		proxy_is_principal: m.entrust_refused_proxy_is_principal,
+		second_proxy: m.entrust_refused_second_proxy
 	};
 	return messages[reason]();
 }

@@ -263,9 +263,26 @@ export interface VotingRosterRow {
 }
 
 /**
+ * The principals who count as present through their proxy: the proxy is signed in and has not
+ * left. A principal who also came in person is present once, as the caller counts people in a set.
+ */
+export function representedPresent(db: Db, meetingId: number): number[] {
+	return db
+		.prepare(
+			`select e.principal_id from meeting_entrustments e
+			 join meeting_roster r on r.meeting_id = e.meeting_id and r.person_id = e.proxy_id
+			 where e.meeting_id = ? and r.signed_in_at is not null and r.left_at is null
+			 order by e.principal_id`
+		)
+		.pluck()
+		.all(meetingId) as number[];
+}
+
+/**
  * The integer counts the rule formulas read, from the frozen roster. `present` is the voting
- * members signed in and not gone; for a motion it also keeps everyone who already cast a ballot on
- * it, since they were present at the vote even if they left before the close.
+ * members signed in and not gone, and those their written proxy attends for; for a motion it also
+ * keeps everyone who already cast a ballot on it, since they were present at the vote even if they
+ * left before the close.
  */
 export function meetingCounts(db: Db, meeting: Meeting, motionId?: number): MeetingCounts {
 	const roster = votingRoster(db, meeting.id, motionId);
@@ -276,12 +293,19 @@ export function meetingCounts(db: Db, meeting: Meeting, motionId?: number): Meet
 	);
 }
 
-/** The voting members of a meeting's roster: here now, and whether they voted on the motion. */
+/**
+ * The voting members of a meeting's roster: here now (in person, or through a written proxy who is
+ * in the hall), and whether they voted on the motion.
+ */
 export function votingRoster(db: Db, meetingId: number, motionId?: number): VotingRosterRow[] {
 	return db
 		.prepare(
 			`select r.person_id, r.kinds, r.household_id,
-			   (r.signed_in_at is not null and r.left_at is null) as here,
+			   ((r.signed_in_at is not null and r.left_at is null) or exists (
+			     select 1 from meeting_entrustments e join meeting_roster pr
+			       on pr.meeting_id = e.meeting_id and pr.person_id = e.proxy_id
+			     where e.meeting_id = r.meeting_id and e.principal_id = r.person_id
+			       and pr.signed_in_at is not null and pr.left_at is null)) as here,
 			   exists (select 1 from ballot_receipts b where b.motion_id = @motion and b.person_id = r.person_id) as voted
 			 from meeting_roster r where r.meeting_id = @meeting and r.voting = 1`
 		)

@@ -94,6 +94,7 @@ export const COMMANDS = {
 	signIn: 'selfOrStaff',
 	markLeft: 'staff',
 	addGuest: 'staff',
+	recordEntrustment: 'staff',
 	addSpeech: 'staff',
 	createMotion: 'staff',
 	openMotion: 'staff',
@@ -175,6 +176,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		reNotice: 'reNoticeMeeting',
 		open: 'openMeeting',
 		addGuest: 'addGuest',
+		entrust: 'recordEntrustment',
 		// The console signs in someone else.
 		signIn: { command: 'signIn', as: 'staff' },
 		markLeft: 'markLeft',
@@ -213,6 +215,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		publish: 'publishResolutionById'
 	},
 	'/[village]/roster/activation-sheet': { issue: 'issueGridActivationCodes' },
+	'/[village]/roster/collective': { add: 'addCollectiveMember', end: 'endCollectiveMembership' },
 	'/[village]/roster/households/[household]': { update: 'updateHousehold' },
 	'/[village]/roster/import': { preview: 'stageImport', confirm: 'applyStagedImport' },
 	'/[village]/roster/people/[person]': {

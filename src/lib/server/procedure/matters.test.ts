@@ -47,7 +47,7 @@ function fourPlusTwoTopic(category: Category = 'development') {
 	const d = triageTopic(db, clerk(), v, t.topic.id, {
 		route: 'four_plus_two',
 		reason: '集体经济项目',
-		art24: ['collective_project']
+		art24: ['collective_income']
 	});
 	if (!d.ok) throw new Error(d.reason);
 	return t.topic.id;
@@ -232,7 +232,7 @@ describe('the 4+2 matter in the database', () => {
 			step: 4
 		});
 		const grant = held('villagers_meeting', null);
-		const scope = { categories: ['development'], art24Items: ['collective_project'] };
+		const scope = { categories: ['development'], art24Items: ['collective_income'] };
 		expect(
 			authorizeReps(db, clerk(), v, unauthorised.motionId, {
 				...scope,

@@ -11,6 +11,7 @@ import {
 	ART24_ITEMS,
 	CATEGORIES,
 	onFourPlusTwoTrack,
+	decidingBody,
 	type Art24Item,
 	type Category
 } from '../topics/rules';
@@ -192,7 +193,8 @@ export function recordStep(
 			const r = stepByMotion(matter.position, facts, {
 				oneShoulder: village.one_shoulder === 1,
 				category: matter.topic.category,
-				repsAuthorized: repsAuthorizedFor(db, villageId, matter.topic, facts.meetingDate)
+				repsAuthorized: repsAuthorizedFor(db, villageId, matter.topic, facts.meetingDate),
+				collectiveMatter: decidingBody(matter.topic.art24Items, facts.meetingDate) === 'collective'
 			});
 			if (!r.ok) return r;
 			const position = appendProcedureEvent(ctx, topicId, r.event, {

@@ -26,6 +26,7 @@ const matter = (over: Partial<MatterFacts> = {}): MatterFacts => ({
 	oneShoulder: false,
 	category: 'development',
 	repsAuthorized: true,
+	collectiveMatter: false,
 	...over
 });
 
@@ -127,7 +128,12 @@ describe('stepByMotion: every meeting step, every meeting type', () => {
 		[matter({ repsAuthorized: false }), 'reps_meeting', 'reps_not_authorized'],
 		[matter({ category: 'village_rules' }), 'reps_meeting', 'needs_villagers_meeting'],
 		[matter({ category: 'village_rules', repsAuthorized: false }), 'villagers_meeting', null],
-		[matter({ repsAuthorized: false }), 'villagers_meeting', null]
+		[matter({ repsAuthorized: false }), 'villagers_meeting', null],
+		// 组织法 2026 第二十八条: the collective economy's matters are its members' meeting's alone.
+		[matter({ collectiveMatter: true }), 'villagers_meeting', 'wrong_meeting'],
+		[matter({ collectiveMatter: true }), 'reps_meeting', 'wrong_meeting'],
+		[matter({ collectiveMatter: true }), 'collective_members', null],
+		[matter(), 'collective_members', 'wrong_meeting']
 	])('step 4: %j by a %s → %s', (facts, type, reason) => {
 		const r = stepByMotion(at(4), passed(type), facts);
 		if (reason) expect(r).toMatchObject({ ok: false, reason });

@@ -23,6 +23,9 @@ export const STEP_MEETINGS: Record<1 | 2 | 3 | 4, readonly MeetingType[]> = {
 	4: ['villagers_meeting', 'reps_meeting']
 };
 
+/** Step 4 of a matter that is the collective economic organisation's alone (集体经济组织法 第二十七条). */
+export const COLLECTIVE_DECISION: readonly MeetingType[] = ['collective_members'];
+
 export type ProcedureEvent =
 	| { kind: 'steps'; steps: Step[] }
 	/** After a failed vote at step 3 or 4: revise from step 2. */
@@ -68,6 +71,11 @@ export interface MatterFacts {
 	category: Category;
 	/** A villagers' meeting authorised the representatives' meeting for this kind of matter on the date. */
 	repsAuthorized: boolean;
+	/**
+	 * Every ticked item is, on the meeting date, the collective economic organisation's to decide
+	 * (组织法 2026 第二十八条 moved them out; topics/rules.ts `decidingBody`).
+	 */
+	collectiveMatter: boolean;
 }
 
 export type StepRefusal =
@@ -101,7 +109,9 @@ export function stepByMotion(p: Position, motion: MotionFacts, matter: MatterFac
 	const expected =
 		step === 1 && matter.oneShoulder
 			? [...STEP_MEETINGS[1], ...STEP_MEETINGS[2]]
-			: STEP_MEETINGS[step as 1 | 2 | 3 | 4];
+			: step === 4 && matter.collectiveMatter
+				? COLLECTIVE_DECISION
+				: STEP_MEETINGS[step as 1 | 2 | 3 | 4];
 	if (!motion.sameTopic) return { ok: false, reason: 'other_topic', step };
 	if (!expected.includes(motion.meetingType))
 		return { ok: false, reason: 'wrong_meeting', step, expected };

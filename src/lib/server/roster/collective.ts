@@ -11,6 +11,8 @@ export interface CollectiveMember {
 	personId: number;
 	name: string;
 	householdKey: string;
+	/** With the household, tells namesakes apart on the register. */
+	birthDate: string;
 	since: string;
 	until: string | null;
 }
@@ -19,12 +21,38 @@ export interface CollectiveMember {
 export function listCollectiveMembers(db: Db, villageId: number): CollectiveMember[] {
 	return db
 		.prepare(
-			`select m.person_id as personId, p.name, h.household_key as householdKey, m.since, m.until
+			`select m.person_id as personId, p.name, h.household_key as householdKey,
+			   p.birth_date as birthDate, m.since, m.until
 			 from collective_members m join people p on p.id = m.person_id
 			 join households h on h.id = p.household_id
 			 where m.village_id = ? order by m.until is not null, h.household_key, p.name, m.since`
 		)
 		.all(villageId) as CollectiveMember[];
+}
+
+export interface CollectiveCandidate {
+	personId: number;
+	name: string;
+	householdKey: string;
+	birthDate: string;
+}
+
+/** The living people of the village not on the register today: whom the clerk may enter. */
+export function collectiveCandidates(
+	db: Db,
+	villageId: number,
+	today: string
+): CollectiveCandidate[] {
+	return db
+		.prepare(
+			`select p.id as personId, p.name, h.household_key as householdKey, p.birth_date as birthDate
+			 from people p join households h on h.id = p.household_id
+			 where p.village_id = @village and p.status <> 'deceased'
+			   and not exists (select 1 from collective_members m where m.person_id = p.id
+			                   and (m.until is null or m.until > @today))
+			 order by h.household_key, p.name, p.id`
+		)
+		.all({ village: villageId, today }) as CollectiveCandidate[];
 }
 
 const openMembership = (db: Db, villageId: number, personId: number) =>

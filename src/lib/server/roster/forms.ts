@@ -89,3 +89,13 @@ export const recordRelationForm = z.object({
 });
 
 export const removeRelationForm = z.object({ relativeId: id(() => m.error_not_found()) });
+
+export const collectiveAddForm = z.object({
+	personId: id(() => m.error_choose_one()),
+	since: text(SHORT)
+});
+
+export const collectiveEndForm = z.object({
+	personId: id(() => m.error_not_found()),
+	until: text(SHORT)
+});

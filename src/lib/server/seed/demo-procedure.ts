@@ -343,7 +343,7 @@ export function seedDemoProcedure(db: Db, villageId: number, now = new Date()): 
 			villagers.motionIds[1],
 			{
 				categories: ['development', 'ecology'],
-				art24Items: ['collective_project', 'public_welfare'],
+				art24Items: ['collective_income', 'public_welfare'],
 				validFrom: addDays(today, -8),
 				validTo: addDays(today, 357)
 			},

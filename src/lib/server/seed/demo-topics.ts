@@ -60,8 +60,10 @@ export const DEMO_TOPICS: DemoTopic[] = [
 		),
 		triage: {
 			route: 'four_plus_two',
-			art24: ['collective_project', 'public_welfare'],
-			reason: '涉及村集体经济项目立项和资金使用，按“四议两公开”办理。'
+			// 组织法 2026 第二十八条: the collective's own funds and a public project; the project's
+			// approval as a collective venture would be the collective members' meeting's (第二十八条 moved it).
+			art24: ['collective_income', 'public_welfare'],
+			reason: '涉及村集体经济收益的使用和公益事业建设，按“四议两公开”办理。'
 		},
 		cosigners: 12,
 		opinions: ['储藏库建好了，冬天也能卖菜，我赞成。', '希望选址离大路近一点，方便拉货。']

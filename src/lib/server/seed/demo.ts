@@ -13,6 +13,7 @@ import { parseRoster } from '../roster/parse/validate';
 import { assignRole, type NewRole } from '../roster/roles';
 import { addStructureNames } from '../roster/structure';
 import { linkAccountToPerson } from '../roster/person-accounts';
+import { seedDemoCollective } from './demo-collective';
 import { seedDemoImplementation } from './demo-implementation';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoNotices } from './demo-notices';
@@ -310,6 +311,7 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 				seedDemoProcedure(db, villageId, now);
 				seedDemoNotices(db, villageId, now);
 				seedDemoImplementation(db, villageId, now);
+				seedDemoCollective(db, villageId);
 			}
 			return { ok: true as const };
 		}

@@ -35,7 +35,8 @@ export function topicRefusalMessage(reason: TopicRefusal): string {
 		outcome_too_long: () => m.error_too_long({ max: OUTCOME_MAX }),
 		merge_target: m.triage_merge_target,
 		bad_item: m.error_choose_one,
-		art24_contradiction: m.triage_art24_contradiction
+		art24_contradiction: m.triage_art24_contradiction,
+		mixed_bodies: m.triage_mixed_bodies
 	};
 	return messages[reason]();
 }

@@ -3,7 +3,12 @@ import {
 	ENDING_MOVES,
 	TOPIC_STATES,
 	TRANSITIONS,
+	ART24_ITEMS,
+	MATTER_LISTS,
 	cosignThresholds,
+	decidingBody,
+	isItemOn,
+	matterListOn,
 	onFourPlusTwoTrack,
 	trackingNumber,
 	transition,
@@ -101,4 +106,49 @@ describe('trackingNumber', () => {
 	])('%s %i %i → %s', (code, year, seq, expected) =>
 		expect(trackingNumber(code, year, seq)).toBe(expected)
 	);
+});
+
+describe('the list of major matters by date', () => {
+	it.each([
+		['2018-12-29', 'cn-2018', 24],
+		['2025-12-31', 'cn-2018', 24],
+		['2026-01-01', 'cn-2026', 28],
+		['2030-06-01', 'cn-2026', 28]
+	] as const)('on %s the %s list cites art. %i', (date, id, article) => {
+		expect(matterListOn(date)).toMatchObject({ id, article });
+	});
+
+	it.each([
+		['land_contracting', '2025-12-31', true],
+		['land_contracting', '2026-01-01', true],
+		['village_planning', '2025-12-31', false],
+		['village_planning', '2026-01-01', true],
+		['assistance', '2026-01-01', true],
+		['not_an_item', '2026-01-01', false]
+	] as const)('%s is on the list of %s: %s', (item, date, on) => {
+		expect(isItemOn(item, date)).toBe(on);
+	});
+
+	it.each([
+		[[], '2026-01-01', null],
+		[['homestead'], '2025-12-31', 'villagers'],
+		[['homestead'], '2026-01-01', 'collective'],
+		[['homestead', 'property_disposal'], '2026-01-01', 'collective'],
+		[['public_welfare', 'collective_income'], '2026-01-01', 'villagers'],
+		[['homestead', 'public_welfare'], '2026-01-01', 'mixed'],
+		[['homestead', 'public_welfare'], '2025-12-31', 'villagers']
+	] as const)('%j on %s is decided by %s', (items, date, body) => {
+		expect(decidingBody(items, date)).toBe(body);
+	});
+
+	it('every item of every list keeps a stored code, and the 2026 list moved exactly five', () => {
+		for (const list of MATTER_LISTS)
+			for (const item of [...list.items, ...list.collectiveItems])
+				expect(ART24_ITEMS).toContain(item);
+		const [old, now] = MATTER_LISTS;
+		expect([...now.collectiveItems].sort()).toEqual(
+			old.items.filter((i) => !now.items.includes(i)).sort()
+		);
+		expect(now.collectiveItems).toHaveLength(5);
+	});
 });

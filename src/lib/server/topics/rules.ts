@@ -125,8 +125,10 @@ export const ACCEPTED_STATES: readonly TopicState[] = [
 export const COSIGN_STATES: readonly TopicState[] = ['submitted', 'consultation', 'four_plus_two'];
 
 /**
- * The matters of 《村民委员会组织法》第二十四条 that only a villagers' (representatives') meeting
- * may decide, plus the village's own list of major matters (重大事项).
+ * Every item code a topic's checklist has ever offered: the matters of 《村民委员会组织法》(2018)
+ * 第二十四条 and of its 2026 第二十八条 that only a villagers' (representatives') meeting decides,
+ * the collective economy's matters the 2026 text moved out of that list, and the village's own
+ * major matters (重大事项). Stored topics keep their codes, so a code is never removed.
  */
 export const ART24_ITEMS = [
 	'collective_income', // 集体经济所得收益的使用
@@ -137,9 +139,91 @@ export const ART24_ITEMS = [
 	'requisition_compensation', // 征地补偿费的使用、分配方案
 	'property_disposal', // 以借贷、租赁或者其他方式处分村集体财产
 	'subsidised_staff', // 村民委员会误工补贴人员及补贴标准
-	'village_major' // 本村规定的其他重大事项
+	'village_planning', // 2026: 村庄规划等乡村建设重要事项
+	'assistance', // 2026: 本村重点帮扶对象及帮扶方案
+	'village_major' // 本村规定的其他重大事项 (2026: 法律规定或村民会议决定的其他事项)
 ] as const;
 export type Art24Item = (typeof ART24_ITEMS)[number];
+
+/** The checklist of major matters in force on a date, and the article it cites. */
+export interface MatterList {
+	id: 'cn-2018' | 'cn-2026';
+	effectiveFrom: string;
+	/** 组织法 2018 第二十四条, 2026 第二十八条. */
+	article: 24 | 28;
+	/** Decided by the villagers' meeting, or the representatives' meeting it authorised. */
+	items: readonly Art24Item[];
+	/** Decided by the collective economic organisation's members' meeting (集体经济组织法). */
+	collectiveItems: readonly Art24Item[];
+}
+
+export const MATTER_LISTS: readonly MatterList[] = [
+	{
+		id: 'cn-2018',
+		effectiveFrom: '2018-12-29',
+		article: 24,
+		items: [
+			'collective_income',
+			'public_welfare',
+			'land_contracting',
+			'collective_project',
+			'homestead',
+			'requisition_compensation',
+			'property_disposal',
+			'subsidised_staff',
+			'village_major'
+		],
+		collectiveItems: []
+	},
+	{
+		// The 2025 amendment rewrote the list: land contracting, homestead, compensation fees and
+		// collective property left it for the collective economic organisation (集体经济组织法
+		// 第二十六条), whose members' meeting decides them.
+		id: 'cn-2026',
+		effectiveFrom: '2026-01-01',
+		article: 28,
+		items: [
+			'village_planning',
+			'subsidised_staff',
+			'collective_income',
+			'public_welfare',
+			'assistance',
+			'village_major'
+		],
+		collectiveItems: [
+			'land_contracting',
+			'collective_project',
+			'homestead',
+			'requisition_compensation',
+			'property_disposal'
+		]
+	}
+];
+
+/** The list in force on a date ('YYYY-MM-DD'). */
+export function matterListOn(date: string): MatterList {
+	let inForce = MATTER_LISTS[0];
+	for (const list of MATTER_LISTS) if (list.effectiveFrom <= date) inForce = list;
+	return inForce;
+}
+
+/** Is the item on the list in force on the date, in either of its parts? */
+export function isItemOn(item: string, date: string): item is Art24Item {
+	const list = matterListOn(date);
+	return [...list.items, ...list.collectiveItems].includes(item as Art24Item);
+}
+
+/** Which body decides the ticked items on the date; 'mixed' when both do. */
+export function decidingBody(
+	items: readonly Art24Item[],
+	date: string
+): 'villagers' | 'collective' | 'mixed' | null {
+	if (items.length === 0) return null;
+	const collective = matterListOn(date).collectiveItems;
+	const moved = items.filter((i) => collective.includes(i)).length;
+	if (moved === 0) return 'villagers';
+	return moved === items.length ? 'collective' : 'mixed';
+}
 
 export interface CosignThreshold {
 	obligation: 'villagers_meeting' | 'reps_meeting';

@@ -365,16 +365,45 @@ describe('triage', () => {
 
 	it('an art. 24 topic goes to 4+2 and is marked major', () => {
 		const id = submitted();
-		const r = triageTopic(db, clerk(), village(), id, {
-			route: 'four_plus_two',
-			reason: '',
-			art24: ['public_welfare', 'collective_project']
-		});
+		const r = triageTopic(
+			db,
+			clerk(),
+			village(),
+			id,
+			{ route: 'four_plus_two', reason: '', art24: ['public_welfare', 'collective_project'] },
+			{ now: new Date('2025-12-31T02:00:00Z') }
+		);
 		expect(r.ok && [r.topic.state, r.topic.major, r.topic.art24Items]).toEqual([
 			'four_plus_two',
 			true,
 			['public_welfare', 'collective_project']
 		]);
+	});
+
+	// 组织法 2026 第二十八条 rewrote the list and moved the collective economy's matters out of it:
+	// the checklist of the triage day decides which items exist and which body decides them.
+	it.each([
+		['2025-12-31', ['homestead', 'public_welfare'], true],
+		['2025-12-31', ['village_planning'], 'bad_item'],
+		['2026-01-01', ['village_planning', 'assistance'], true],
+		['2026-01-01', ['homestead', 'land_contracting'], true],
+		['2026-01-01', ['homestead', 'public_welfare'], 'mixed_bodies'],
+		['2026-01-01', ['collective_project', 'collective_income'], 'mixed_bodies']
+	] as const)('triaged on %s, items %j → %s', (date, items, expected) => {
+		const id = submitted();
+		const r = triageTopic(
+			db,
+			clerk(),
+			village(),
+			id,
+			{ route: 'four_plus_two', reason: '', art24: [...items] },
+			{ now: new Date(`${date}T02:00:00Z`) }
+		);
+		if (expected === true) expect(r.ok && r.topic.art24Items).toEqual(items);
+		else {
+			expect(r).toEqual({ ok: false, reason: expected });
+			expect(findTopic(db, village(), id)?.state).toBe('submitted');
+		}
 	});
 
 	it('only staff triage, and only once', () => {

@@ -5,8 +5,10 @@ import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf } from '../permissions/village';
 import { endTopic, findTopic, findTopicByNumber, moveState, type Topic } from './records';
+import { todayInChina } from '../calendar/dates';
 import {
-	ART24_ITEMS,
+	decidingBody,
+	isItemOn,
 	OUTCOME_MAX,
 	TRIAGE_REASON_MAX,
 	type Art24Item,
@@ -42,6 +44,7 @@ export type TriageResult =
 				| 'merge_target'
 				| 'bad_item'
 				| 'art24_contradiction'
+				| 'mixed_bodies'
 				| 'bad_category';
 	  };
 
@@ -65,12 +68,16 @@ export function triageTopic(
 	actor: Actor,
 	villageId: number,
 	topicId: number,
-	d: TriageDecision
+	d: TriageDecision,
+	options: { now?: Date } = {}
 ): TriageResult {
-	if (d.art24.some((i) => !(ART24_ITEMS as readonly string[]).includes(i)))
-		return { ok: false, reason: 'bad_item' };
+	// The checklist of the triage day: 组织法 2018 第二十四条 before 2026, 2026 第二十八条 after.
+	const today = todayInChina(options.now);
+	if (d.art24.some((i) => !isItemOn(i, today))) return { ok: false, reason: 'bad_item' };
 	if (d.art24Answer !== undefined && (d.art24Answer === 'yes') !== d.art24.length > 0)
 		return { ok: false, reason: 'art24_contradiction' };
+	// Two bodies cannot take one decision: the clerk splits the collective economy's part off.
+	if (decidingBody(d.art24, today) === 'mixed') return { ok: false, reason: 'mixed_bodies' };
 	// A duplicate of a major matter may still be merged, but only into one on the 4+2 track.
 	if (d.art24.length > 0 && d.route !== 'four_plus_two' && d.route !== 'merge')
 		return { ok: false, reason: 'major_needs_four_plus_two' };
@@ -82,6 +89,7 @@ export function triageTopic(
 	return command(db, {
 		actor,
 		villageId,
+		now: options.now,
 		load: () => findTopic(db, villageId, topicId),
 		allowed: () => isStaffOf(db, actor, villageId),
 		run: (t, ctx): TriageResult => {

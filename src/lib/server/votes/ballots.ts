@@ -8,6 +8,7 @@ import {
 	byStaff,
 	CHOICES,
 	getMotion,
+	representedPresent,
 	type Choice,
 	type Method,
 	type Motion
@@ -58,7 +59,9 @@ function voterCheck(
 	if (!entry) return 'not_on_roster';
 	if (entry.voting !== 1) return 'not_a_voter';
 	if (isRecused(db, motion.id, personId)) return 'recused';
-	if (!entry.signed_in_at) return 'not_signed_in';
+	// A member whose written proxy is in the hall votes through the proxy (集体经济组织法 第二十七条).
+	const represented = representedPresent(db, motion.meetingId).includes(personId);
+	if (!entry.signed_in_at && !represented) return 'not_signed_in';
 	if (!presentAtVote(db, motion.id, personId))
 		return entry.left_at ? 'left' : 'not_present_at_vote';
 	if (entry.left_at && by === 'voter') return 'left';

@@ -72,6 +72,13 @@ export const CN_2026: RuleSet = {
 		// Art. 32: quorum and pass unchanged.
 		group_meeting: amended('group_meeting', {
 			source: `${ORGANIC_LAW_2026}第三十二条${UNVERIFIED_2026_NUMBERING}`
+		}),
+		// Art. 28 moved land contracting, homestead, compensation fees and collective property to the
+		// collective economic organisation: its members' meeting now decides those listed matters
+		// (topics/rules.ts MATTER_LISTS), as step 4 of their 4+2 procedure.
+		collective_members: amended('collective_members', {
+			mayDecideArt24: true,
+			source: `${CN_2018.meetings.collective_members.source}；${ORGANIC_LAW_2026}第二十八条${UNVERIFIED_2026_NUMBERING}`
 		})
 	}
 };

@@ -20,8 +20,8 @@ export const MEETING_TYPES = [
 export type MeetingType = (typeof MEETING_TYPES)[number];
 
 /**
- * The kinds a roster is derived from. The role kinds carry the roster module's names
- * (`RoleKind` in roster/counts.ts); 'collective_member' has no roster kind yet.
+ * The kinds a roster is derived from, with the roster module's names (`RoleKind` in
+ * roster/counts.ts); 'collective_member' reads the collective register (roster/collective.ts).
  */
 export type RosterKind =
 	| 'adult'

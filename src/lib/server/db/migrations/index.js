@@ -13,6 +13,7 @@ import trustedDevices from './010-trusted-devices.js';
 import relationsAndCollective from './011-relations-and-collective.js';
 import meetingNotices from './013-meeting-notices.js';
 import presenceAndRecusal from './014-presence-and-recusal.js';
+import entrustments from './015-entrustments.js';
 import topicEnds from './016-topic-ends.js';
 
 export const migrations = [
@@ -29,5 +30,6 @@ export const migrations = [
 	{ version: 11, name: 'relations-and-collective', sql: relationsAndCollective },
 	{ version: 13, name: 'meeting-notices', sql: meetingNotices },
 	{ version: 14, name: 'presence-and-recusal', sql: presenceAndRecusal },
+	{ version: 15, name: 'entrustments', sql: entrustments },
 	{ version: 16, name: 'topic-ends', sql: topicEnds }
 ];

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
+import { todayInChina } from '$lib/server/calendar/dates';
 import { firstError, parseForm, readForm } from '$lib/server/forms';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import {
@@ -14,7 +15,12 @@ import {
 } from '$lib/server/topics/form';
 import { topicRefusalMessage } from '$lib/server/topics/messages';
 import { topicTimeline } from '$lib/server/topics/queries';
-import { HIDE_REASON_MAX, type Art24Item, type OnBehalfChannel } from '$lib/server/topics/rules';
+import {
+	HIDE_REASON_MAX,
+	matterListOn,
+	type Art24Item,
+	type OnBehalfChannel
+} from '$lib/server/topics/rules';
 import { addOpinion, hideOpinion, opinionsPage } from '$lib/server/topics/opinions';
 import { completeDirect, triageTopic } from '$lib/server/topics/triage';
 import {
@@ -74,7 +80,10 @@ export const load: PageServerLoad = (event) => {
 		isFiler: topic.filedByUserId === user.id,
 		canVote: actor.personId !== null,
 		behalfCandidates: filingCandidates(db, village.id, actor, '').slice(0, 50),
-		filed: event.url.searchParams.get('filed')
+		filed: event.url.searchParams.get('filed'),
+		// The checklist in force today for the triage form; the one of its triage day for the items.
+		triageList: matterListOn(todayInChina()),
+		itemsList: topic.triagedAt ? matterListOn(todayInChina(new Date(topic.triagedAt))) : null
 	};
 };
 

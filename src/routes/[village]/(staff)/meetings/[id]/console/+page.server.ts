@@ -18,7 +18,12 @@ import { createMotion, openMotion } from '$lib/server/votes/motions';
 import { markRecusal } from '$lib/server/votes/recusals';
 import { parseRecusal } from '$lib/server/votes/recusal-forms';
 import { closeMeeting, closeMotion } from '$lib/server/procedure/closing';
-import { meetingRefusalMessage, type MeetingRefusal } from '$lib/server/meetings/messages';
+import {
+	entrustmentRefusalMessage,
+	meetingRefusalMessage,
+	type MeetingRefusal
+} from '$lib/server/meetings/messages';
+import { recordEntrustment } from '$lib/server/meetings/entrustments';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 import { actorOf } from '$lib/server/permissions';
 import { refusalStatus } from '$lib/server/http/refusal';
@@ -155,6 +160,18 @@ export const actions: Actions = {
 		const r = addGuest(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
 		if (!r.ok) return refused(r.reason, 'addGuest', meetingRefusalMessage(r.reason));
 		back(ctx, 'guests');
+	},
+
+	entrust: async (event) => {
+		const ctx = context(event);
+		const p = forms.parseEntrust(await readForm(event.request));
+		if (!p.ok) return refuse('entrust', p.message, { values: p.values });
+		const r = recordEntrustment(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
+		if (!r.ok)
+			return refused(r.reason, 'entrust', entrustmentRefusalMessage(r.reason), {
+				values: p.values
+			});
+		back(ctx, 'entrustments');
 	},
 
 	signIn: (event) => presence(event, 'signIn'),
