@@ -103,7 +103,7 @@ export function meetingRefusalMessage(
 		bad_minutes: m.meeting_refused_bad_minutes,
 		recused: m.meeting_refused_recused,
 		not_present_at_vote: m.meeting_refused_not_present_at_vote,
-		bad_reason: m.meeting_refused_bad_recusal_reason,
+		bad_recusal_reason: m.meeting_refused_bad_recusal_reason,
 		not_close_relative: m.meeting_refused_not_close_relative,
 		already_recused: m.meeting_refused_already_recused,
 		count_taken: m.meeting_refused_count_taken

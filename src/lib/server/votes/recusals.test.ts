@@ -47,12 +47,12 @@ describe('markRecusal', () => {
 
 	it.each([
 		{ name: 'another member', who: 'other', reason: REASON, expected: 'forbidden' },
-		{ name: 'an empty reason', who: 'clerk', reason: '   ', expected: 'bad_reason' },
+		{ name: 'an empty reason', who: 'clerk', reason: '   ', expected: 'bad_recusal_reason' },
 		{
 			name: 'a reason too long',
 			who: 'clerk',
 			reason: '理'.repeat(RECUSAL_REASON_MAX + 1),
-			expected: 'bad_reason'
+			expected: 'bad_recusal_reason'
 		},
 		{ name: 'a non-voter', who: 'clerk', reason: REASON, expected: 'not_a_voter' },
 		{ name: 'twice', who: 'clerk', reason: REASON, expected: 'already_recused' }

@@ -21,7 +21,7 @@ export type MarkRecusalResult =
 				| 'not_open'
 				| 'not_on_roster'
 				| 'not_a_voter'
-				| 'bad_reason'
+				| 'bad_recusal_reason'
 				| 'not_close_relative'
 				| 'already_recused'
 				| 'already_voted'
@@ -45,7 +45,7 @@ export function markRecusal(
 	const { personId } = recusal;
 	const reason = recusal.reason.trim();
 	const relativeId = recusal.relativeId ?? null;
-	if (!reason || reason.length > RECUSAL_REASON_MAX) return { ok: false, reason: 'bad_reason' };
+	if (!reason || reason.length > RECUSAL_REASON_MAX) return { ok: false, reason: 'bad_recusal_reason' };
 	return command(db, {
 		actor,
 		villageId,
