@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from './open.js';
 import { migrate } from './migrate.js';
+import { migrations } from './migrations/index.js';
 import type { Db } from './index';
 
 export function createTestDb(): { db: Db; path: string; cleanup: () => void } {
@@ -19,4 +20,14 @@ export function createTestDb(): { db: Db; path: string; cleanup: () => void } {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};
+}
+
+/**
+ * Runs one released migration again on a database a test has put back to the shape before it, to
+ * show what the migration does to rows an older release left (later migrations stay applied).
+ */
+export function rerunMigration(db: Db, name: string): void {
+	const m = migrations.find((x) => x.name === name);
+	if (!m) throw new Error(`no migration named ${name}`);
+	db.transaction(() => db.exec(m.sql)).immediate();
 }

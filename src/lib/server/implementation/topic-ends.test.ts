@@ -5,8 +5,8 @@ import type { AuditAction } from '../audit/actions';
 import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { command } from '../command';
-import { migrate } from '../db/migrate.js';
 import { demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
+import { rerunMigration } from '../db/test-db';
 import {
 	coordinationDoneOf,
 	coordinationOutcomeOf,
@@ -293,8 +293,7 @@ describe('migration 016 ends the topics that had already reached their track’s
 		db.exec(`
 			drop trigger coordination_done_fixed; drop trigger coordination_done_no_delete;
 			drop table coordination_done;
-			alter table topics drop column end_kind;
-			delete from schema_migrations where version = 16;`);
+			alter table topics drop column end_kind;`);
 		db.prepare(
 			`insert into procedure_events (topic_id, kind, recorded_by, created_at) values (?, 'archived', ?, '2026-10-09T02:00:00.000Z')`
 		).run(archived, clerk);
@@ -309,7 +308,7 @@ describe('migration 016 ends the topics that had already reached their track’s
 				 values (?, ?, '同意', ?, ?, ?, ?, ?, '2026-05-01T02:00:00.000Z')`
 			).run(v(), topic, outcomeNotice, route, feedback ? '已落实' : null, feedbackNotice, clerk);
 		}
-		expect(migrate(db)).toEqual([16]);
+		rerunMigration(db, 'topic-ends');
 		const state = (id: number) => {
 			const t = findTopic(db, v(), id)!;
 			return [t.state, t.endKind, t.closedAt];

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/test-db';
+import { createTestDb, rerunMigration } from '../db/test-db';
 import type { Db } from '../db';
 import { rosterFixture } from '../roster/test-fixture';
 import { getVillageSettings, updateVillageSettings } from '../villages/settings';
@@ -85,8 +85,7 @@ describe('the village setting is refused below the floor of the day it is saved'
 });
 
 describe('migration 013', () => {
-	it('raises a stored posting period below 15 days to 15 and leaves longer ones', async () => {
-		const { migrate } = await import('../db/migrate.js');
+	it('raises a stored posting period below 15 days to 15 and leaves longer ones', () => {
 		const a = rosterFixture(db, 'aaa');
 		const b = rosterFixture(db, 'bbb');
 		const set = db.prepare(
@@ -95,8 +94,8 @@ describe('migration 013', () => {
 		set.run(10, a.villageId);
 		set.run(20, b.villageId);
 		// Back to the level before 013, as an existing database is.
-		db.exec('drop table meeting_notices; delete from schema_migrations where version = 13');
-		expect(migrate(db)).toEqual([13]);
+		db.exec('drop table meeting_notices');
+		rerunMigration(db, 'meeting-notices');
 		expect(getVillageSettings(db, a.villageId).noticeDays).toBe(15);
 		expect(getVillageSettings(db, b.villageId).noticeDays).toBe(20);
 	});
