@@ -7,7 +7,7 @@ import { openDatabase } from '../src/lib/server/db/open.js';
 import type { Db } from '../src/lib/server/db/index.ts';
 import { hashEntry } from '../src/lib/server/audit/chain.js';
 import { addDays, todayInChina } from '../src/lib/server/calendar/dates.ts';
-import { holdPastMeeting } from '../src/lib/server/seed/demo-procedure.ts';
+import { holdPastMeeting } from '../src/lib/server/seed/demo-past-meeting.ts';
 import type { MeetingType } from '../src/lib/server/votes/rules.ts';
 import {
 	DEMO,

@@ -69,7 +69,8 @@ const COORD: Record<CoordinationRefusal, () => string> = {
 	bad_tasks: m.consult_coord_error_bad_tasks,
 	bad_person: m.consult_coord_error_bad_person,
 	bad_topic: m.consult_coord_error_bad_topic,
-	art24_topic: m.consult_coord_error_art24_topic
+	art24_topic: m.consult_coord_error_art24_topic,
+	village_rules_topic: m.consult_coord_error_village_rules_topic
 };
 
 export const coordRefusal = (reason: CoordinationRefusal): string => COORD[reason]();

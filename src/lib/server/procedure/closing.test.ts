@@ -5,7 +5,7 @@ import { useDemoVillageDb } from '../seed/demo-test-db';
 import { signIn } from '../meetings/attendance';
 import { getMotion } from '../meetings/records';
 import { castBallot } from '../votes/ballots';
-import { openMotion } from '../votes/motions';
+import { openMotion } from './opening';
 import { meetingTestKit } from '../votes/test-helpers';
 import { closeMeeting } from './closing';
 
