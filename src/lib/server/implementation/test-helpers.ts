@@ -65,7 +65,9 @@ export function submittedTopic(
 	return t.topic.id;
 }
 
-let fortnight = 0;
+// Each test's database its own fortnights from April, so its meetings follow one another in date
+// order as the 4+2 procedure requires.
+const fortnights = new WeakMap<Db, number>();
 
 /**
  * Holds a meeting of `type` on the topic. Voting meetings pass one motion by a show of hands;
@@ -79,7 +81,9 @@ export function holdMeeting(
 ): { meetingId: number; motionId: number | null; date: string } {
 	const v = demoVillageId(db);
 	const c = clerkOf(db);
-	const notice = new Date(Date.UTC(2026, 3, 1 + 15 * (fortnight++ % 12)));
+	const fortnight = (fortnights.get(db) ?? 0) + 1;
+	fortnights.set(db, fortnight);
+	const notice = new Date(Date.UTC(2026, 3, 1 + 15 * (fortnight - 1)));
 	const date = new Date(notice.getTime() + 12 * 86_400_000);
 	const iso = (d: Date) => d.toISOString().slice(0, 10);
 	const m = createMeeting(

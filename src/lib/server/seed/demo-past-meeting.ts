@@ -49,6 +49,8 @@ export function holdPastMeeting(
 		meetingDate: string;
 		place?: string;
 		chairPersonId?: number | null;
+		/** The group of a group meeting. */
+		groupId?: number;
 		township?: boolean;
 		motions: PastMotion[];
 	}
@@ -66,7 +68,8 @@ export function holdPastMeeting(
 				meetingDate: day,
 				startsAt: '09:00',
 				chairPersonId: input.chairPersonId ?? null,
-				recorderPersonId: clerk.personId
+				recorderPersonId: clerk.personId,
+				groupId: input.groupId
 			},
 			{ now: at(input.noticeDate) }
 		),
