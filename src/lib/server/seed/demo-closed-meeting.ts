@@ -71,7 +71,6 @@ export function seedDemoClosedMeeting(db: Db, villageId: number): number {
 				.prepare('select id from topics where village_id = ? and title = ?')
 				.get(villageId, STORAGE_TOPIC) as { id: number } | undefined
 		)?.id ?? null;
-	if (topicId !== null) proposeStorageHouse(db, villageId, topicId);
 
 	const meetingId = must(
 		createMeeting(
@@ -179,6 +178,8 @@ export function seedDemoClosedMeeting(db: Db, villageId: number): number {
 		),
 		'motion'
 	).motion.id;
+	// Seeded after the assembly so the assembly stays meeting 1, as the stories link to it.
+	if (topicId !== null) proposeStorageHouse(db, villageId, topicId);
 	must(openMotion(db, clerk, villageId, motionId, { now: at('09:45') }), 'motion open');
 	must(
 		recordHands(
