@@ -60,8 +60,16 @@ function proposeStorageHouse(db: Db, villageId: number, topicId: number): void {
 	);
 }
 
-/** Seeds the closed assembly; returns its id. The storage-house topic is linked when seeded. */
-export function seedDemoClosedMeeting(db: Db, villageId: number): number {
+/**
+ * Seeds the closed assembly; returns its id. The storage-house topic is linked when seeded.
+ * `beforeVote` runs while the assembly's vote waits for the storage house's joint meeting: the demo
+ * calls its other meetings there, so they keep the numbers the stories link to.
+ */
+export function seedDemoClosedMeeting(
+	db: Db,
+	villageId: number,
+	beforeVote: () => void = () => {}
+): number {
 	const clerk = actorOf(db, '13800000001');
 	const secretary = actorOf(db, '13800000002');
 	const villagerPerson = actorOf(db, VILLAGER_PHONE).personId;
@@ -178,7 +186,7 @@ export function seedDemoClosedMeeting(db: Db, villageId: number): number {
 		),
 		'motion'
 	).motion.id;
-	// Seeded after the assembly so the assembly stays meeting 1, as the stories link to it.
+	beforeVote();
 	if (topicId !== null) proposeStorageHouse(db, villageId, topicId);
 	must(openMotion(db, clerk, villageId, motionId, { now: at('09:45') }), 'motion open');
 	must(
