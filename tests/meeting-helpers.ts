@@ -4,11 +4,13 @@
 import { openDatabase } from '../src/lib/server/db/open.js';
 import { castBallot } from '../src/lib/server/votes/ballots.ts';
 import { closeMeeting, closeMotion } from '../src/lib/server/procedure/closing.ts';
-import { createMeeting } from '../src/lib/server/meetings/calling.ts';
-import { createMotion, openMotion } from '../src/lib/server/votes/motions.ts';
-import { openMeeting } from '../src/lib/server/meetings/notice.ts';
+import { addAgendaItem, createMeeting } from '../src/lib/server/meetings/calling.ts';
+import { createMotion } from '../src/lib/server/votes/motions.ts';
+import { openMotion } from '../src/lib/server/procedure/opening.ts';
+import { notifyMeeting, openMeeting } from '../src/lib/server/meetings/notice.ts';
 import { signIn } from '../src/lib/server/meetings/attendance.ts';
 import { type Choice, type Method } from '../src/lib/server/meetings/records.ts';
+import type { MeetingType } from '../src/lib/server/votes/rules.ts';
 import { DEMO_TODAY_MEETING_TITLE } from '../src/lib/server/seed/demo-meetings.ts';
 import type { BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import type { Db } from '../src/lib/server/db/index.ts';
@@ -88,6 +90,53 @@ export function draftMeeting(app: App, title: string): number {
 				meetingDate: today
 			})
 		).meeting.id;
+	});
+}
+
+/**
+ * A meeting of `type` held today on a demo topic, noticed a fortnight ago, opened, every voter
+ * signed in, with one motion on the topic drafted and not yet put to the vote.
+ */
+export function draftMotionToday(
+	app: App,
+	input: { type: MeetingType; title: string; topicTitle: string; motion: string }
+): { meetingId: number; motionId: number } {
+	return withDb(app, (db) => {
+		const clerk = actorOf(db, DEMO.clerk.phone);
+		const village = villageOf(db);
+		const now = new Date();
+		const noticed = new Date(now.getTime() - 14 * 86_400_000);
+		const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+		const topicId = db
+			.prepare('select id from topics where village_id = ? and title = ?')
+			.pluck()
+			.get(village, input.topicTitle) as number;
+		const meetingId = must(
+			'create meeting',
+			createMeeting(
+				db,
+				clerk,
+				village,
+				{ type: input.type, title: input.title, meetingDate: today },
+				{ now: noticed }
+			)
+		).meeting.id;
+		const item = must(
+			'agenda item',
+			addAgendaItem(db, clerk, village, meetingId, { title: input.topicTitle, topicId })
+		);
+		must('notify', notifyMeeting(db, clerk, village, meetingId, { now: noticed }));
+		must('open meeting', openMeeting(db, clerk, village, meetingId, { now }));
+		const voters = db
+			.prepare('select person_id from meeting_roster where meeting_id = ? and voting = 1')
+			.pluck()
+			.all(meetingId) as number[];
+		for (const p of voters) must(`sign in ${p}`, signIn(db, clerk, village, meetingId, p, { now }));
+		const motionId = must(
+			'create motion',
+			createMotion(db, clerk, village, item.agendaItemId, { text: input.motion, method: 'hands' })
+		).motion.id;
+		return { meetingId, motionId };
 	});
 }
 

@@ -4,7 +4,7 @@
 import { openDatabase } from '../src/lib/server/db/open.js';
 import type { Db } from '../src/lib/server/db/index.ts';
 import { recordStep } from '../src/lib/server/procedure/matters.ts';
-import { holdPastMeeting } from '../src/lib/server/seed/demo-procedure.ts';
+import { holdPastMeeting } from '../src/lib/server/seed/demo-past-meeting.ts';
 import { createTopic } from '../src/lib/server/topics/filing.ts';
 import { triageTopic } from '../src/lib/server/topics/triage.ts';
 import type { MeetingType } from '../src/lib/server/votes/rules.ts';
@@ -27,7 +27,7 @@ import { type Actor } from '../src/lib/server/permissions/index.ts';
 
 /**
  * A livelihood matter on the 4+2 track (no authorisation covers livelihood), with a passed motion
- * of each of these meetings held in spring; `recorded` of them entered as steps already.
+ * of each of these meetings held in spring before its triage; `recorded` of them entered as steps.
  */
 function matterWith(app: App, types: MeetingType[], recorded: number, lastFails = false) {
 	const db = openDatabase(app.dbPath) as Db;
@@ -57,12 +57,6 @@ function matterWith(app: App, types: MeetingType[], recorded: number, lastFails 
 			{ submit: true, now: new Date('2026-03-01T02:00:00Z') }
 		);
 		if (!t.ok) throw new Error(t.reason);
-		const d = triageTopic(db, clerk, village, t.topic.id, {
-			route: 'four_plus_two',
-			reason: '公益事业建设',
-			art24: ['public_welfare']
-		});
-		if (!d.ok) throw new Error(d.reason);
 		const motions = types.map((type, i) => {
 			const notice = new Date(Date.UTC(2026, 3, 1 + 15 * i));
 			const date = new Date(notice.getTime() + 12 * 86_400_000);
@@ -81,6 +75,14 @@ function matterWith(app: App, types: MeetingType[], recorded: number, lastFails 
 				]
 			}).motionIds[0];
 		});
+		// Voted before the topic joined the 4+2 track, so no opening gate stood in the way: the
+		// procedure page is what still refuses them.
+		const d = triageTopic(db, clerk, village, t.topic.id, {
+			route: 'four_plus_two',
+			reason: '公益事业建设',
+			art24: ['public_welfare']
+		});
+		if (!d.ok) throw new Error(d.reason);
 		for (const id of motions.slice(0, recorded)) {
 			const r = recordStep(db, clerk, village, t.topic.id, id);
 			if (!r.ok) throw new Error(r.reason);

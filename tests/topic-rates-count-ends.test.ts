@@ -4,7 +4,7 @@
 import { openDatabase } from '../src/lib/server/db/open.js';
 import type { Db } from '../src/lib/server/db/index.ts';
 import { addDays, todayInChina } from '../src/lib/server/calendar/dates.ts';
-import { holdPastMeeting } from '../src/lib/server/seed/demo-procedure.ts';
+import { holdPastMeeting } from '../src/lib/server/seed/demo-past-meeting.ts';
 import { createTopic } from '../src/lib/server/topics/filing.ts';
 import { triageTopic } from '../src/lib/server/topics/triage.ts';
 import { recordStep } from '../src/lib/server/procedure/matters.ts';

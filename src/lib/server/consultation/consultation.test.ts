@@ -264,6 +264,7 @@ describe('the urgent coordination outcome', () => {
 			category: 'development',
 			art24: ['public_welfare']
 		});
+		const rules = topicOn(db, 'consultation', { category: 'village_rules', title: '修订村规民约' });
 		const table = [
 			[villagerOf(db), urgent.meetingId, { agreed: '办', tasks }, 'forbidden'],
 			[clerkOf(db), consultation.meetingId, { agreed: '办', tasks }, 'not_urgent'],
@@ -277,6 +278,12 @@ describe('the urgent coordination outcome', () => {
 				'bad_person'
 			],
 			[clerkOf(db), urgent.meetingId, { agreed: '办', tasks, topicId: major }, 'art24_topic'],
+			[
+				clerkOf(db),
+				urgent.meetingId,
+				{ agreed: '办', tasks, topicId: rules },
+				'village_rules_topic'
+			],
 			// A draft is only its writer's: staff cannot even name it.
 			[clerkOf(db), urgent.meetingId, { agreed: '办', tasks, topicId: draft }, 'bad_topic']
 		] as const;

@@ -11,9 +11,16 @@ import { type Actor } from '../permissions';
 
 export const MAX_TASKS = 20;
 
-/** An art. 24 matter is decided only through the 4+2 procedure (docs/domain.md §3.5). */
-export const coordinationMaySettle = (topic: Pick<Topic, 'art24Items' | 'state'>): boolean =>
-	topic.art24Items.length === 0 && topic.state !== 'four_plus_two';
+/**
+ * An art. 24 matter is decided only through the 4+2 procedure (docs/domain.md §3.5), and village
+ * rules only by the villagers' meeting (组织法 2018 art. 27, 2026 art. 31).
+ */
+export const coordinationMaySettle = (
+	topic: Pick<Topic, 'art24Items' | 'state' | 'category'>
+): boolean =>
+	topic.art24Items.length === 0 &&
+	topic.state !== 'four_plus_two' &&
+	topic.category !== 'village_rules';
 
 /** The open topics an urgent coordination meeting may settle, newest first, for the clerk's form. */
 export function topicsCoordinationMaySettle(
@@ -100,7 +107,8 @@ export type CoordinationResult =
 				| 'bad_tasks'
 				| 'bad_person'
 				| 'bad_topic'
-				| 'art24_topic';
+				| 'art24_topic'
+				| 'village_rules_topic';
 	  };
 
 export function recordCoordinationOutcome(
@@ -141,6 +149,7 @@ export function recordCoordinationOutcome(
 				const topic = findTopic(db, villageId, input.topicId);
 				// A draft is its writer's alone, hidden even from staff; members read the outcome.
 				if (!topic || topic.state === 'draft') return { ok: false, reason: 'bad_topic' };
+				if (topic.category === 'village_rules') return { ok: false, reason: 'village_rules_topic' };
 				if (!coordinationMaySettle(topic)) return { ok: false, reason: 'art24_topic' };
 			}
 			const tasks: CoordinationTask[] = [];

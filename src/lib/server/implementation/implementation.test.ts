@@ -8,7 +8,8 @@ import { stepByPublication } from '../procedure/rules';
 import { registerOf } from './register';
 import { resolutionsOfTopic } from '../procedure/resolutions';
 import { getNotice } from '../notices/notices';
-import { implementationOf } from './implementation';
+import { decisionOf, implementationOf } from './implementation';
+import { publishResolution } from '../procedure/publication';
 import { completeImplementation, recordProgress, startImplementation } from './progress';
 import { archiveMatter, discloseResult } from './disclosure';
 import { findTopic } from '../topics/records';
@@ -16,8 +17,10 @@ import {
 	clerkOf,
 	holdMeeting,
 	personByPhone,
+	submittedTopic,
 	supervisorOf,
 	topicOn,
+	triageOnto,
 	villagerOf
 } from './test-helpers';
 
@@ -92,6 +95,26 @@ describe('starting an implementation', () => {
 				budget: BUDGET
 			})
 		).toEqual({ ok: false, reason: 'already_started' });
+	});
+
+	it('implements a 4+2 matter only from the resolution that recorded its step 4, once published', () => {
+		// A resolution adopted while the topic was not yet on the track records no step.
+		const topic = submittedTopic(db, { category: 'development' });
+		const early = holdMeeting(db, 'villagers_meeting', topic);
+		triageOnto(db, topic, 'four_plus_two', ['public_welfare']);
+		expect(resolutionsOfTopic(db, v(), topic).map((r) => r.motionId)).toEqual([early.motionId]);
+		expect(decisionOf(db, v(), topic)).toEqual({ ok: false });
+		for (const type of ['two_committees', 'party_assembly', 'villagers_meeting'] as const)
+			expect(
+				recordStep(db, clerkOf(db), v(), topic, holdMeeting(db, type, topic).motionId!).ok
+			).toBe(true);
+		expect(decisionOf(db, v(), topic)).toEqual({ ok: false });
+		expect(publishResolution(db, clerkOf(db), v(), topic).ok).toBe(true);
+		const step4 = resolutionsOfTopic(db, v(), topic).at(-1)!;
+		expect(step4.motionId).not.toBe(early.motionId);
+		expect(decisionOf(db, v(), topic)).toEqual({ ok: true, resolutionId: step4.id });
+		started(topic);
+		expect(implementationOf(db, v(), topic)!.resolutionId).toBe(step4.id);
 	});
 
 	it('refuses an undecided 4+2 matter and a consultation topic not routed to implementation', () => {
@@ -267,22 +290,8 @@ describe('a 4+2 matter: step 6 by the disclosure, then the archive', () => {
 			expect(recordStep(db, clerkOf(db), v(), topic, held.motionId!).ok).toBe(true);
 		}
 		expect(resolutionsOfTopic(db, v(), topic)).toHaveLength(1);
-		started(topic);
-		expect(implementationOf(db, v(), topic)!.resolutionId).toBe(
-			resolutionsOfTopic(db, v(), topic)[0].id
-		);
-		completeImplementation(db, clerkOf(db), v(), topic, {
-			completedOn: '2026-10-01',
-			summary: '建成'
-		});
-		expect(archiveMatter(db, clerkOf(db), v(), topic)).toEqual({
-			ok: false,
-			reason: 'not_complete'
-		});
-		expect(discloseResult(db, supervisorOf(db), v(), topic, { opinion: '同意' })).toEqual({
-			ok: false,
-			reason: 'resolution_not_published'
-		});
+		// Implementation waits for the resolution's publication (step 5).
+		expect(decisionOf(db, v(), topic)).toEqual({ ok: false });
 		// Step 5 belongs to the resolution's publication; recorded here as that command would.
 		command(db, {
 			actor: clerkOf(db),
@@ -293,6 +302,22 @@ describe('a 4+2 matter: step 6 by the disclosure, then the archive', () => {
 				if (!s.ok) throw new Error(s.reason);
 				return appendProcedureEvent(ctx, topic, s.event, { before: m.position });
 			}
+		});
+		started(topic);
+		expect(implementationOf(db, v(), topic)!.resolutionId).toBe(
+			resolutionsOfTopic(db, v(), topic)[0].id
+		);
+		expect(discloseResult(db, supervisorOf(db), v(), topic, { opinion: '同意' })).toEqual({
+			ok: false,
+			reason: 'not_completed'
+		});
+		completeImplementation(db, clerkOf(db), v(), topic, {
+			completedOn: '2026-10-01',
+			summary: '建成'
+		});
+		expect(archiveMatter(db, clerkOf(db), v(), topic)).toEqual({
+			ok: false,
+			reason: 'not_complete'
 		});
 		expect(registerOf(db, v(), topic)!.sheets[5].supervision).toBeNull();
 		expect(discloseResult(db, supervisorOf(db), v(), topic, { opinion: '同意' }).ok).toBe(true);

@@ -2,7 +2,9 @@
 // implementation holds (responsible person, plan, budget by funding source, progress, completion,
 // disclosure) and what may be implemented. The commands are in progress.ts and disclosure.ts.
 import type { Db } from '../db';
-import { resolutionsOfTopic } from '../procedure/resolutions';
+import { matterOf } from '../procedure/matters';
+import { motionOfStep } from '../procedure/publication';
+import { resolutionOfMotion, resolutionsOfTopic } from '../procedure/resolutions';
 import { findTopic } from '../topics/records';
 
 export const MAX_PROGRESS_PHOTOS = 6;
@@ -176,7 +178,8 @@ export function implementationOf(
 
 /**
  * What may be implemented: a topic with a resolution, a consultation outcome the village chose to
- * implement directly, or a service case handled directly. Never an undecided 4+2 matter.
+ * implement directly, or a service case handled directly. A 4+2 matter only once its resolution is
+ * published (step 5), and only from the resolution that recorded its step 4.
  */
 export function decisionOf(
 	db: Db,
@@ -185,6 +188,14 @@ export function decisionOf(
 ): { ok: true; resolutionId: number | null } | { ok: false } {
 	const topic = findTopic(db, villageId, topicId);
 	if (!topic) return { ok: false };
+	const matter = matterOf(db, villageId, topicId);
+	if (matter) {
+		const motionId = motionOfStep(matter.events, 4);
+		const resolution = motionId === null ? null : resolutionOfMotion(db, villageId, motionId);
+		return matter.position.done.includes(5) && resolution
+			? { ok: true, resolutionId: resolution.id }
+			: { ok: false };
+	}
 	const resolutions = resolutionsOfTopic(db, villageId, topicId);
 	if (resolutions.length > 0) return { ok: true, resolutionId: resolutions.at(-1)!.id };
 	if (topic.state === 'direct' || topic.state === 'completed')

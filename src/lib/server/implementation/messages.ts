@@ -75,7 +75,8 @@ const COORD: Record<CoordinationRefusal, () => string> = {
 	done_already: m.consult_coord_error_done_already,
 	bad_done_date: m.consult_coord_error_bad_done_date,
 	future_done_date: m.impl_error_future_date,
-	bad_note: () => m.error_too_long({ max: DONE_NOTE_MAX })
+	bad_note: () => m.error_too_long({ max: DONE_NOTE_MAX }),
+	village_rules_topic: m.consult_coord_error_village_rules_topic
 };
 
 export const coordRefusal = (reason: CoordinationRefusal): string => COORD[reason]();

@@ -6,7 +6,8 @@ import { demoActor, demoVillageId } from '../seed/demo-test-db';
 import { addAgendaItem, createMeeting } from '../meetings/calling';
 import { addSpeech, signIn } from '../meetings/attendance';
 import { closeMeeting, closeMotion } from '../procedure/closing';
-import { createMotion, openMotion } from '../votes/motions';
+import { createMotion } from '../votes/motions';
+import { openMotion } from '../procedure/opening';
 import { notifyMeeting, openMeeting } from '../meetings/notice';
 import { recordHands } from '../votes/ballots';
 import { createTopic } from '../topics/filing';
@@ -19,10 +20,30 @@ export const clerkOf = (db: Db) => demoActor(db, '13800000001');
 export const supervisorOf = (db: Db) => demoActor(db, '13800000006');
 export const villagerOf = (db: Db) => demoActor(db, '13800000003');
 
+/** A topic filed by the demo villager and triaged onto `route`. */
 export function topicOn(
 	db: Db,
 	route: TriageRoute,
 	options: { category?: Category; art24?: Art24Item[]; title?: string } = {}
+): number {
+	const id = submittedTopic(db, options);
+	triageOnto(db, id, route, options.art24 ?? []);
+	return id;
+}
+
+export function triageOnto(db: Db, topicId: number, route: TriageRoute, art24: Art24Item[] = []) {
+	const d = triageTopic(db, clerkOf(db), demoVillageId(db), topicId, {
+		route,
+		reason: '受理',
+		art24
+	});
+	if (!d.ok) throw new Error(d.reason);
+}
+
+/** A topic filed by the demo villager and submitted, waiting for triage. */
+export function submittedTopic(
+	db: Db,
+	options: { category?: Category; title?: string } = {}
 ): number {
 	const v = demoVillageId(db);
 	const t = createTopic(
@@ -41,16 +62,12 @@ export function topicOn(
 		{ submit: true, now: at('2026-03-02') }
 	);
 	if (!t.ok) throw new Error(t.reason);
-	const d = triageTopic(db, clerkOf(db), v, t.topic.id, {
-		route,
-		reason: '受理',
-		art24: options.art24 ?? []
-	});
-	if (!d.ok) throw new Error(d.reason);
 	return t.topic.id;
 }
 
-let fortnight = 0;
+// Each test's database its own fortnights from April, so its meetings follow one another in date
+// order as the 4+2 procedure requires.
+const fortnights = new WeakMap<Db, number>();
 
 /**
  * Holds a meeting of `type` on the topic. Voting meetings pass one motion by a show of hands;
@@ -64,7 +81,9 @@ export function holdMeeting(
 ): { meetingId: number; motionId: number | null; date: string } {
 	const v = demoVillageId(db);
 	const c = clerkOf(db);
-	const notice = new Date(Date.UTC(2026, 3, 1 + 15 * (fortnight++ % 12)));
+	const fortnight = (fortnights.get(db) ?? 0) + 1;
+	fortnights.set(db, fortnight);
+	const notice = new Date(Date.UTC(2026, 3, 1 + 15 * (fortnight - 1)));
 	const date = new Date(notice.getTime() + 12 * 86_400_000);
 	const iso = (d: Date) => d.toISOString().slice(0, 10);
 	const m = createMeeting(

@@ -5,7 +5,8 @@ import { DEMO_TODAY_MEETING_TITLE, seedDemoMeetings } from '../seed/demo-meeting
 import { attendeeStatus, publicMotion } from './attendee';
 import { castBallot } from '../votes/ballots';
 import { closeMotion } from '../procedure/closing';
-import { createMotion, openMotion } from '../votes/motions';
+import { createMotion } from '../votes/motions';
+import { openMotion } from '../procedure/opening';
 import { openMeeting } from './notice';
 import { signIn } from './attendance';
 import { type Method } from './records';

@@ -5,7 +5,7 @@ import { peopleCountingOn } from '../roster/counts';
 import { AGENDA_MATERIALS_MAX, addAgendaItem, addGuest, createMeeting } from './calling';
 import { castBallot } from '../votes/ballots';
 import { closeMotion } from '../procedure/closing';
-import { openMotion } from '../votes/motions';
+import { openMotion } from '../procedure/opening';
 import { markLeft, signIn } from './attendance';
 import { notifyMeeting, openMeeting } from './notice';
 import { liveState, meetingView } from './view';

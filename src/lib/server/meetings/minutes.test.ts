@@ -5,7 +5,8 @@ import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db
 import { seedDemoClosedMeeting } from '../seed/demo-closed-meeting';
 import { addAgendaItem, createMeeting } from './calling';
 import { closeMeeting, closeMotion } from '../procedure/closing';
-import { createMotion, openMotion } from '../votes/motions';
+import { createMotion } from '../votes/motions';
+import { openMotion } from '../procedure/opening';
 import { listRoster } from './records';
 import { notifyMeeting, openMeeting } from './notice';
 import { recordPaperBallots } from '../votes/ballots';

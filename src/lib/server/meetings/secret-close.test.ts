@@ -11,7 +11,8 @@ import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db
 import { addAgendaItem, createMeeting } from './calling';
 import { castBallot } from '../votes/ballots';
 import { closeMeeting, closeMotion } from '../procedure/closing';
-import { createMotion, openMotion } from '../votes/motions';
+import { createMotion } from '../votes/motions';
+import { openMotion } from '../procedure/opening';
 import { notifyMeeting, openMeeting } from './notice';
 import { signIn } from './attendance';
 import { type Choice } from './records';

@@ -15,11 +15,15 @@ import {
 	type CloseMotionResult
 } from '../votes/closing';
 import { motionWithMeeting } from '../votes/motions';
+import { adoptionFacts, adoptionRefusal } from './adoption';
 import { adoptResolution } from './resolutions';
 
-/** A passed motion of a decision meeting is a resolution, numbered as the motion closes. */
+/**
+ * A passed motion is a resolution, numbered as the motion closes, only where the meeting may
+ * decide its matter (./adoption.ts); otherwise it stays a passed vote.
+ */
 function adoptIfDecisive(ctx: CommandContext, motion: Motion, meeting: Meeting): string | null {
-	if (!meeting.rule.mayDecide) return null;
+	if (adoptionRefusal(adoptionFacts(ctx, motion, meeting)) !== null) return null;
 	return adoptResolution(ctx, {
 		villageId: meeting.villageId,
 		meetingId: meeting.id,

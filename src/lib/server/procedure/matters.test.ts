@@ -4,7 +4,8 @@ import { verifyChain } from '../audit/chain.js';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { addAgendaItem, createMeeting } from '../meetings/calling';
 import { closeMeeting, closeMotion } from './closing';
-import { createMotion, openMotion } from '../votes/motions';
+import { createMotion } from '../votes/motions';
+import { openMotion } from './opening';
 import { notifyMeeting, openMeeting } from '../meetings/notice';
 import { recordHands } from '../votes/ballots';
 import { signIn } from '../meetings/attendance';
@@ -12,7 +13,14 @@ import { createTopic } from '../topics/filing';
 import { triageTopic } from '../topics/triage';
 import type { Category } from '../topics/rules';
 import type { MeetingType } from '../votes/rules';
-import { authorizeReps, matterOf, recordFailedVote, recordStep } from './matters';
+import { addDays } from '../calendar/dates';
+import {
+	authorizeReps,
+	matterOf,
+	recordFailedVote,
+	recordStep,
+	repsAuthorizedFor
+} from './matters';
 import { correctResolution, resolutionsOfTopic } from './resolutions';
 
 let db: Db;
@@ -53,8 +61,11 @@ function fourPlusTwoTopic(category: Category = 'development') {
 	return t.topic.id;
 }
 
-/** Holds a meeting of `type` on the topic with a show of hands: everyone present, `yes` in favour. */
-function held(type: MeetingType, topicId: number | null, yesShare: 'all' | 'none' = 'all') {
+/**
+ * Opens a meeting of `type` on the topic, everyone signed in, and tries to open a vote on it: the
+ * answer of openMotion, with the motion left as a draft when it is refused.
+ */
+function opened(type: MeetingType, topicId: number | null) {
 	const v = village();
 	const c = clerk();
 	// Each meeting its own fortnight, so every notice period is met.
@@ -81,14 +92,24 @@ function held(type: MeetingType, topicId: number | null, yesShare: 'all' | 'none
 	for (const p of voters) signIn(db, c, v, m.meeting.id, p, { now: date });
 	const mo = createMotion(db, c, v, item.agendaItemId, { text: '同意建设储藏库', method: 'hands' });
 	if (!mo.ok) throw new Error(mo.reason);
-	expect(openMotion(db, c, v, mo.motion.id, { now: date }).ok).toBe(true);
+	const opening = openMotion(db, c, v, mo.motion.id, { now: date });
+	return { meetingId: m.meeting.id, motionId: mo.motion.id, date: iso(date), voters, opening };
+}
+
+/** Holds a meeting of `type` on the topic with a show of hands: everyone present, `yes` in favour. */
+function held(type: MeetingType, topicId: number | null, yesShare: 'all' | 'none' = 'all') {
+	const v = village();
+	const c = clerk();
+	const { meetingId, motionId, date, voters, opening } = opened(type, topicId);
+	expect(opening).toMatchObject({ ok: true });
 	const n2 = voters.length;
 	const tally =
 		yesShare === 'all' ? { yes: n2, no: 0, abstain: 0 } : { yes: 0, no: n2, abstain: 0 };
-	expect(recordHands(db, c, v, mo.motion.id, tally).ok).toBe(true);
-	expect(closeMotion(db, c, v, mo.motion.id, { now: date }).ok).toBe(true);
-	expect(closeMeeting(db, c, v, m.meeting.id, { now: date }).ok).toBe(true);
-	return { meetingId: m.meeting.id, motionId: mo.motion.id, date: iso(date) };
+	expect(recordHands(db, c, v, motionId, tally).ok).toBe(true);
+	const at = new Date(`${date}T02:00:00Z`);
+	expect(closeMotion(db, c, v, motionId, { now: at }).ok).toBe(true);
+	expect(closeMeeting(db, c, v, meetingId, { now: at }).ok).toBe(true);
+	return { meetingId, motionId, date };
 }
 
 describe('the 4+2 matter in the database', () => {
@@ -96,12 +117,12 @@ describe('the 4+2 matter in the database', () => {
 		const v = village();
 		const topic = fourPlusTwoTopic();
 		expect(matterOf(db, v, topic)!.position).toEqual({ kind: 'at', step: 1, done: [] });
-		// Skipping is refused, and says what was expected.
-		const early = held('party_assembly', topic);
-		expect(recordStep(db, clerk(), v, topic, early.motionId)).toMatchObject({
+		// Skipping is refused as the vote opens, and says what was expected.
+		expect(opened('party_assembly', topic).opening).toMatchObject({
 			ok: false,
 			reason: 'wrong_meeting',
-			step: 1
+			step: 1,
+			expected: ['branch_committee', 'two_committees']
 		});
 		// 一肩挑: the joint meeting of both committees counts for steps 1 and 2.
 		const joint = held('two_committees', topic);
@@ -212,12 +233,7 @@ describe('the 4+2 matter in the database', () => {
 				reason: '党员大会两次未通过'
 			})
 		).toEqual({ ok: true, position: { kind: 'ended', done: [1, 2] } });
-		expect(recordStep(db, clerk(), v, topic, held('party_assembly', topic).motionId)).toMatchObject(
-			{
-				ok: false,
-				reason: 'ended'
-			}
-		);
+		expect(opened('party_assembly', topic).opening).toMatchObject({ ok: false, reason: 'ended' });
 	});
 
 	it("the representatives' meeting decides only with an authorisation covering the matter and date", () => {
@@ -225,8 +241,8 @@ describe('the 4+2 matter in the database', () => {
 		const topic = fourPlusTwoTopic();
 		recordStep(db, clerk(), v, topic, held('two_committees', topic).motionId);
 		recordStep(db, clerk(), v, topic, held('party_assembly', topic).motionId);
-		const unauthorised = held('reps_meeting', topic);
-		expect(recordStep(db, clerk(), v, topic, unauthorised.motionId)).toMatchObject({
+		const unauthorised = opened('reps_meeting', topic);
+		expect(unauthorised.opening).toMatchObject({
 			ok: false,
 			reason: 'reps_not_authorized',
 			step: 4
@@ -236,7 +252,7 @@ describe('the 4+2 matter in the database', () => {
 		expect(
 			authorizeReps(db, clerk(), v, unauthorised.motionId, {
 				...scope,
-				validFrom: '2026-01-01',
+				validFrom: grant.date,
 				validTo: '2028-12-31'
 			})
 		).toEqual({ ok: false, reason: 'not_a_villagers_meeting' });
@@ -244,7 +260,7 @@ describe('the 4+2 matter in the database', () => {
 			authorizeReps(db, clerk(), v, grant.motionId, {
 				categories: ['village_rules'],
 				art24Items: [],
-				validFrom: '2026-01-01',
+				validFrom: grant.date,
 				validTo: '2028-12-31'
 			})
 		).toEqual({ ok: false, reason: 'bad_scope' });
@@ -252,11 +268,11 @@ describe('the 4+2 matter in the database', () => {
 		expect(
 			authorizeReps(db, clerk(), v, grant.motionId, {
 				...scope,
-				validFrom: '2026-01-01',
-				validTo: '2026-02-01'
+				validFrom: grant.date,
+				validTo: grant.date
 			}).ok
 		).toBe(true);
-		expect(recordStep(db, clerk(), v, topic, held('reps_meeting', topic).motionId)).toMatchObject({
+		expect(opened('reps_meeting', topic).opening).toMatchObject({
 			ok: false,
 			reason: 'reps_not_authorized'
 		});
@@ -264,7 +280,7 @@ describe('the 4+2 matter in the database', () => {
 		expect(
 			authorizeReps(db, clerk(), v, grant2.motionId, {
 				...scope,
-				validFrom: '2026-01-01',
+				validFrom: grant2.date,
 				validTo: '2028-12-31'
 			}).ok
 		).toBe(true);
@@ -274,12 +290,47 @@ describe('the 4+2 matter in the database', () => {
 		});
 	});
 
+	it("an authorisation takes effect no earlier than the villagers' meeting that gave it", () => {
+		const v = village();
+		const topic = fourPlusTwoTopic();
+		recordStep(db, clerk(), v, topic, held('two_committees', topic).motionId);
+		recordStep(db, clerk(), v, topic, held('party_assembly', topic).motionId);
+		// The decision refused for want of an authorisation, then one adopted later…
+		const refused = opened('reps_meeting', topic);
+		expect(refused.opening).toMatchObject({ ok: false, reason: 'reps_not_authorized' });
+		const grant = held('villagers_meeting', null);
+		const scope = { categories: ['development'], art24Items: ['collective_project'] };
+		// …cannot be dated back to cover it, by a day or by a year.
+		for (const validFrom of [refused.date, '2026-01-01', addDays(grant.date, -1)])
+			expect(
+				authorizeReps(db, clerk(), v, grant.motionId, {
+					...scope,
+					validFrom,
+					validTo: '2028-12-31'
+				})
+			).toEqual({ ok: false, reason: 'before_adoption' });
+		expect(db.prepare('select count(*) from reps_authorizations').pluck().get()).toBe(0);
+		expect(
+			authorizeReps(db, clerk(), v, grant.motionId, {
+				...scope,
+				validFrom: grant.date,
+				validTo: '2028-12-31'
+			}).ok
+		).toBe(true);
+		expect(openMotion(db, clerk(), v, refused.motionId, { now: at(refused.date) })).toMatchObject({
+			ok: false,
+			reason: 'reps_not_authorized'
+		});
+		expect(repsAuthorizedFor(db, v, matterOf(db, v, topic)!.topic, refused.date)).toBe(false);
+		expect(repsAuthorizedFor(db, v, matterOf(db, v, topic)!.topic, grant.date)).toBe(true);
+	});
+
 	it("village rules always need the villagers' meeting, authorised or not", () => {
 		const v = village();
 		const topic = fourPlusTwoTopic('village_rules');
 		recordStep(db, clerk(), v, topic, held('two_committees', topic).motionId);
 		recordStep(db, clerk(), v, topic, held('party_assembly', topic).motionId);
-		expect(recordStep(db, clerk(), v, topic, held('reps_meeting', topic).motionId)).toMatchObject({
+		expect(opened('reps_meeting', topic).opening).toMatchObject({
 			ok: false,
 			reason: 'needs_villagers_meeting'
 		});

@@ -21,6 +21,7 @@ import {
 	positionOf,
 	stepByMotion,
 	type FailedVoteRefusal,
+	type MatterFacts,
 	type MotionFacts,
 	type Position,
 	type ProcedureEvent,
@@ -83,7 +84,7 @@ function motionFacts(
 	villageId: number,
 	motionId: number,
 	topicId: number
-): (MotionFacts & { meetingDate: string }) | null {
+): MotionFacts | null {
 	const r = db
 		.prepare(
 			`select m.type, m.state as meeting_state, m.meeting_date, mo.result, a.topic_id
@@ -109,6 +110,16 @@ function motionFacts(
 	};
 }
 
+/** The topic a motion's agenda item is about, or null for an item of the meeting's own. */
+export function topicOfMotion(db: Db, motionId: number): number | null {
+	return db
+		.prepare(
+			'select a.topic_id from motions mo join agenda_items a on a.id = mo.agenda_item_id where mo.id = ?'
+		)
+		.pluck()
+		.get(motionId) as number | null;
+}
+
 /** Has a villagers' meeting authorised the representatives' meeting for this matter on that date? */
 export function repsAuthorizedFor(db: Db, villageId: number, topic: Topic, date: string): boolean {
 	const rows = db
@@ -123,6 +134,36 @@ export function repsAuthorizedFor(db: Db, villageId: number, topic: Topic, date:
 		// An art. 24 matter needs every one of its items covered, not just its category.
 		return topic.art24Items.every((i) => items.includes(i));
 	});
+}
+
+/** The latest meeting date among the motions recorded on the matter, failed votes included. */
+function lastMeetingDate(db: Db, topicId: number): string | null {
+	return db
+		.prepare(
+			`select max(m.meeting_date) from procedure_events e join motions mo on mo.id = e.motion_id
+			 join meetings m on m.id = mo.meeting_id where e.topic_id = ?`
+		)
+		.pluck()
+		.get(topicId) as string | null;
+}
+
+/** What the pure rules read of the matter and the village, for a meeting held on `meetingDate`. */
+export function matterFacts(
+	db: Db,
+	villageId: number,
+	topic: Topic,
+	meetingDate: string
+): MatterFacts {
+	const village = db.prepare('select one_shoulder from villages where id = ?').get(villageId) as {
+		one_shoulder: number;
+	};
+	return {
+		oneShoulder: village.one_shoulder === 1,
+		category: topic.category,
+		repsAuthorized: repsAuthorizedFor(db, villageId, topic, meetingDate),
+		collectiveMatter: decidingBody(topic.art24Items, meetingDate) === 'collective',
+		lastMeetingDate: lastMeetingDate(db, topic.id)
+	};
 }
 
 const EVENT_ACTION = {
@@ -167,7 +208,10 @@ export type RecordStepResult =
 	| { ok: false; reason: 'forbidden' | 'not_found' | 'motion_not_found' }
 	| { ok: false; reason: StepRefusal; step?: Step; expected?: readonly MeetingType[] };
 
-/** Steps 1–4: a passed motion on the topic, in a closed meeting of the step's type. */
+/**
+ * Steps 1–4: a passed motion on the topic, in a closed meeting of the step's type held no earlier
+ * than the matter's last recorded meeting.
+ */
 export function recordStep(
 	db: Db,
 	actor: Actor,
@@ -185,17 +229,11 @@ export function recordStep(
 		run: (matter, ctx): RecordStepResult => {
 			const facts = motionFacts(db, villageId, motionId, topicId);
 			if (!facts) return { ok: false, reason: 'motion_not_found' };
-			const village = db
-				.prepare('select one_shoulder from villages where id = ?')
-				.get(villageId) as {
-				one_shoulder: number;
-			};
-			const r = stepByMotion(matter.position, facts, {
-				oneShoulder: village.one_shoulder === 1,
-				category: matter.topic.category,
-				repsAuthorized: repsAuthorizedFor(db, villageId, matter.topic, facts.meetingDate),
-				collectiveMatter: decidingBody(matter.topic.art24Items, facts.meetingDate) === 'collective'
-			});
+			const r = stepByMotion(
+				matter.position,
+				facts,
+				matterFacts(db, villageId, matter.topic, facts.meetingDate)
+			);
 			if (!r.ok) return r;
 			const position = appendProcedureEvent(ctx, topicId, r.event, {
 				motionId,
@@ -255,6 +293,7 @@ export type AuthorizeResult =
 				| 'not_passed'
 				| 'bad_scope'
 				| 'bad_period'
+				| 'before_adoption'
 				| 'already_recorded';
 	  };
 
@@ -298,14 +337,17 @@ export function authorizeReps(
 		run: (_, ctx): AuthorizeResult => {
 			const m = db
 				.prepare(
-					`select m.type, m.state, mo.result from motions mo join meetings m on m.id = mo.meeting_id
+					`select m.type, m.state, m.meeting_date, mo.result from motions mo join meetings m on m.id = mo.meeting_id
 					 where mo.id = ? and m.village_id = ?`
 				)
 				.get(motionId, villageId) as
-				{ type: MeetingType; state: string; result: string | null } | undefined;
+				| { type: MeetingType; state: string; meeting_date: string; result: string | null }
+				| undefined;
 			if (!m) return { ok: false, reason: 'motion_not_found' };
 			if (m.type !== 'villagers_meeting') return { ok: false, reason: 'not_a_villagers_meeting' };
 			if (m.state !== 'closed' || m.result !== 'passed') return { ok: false, reason: 'not_passed' };
+			// No back-dating: an authorisation holds from the day the villagers' meeting gave it.
+			if (scope.validFrom < m.meeting_date) return { ok: false, reason: 'before_adoption' };
 			if (db.prepare('select 1 from reps_authorizations where motion_id = ?').get(motionId))
 				return { ok: false, reason: 'already_recorded' };
 			const { lastInsertRowid } = db

@@ -2,8 +2,11 @@ import { m } from '$lib/paraglide/messages';
 import { meetingTypeLabel } from '$lib/labels';
 import type { MeetingType } from '../votes/rules';
 import { STEP_MEETINGS } from './rules';
+import { openMotionRefusal } from '../meetings/console-refusals';
 import type { AuthorizationRefusal } from './matters';
+import type { OpenMotionGateResult } from './opening';
 import type { ProcedureRefusal } from './publication';
+import type { StepRefusal } from './rules';
 
 /** The failed-vote form's own refusal (neither "send back" nor "end" chosen) reads here too. */
 type ProcedureFormRefusal = ProcedureRefusal | 'bad_choice';
@@ -31,6 +34,7 @@ export function procedureRefusalMessage(
 		wrong_meeting: () => m.proc_refused_wrong_meeting({ step, types }),
 		needs_villagers_meeting: m.proc_refused_needs_villagers_meeting,
 		reps_not_authorized: m.proc_refused_reps_not_authorized,
+		before_previous_step: () => m.proc_refused_before_previous_step({ step }),
 		not_a_review_step: () => m.proc_refused_not_a_review_step({ step }),
 		motion_passed: m.proc_refused_motion_passed,
 		reason_required: m.proc_refused_reason_required,
@@ -52,7 +56,19 @@ export function authorizationRefusalMessage(reason: AuthorizationRefusal): strin
 		not_passed: m.proc_auth_refused_not_passed,
 		bad_scope: m.proc_auth_refused_bad_scope,
 		bad_period: m.proc_auth_refused_bad_period,
+		before_adoption: m.proc_auth_refused_before_adoption,
 		already_recorded: m.proc_auth_refused_already_recorded
 	};
 	return messages[reason]();
+}
+
+const VOTE_REFUSALS = ['forbidden', 'not_found', 'not_open', 'not_draft', 'no_quorum'] as const;
+type VoteRefusal = Extract<OpenMotionGateResult, { reason: (typeof VOTE_REFUSALS)[number] }>;
+
+/** Why the console could not open a vote: the meeting's own reason, or the 4+2 step it cannot carry. */
+export function openMotionGateRefusal(r: Extract<OpenMotionGateResult, { ok: false }>): string {
+	if ((VOTE_REFUSALS as readonly string[]).includes(r.reason))
+		return openMotionRefusal(r as VoteRefusal);
+	const step = r as { reason: StepRefusal; step?: number; expected?: readonly MeetingType[] };
+	return m.proc_open_refused({ reason: procedureRefusalMessage(step.reason, step) });
 }

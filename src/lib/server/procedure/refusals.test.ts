@@ -5,7 +5,13 @@ import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { createVillage } from '../villages/villages';
 import { demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
-import { clerkOf, holdMeeting, topicOn } from '../implementation/test-helpers';
+import {
+	clerkOf,
+	holdMeeting,
+	submittedTopic,
+	topicOn,
+	triageOnto
+} from '../implementation/test-helpers';
 import { matterOf, recordStep } from './matters';
 import { procedureRefusalMessage } from './messages';
 import { publishResolution } from './publication';
@@ -31,9 +37,11 @@ const fourPlusTwo = () =>
 describe('refusals of the 4+2 procedure', () => {
 	it('refuses a skipped step, another topic’s motion and another village, changing nothing', () => {
 		const v = demoVillageId(db);
-		const topic = fourPlusTwo();
-		const other = fourPlusTwo();
+		// A vote opened before triage meets no 4+2 gate (procedure/opening.ts refuses it after).
+		const topic = submittedTopic(db, { category: 'development' });
 		const skipped = holdMeeting(db, 'party_assembly', topic);
+		triageOnto(db, topic, 'four_plus_two', ['public_welfare']);
+		const other = fourPlusTwo();
 		const elsewhere = holdMeeting(db, 'two_committees', other);
 		const dongshan = createVillage(db, null, {
 			slug: 'dongshan',
@@ -122,6 +130,7 @@ describe('refusals of the 4+2 procedure', () => {
 			'wrong_meeting',
 			'needs_villagers_meeting',
 			'reps_not_authorized',
+			'before_previous_step',
 			'not_a_review_step',
 			'motion_passed',
 			'reason_required',

@@ -3,6 +3,7 @@ import {
 	afterFailedVote,
 	archive,
 	positionOf,
+	meetingMayCarry,
 	stepByMotion,
 	stepByPublication,
 	type MatterFacts,
@@ -20,6 +21,7 @@ const passed = (meetingType: MeetingType, over: Partial<MotionFacts> = {}): Moti
 	meetingType,
 	meetingClosed: true,
 	result: 'passed',
+	meetingDate: '2026-06-20',
 	...over
 });
 const matter = (over: Partial<MatterFacts> = {}): MatterFacts => ({
@@ -27,7 +29,157 @@ const matter = (over: Partial<MatterFacts> = {}): MatterFacts => ({
 	category: 'development',
 	repsAuthorized: true,
 	collectiveMatter: false,
+	lastMeetingDate: null,
 	...over
+});
+
+describe('the order of the dates', () => {
+	// The step before was held on 2026-06-03; meetings carry a date, not an hour.
+	it.each<[string, string | null, string | null]>([
+		['2026-06-02', '2026-06-03', 'before_previous_step'],
+		['2025-12-31', '2026-06-03', 'before_previous_step'],
+		['2026-06-03', '2026-06-03', null],
+		['2026-06-04', '2026-06-03', null],
+		['2020-01-01', null, null]
+	])('a meeting on %s after one on %s → %s', (meetingDate, lastMeetingDate, reason) => {
+		const r = stepByMotion(
+			at(3),
+			passed('party_assembly', { meetingDate }),
+			matter({ lastMeetingDate })
+		);
+		if (reason) expect(r).toEqual({ ok: false, reason, step: 3 });
+		else expect(r.ok).toBe(true);
+	});
+});
+
+describe('meetingMayCarry: whether a vote on the matter may open in this meeting', () => {
+	const meeting = (meetingType: MeetingType, meetingDate = '2026-06-20') => ({
+		meetingType,
+		meetingDate
+	});
+	it.each<[string, Position, ReturnType<typeof meeting>, MatterFacts, object]>([
+		[
+			'step 1 in the branch committee',
+			at(1),
+			meeting('branch_committee'),
+			matter(),
+			{ ok: true, steps: [1] }
+		],
+		[
+			'step 1 in a joint meeting, 一肩挑',
+			at(1),
+			meeting('two_committees'),
+			matter({ oneShoulder: true }),
+			{ ok: true, steps: [1, 2] }
+		],
+		[
+			'step 1 in a joint meeting, no 一肩挑',
+			at(1),
+			meeting('two_committees'),
+			matter(),
+			{ ok: false, reason: 'wrong_meeting', step: 1, expected: ['branch_committee'] }
+		],
+		[
+			'step 1 skipped to the party assembly',
+			at(1),
+			meeting('party_assembly'),
+			matter({ oneShoulder: true }),
+			{ ok: false, reason: 'wrong_meeting', step: 1 }
+		],
+		[
+			'step 3 in the party assembly',
+			at(3),
+			meeting('party_assembly'),
+			matter(),
+			{ ok: true, steps: [3] }
+		],
+		[
+			"step 3 in the villagers' meeting",
+			at(3),
+			meeting('villagers_meeting'),
+			matter(),
+			{ ok: false, reason: 'wrong_meeting', step: 3 }
+		],
+		[
+			'step 4 in a group meeting',
+			at(4),
+			meeting('group_meeting'),
+			matter(),
+			{ ok: false, reason: 'wrong_meeting', step: 4 }
+		],
+		[
+			"step 4 in a collective members' meeting",
+			at(4),
+			meeting('collective_members'),
+			matter(),
+			{ ok: false, reason: 'wrong_meeting', step: 4 }
+		],
+		[
+			"step 4 in the villagers' meeting",
+			at(4),
+			meeting('villagers_meeting'),
+			matter({ repsAuthorized: false }),
+			{ ok: true, steps: [4] }
+		],
+		[
+			'step 4 in an authorised reps meeting',
+			at(4),
+			meeting('reps_meeting'),
+			matter(),
+			{ ok: true, steps: [4] }
+		],
+		[
+			'step 4 in an unauthorised reps meeting',
+			at(4),
+			meeting('reps_meeting'),
+			matter({ repsAuthorized: false }),
+			{ ok: false, reason: 'reps_not_authorized', step: 4 }
+		],
+		[
+			'village rules in an authorised reps meeting',
+			at(4),
+			meeting('reps_meeting'),
+			matter({ category: 'village_rules' }),
+			{ ok: false, reason: 'needs_villagers_meeting', step: 4 }
+		],
+		[
+			"village rules in the villagers' meeting",
+			at(4),
+			meeting('villagers_meeting'),
+			matter({ category: 'village_rules' }),
+			{ ok: true, steps: [4] }
+		],
+		[
+			'a party assembly dated before the committees',
+			at(3),
+			meeting('party_assembly', '2026-05-19'),
+			matter({ lastMeetingDate: '2026-05-20' }),
+			{ ok: false, reason: 'before_previous_step', step: 3 }
+		],
+		[
+			'step 5, published, not voted',
+			at(5),
+			meeting('villagers_meeting'),
+			matter(),
+			{ ok: false, reason: 'not_a_meeting_step', step: 5 }
+		],
+		[
+			'an ended matter',
+			{ kind: 'ended', done: [1, 2] },
+			meeting('party_assembly'),
+			matter(),
+			{ ok: false, reason: 'ended' }
+		],
+		[
+			'an archived matter',
+			{ kind: 'archived', done: [1, 2, 3, 4, 5, 6] },
+			meeting('villagers_meeting'),
+			matter(),
+			{ ok: false, reason: 'archived' }
+		]
+	])('%s', (_, position, m, facts, want) => {
+		expect(meetingMayCarry(position, m, facts)).toMatchObject(want);
+	});
 });
 
 describe('positionOf', () => {

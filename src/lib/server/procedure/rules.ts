@@ -62,6 +62,8 @@ export interface MotionFacts {
 	meetingType: MeetingType;
 	meetingClosed: boolean;
 	result: 'passed' | 'failed' | 'no_quorum' | null;
+	/** The day the meeting is held (YYYY-MM-DD). */
+	meetingDate: string;
 }
 
 /** What the database knows of the matter and the village. */
@@ -76,6 +78,8 @@ export interface MatterFacts {
 	 * (组织法 2026 第二十八条 moved them out; topics/rules.ts `decidingBody`).
 	 */
 	collectiveMatter: boolean;
+	/** The latest meeting date among the motions already recorded on the matter; null before any. */
+	lastMeetingDate: string | null;
 }
 
 export type StepRefusal =
@@ -88,7 +92,8 @@ export type StepRefusal =
 	| 'motion_not_passed'
 	| 'wrong_meeting'
 	| 'needs_villagers_meeting'
-	| 'reps_not_authorized';
+	| 'reps_not_authorized'
+	| 'before_previous_step';
 
 export type StepResult =
 	| { ok: true; event: ProcedureEvent }
@@ -100,32 +105,78 @@ function stoppedRefusal(p: Position): StepResult | null {
 	return null;
 }
 
-/** Records a meeting step (1–4) satisfied by a passed motion; refuses anything else, saying why. */
-export function stepByMotion(p: Position, motion: MotionFacts, matter: MatterFacts): StepResult {
-	const stopped = stoppedRefusal(p);
-	if (stopped) return stopped;
-	const step = (p as { step: Step }).step;
-	if (step > 4) return { ok: false, reason: 'not_a_meeting_step', step };
-	const expected =
-		step === 1 && matter.oneShoulder
-			? [...STEP_MEETINGS[1], ...STEP_MEETINGS[2]]
-			: step === 4 && matter.collectiveMatter
-				? COLLECTIVE_DECISION
-				: STEP_MEETINGS[step as 1 | 2 | 3 | 4];
-	if (!motion.sameTopic) return { ok: false, reason: 'other_topic', step };
-	if (!expected.includes(motion.meetingType))
+/**
+ * The meetings that may carry `step`: with 一肩挑, step 1 also in the joint meeting of both
+ * committees; the decision on the collective economy's own matters in its members' meeting.
+ */
+function meetingsFor(step: 1 | 2 | 3 | 4, matter: MatterFacts): readonly MeetingType[] {
+	if (step === 1 && matter.oneShoulder) return [...STEP_MEETINGS[1], ...STEP_MEETINGS[2]];
+	if (step === 4 && matter.collectiveMatter) return COLLECTIVE_DECISION;
+	return STEP_MEETINGS[step];
+}
+
+/**
+ * What the meeting itself must be for the step, whatever its vote: of the step's type, held no
+ * earlier than the meeting of the step before, and for a representatives' decision authorised on
+ * its date and never on village rules.
+ */
+function meetingRefusal(
+	step: 1 | 2 | 3 | 4,
+	meeting: { meetingType: MeetingType; meetingDate: string },
+	matter: MatterFacts
+): Extract<StepResult, { ok: false }> | null {
+	const expected = meetingsFor(step, matter);
+	if (!expected.includes(meeting.meetingType))
 		return { ok: false, reason: 'wrong_meeting', step, expected };
-	if (!motion.meetingClosed) return { ok: false, reason: 'meeting_not_closed', step };
-	if (motion.result !== 'passed') return { ok: false, reason: 'motion_not_passed', step };
-	if (step === 4 && motion.meetingType === 'reps_meeting') {
+	if (step === 4 && meeting.meetingType === 'reps_meeting') {
 		// 组织法 2018 art. 27, 2026 art. 31: village rules and the charter are the villagers' meeting's alone.
 		if (matter.category === 'village_rules')
 			return { ok: false, reason: 'needs_villagers_meeting', step };
 		if (!matter.repsAuthorized) return { ok: false, reason: 'reps_not_authorized', step };
 	}
-	// Steps 1 and 2 in one joint meeting: only where one person leads both committees.
-	const steps: Step[] = step === 1 && motion.meetingType === 'two_committees' ? [1, 2] : [step];
-	return { ok: true, event: { kind: 'steps', steps } };
+	// Dates only, no hours: two meetings of one day are in order (docs/domain.md §4).
+	if (matter.lastMeetingDate !== null && meeting.meetingDate < matter.lastMeetingDate)
+		return { ok: false, reason: 'before_previous_step', step };
+	return null;
+}
+
+/** The matter's next meeting step, or why it has none. */
+function meetingStep(p: Position): Extract<StepResult, { ok: false }> | 1 | 2 | 3 | 4 {
+	if (p.kind !== 'at') return { ok: false, reason: p.kind };
+	if (p.step > 4) return { ok: false, reason: 'not_a_meeting_step', step: p.step };
+	return p.step as 1 | 2 | 3 | 4;
+}
+
+/** Records a meeting step (1–4) satisfied by a passed motion; refuses anything else, saying why. */
+export function stepByMotion(p: Position, motion: MotionFacts, matter: MatterFacts): StepResult {
+	const step = meetingStep(p);
+	if (typeof step !== 'number') return step;
+	if (!motion.sameTopic) return { ok: false, reason: 'other_topic', step };
+	const refusal = meetingRefusal(step, motion, matter);
+	if (refusal) return refusal;
+	if (!motion.meetingClosed) return { ok: false, reason: 'meeting_not_closed', step };
+	if (motion.result !== 'passed') return { ok: false, reason: 'motion_not_passed', step };
+	return { ok: true, event: { kind: 'steps', steps: stepsOf(step, motion.meetingType) } };
+}
+
+// Steps 1 and 2 in one joint meeting: only where one person leads both committees.
+const stepsOf = (step: 1 | 2 | 3 | 4, meetingType: MeetingType): Step[] =>
+	step === 1 && meetingType === 'two_committees' ? [1, 2] : [step];
+
+/**
+ * Whether a vote on the matter may be opened in this meeting: only where its passing could
+ * record the matter's next step. Answers the steps it would record.
+ */
+export function meetingMayCarry(
+	p: Position,
+	meeting: { meetingType: MeetingType; meetingDate: string },
+	matter: MatterFacts
+): { ok: true; steps: Step[] } | Extract<StepResult, { ok: false }> {
+	const step = meetingStep(p);
+	if (typeof step !== 'number') return step;
+	const refusal = meetingRefusal(step, meeting, matter);
+	if (refusal) return refusal;
+	return { ok: true, steps: stepsOf(step, meeting.meetingType) };
 }
 
 export type FailedVoteRefusal = StepRefusal | 'not_a_review_step' | 'motion_passed';
@@ -144,8 +195,9 @@ export function afterFailedVote(
 	const step = (p as { step: Step }).step;
 	if (step !== 3 && step !== 4) return { ok: false, reason: 'not_a_review_step', step };
 	if (!motion.sameTopic) return { ok: false, reason: 'other_topic', step };
-	if (!STEP_MEETINGS[step].includes(motion.meetingType))
-		return { ok: false, reason: 'wrong_meeting', step };
+	// A collective economy's own matter is decided, and so may fail, in its members' meeting.
+	const deciding = step === 4 ? [...STEP_MEETINGS[4], ...COLLECTIVE_DECISION] : STEP_MEETINGS[step];
+	if (!deciding.includes(motion.meetingType)) return { ok: false, reason: 'wrong_meeting', step };
 	if (!motion.meetingClosed) return { ok: false, reason: 'meeting_not_closed', step };
 	if (motion.result === 'passed' || motion.result === null)
 		return { ok: false, reason: 'motion_passed', step };

@@ -1,17 +1,21 @@
 // A party members' assembly held and closed in the past, with its minutes: step 3 of the 4+2 for
-// the storage house (党员大会审议), which today's representatives' meeting builds on. Every step
-// goes through the meeting and minutes commands, at fixed past dates, so the audit chain holds.
+// the storage house (党员大会审议), which today's representatives' meeting builds on, after the
+// joint meeting of both committees that proposed it (steps 1–2; a vote opens only on the step the
+// matter is at). Every step goes through the meeting and minutes commands, at fixed past dates.
 import type { Db } from '../db';
 import { actorByPhone } from './actors';
 import { addAgendaItem, createMeeting } from '../meetings/calling';
 import { addSpeech, markLeft, signIn } from '../meetings/attendance';
 import { closeMeeting, closeMotion } from '../procedure/closing';
-import { createMotion, openMotion } from '../votes/motions';
+import { createMotion } from '../votes/motions';
+import { openMotion } from '../procedure/opening';
 import { listRoster } from '../meetings/records';
 import { notifyMeeting, openMeeting } from '../meetings/notice';
 import { recordHands } from '../votes/ballots';
 import { confirmMinutes, setMinutesText } from '../meetings/minutes';
 import { submitWrittenOpinion } from '../meetings/opinions';
+import { recordStep } from '../procedure/matters';
+import { holdPastMeeting } from './demo-past-meeting';
 
 export const DEMO_CLOSED_MEETING_TITLE = '党员大会：审议果蔬储藏库建设方案';
 export const DEMO_CLOSED_MEETING_DATE = '2026-10-15';
@@ -29,8 +33,43 @@ function must<T extends { ok: boolean }>(r: T, what: string): T & { ok: true } {
 	return r as T & { ok: true };
 }
 
-/** Seeds the closed assembly; returns its id. The storage-house topic is linked when seeded. */
-export function seedDemoClosedMeeting(db: Db, villageId: number): number {
+/** Steps 1–2 of the storage house: the joint meeting of both committees (一肩挑) in September. */
+function proposeStorageHouse(db: Db, villageId: number, topicId: number): void {
+	const clerk = actorOf(db, '13800000001');
+	const secretary = actorOf(db, '13800000002');
+	const joint = holdPastMeeting(db, clerk, villageId, {
+		type: 'two_committees',
+		title: '两委联席会议：果蔬储藏库建设方案',
+		noticeDate: '2026-09-14',
+		meetingDate: '2026-09-21',
+		chairPersonId: secretary.personId,
+		motions: [
+			{
+				agendaTitle: STORAGE_TOPIC,
+				topicId,
+				materials: '党支部听取党员、村民代表和种植大户意见并实地查看选址后提出初步方案。',
+				text: '党支部提议并经两委商议，形成建设1000平方米果蔬储藏库的初步方案，提交党员大会审议。'
+			}
+		]
+	});
+	must(
+		recordStep(db, secretary, villageId, topicId, joint.motionIds[0], {
+			now: at('12:00', '2026-09-21')
+		}),
+		'storage steps 1–2'
+	);
+}
+
+/**
+ * Seeds the closed assembly; returns its id. The storage-house topic is linked when seeded.
+ * `beforeVote` runs while the assembly's vote waits for the storage house's joint meeting: the demo
+ * calls its other meetings there, so they keep the numbers the stories link to.
+ */
+export function seedDemoClosedMeeting(
+	db: Db,
+	villageId: number,
+	beforeVote: () => void = () => {}
+): number {
 	const clerk = actorOf(db, '13800000001');
 	const secretary = actorOf(db, '13800000002');
 	const villagerPerson = actorOf(db, VILLAGER_PHONE).personId;
@@ -147,6 +186,8 @@ export function seedDemoClosedMeeting(db: Db, villageId: number): number {
 		),
 		'motion'
 	).motion.id;
+	beforeVote();
+	if (topicId !== null) proposeStorageHouse(db, villageId, topicId);
 	must(openMotion(db, clerk, villageId, motionId, { now: at('09:45') }), 'motion open');
 	must(
 		recordHands(

@@ -15,7 +15,13 @@ const actorOf = actorByPhone;
 export const DEMO_TODAY_MEETING_TITLE = '村民代表会议：果蔬储藏库建设方案';
 
 export function seedDemoMeetings(db: Db, villageId: number, now = new Date()): void {
-	seedDemoClosedMeeting(db, villageId);
+	// Meetings 1, 2 and 3 as the stories know them: the closed assembly, then these two, called
+	// while its vote waits for the storage house's joint meeting.
+	seedDemoClosedMeeting(db, villageId, () => callDemoMeetings(db, villageId, now));
+}
+
+/** Today's representatives' meeting and the villagers' meeting two weeks ahead, notified. */
+function callDemoMeetings(db: Db, villageId: number, now: Date): void {
 	const clerk = actorOf(db, '13800000001');
 	const secretary = actorOf(db, '13800000002');
 	const today = todayInChina(now);

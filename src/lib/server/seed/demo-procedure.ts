@@ -5,141 +5,16 @@
 // meeting that adopted the rule also authorised the representatives' meeting for development
 // projects, which is what lets today's meeting decide the storage house.
 import type { Db } from '../db';
-import { addAgendaItem, addGuest, createMeeting } from '../meetings/calling';
-import { closeMeeting, closeMotion } from '../procedure/closing';
-import { createMotion, openMotion } from '../votes/motions';
-import { notifyMeeting, openMeeting } from '../meetings/notice';
-import { recordHands } from '../votes/ballots';
-import { signIn } from '../meetings/attendance';
-import type { MeetingType } from '../votes/rules';
 import { addDays, todayInChina } from '../calendar/dates';
 import { authorizeReps, recordStep } from '../procedure/matters';
 import { publishResolution } from '../procedure/publication';
 import { DEMO_CLOSED_MEETING_TITLE } from './demo-closed-meeting';
+import { at, holdPastMeeting, must } from './demo-past-meeting';
 import { type Actor } from '../permissions';
 
 const STORAGE_TOPIC = '建设1000平方米果蔬储藏库';
 const STRAW_TOPIC = '修订村规民约：禁止露天焚烧秸秆';
 export const ROAD_TOPIC = '硬化三组至四组村道1.2公里';
-const TOWNSHIP = { name: '孙明', position: '长青乡党委委员' };
-
-/** hh:mm on a day, China time. */
-const at = (date: string, hhmm = '09:00') => new Date(`${date}T${hhmm}:00+08:00`);
-
-function must<T extends { ok: boolean }>(r: T, what: string): T & { ok: true } {
-	if (!r.ok) throw new Error(`demo procedure, ${what}: ${JSON.stringify(r)}`);
-	return r as T & { ok: true };
-}
-
-export interface PastMotion {
-	text: string;
-	topicId: number | null;
-	agendaTitle: string;
-	materials?: string;
-	/** Show of hands: everyone signed in votes yes but `no` and `abstain`. */
-	no?: number;
-	abstain?: number;
-	/** Everyone votes no. */
-	fails?: boolean;
-}
-
-/**
- * Holds a meeting through the meeting commands, at past dates: notified on `noticeDate`, opened
- * on `meetingDate` with every voting member signed in, each motion by a show of hands, closed.
- * Returns the meeting and its motions' ids, in order.
- */
-export function holdPastMeeting(
-	db: Db,
-	clerk: Actor,
-	villageId: number,
-	input: {
-		type: MeetingType;
-		title: string;
-		noticeDate: string;
-		meetingDate: string;
-		place?: string;
-		chairPersonId?: number | null;
-		township?: boolean;
-		motions: PastMotion[];
-	}
-): { meetingId: number; motionIds: number[] } {
-	const day = input.meetingDate;
-	const meetingId = must(
-		createMeeting(
-			db,
-			clerk,
-			villageId,
-			{
-				type: input.type,
-				title: input.title,
-				place: input.place ?? '村委会议事厅',
-				meetingDate: day,
-				startsAt: '09:00',
-				chairPersonId: input.chairPersonId ?? null,
-				recorderPersonId: clerk.personId
-			},
-			{ now: at(input.noticeDate) }
-		),
-		`create ${input.title}`
-	).meeting.id;
-	const items = input.motions.map(
-		(mo) =>
-			must(
-				addAgendaItem(
-					db,
-					clerk,
-					villageId,
-					meetingId,
-					{ title: mo.agendaTitle, topicId: mo.topicId, materials: mo.materials ?? '' },
-					{ now: at(input.noticeDate) }
-				),
-				`agenda ${mo.agendaTitle}`
-			).agendaItemId
-	);
-	must(notifyMeeting(db, clerk, villageId, meetingId, { now: at(input.noticeDate) }), 'notify');
-	must(openMeeting(db, clerk, villageId, meetingId, { now: at(day) }), 'open');
-	if (input.township)
-		must(
-			addGuest(
-				db,
-				clerk,
-				villageId,
-				meetingId,
-				{ kind: 'township', ...TOWNSHIP },
-				{ now: at(day) }
-			),
-			'township guest'
-		);
-	const voters = db
-		.prepare('select person_id from meeting_roster where meeting_id = ? and voting = 1')
-		.pluck()
-		.all(meetingId) as number[];
-	for (const p of voters)
-		must(signIn(db, clerk, villageId, meetingId, p, { now: at(day, '09:05') }), 'sign in');
-	const motionIds = input.motions.map((mo, i) => {
-		const id = must(
-			createMotion(
-				db,
-				clerk,
-				villageId,
-				items[i],
-				{ text: mo.text, method: 'hands' },
-				{ now: at(day, '09:30') }
-			),
-			`motion ${mo.text}`
-		).motion.id;
-		must(openMotion(db, clerk, villageId, id, { now: at(day, '09:40') }), 'motion open');
-		const tally = mo.fails
-			? { yes: 0, no: voters.length, abstain: 0 }
-			: { no: mo.no ?? 0, abstain: mo.abstain ?? 0, othersYes: true as const };
-		must(recordHands(db, clerk, villageId, id, tally, { now: at(day, '09:45') }), 'hands');
-		must(closeMotion(db, clerk, villageId, id, { now: at(day, '09:50') }), 'motion close');
-		return id;
-	});
-	must(closeMeeting(db, clerk, villageId, meetingId, { now: at(day, '11:00') }), 'close');
-	return { meetingId, motionIds };
-}
-
 export function seedDemoProcedure(db: Db, villageId: number, now = new Date()): void {
 	const actorOf = (phone: string): Actor => {
 		const u = db.prepare('select id, person_id, role from users where phone = ?').get(phone) as {
@@ -164,27 +39,7 @@ export function seedDemoProcedure(db: Db, villageId: number, now = new Date()): 
 	const hold = (input: Parameters<typeof holdPastMeeting>[3]) =>
 		holdPastMeeting(db, clerk, villageId, { chairPersonId: secretary.personId, ...input });
 
-	// The storage house: steps 1–2 in one joint meeting (一肩挑), step 3 the closed assembly.
-	const joint = hold({
-		type: 'two_committees',
-		title: '两委联席会议：果蔬储藏库建设方案',
-		noticeDate: '2026-09-14',
-		meetingDate: '2026-09-21',
-		motions: [
-			{
-				agendaTitle: STORAGE_TOPIC,
-				topicId: storage,
-				materials: '党支部听取党员、村民代表和种植大户意见并实地查看选址后提出初步方案。',
-				text: '党支部提议并经两委商议，形成建设1000平方米果蔬储藏库的初步方案，提交党员大会审议。'
-			}
-		]
-	});
-	must(
-		recordStep(db, secretary, villageId, storage, joint.motionIds[0], {
-			now: at('2026-09-21', '12:00')
-		}),
-		'storage steps 1–2'
-	);
+	// The storage house: steps 1–2 were recorded with the closed assembly's seed, step 3 here.
 	const assemblyMotion = db
 		.prepare(
 			`select mo.id from motions mo join meetings m on m.id = mo.meeting_id

@@ -30,6 +30,7 @@ export function topicRefusalMessage(reason: TopicRefusal): string {
 		already_cosigned: m.topic_already_cosigned,
 		not_cosigned: m.topic_not_cosigned,
 		major_needs_four_plus_two: m.triage_major_needs_four_plus_two,
+		village_rules_need_meeting: m.triage_village_rules_need_meeting,
 		reason_required: m.triage_reason_required,
 		reason_too_long: () => m.error_too_long({ max: TRIAGE_REASON_MAX }),
 		outcome_too_long: () => m.error_too_long({ max: OUTCOME_MAX }),

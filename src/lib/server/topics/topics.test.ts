@@ -15,6 +15,7 @@ import {
 	type TopicInput
 } from './records';
 import { triageTopic, completeDirect } from './triage';
+import { topicRefusalMessage } from './messages';
 import { closedLoopFigures, listTopics, topicTimeline } from './queries';
 import { mayFileFor, type Actor } from '../permissions';
 
@@ -334,6 +335,40 @@ describe('triage', () => {
 		).toEqual({ ok: false, reason });
 		expect(findTopic(db, village(), id)?.state).toBe('submitted');
 		expect(db.prepare('select count(*) as n from audit').get()).toEqual(before);
+	});
+
+	it("never hands village rules to direct handling: only the villagers' meeting decides them", () => {
+		const rules = () => {
+			const r = createTopic(
+				db,
+				villager(),
+				village(),
+				{ ...input, category: 'village_rules' },
+				{ submit: true }
+			);
+			if (!r.ok) throw new Error(r.reason);
+			return r.topic.id;
+		};
+		const direct = rules();
+		const before = db.prepare('select count(*) as n from audit').get();
+		expect(
+			triageTopic(db, clerk(), village(), direct, { route: 'direct', reason: '', art24: [] })
+		).toEqual({ ok: false, reason: 'village_rules_need_meeting' });
+		expect(findTopic(db, village(), direct)?.state).toBe('submitted');
+		expect(db.prepare('select count(*) as n from audit').get()).toEqual(before);
+		expect(topicRefusalMessage('village_rules_need_meeting')).toMatch(/村民会议/);
+		for (const route of ['consultation', 'four_plus_two'] as const)
+			expect(
+				triageTopic(db, clerk(), village(), rules(), { route, reason: '', art24: [] }).ok
+			).toBe(true);
+		// One sent to direct handling before this rule existed still cannot be closed that way.
+		const legacy = rules();
+		db.prepare("update topics set state = 'direct' where id = ?").run(legacy);
+		expect(completeDirect(db, clerk(), village(), legacy, '已办')).toEqual({
+			ok: false,
+			reason: 'village_rules_need_meeting'
+		});
+		expect(findTopic(db, village(), legacy)?.state).toBe('direct');
 	});
 
 	it('a duplicate of a major matter merges only into a topic already on the 4+2 track', () => {

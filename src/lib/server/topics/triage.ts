@@ -39,6 +39,7 @@ export type TriageResult =
 				| 'forbidden'
 				| 'wrong_state'
 				| 'major_needs_four_plus_two'
+				| 'village_rules_need_meeting'
 				| 'reason_required'
 				| 'reason_too_long'
 				| 'merge_target'
@@ -93,6 +94,9 @@ export function triageTopic(
 		load: () => findTopic(db, villageId, topicId),
 		allowed: () => isStaffOf(db, actor, villageId),
 		run: (t, ctx): TriageResult => {
+			// 组织法 2018 art. 27, 2026 art. 31: village rules and the charter are the villagers' meeting's.
+			if (d.route === 'direct' && t.category === 'village_rules')
+				return { ok: false, reason: 'village_rules_need_meeting' };
 			let mergedInto: number | null = null;
 			if (d.route === 'merge') {
 				const target = d.mergeIntoNumber
@@ -126,9 +130,17 @@ export function triageTopic(
 
 export type CompleteResult =
 	| { ok: true; topic: Topic }
-	| { ok: false; reason: 'not_found' | 'forbidden' | 'wrong_state' | 'outcome_too_long' };
+	| {
+			ok: false;
+			reason:
+				| 'not_found'
+				| 'forbidden'
+				| 'wrong_state'
+				| 'outcome_too_long'
+				| 'village_rules_need_meeting';
+	  };
 
-/** Closes a directly handled service case with what was done (办结). */
+/** Closes a directly handled service case with what was done (办结); never village rules. */
 export function completeDirect(
 	db: Db,
 	actor: Actor,
@@ -143,6 +155,9 @@ export function completeDirect(
 		villageId,
 		load: () => findTopic(db, villageId, topicId),
 		allowed: () => isStaffOf(db, actor, villageId),
-		run: (t, ctx) => endTopic(ctx, t, 'complete', 'topic.completed', { outcome })
+		run: (t, ctx): CompleteResult =>
+			t.category === 'village_rules'
+				? { ok: false, reason: 'village_rules_need_meeting' }
+				: endTopic(ctx, t, 'complete', 'topic.completed', { outcome })
 	});
 }

@@ -9,7 +9,7 @@ import { useDemoVillageDb } from '../seed/demo-test-db';
 import { getMotion } from '../meetings/records';
 import { closeMotion } from '../procedure/closing';
 import { castBallot, recordHands, recordPaperBallots, recordRollCall } from './ballots';
-import { openMotion } from './motions';
+import { openMotion } from '../procedure/opening';
 import { meetingTestKit } from './test-helpers';
 
 let db: Db;

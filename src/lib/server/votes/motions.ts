@@ -1,7 +1,7 @@
 // Putting a motion (动议) to the meeting and opening its vote (docs/domain.md §7.1–§7.2). Opening
 // checks the quorum now, from the frozen roster and today's sign-ins.
 import type { Db } from '../db';
-import { command } from '../command';
+import { command, type CommandContext } from '../command';
 import type { Actor } from '../permissions';
 import {
 	byStaff,
@@ -86,42 +86,36 @@ export type OpenMotionResult =
 	| { ok: false; reason: 'forbidden' | 'not_found' | 'not_open' | 'not_draft' }
 	| { ok: false; reason: 'no_quorum'; quorum: QuorumResult };
 
-/** Opens the vote: only with the quorum met now, from the frozen roster and today's sign-ins. */
-export function openMotion(
-	db: Db,
-	actor: Actor,
-	villageId: number,
-	motionId: number,
-	options: { now?: Date } = {}
+/**
+ * Inside an opening command (procedure/opening.ts, which first asks whether the meeting may vote
+ * on the motion's topic at all): opens the vote, only with the quorum met now, from the frozen
+ * roster and today's sign-ins.
+ */
+export function openMotionIn(
+	ctx: CommandContext,
+	motion: Motion,
+	meeting: Meeting
 ): OpenMotionResult {
-	return command(db, {
-		actor,
-		villageId,
-		now: options.now,
-		may: byStaff,
-		load: () => motionWithMeeting(db, villageId, motionId),
-		run: ({ motion, meeting }, ctx): OpenMotionResult => {
-			if (meeting.state !== 'open') return { ok: false, reason: 'not_open' };
-			if (motion.state !== 'draft') return { ok: false, reason: 'not_draft' };
-			const quorum = evaluateQuorum(meeting.rule, meetingCounts(db, meeting));
-			if (!quorum.met) return { ok: false, reason: 'no_quorum', quorum };
-			db.prepare(
-				"update motions set state = 'open', opened_at = ?, quorum_at_open = ? where id = ?"
-			).run(ctx.now.toISOString(), JSON.stringify(quorum), motionId);
-			if (motion.method === 'secret') {
-				const counter = db.prepare(
-					'insert into secret_tallies (motion_id, choice, count) values (?, ?, 0)'
-				);
-				for (const c of CHOICES) counter.run(motionId, c);
-			}
-			ctx.audit({
-				action: 'motion.opened',
-				subjectType: 'motion',
-				subjectId: motionId,
-				before: { state: 'draft' },
-				after: { state: 'open', quorum }
-			});
-			return { ok: true, motion: getMotion(db, villageId, motionId)!, quorum };
-		}
+	const { db } = ctx;
+	if (meeting.state !== 'open') return { ok: false, reason: 'not_open' };
+	if (motion.state !== 'draft') return { ok: false, reason: 'not_draft' };
+	const quorum = evaluateQuorum(meeting.rule, meetingCounts(db, meeting));
+	if (!quorum.met) return { ok: false, reason: 'no_quorum', quorum };
+	db.prepare(
+		"update motions set state = 'open', opened_at = ?, quorum_at_open = ? where id = ?"
+	).run(ctx.now.toISOString(), JSON.stringify(quorum), motion.id);
+	if (motion.method === 'secret') {
+		const counter = db.prepare(
+			'insert into secret_tallies (motion_id, choice, count) values (?, ?, 0)'
+		);
+		for (const c of CHOICES) counter.run(motion.id, c);
+	}
+	ctx.audit({
+		action: 'motion.opened',
+		subjectType: 'motion',
+		subjectId: motion.id,
+		before: { state: 'draft' },
+		after: { state: 'open', quorum }
 	});
+	return { ok: true, motion: getMotion(db, meeting.villageId, motion.id)!, quorum };
 }

@@ -7,7 +7,7 @@ import { markLeft, signIn } from '../meetings/attendance';
 import { getMotion } from '../meetings/records';
 import { closeMotion } from '../procedure/closing';
 import { castBallot, recordHands, recordRollCall } from './ballots';
-import { openMotion } from './motions';
+import { openMotion } from '../procedure/opening';
 import { meetingTestKit } from './test-helpers';
 
 let db: Db;

@@ -5,7 +5,7 @@ import { recordRelation } from '../roster/relations';
 import { updateRuleOptions } from '../villages/settings';
 import { closeMotion } from '../procedure/closing';
 import { castBallot, recordHands, recordRollCall } from './ballots';
-import { openMotion } from './motions';
+import { openMotion } from '../procedure/opening';
 import { recusalsOfMeeting } from '../meetings/records';
 import { minutesOf } from '../meetings/minutes-view';
 import { markRecusal, RECUSAL_REASON_MAX } from './recusals';

@@ -14,7 +14,9 @@ import { notifyMeeting, openMeeting } from '$lib/server/meetings/notice';
 import { reNoticeMeeting } from '$lib/server/meetings/re-notice';
 import { getMeeting, listRoster } from '$lib/server/meetings/records';
 import { recordHands, recordPaperBallots, recordRollCall } from '$lib/server/votes/ballots';
-import { createMotion, openMotion } from '$lib/server/votes/motions';
+import { createMotion } from '$lib/server/votes/motions';
+import { openMotion } from '$lib/server/procedure/opening';
+import { openMotionGateRefusal } from '$lib/server/procedure/messages';
 import { markRecusal } from '$lib/server/votes/recusals';
 import { parseRecusal } from '$lib/server/votes/recusal-forms';
 import { closeMeeting, closeMotion } from '$lib/server/procedure/closing';
@@ -216,7 +218,7 @@ export const actions: Actions = {
 		const motion = motionOf(ctx, forms.motionIdOf(await readForm(event.request)));
 		if (!motion) return notAMotion();
 		const r = openMotion(getDb(), ctx.actor, ctx.village.id, motion.id);
-		if (!r.ok) return refused(r.reason, `motion-${motion.id}`, refusals.openMotionRefusal(r));
+		if (!r.ok) return refused(r.reason, `motion-${motion.id}`, openMotionGateRefusal(r));
 		back(ctx, `motion-${motion.id}`);
 	},
 
