@@ -189,7 +189,7 @@ export async function hallCheckinUrl(hall: Page, app: App, meetingId: number): P
 	const qr = hall.getByRole('img', { name: /签到二维码/ });
 	await expect(qr).toHaveAttribute(
 		'data-url',
-		new RegExp(`^${app.url}/xinyang/meetings/${meetingId}/checkin\\?c=[A-Z2-7]{10}$`)
+		new RegExp(`^${app.url}/xinyang/meetings/${meetingId}/checkin\\?c=[2-9A-HJKMNP-Z]{10}$`)
 	);
 	const { url, shown } = await hall.evaluate(() => ({
 		url: document.querySelector('[data-url]')!.getAttribute('data-url')!,
@@ -219,9 +219,8 @@ export async function scanAndSignIn(
 }
 
 /**
- * A code is good for one to two minutes, and on a busy machine signing in and checking the page
- * may take that long: the phone opens what the hall shows now before it confirms, as a person
- * would scan again.
+ * A code is good for five to six minutes; stories that run longer than that between scan and
+ * confirm open what the hall shows now before they confirm, as a person would scan again.
  */
 export async function confirmCheckin(
 	phone: Page,
