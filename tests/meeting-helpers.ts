@@ -8,6 +8,7 @@ import { createMeeting } from '../src/lib/server/meetings/calling.ts';
 import { createMotion, openMotion } from '../src/lib/server/votes/motions.ts';
 import { openMeeting } from '../src/lib/server/meetings/notice.ts';
 import { signIn } from '../src/lib/server/meetings/attendance.ts';
+import { currentCheckinCode } from '../src/lib/server/meetings/checkin.ts';
 import { type Choice, type Method } from '../src/lib/server/meetings/records.ts';
 import { DEMO_TODAY_MEETING_TITLE } from '../src/lib/server/seed/demo-meetings.ts';
 import type { BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
@@ -172,6 +173,19 @@ export function closeMeetingNow(app: App, meetingId: number): void {
 			})
 		)
 	);
+}
+
+/**
+ * The code the hall screen showed `minutesAgo` minutes ago, as a phone that scanned it then still
+ * holds it. The key is made now first, so no audit entry is back-dated.
+ */
+export function checkinCodeShown(app: App, meetingId: number, minutesAgo: number): string {
+	return withDb(app, (db) => {
+		currentCheckinCode(db, meetingId);
+		const code = currentCheckinCode(db, meetingId, new Date(Date.now() - minutesAgo * 60_000));
+		if (!code) throw new Error(`meeting ${meetingId} has no check-in code`);
+		return code;
+	});
 }
 
 /** Read-only look at the database, for what no page may show. */
