@@ -106,7 +106,7 @@ function fieldsOf(
 			}
 		},
 		'/[village]/meetings/[id]': {
-			vote: { path: mt, fields: { motionId: String(xy.motion), choice: 'yes' } },
+			vote: { path: mt, fields: { motionId: String(xy.motion), choice: 'yes', confirmed: 'yes' } },
 			opinion: {
 				path: mt,
 				fields: { agendaItemId: String(xy.agendaItem), text: '我同意这个方案。' }
