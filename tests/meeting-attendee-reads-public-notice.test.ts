@@ -71,7 +71,7 @@ test('the meeting notice is public, names no phone number, and keeps drafts hidd
 	expect(hall.headers()['location']).toBe(`/login?next=${encodeURIComponent(`${path}/hall`)}`);
 	// Signed out, a vote or an opinion goes to the login page and stores nothing.
 	const anonymousVote = await request.post(`${path}?/vote`, {
-		form: { motionId: '1', choice: 'yes' },
+		form: { motionId: '1', choice: 'yes', confirmed: 'yes' },
 		headers: formPostHeaders(app),
 		maxRedirects: 0
 	});

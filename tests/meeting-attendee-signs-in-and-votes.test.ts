@@ -117,6 +117,7 @@ test('a representative checks in by the hall QR code and votes on his phone with
 	await checkA11yWithoutScripts(phone);
 	await expectNoHorizontalOverflow(phone);
 	await yes.click();
+	await phone.getByRole('button', { name: '确认投票' }).click();
 	await expect(phone).toHaveURL(`${meetingPath}?done=voted`);
 	await expect(phone.getByRole('status').filter({ hasText: '您的票已记录。' })).toBeVisible();
 	await expect(card.getByText('您已投票：同意')).toBeVisible();
@@ -127,7 +128,10 @@ test('a representative checks in by the hall QR code and votes on his phone with
 
 	// Voting twice, a forged motion and a made-up choice: 400, a message, nothing stored.
 	const post = (form: Record<string, string>) =>
-		phone.request.post(`${meetingPath}?/vote`, { form, headers: formPostHeaders(app) });
+		phone.request.post(`${meetingPath}?/vote`, {
+			form: { confirmed: 'yes', ...form },
+			headers: formPostHeaders(app)
+		});
 	const twice = await post({ motionId: String(named), choice: 'no' });
 	expect(twice.status()).toBe(400);
 	expect(await twice.text()).toContain('已经投过票了：每人每项表决只能投一次。');
@@ -152,8 +156,11 @@ test('a representative checks in by the hall QR code and votes on his phone with
 		.getByTestId('open-motion')
 		.getByRole('button', { name: '不同意', exact: true })
 		.click();
+	await secretaryPhone.getByRole('button', { name: '确认投票' }).click();
 	await expect(
-		secretaryPhone.getByTestId('open-motion').getByText('您已投票', { exact: true })
+		secretaryPhone
+			.getByTestId('open-motion')
+			.getByText(/^您已投票（.+）。无记名投票不显示您的选择。$/)
 	).toBeVisible();
 	castBallots(app, secret, [
 		{ personId: others[0], choice: 'yes' },
@@ -190,7 +197,7 @@ test('a representative checks in by the hall QR code and votes on his phone with
 
 	await secretaryPhone.reload();
 	const secretCard = secretaryPhone.getByTestId('open-motion');
-	await expect(secretCard.getByText('您已投票', { exact: true })).toBeVisible();
+	await expect(secretCard.getByText(/^您已投票（.+）。无记名投票不显示您的选择。$/)).toBeVisible();
 	await expect(secretCard).toContainText('已投票 3 人 / 实到 18 人');
 	await expect(secretCard).not.toContainText('不同意');
 	await expect(secretCard).not.toContainText(/同意 \d+ 票/);

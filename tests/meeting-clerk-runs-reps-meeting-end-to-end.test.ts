@@ -163,6 +163,7 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 		.getByTestId('open-motion')
 		.getByRole('button', { name: '同意', exact: true })
 		.click();
+	await repPhone.getByRole('button', { name: '确认投票' }).click();
 	await expect(repPhone).toHaveURL(`${meetingPath}?done=voted`);
 	await expect(repPhone.getByTestId('open-motion').getByText('您已投票：同意')).toBeVisible();
 	await polled(secretaryPhone.getByTestId('open-motion')).toContainText(namedText);
@@ -170,6 +171,7 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 		.getByTestId('open-motion')
 		.getByRole('button', { name: '同意', exact: true })
 		.click();
+	await secretaryPhone.getByRole('button', { name: '确认投票' }).click();
 	await expect(secretaryPhone.getByTestId('open-motion').getByText('您已投票：同意')).toBeVisible();
 	await expectNoHorizontalOverflow(secretaryPhone);
 
@@ -209,7 +211,7 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 		[
 			repPhone.request,
 			`/xinyang/meetings/${otherMeeting}?/vote`,
-			{ motionId: String(namedId), choice: 'no' },
+			{ motionId: String(namedId), choice: 'no', confirmed: 'yes' },
 			'这项表决不属于本次会议。'
 		]
 	];
@@ -265,14 +267,18 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 		.getByTestId('open-motion')
 		.getByRole('button', { name: '同意', exact: true })
 		.click();
+	await repPhone.getByRole('button', { name: '确认投票' }).click();
 	await expect(repPhone).toHaveURL(`${meetingPath}?done=voted`);
 	await polled(secretaryPhone.getByTestId('open-motion')).toContainText(secretText);
 	await secretaryPhone
 		.getByTestId('open-motion')
 		.getByRole('button', { name: '不同意', exact: true })
 		.click();
+	await secretaryPhone.getByRole('button', { name: '确认投票' }).click();
 	await expect(
-		secretaryPhone.getByTestId('open-motion').getByText('您已投票', { exact: true })
+		secretaryPhone
+			.getByTestId('open-motion')
+			.getByText(/^您已投票（.+）。无记名投票不显示您的选择。$/)
 	).toBeVisible();
 	for (const name of atTheDoor.slice(10, 13))
 		await secret.getByRole('checkbox', { name, exact: true }).check();

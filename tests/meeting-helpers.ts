@@ -9,6 +9,7 @@ import { createMotion } from '../src/lib/server/votes/motions.ts';
 import { openMotion } from '../src/lib/server/procedure/opening.ts';
 import { notifyMeeting, openMeeting } from '../src/lib/server/meetings/notice.ts';
 import { signIn } from '../src/lib/server/meetings/attendance.ts';
+import { currentCheckinCode } from '../src/lib/server/meetings/checkin.ts';
 import { type Choice, type Method } from '../src/lib/server/meetings/records.ts';
 import type { MeetingType } from '../src/lib/server/votes/rules.ts';
 import { DEMO_TODAY_MEETING_TITLE } from '../src/lib/server/seed/demo-meetings.ts';
@@ -223,6 +224,19 @@ export function closeMeetingNow(app: App, meetingId: number): void {
 	);
 }
 
+/**
+ * The code the hall screen showed `minutesAgo` minutes ago, as a phone that scanned it then still
+ * holds it. The key is made now first, so no audit entry is back-dated.
+ */
+export function checkinCodeShown(app: App, meetingId: number, minutesAgo: number): string {
+	return withDb(app, (db) => {
+		currentCheckinCode(db, meetingId);
+		const code = currentCheckinCode(db, meetingId, new Date(Date.now() - minutesAgo * 60_000));
+		if (!code) throw new Error(`meeting ${meetingId} has no check-in code`);
+		return code;
+	});
+}
+
 /** Read-only look at the database, for what no page may show. */
 export function query<T>(app: App, sql: string, ...params: unknown[]): T[] {
 	return withDb(app, (db) => db.prepare(sql).all(...params) as T[]);
@@ -238,7 +252,7 @@ export async function hallCheckinUrl(hall: Page, app: App, meetingId: number): P
 	const qr = hall.getByRole('img', { name: /签到二维码/ });
 	await expect(qr).toHaveAttribute(
 		'data-url',
-		new RegExp(`^${app.url}/xinyang/meetings/${meetingId}/checkin\\?c=[A-Z2-7]{10}$`)
+		new RegExp(`^${app.url}/xinyang/meetings/${meetingId}/checkin\\?c=[2-9A-HJKMNP-Z]{10}$`)
 	);
 	const { url, shown } = await hall.evaluate(() => ({
 		url: document.querySelector('[data-url]')!.getAttribute('data-url')!,
@@ -268,9 +282,8 @@ export async function scanAndSignIn(
 }
 
 /**
- * A code is good for one to two minutes, and on a busy machine signing in and checking the page
- * may take that long: the phone opens what the hall shows now before it confirms, as a person
- * would scan again.
+ * A code is good for five to six minutes; stories that run longer than that between scan and
+ * confirm open what the hall shows now before they confirm, as a person would scan again.
  */
 export async function confirmCheckin(
 	phone: Page,

@@ -106,7 +106,7 @@ function fieldsOf(
 			}
 		},
 		'/[village]/meetings/[id]': {
-			vote: { path: mt, fields: { motionId: String(xy.motion), choice: 'yes' } },
+			vote: { path: mt, fields: { motionId: String(xy.motion), choice: 'yes', confirmed: 'yes' } },
 			recuse: {
 				path: mt,
 				fields: { motion: String(xy.motion), reason: '本人承包的鱼塘在规划范围内' }

@@ -114,7 +114,7 @@ test('forged posts with the victims’ cookies are refused and change nothing', 
 		],
 		[`/xinyang/topics/${topic}?/cosign`, {}],
 		[`/xinyang/topics/${topic}?/opinion`, { body: '伪造的意见' }],
-		[`/xinyang/meetings/${meeting}?/vote`, { motionId: '1', choice: 'yes' }],
+		[`/xinyang/meetings/${meeting}?/vote`, { motionId: '1', choice: 'yes', confirmed: 'yes' }],
 		[`/xinyang/meetings/${meeting}/checkin?/checkIn`, { key: 'x' }],
 		['/logout', {}],
 		['/language', { locale: 'en', to: '/' }]
@@ -146,7 +146,7 @@ test('no GET changes anything, whatever its query says', async ({ sharedApp: app
 	const gets: [APIRequestContext, string][] = [
 		[villager, `/xinyang/topics/${topic}?/cosign`],
 		[villager, `/xinyang/topics/${topic}?/opinion&body=GET的意见`],
-		[villager, `/xinyang/meetings/${meeting}?/vote&motionId=1&choice=yes`],
+		[villager, `/xinyang/meetings/${meeting}?/vote&motionId=1&choice=yes&confirmed=yes`],
 		[villager, '/logout'],
 		[villager, '/language?locale=en&to=/'],
 		[clerk, '/xinyang/accounts?/create&name=GET&phone=13800000098&role=clerk'],

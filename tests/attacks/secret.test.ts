@@ -34,7 +34,11 @@ test('no stored column, order or timestamp links a secret choice to its voter', 
 	const online = THREE_VOTERS;
 	for (const { who, choice } of online) {
 		const api = await signedIn(app, who);
-		const r = await post(api, app, `/xinyang/meetings/${meetingId}?/vote`, { motionId, choice });
+		const r = await post(api, app, `/xinyang/meetings/${meetingId}?/vote`, {
+			motionId,
+			choice,
+			confirmed: 'yes'
+		});
 		expect(r.status(), `${who.phone} votes`).toBe(303);
 		// Nothing the voter's own page gets back names the choice either.
 		const page = await (await api.get(`/xinyang/meetings/${meetingId}`)).text();
@@ -158,7 +162,11 @@ test('once a secret motion closes, no copy of the database files pairs a choice 
 	const online = THREE_VOTERS;
 	for (const { who, choice } of online) {
 		const api = await signedIn(app, who);
-		const r = await post(api, app, `/xinyang/meetings/${meetingId}?/vote`, { motionId, choice });
+		const r = await post(api, app, `/xinyang/meetings/${meetingId}?/vote`, {
+			motionId,
+			choice,
+			confirmed: 'yes'
+		});
 		expect(r.status(), `${who.phone} votes`).toBe(303);
 	}
 	const cast = online

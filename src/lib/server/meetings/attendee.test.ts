@@ -88,11 +88,19 @@ describe('what the attendee pages show of a vote', () => {
 			const s = openVote(method);
 			const me = s.voters[0];
 			expect(attendeeStatus(db, s.meetingId, me)!.voted.size).toBe(0);
-			expect(castBallot(db, s.voter(me), s.v, s.motionId, 'abstain').ok).toBe(true);
+			const castAt = new Date(NOW.getTime() + 7 * 60_000);
+			expect(castBallot(db, s.voter(me), s.v, s.motionId, 'abstain', { now: castAt }).ok).toBe(
+				true
+			);
 			const status = attendeeStatus(db, s.meetingId, me)!;
 			expect(status).toMatchObject({ voting: true, leftAt: null });
-			expect(status.voted.has(s.motionId)).toBe(true);
-			expect(status.voted.get(s.motionId)).toBe(method === 'named' ? 'abstain' : null);
+			expect(status.voted.get(s.motionId)).toEqual({
+				choice: method === 'named' ? 'abstain' : null,
+				at: castAt.toISOString()
+			});
+			// Another voter's ballot gives this one neither a receipt nor a time.
+			const other = s.voters[1];
+			expect(attendeeStatus(db, s.meetingId, other)!.voted.size).toBe(0);
 		}
 	);
 

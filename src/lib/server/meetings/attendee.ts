@@ -1,6 +1,7 @@
 // What one attendee's phone needs beyond the shared meeting view: their place on the frozen
 // roster and which open votes they have already answered.
 import type { Db } from '../db';
+import { storedNamesOf } from '../audit/actions';
 import type { Choice } from './records';
 import type { MotionView } from './view';
 
@@ -10,12 +11,15 @@ export interface AttendeeStatus {
 	leftAt: string | null;
 	/**
 	 * motion id → the voter's own choice on a named vote, or null: a secret ballot has only a
-	 * receipt, so not even its voter can be shown how they voted.
+	 * receipt, so not even its voter can be shown how they voted. `at` is when the phone ballot was
+	 * cast (from its audit entry); null for a ballot the clerk entered from paper or a roll call.
 	 */
-	voted: Map<number, Choice | null>;
+	voted: Map<number, { choice: Choice | null; at: string | null }>;
 	/** motion id → the reason this person is recused (回避) from it. */
 	recused: Map<number, string>;
 }
+
+const CAST_NAMES = JSON.stringify(storedNamesOf('ballot.cast'));
 
 /** null when the person is not on this meeting's roster. */
 export function attendeeStatus(db: Db, meetingId: number, personId: number): AttendeeStatus | null {
@@ -28,11 +32,21 @@ export function attendeeStatus(db: Db, meetingId: number, personId: number): Att
 	if (!entry) return null;
 	const rows = db
 		.prepare(
-			`select b.motion_id, c.choice from ballot_receipts b join motions mo on mo.id = b.motion_id
+			`select b.motion_id, c.choice,
+			   (select a.at from audit a
+			    where a.subject_type = 'motion' and a.subject_id = cast(b.motion_id as text)
+			      and a.action in (select value from json_each(?))
+			      and json_extract(a.after, '$.personId') = b.person_id
+			    order by a.id limit 1) as at
+			 from ballot_receipts b join motions mo on mo.id = b.motion_id
 			 left join named_choices c on c.motion_id = b.motion_id and c.person_id = b.person_id
 			 where mo.meeting_id = ? and b.person_id = ?`
 		)
-		.all(meetingId, personId) as { motion_id: number; choice: Choice | null }[];
+		.all(CAST_NAMES, meetingId, personId) as {
+		motion_id: number;
+		choice: Choice | null;
+		at: string | null;
+	}[];
 	const recusals = db
 		.prepare(
 			`select r.motion_id, r.reason from motion_recusals r join motions mo on mo.id = r.motion_id
@@ -43,7 +57,7 @@ export function attendeeStatus(db: Db, meetingId: number, personId: number): Att
 		voting: entry.voting === 1,
 		signedInAt: entry.signed_in_at,
 		leftAt: entry.left_at,
-		voted: new Map(rows.map((r) => [r.motion_id, r.choice])),
+		voted: new Map(rows.map((r) => [r.motion_id, { choice: r.choice, at: r.at }])),
 		recused: new Map(recusals.map((r) => [r.motion_id, r.reason]))
 	};
 }

@@ -2,7 +2,7 @@
 // opinion, signing in by code, minutes, a coordination meeting's outcome): one schema each.
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { choice, id, optionalId, text } from '../forms';
+import { checkbox, choice, id, optionalId, text } from '../forms';
 import { isValidDate } from '../calendar/dates';
 import { MEETING_TYPES } from '../votes/rules';
 import { CHOICES } from './records';
@@ -27,7 +27,9 @@ export const newMeetingForm = z.object({
 
 export const ballotForm = z.object({
 	motionId: id(() => m.mtg_attendee_bad_motion()),
-	choice: choice(CHOICES)
+	choice: choice(CHOICES),
+	// A phone vote counts only from the second post, the one that answers "确认投票？".
+	confirmed: checkbox()
 });
 
 export const writtenOpinionForm = z.object({

@@ -9,10 +9,13 @@ import { parseForm, readForm } from '$lib/server/forms';
 import { loginForm } from '$lib/server/auth/forms';
 import { safeReturnPath } from '$lib/server/http/return-target';
 import { homeOf } from '$lib/server/auth/home';
+import { checkinTargetOf } from '$lib/server/meetings/checkin';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('next'), homeOf(locals.user)));
-	return {};
+	const next = safeReturnPath(url.searchParams.get('next'), '');
+	if (locals.user) redirect(303, next || homeOf(locals.user));
+	// A scanned hall code leads here first: say which meeting the sign-in is for.
+	return { checkin: next ? checkinTargetOf(getDb(), next) : null };
 };
 
 export const actions: Actions = {

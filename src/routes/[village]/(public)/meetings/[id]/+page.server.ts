@@ -82,7 +82,10 @@ export const load: PageServerLoad = (event) => {
 			signedInAt: status.signedInAt,
 			leftAt: status.leftAt,
 			// Only a named vote's own choice is echoed back; a secret one has none to echo.
-			voted: Object.fromEntries(status.voted) as Record<number, Choice | null>,
+			voted: Object.fromEntries(status.voted) as Record<
+				number,
+				{ choice: Choice | null; at: string | null }
+			>,
 			recused: Object.fromEntries(status.recused) as Record<number, string>
 		},
 		myOpinions: status && personId !== null ? listOwnOpinions(db, meeting.id, personId) : [],
@@ -102,6 +105,9 @@ export const actions: Actions = {
 		if (!motion || motion.meetingId !== meeting.id)
 			return fail(400, { message: m.mtg_attendee_bad_motion() });
 		if (!parsed.ok) return fail(400, { message: meetingRefusalMessage('bad_choice') });
+		// Without JavaScript the first press only asks back; the page shows the choice to confirm.
+		if (!parsed.data.confirmed)
+			return { confirmVote: { motionId: motion.id, choice: parsed.data.choice } };
 		const r = castBallot(getDb(), actorOf(user), village.id, motion.id, parsed.data.choice);
 		if (!r.ok) return fail(refusalStatus(r.reason), { message: attendeeRefusalMessage(r.reason) });
 		redirect(303, `/${village.slug}/meetings/${meeting.id}?done=voted`);
