@@ -59,7 +59,7 @@ test('a recusal recorded on the console keeps the member from voting and stands 
 	await expect(phone.getByRole('button', { name: '同意', exact: true })).toHaveCount(0);
 	const forged = await phone.request.post(`${meetingPath}?/vote`, {
 		headers: formPostHeaders(app),
-		form: { motionId: String(motionId), choice: 'yes' }
+		form: { motionId: String(motionId), choice: 'yes', confirmed: 'yes' }
 	});
 	expect(forged.status()).toBeGreaterThanOrEqual(400);
 	expect(
