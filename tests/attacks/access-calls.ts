@@ -158,8 +158,8 @@ function fieldsOf(
 					scrutineer: '乙'
 				}
 			},
-			closeMotion: { path: `${mt}/console`, fields: { motion: String(xy.motion) } },
-			closeMeeting: { path: `${mt}/console`, fields: { closeOpenMotions: '1' } }
+			closeMotion: { path: `${mt}/console`, fields: { motion: String(xy.motion), confirm: '1' } },
+			closeMeeting: { path: `${mt}/console`, fields: { closeOpenMotions: '1', confirm: '1' } }
 		},
 		'/[village]/meetings/[id]/minutes': {
 			saveText: {

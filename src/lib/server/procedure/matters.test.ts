@@ -86,8 +86,8 @@ function held(type: MeetingType, topicId: number | null, yesShare: 'all' | 'none
 	const tally =
 		yesShare === 'all' ? { yes: n2, no: 0, abstain: 0 } : { yes: 0, no: n2, abstain: 0 };
 	expect(recordHands(db, c, v, mo.motion.id, tally).ok).toBe(true);
-	expect(closeMotion(db, c, v, mo.motion.id, { now: date }).ok).toBe(true);
-	expect(closeMeeting(db, c, v, m.meeting.id, { now: date }).ok).toBe(true);
+	expect(closeMotion(db, c, v, mo.motion.id, { confirmed: true, now: date }).ok).toBe(true);
+	expect(closeMeeting(db, c, v, m.meeting.id, { confirmed: true, now: date }).ok).toBe(true);
 	return { meetingId: m.meeting.id, motionId: mo.motion.id, date: iso(date) };
 }
 

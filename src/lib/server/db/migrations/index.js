@@ -11,6 +11,7 @@ import implementation from './008-implementation.js';
 import readIndexes from './009-read-indexes.js';
 import trustedDevices from './010-trusted-devices.js';
 import relationsAndCollective from './011-relations-and-collective.js';
+import minutesAfterClose from './018-minutes-after-close.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -23,5 +24,6 @@ export const migrations = [
 	{ version: 8, name: 'implementation', sql: implementation },
 	{ version: 9, name: 'read-indexes', sql: readIndexes },
 	{ version: 10, name: 'trusted-devices', sql: trustedDevices },
-	{ version: 11, name: 'relations-and-collective', sql: relationsAndCollective }
+	{ version: 11, name: 'relations-and-collective', sql: relationsAndCollective },
+	{ version: 18, name: 'minutes-after-close', sql: minutesAfterClose }
 ];
