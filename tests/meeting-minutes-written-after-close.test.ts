@@ -39,7 +39,7 @@ test('the notes are written after the close, confirmed by an attendee, then froz
 	await login(page, clerk.phone, clerk.password);
 	await page.goto(path);
 	await expect(page.getByTestId('text-after-close')).toBeVisible();
-	await page.getByLabel('记录正文（记录人填写）').fill(NOTES);
+	await page.getByRole('textbox', { name: '记录正文（记录人填写）' }).fill(NOTES);
 	await page.getByRole('button', { name: '保存记录正文' }).click();
 	await expect(page.getByText('记录正文已保存。')).toBeVisible();
 	await expect(page.getByTestId('minutes-text')).toHaveText(NOTES);
@@ -60,7 +60,7 @@ test('the notes are written after the close, confirmed by an attendee, then froz
 	// From now on the notes are frozen: no form, a direct post refused, a correction appended.
 	await page.goto(path);
 	await expect(page.getByTestId('text-frozen')).toBeVisible();
-	await expect(page.getByLabel('记录正文（记录人填写）')).toHaveCount(0);
+	await expect(page.getByRole('textbox', { name: '记录正文（记录人填写）' })).toHaveCount(0);
 	const refused = await page.request.post(`${path}?/saveText`, {
 		form: { text: '改过的记录' },
 		headers: formPostHeaders(app),
