@@ -121,7 +121,7 @@ test('an urgent coordination meeting records who acts, and says it decides nothi
 		const n = notifyMeeting(db, clerk, v, m.meeting.id, { attendees: [u.person_id] });
 		if (!n.ok) throw new Error(n.reason);
 		if (!openMeeting(db, clerk, v, m.meeting.id).ok) throw new Error('open');
-		if (!closeMeeting(db, clerk, v, m.meeting.id).ok) throw new Error('close');
+		if (!closeMeeting(db, clerk, v, m.meeting.id, { confirmed: true }).ok) throw new Error('close');
 		return m.meeting.id;
 	});
 	await login(page, DEMO.clerk.phone, DEMO.clerk.password);

@@ -224,8 +224,10 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 		query(app, 'select count(*) as n from ballot_receipts where motion_id = ?', namedId)
 	).toEqual([{ n: 12 }]);
 
-	// The close: 2 × 10 > 18, passed, on the console, the hall and both phones.
+	// The close: first the numbers, then 2 × 10 > 18, passed, on the console, the hall and both phones.
 	await named.getByRole('button', { name: '结束表决' }).click();
+	await expect(named.getByRole('alert')).toContainText('已登记 12 票。仍要结束吗？');
+	await named.getByRole('button', { name: '确认结束表决' }).click();
 	await expect(named.getByTestId('motion-result')).toHaveText('通过');
 	await expect(named.getByTestId('final-tally')).toHaveText('同意 10，不同意 2，弃权 0');
 	await expect(named.getByTestId('pass-formula')).toContainText('2 × 10 > 18');
@@ -340,6 +342,8 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 
 	// The clerk closes the secret ballot: 2 × 3 > 18 fails; the turnout, never who chose what.
 	await secret.getByRole('button', { name: '结束表决' }).click();
+	await expect(secret.getByRole('alert')).toContainText('已登记 5 票');
+	await secret.getByRole('button', { name: '确认结束表决' }).click();
 	await expect(secret.getByTestId('motion-result')).toHaveText('未通过');
 	await expect(secret.getByTestId('final-tally')).toHaveText('同意 3，不同意 1，弃权 1');
 	await expect(secret.getByTestId('pass-formula')).toContainText('2 × 3 > 18');
@@ -385,8 +389,12 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 	for (const e of secretAudit.filter((e) => e.action === 'ballot.cast'))
 		expect(Object.keys(JSON.parse(e.after)).sort()).toEqual(['channel', 'personId']);
 
-	// The clerk closes the meeting; the minutes show both votes and the audit head at the close.
+	// The clerk closes the meeting (nobody wrote the minutes yet: the console says so and asks);
+	// the minutes show both votes and the audit head at the close.
+	await expect(consolePage.getByTestId('minutes-empty')).toBeVisible();
 	await consolePage.getByRole('button', { name: '结束会议' }).click();
+	await expect(consolePage.locator('#close').getByRole('alert')).toContainText('会议记录还是空的');
+	await consolePage.getByRole('button', { name: '确认结束会议' }).click();
 	await expect(consolePage.getByTestId('meeting-state')).toHaveText('已结束');
 	await polled(hall.getByText('会议已结束，不再签到。')).toBeVisible();
 	await consolePage.getByRole('link', { name: '会议记录' }).first().click();

@@ -209,6 +209,8 @@ test('the clerk runs today’s meeting: quorum, a show of hands, a secret paper 
 	// The form that did its job starts empty again, inviting no second submit.
 	await expect(hands.getByLabel('不同意')).toHaveValue('');
 	await hands.getByRole('button', { name: '结束表决' }).click();
+	await expect(hands.getByRole('alert')).toContainText('已登记 17 票。仍要结束吗？');
+	await hands.getByRole('button', { name: '确认结束表决' }).click();
 	await expect(hands.getByTestId('motion-result')).toHaveText('通过');
 	await expect(hands.getByTestId('pass-formula')).toHaveText('通过条件：2 × 14 > 17 成立');
 	await expect(hands.getByTestId('quorum-at-close')).toHaveText(
@@ -235,12 +237,15 @@ test('the clerk runs today’s meeting: quorum, a show of hands, a secret paper 
 	await checkA11y(page);
 	await checkAtPhoneWidth(page);
 
-	// Closing the meeting with a vote open is refused, then allowed with the box ticked.
+	// Closing the meeting with a vote open asks first, with the vote's numbers, then closes both.
 	const close = page.getByRole('region', { name: '结束会议' });
 	await close.getByRole('button', { name: '结束会议' }).click();
-	await expect(close.getByRole('alert')).toContainText('还有 1 项表决没有结束');
-	await close.getByRole('checkbox', { name: '同时结束仍在进行的表决' }).check();
-	await close.getByRole('button', { name: '结束会议' }).click();
+	await expect(close.getByRole('alert')).toContainText(
+		'表决「选定村东头原砖厂空地为储藏库选址」仍在进行'
+	);
+	await expect(close.getByRole('alert')).toContainText('已登记 3 票');
+	await expect(page.getByTestId('meeting-state')).toHaveText('进行中');
+	await close.getByRole('button', { name: '确认结束会议' }).click();
 	await expect(page.getByTestId('meeting-state')).toHaveText('已结束');
 	await expect(secret.getByTestId('motion-result')).toHaveText('未通过');
 	await expect(secret.getByTestId('final-tally')).toHaveText('同意 2，不同意 1，弃权 0');

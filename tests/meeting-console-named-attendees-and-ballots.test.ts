@@ -191,8 +191,7 @@ test('the clerk records guests, a speech, a roll call and paper ballots, and can
 	await checkA11y(page);
 	const close = page.getByRole('region', { name: '结束会议' });
 	await close.getByRole('button', { name: '结束会议' }).click();
-	await close.getByRole('checkbox', { name: '同时结束仍在进行的表决' }).check();
-	await close.getByRole('button', { name: '结束会议' }).click();
+	await close.getByRole('button', { name: '确认结束会议' }).click();
 	await expect(close.getByRole('alert')).toHaveText(
 		'“同意储藏库年底前完工”是举手表决，还没有登记票数，不能结束。请先登记票数。'
 	);
@@ -201,8 +200,7 @@ test('the clerk records guests, a speech, a roll call and paper ballots, and can
 	await hands.getByRole('button', { name: '其余全部同意' }).click();
 	await expect(hands.getByTestId('running-tally')).toHaveText('同意 17，不同意 0，弃权 0');
 	await close.getByRole('button', { name: '结束会议' }).click();
-	await close.getByRole('checkbox', { name: '同时结束仍在进行的表决' }).check();
-	await close.getByRole('button', { name: '结束会议' }).click();
+	await close.getByRole('button', { name: '确认结束会议' }).click();
 	await expect(page.getByTestId('meeting-state')).toHaveText('已结束');
 	await expect(rollCall.getByTestId('motion-result')).toHaveText('未通过');
 	await expect(rollCall.getByTestId('pass-formula')).toHaveText('通过条件：2 × 2 > 17 不成立');

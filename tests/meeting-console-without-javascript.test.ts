@@ -110,6 +110,7 @@ test('without JavaScript the clerk opens the meeting, finds people, marks them p
 	await hands.getByRole('button', { name: '登记票数' }).click();
 	await expect(hands.getByTestId('running-tally')).toHaveText('同意 13，不同意 3，弃权 1');
 	await hands.getByRole('button', { name: '结束表决' }).click();
+	await hands.getByRole('button', { name: '确认结束表决' }).click();
 	await expect(hands.getByTestId('pass-formula')).toHaveText('通过条件：2 × 13 > 17 成立');
 	await checkA11yWithoutScripts(page);
 	await expectNoHorizontalOverflow(page);

@@ -209,7 +209,10 @@ export function castBallots(
 
 export function closeMotionNow(app: App, motionId: number): void {
 	withDb(app, (db) =>
-		must('close motion', closeMotion(db, actorOf(db, DEMO.clerk.phone), villageOf(db), motionId))
+		must(
+			'close motion',
+			closeMotion(db, actorOf(db, DEMO.clerk.phone), villageOf(db), motionId, { confirmed: true })
+		)
 	);
 }
 
@@ -218,6 +221,7 @@ export function closeMeetingNow(app: App, meetingId: number): void {
 		must(
 			'close meeting',
 			closeMeeting(db, actorOf(db, DEMO.clerk.phone), villageOf(db), meetingId, {
+				confirmed: true,
 				closeOpenMotions: true
 			})
 		)

@@ -129,7 +129,7 @@ test('the clerk appends a correction and attaches the photo of the signed sheet;
 	const text = page.getByTestId('minutes-text');
 	await expect(text).toContainText(ORIGINAL_TEXT);
 	const original = await text.textContent();
-	// Closed: no editing of the recorder's text, only appending.
+	// Confirmed by the attendees: no editing of the recorder’s text, only appending.
 	await expect(page.getByLabel('记录正文（记录人填写）')).toHaveCount(0);
 	await checkA11y(page);
 	await expectNoHorizontalOverflow(page);

@@ -166,7 +166,7 @@ test('an urgent coordination meeting’s page links its outcome', async ({ app, 
 		if (!notifyMeeting(db, clerk, v, m.meeting.id, { attendees: [u.person_id] }).ok)
 			throw new Error('notify');
 		if (!openMeeting(db, clerk, v, m.meeting.id).ok) throw new Error('open');
-		if (!closeMeeting(db, clerk, v, m.meeting.id).ok) throw new Error('close');
+		if (!closeMeeting(db, clerk, v, m.meeting.id, { confirmed: true }).ok) throw new Error('close');
 		return m.meeting.id;
 	});
 	// Logged out, the public notice has no such link: the outcome is for members.

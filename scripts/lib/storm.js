@@ -103,8 +103,8 @@ export async function outcomeOf(post) {
 }
 
 /**
- * The clerk closes a motion through the meeting console's form action, confirming in advance a
- * secret count of one or two ballots (a close early in the storm may find so few).
+ * The clerk closes a motion through the meeting console's form action: the confirmed second post
+ * (the first only shows the numbers), which also accepts a secret count of one or two ballots.
  * @param {string} url @param {string} slug @param {number} meetingId @param {string} cookie
  * @param {number} motionId
  */

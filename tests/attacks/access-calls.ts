@@ -179,8 +179,8 @@ function fieldsOf(
 				path: `${mt}/console`,
 				fields: { motion: String(xy.motion), person: String(xy.person), reason: '配偶承包鱼塘' }
 			},
-			closeMotion: { path: `${mt}/console`, fields: { motion: String(xy.motion) } },
-			closeMeeting: { path: `${mt}/console`, fields: { closeOpenMotions: '1' } }
+			closeMotion: { path: `${mt}/console`, fields: { motion: String(xy.motion), confirm: '1' } },
+			closeMeeting: { path: `${mt}/console`, fields: { closeOpenMotions: '1', confirm: '1' } }
 		},
 		'/[village]/meetings/[id]/minutes': {
 			saveText: {

@@ -180,7 +180,8 @@ test('once a secret motion closes, no copy of the database files pairs a choice 
 
 	const clerk = await signedIn(app, PEOPLE.clerk);
 	const closed = await post(clerk, app, `/xinyang/meetings/${meetingId}/console?/closeMotion`, {
-		motion: motionId
+		motion: motionId,
+		confirm: '1'
 	});
 	expect(closed.status()).toBe(303);
 

@@ -42,7 +42,7 @@ describe('the crash and backup checks', () => {
 						if (id !== named || i >= 2)
 							expect(castBallot(db, v, villageId, id, i % 4 ? 'yes' : 'no').ok).toBe(true);
 				for (const id of [named, secret])
-					expect(closeMotion(db, clerk, villageId, id).ok).toBe(true);
+					expect(closeMotion(db, clerk, villageId, id, { confirmed: true }).ok).toBe(true);
 
 				const storm = {
 					ballots: new Map<string, { kind: string; reason?: string }>(

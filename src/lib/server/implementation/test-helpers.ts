@@ -127,10 +127,10 @@ export function holdMeeting(
 		expect(recordHands(db, c, v, mo.motion.id, { yes: voters.length, no: 0, abstain: 0 }).ok).toBe(
 			true
 		);
-		expect(closeMotion(db, c, v, mo.motion.id, { now: date }).ok).toBe(true);
+		expect(closeMotion(db, c, v, mo.motion.id, { confirmed: true, now: date }).ok).toBe(true);
 		motionId = mo.motion.id;
 	}
-	expect(closeMeeting(db, c, v, m.meeting.id, { now: date }).ok).toBe(true);
+	expect(closeMeeting(db, c, v, m.meeting.id, { confirmed: true, now: date }).ok).toBe(true);
 	return { meetingId: m.meeting.id, motionId, date: iso(date) };
 }
 

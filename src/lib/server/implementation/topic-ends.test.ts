@@ -271,7 +271,7 @@ describe('受理率 and 办结率 count the end of every track', () => {
 	);
 });
 
-describe('migration 016 ends the topics that had already reached their track’s end', () => {
+describe('migration 015 ends the topics that had already reached their track’s end', () => {
 	it('archived matters and published feedback count as ended; submitted outcomes take the 4+2 track', () => {
 		const archived = topicOn(db, 'four_plus_two', { art24: ['public_welfare'] });
 		const open = topicOn(db, 'four_plus_two', { art24: ['public_welfare'] });

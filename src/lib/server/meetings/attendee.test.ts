@@ -67,7 +67,7 @@ describe('what the attendee pages show of a vote', () => {
 				ballotsCast: 2,
 				turnoutCount: null
 			});
-			expect(closeMotion(db, s.clerk, s.v, s.motionId, { confirmFewBallots: true }).ok).toBe(true);
+			expect(closeMotion(db, s.clerk, s.v, s.motionId, { confirmed: true }).ok).toBe(true);
 			const [closed] = shown(s.v, s.meetingId);
 			expect(closed).toMatchObject({
 				state: 'closed',

@@ -133,7 +133,7 @@ describe('rotating sign-in code', () => {
 		const v = demoVillageId(db);
 		expect(openMeeting(db, clerk, v, today, { now: T0 }).ok).toBe(true);
 		expect(currentCheckinCode(db, today, T0)).not.toBeNull();
-		expect(closeMeeting(db, clerk, v, today, { now: T0 }).ok).toBe(true);
+		expect(closeMeeting(db, clerk, v, today, { confirmed: true, now: T0 }).ok).toBe(true);
 		expect(currentCheckinCode(db, today, T0)).toBeNull();
 	});
 

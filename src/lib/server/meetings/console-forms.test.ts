@@ -392,7 +392,7 @@ describe('parseCloseMeeting', () => {
 	it('reads each option only when it is exactly 1', () => {
 		expect(parseCloseMeeting(form(['closeOpenMotions', '1'], ['confirm', 'yes']))).toEqual({
 			closeOpenMotions: true,
-			confirmFewBallots: false
+			confirmed: false
 		});
 	});
 });

@@ -367,7 +367,7 @@ export function parseSecretPaper(
 
 export const closeMeetingForm = z.object({ closeOpenMotions: on(), confirm: on() });
 
-/** "Yes, close it": the second step after the few-ballots warning. */
+/** "Yes, close it": the second post, after the close answered with its numbers. */
 export function confirmed(form: FormData): boolean {
 	const p = parseForm(closeMeetingForm, form);
 	return p.ok && p.data.confirm;
@@ -377,7 +377,7 @@ export function parseCloseMeeting(form: FormData) {
 	const p = parseForm(closeMeetingForm, form);
 	return {
 		closeOpenMotions: p.ok && p.data.closeOpenMotions,
-		confirmFewBallots: p.ok && p.data.confirm
+		confirmed: p.ok && p.data.confirm
 	};
 }
 

@@ -36,11 +36,20 @@ describe('the console’s refusal messages', () => {
 		);
 	});
 
-	it('closing a secret vote of few ballots asks for confirmation; other refusals do not', () => {
-		expect(closeMotionRefusal({ ok: false, reason: 'few_secret_ballots', ballots: 2 })).toEqual({
-			message: motionRefusalMessage('few_secret_ballots', { ballots: 2 }),
-			values: { confirmClose: '1' }
+	it('closing a vote asks with its numbers, a tiny secret count with its risk; other refusals do not', () => {
+		const check = { motionId: 1, present: 18, ballots: 1, fewSecret: false };
+		expect(closeMotionRefusal({ ok: false, reason: 'unconfirmed', check })).toEqual({
+			message: '实到 18 人，已登记 1 票。仍要结束吗？',
+			values: { confirmClose: 'plain' }
 		});
+		const few = closeMotionRefusal({
+			ok: false,
+			reason: 'unconfirmed',
+			check: { ...check, ballots: 2, fewSecret: true }
+		});
+		expect(few.message).toContain('已登记 2 票');
+		expect(few.message).toContain('投票人的选择可能被推知');
+		expect(few).toMatchObject({ values: { confirmClose: 'few' } });
 		expect(closeMotionRefusal({ ok: false, reason: 'no_tally' })).toEqual({
 			message: motionRefusalMessage('no_tally')
 		});

@@ -5,7 +5,7 @@ import { formatDate } from '$lib/format';
 import type { Db } from '../db';
 import { motionOfMeeting } from './console';
 import { listRoster, presentVoters, type Meeting } from './records';
-import { type CloseMeetingResult, type CloseMotionResult } from '../votes/closing';
+import { type CloseCheck, type CloseMeetingResult, type CloseMotionResult } from '../votes/closing';
 import { type NotifyMeetingResult, type OpenMeetingResult } from './notice';
 import { type ReNoticeMeetingResult } from './re-notice';
 import { type OpenMotionResult } from '../votes/motions';
@@ -49,13 +49,27 @@ export const openMotionRefusal = (r: Refused<OpenMotionResult>) =>
 				: undefined
 	});
 
-/** Few secret ballots: the same form comes back with the count and a confirm field. */
+/** What a close is confirmed on: its numbers, and the risk of a tiny secret count. */
+const checkText = (c: CloseCheck, numbers: string) =>
+	c.fewSecret
+		? `${numbers} ${m.meeting_refused_few_secret_ballots({ ballots: c.ballots })}`
+		: numbers;
+
+/**
+ * The first post of "结束表决" is answered with the numbers and a confirm form (`confirmClose`,
+ * which the motion card reads: 'few' when the count may reveal choices); only the second closes.
+ */
 export function closeMotionRefusal(r: Refused<CloseMotionResult>) {
-	if (r.reason === 'few_secret_ballots')
+	if (r.reason === 'unconfirmed') {
+		const { check } = r;
 		return {
-			message: motionRefusalMessage(r.reason, { ballots: r.ballots }),
-			values: { confirmClose: '1' }
+			message: checkText(
+				check,
+				m.mtg_console_close_vote_check({ present: check.present, ballots: check.ballots })
+			),
+			values: { confirmClose: check.fewSecret ? 'few' : 'plain' }
 		};
+	}
 	return { message: motionRefusalMessage(r.reason) };
 }
 
@@ -69,14 +83,26 @@ export function closeMeetingRefusal(
 	const textOf = (motionId: number) =>
 		motionOfMeeting(db, villageId, meeting.id, motionId)?.text ?? '';
 	switch (r.reason) {
-		case 'few_secret_ballots':
+		case 'unconfirmed': {
+			const lines = r.open.map((c) =>
+				checkText(
+					c,
+					m.mtg_console_close_meeting_open_vote({
+						text: textOf(c.motionId),
+						present: c.present,
+						ballots: c.ballots
+					})
+				)
+			);
+			if (r.minutesEmpty) lines.push(m.mtg_console_close_meeting_minutes_empty());
 			return {
-				message: m.mtg_console_few_ballots_meeting({
-					text: textOf(r.motionId),
-					ballots: r.ballots
-				}),
-				confirmFewBallots: true
+				message: [...lines, m.mtg_console_close_meeting_question()].join(' '),
+				confirm: {
+					fewSecret: r.open.some((c) => c.fewSecret),
+					closeOpenMotions: r.open.length > 0
+				}
 			};
+		}
 		case 'motions_open':
 			return {
 				message: m.mtg_console_motions_open({ count: r.motionIds.length }),

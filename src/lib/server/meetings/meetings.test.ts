@@ -51,7 +51,7 @@ describe("representatives' meeting: 20 reps + 5 committee = 25 expected", () => 
 				ok: true
 			})
 		);
-		const closed = closeMotion(db, m.c, m.v, m.motionId);
+		const closed = closeMotion(db, m.c, m.v, m.motionId, { confirmed: true });
 		if (!closed.ok) throw new Error(closed.reason);
 		expect(closed.motion.result).toBe(passed ? 'passed' : 'failed');
 		expect(closed.motion.passEvaluation?.formula).toBe(`2 × ${yes} > 17`);
@@ -216,7 +216,7 @@ describe('what the pages read (view.ts)', () => {
 		const open = meetingView(db, m.v, m.meetingId)!.agenda[0].motions[0];
 		expect(open).toMatchObject({ state: 'open', tally: null, ballotsCast: 2, turnout: null });
 		expect(liveState(db, m.v, m.meetingId)!.motions[0].tally).toBeNull();
-		expect(closeMotion(db, m.c, m.v, m.motionId, { confirmFewBallots: true }).ok).toBe(true);
+		expect(closeMotion(db, m.c, m.v, m.motionId, { confirmed: true }).ok).toBe(true);
 		const closed = meetingView(db, m.v, m.meetingId)!.agenda[0].motions[0];
 		expect(closed).toMatchObject({
 			state: 'closed',
@@ -246,7 +246,7 @@ describe('what the pages read (view.ts)', () => {
 			ratioPermille: 680,
 			quorum: { met: true, formula: '3 × 17 ≥ 2 × 25' }
 		});
-		closeMotion(db, m.c, m.v, m.motionId);
+		closeMotion(db, m.c, m.v, m.motionId, { confirmed: true });
 		const closed = meetingView(db, m.v, m.meetingId)!.agenda[0].motions[0];
 		expect(closed.result).toBe('passed');
 		expect(closed.passEvaluation?.formula).toBe('2 × 9 > 17');

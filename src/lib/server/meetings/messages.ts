@@ -96,8 +96,7 @@ export function meetingRefusalMessage(
 		bad_tally: m.meeting_refused_bad_tally,
 		bad_names: m.meeting_refused_bad_names,
 		paper_already_counted: m.meeting_refused_paper_already_counted,
-		few_secret_ballots: () =>
-			m.meeting_refused_few_secret_ballots({ ballots: params.ballots ?? 0 }),
+		unconfirmed: m.meeting_refused_unconfirmed,
 		no_tally: m.meeting_refused_no_tally,
 		motions_open: m.meeting_refused_motions_open,
 		bad_minutes: m.meeting_refused_bad_minutes,
@@ -126,7 +125,7 @@ export function minutesRefusalMessage(reason: MinutesRefusal): string {
 	const messages: Record<MinutesRefusal, () => string> = {
 		forbidden: m.error_forbidden,
 		not_found: m.error_not_found,
-		closed: m.mtg_minutes_refused_closed,
+		confirmed: m.mtg_minutes_refused_confirmed,
 		not_closed: m.mtg_minutes_refused_not_closed,
 		not_attendee: m.mtg_minutes_refused_not_attendee,
 		bad_text: m.mtg_minutes_refused_bad_text,

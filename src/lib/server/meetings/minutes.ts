@@ -1,12 +1,12 @@
-// The minutes' verbs (会议记录, docs/domain.md §5.7): the recorder's text while the meeting runs;
-// after the close freezes the record, only confirmations by the attendees, photos of the signed
-// paper sheet and corrections are appended, each with who and when. The page's read model is
-// minutes-view.ts.
+// The minutes' verbs (会议记录, docs/domain.md §5.7): the recorder's text, editable while the
+// meeting runs and after the close until the minutes are confirmed (by an attendee or the signed
+// sheet); confirmations, photos of the signed paper sheet and corrections are appended after the
+// close, each with who and when. The page's read model is minutes-view.ts.
 import type { Db } from '../db';
 import { command } from '../command';
 import type { Refusal } from '../result';
 import type { Actor } from '../permissions/actor';
-import { byStaff, getMeeting } from './records';
+import { byStaff, getMeeting, type Meeting } from './records';
 
 export const MINUTES_TEXT_MAX = 20000;
 export const CORRECTION_TEXT_MAX = 5000;
@@ -16,9 +16,31 @@ export const CORRECTION_REASON_MAX = 500;
 const chars = (s: string) => [...s].length;
 
 export type SetMinutesTextResult =
-	{ ok: true } | { ok: false; reason: 'forbidden' | 'not_found' | 'closed' | 'bad_text' };
+	{ ok: true } | { ok: false; reason: 'forbidden' | 'not_found' | 'confirmed' | 'bad_text' };
 
-/** 记录: the recorder's running text, kept until the close freezes it with the meeting. */
+/** Has anyone confirmed the minutes: an attendee on a phone, or staff with the signed sheet. */
+export function minutesConfirmed(db: Db, meetingId: number): boolean {
+	return !!db
+		.prepare(
+			`select exists (select 1 from minutes_confirmations where meeting_id = @id)
+			   or exists (select 1 from minutes_attestations where meeting_id = @id)`
+		)
+		.pluck()
+		.get({ id: meetingId });
+}
+
+/**
+ * The rule for the recorder's text: a recorder often finishes it after the meeting, so it stays
+ * editable after the close; once the minutes are confirmed, what was confirmed must not change.
+ */
+export const minutesTextEditable = (state: Meeting['state'], confirmed: boolean) =>
+	state !== 'closed' || !confirmed;
+
+/** May the recorder's text of this meeting still change, as the minutes page asks. */
+export const minutesTextOpen = (db: Db, meeting: Pick<Meeting, 'id' | 'state'>) =>
+	minutesTextEditable(meeting.state, minutesConfirmed(db, meeting.id));
+
+/** 记录: the recorder's text, until the minutes are confirmed (migration 016 holds it too). */
 export function setMinutesText(
 	db: Db,
 	actor: Actor,
@@ -36,13 +58,16 @@ export function setMinutesText(
 		may: byStaff,
 		load: () => getMeeting(db, villageId, meetingId),
 		run: (meeting, ctx): SetMinutesTextResult => {
-			if (meeting.state === 'closed') return { ok: false, reason: 'closed' };
+			if (!minutesTextOpen(db, meeting)) return { ok: false, reason: 'confirmed' };
 			db.prepare('update meetings set minutes = ? where id = ?').run(body, meetingId);
+			// After the close the chain head printed in the minutes precedes this edit, so the entry
+			// keeps the text it replaced as well.
 			ctx.audit({
 				action: 'meeting.minutes_text_saved',
 				subjectType: 'meeting',
 				subjectId: meetingId,
-				after: { length: chars(body), text: body }
+				...(meeting.state === 'closed' && { before: { text: meeting.minutes } }),
+				after: { length: chars(body), text: body, afterClose: meeting.state === 'closed' }
 			});
 			return { ok: true };
 		}

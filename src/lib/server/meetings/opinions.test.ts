@@ -94,7 +94,9 @@ describe('written opinions', () => {
 		if (state === 'open_left')
 			expect(markLeft(db, s.rep, s.v, s.meetingId, s.rep.personId!, { now: NOW }).ok).toBe(true);
 		if (state === 'closed')
-			expect(closeMeeting(db, s.clerk, s.v, s.meetingId, { now: NOW }).ok).toBe(true);
+			expect(closeMeeting(db, s.clerk, s.v, s.meetingId, { confirmed: true, now: NOW }).ok).toBe(
+				true
+			);
 		const actor: Actor =
 			who === 'rep' ? s.rep : who === 'villager' ? s.villager : { ...s.clerk, personId: null };
 		const auditBefore = (db.prepare('select count(*) as n from audit').get() as { n: number }).n;

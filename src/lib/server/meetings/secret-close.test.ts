@@ -86,7 +86,7 @@ describe('what the files on disk say about a secret ballot', () => {
 
 	it('after the close, no file pairs a choice with its voter, and no counter keeps its history', () => {
 		const { v, c, motionId, cast } = heldVote(CHOICES_CAST);
-		const closed = closeMotion(db, c, v, motionId);
+		const closed = closeMotion(db, c, v, motionId, { confirmed: true });
 		expect(closed.ok && closed.motion.tally).toEqual({ yes: 3, no: 1, abstain: 1 });
 		const wal = read('-wal');
 		expect(pairingsInWal(wal, motionId)).toEqual([]);
@@ -117,7 +117,9 @@ describe('what the files on disk say about a secret ballot', () => {
 
 	it('closing the meeting with the secret motion still open erases the WAL too', () => {
 		const { v, c, meetingId, motionId } = heldVote(CHOICES_CAST);
-		expect(closeMeeting(db, c, v, meetingId, { closeOpenMotions: true }).ok).toBe(true);
+		expect(closeMeeting(db, c, v, meetingId, { confirmed: true, closeOpenMotions: true }).ok).toBe(
+			true
+		);
 		expect(pairingsInWal(read('-wal'), motionId)).toEqual([]);
 		expect(read('-wal').length).toBe(0);
 	});
@@ -131,7 +133,7 @@ describe('a reader on an older snapshot', () => {
 		reader.prepare('begin').run();
 		reader.prepare('select count(*) from motions').get();
 		try {
-			expect(closeMotion(db, c, v, motionId).ok).toBe(true);
+			expect(closeMotion(db, c, v, motionId, { confirmed: true }).ok).toBe(true);
 			expect(byPerson(pairingsInWal(read('-wal'), motionId))).toEqual(byPerson(cast));
 			reader.prepare('commit').run();
 			await vi.waitFor(() => expect(read('-wal').length).toBe(0), { timeout: 5000, interval: 100 });
@@ -159,19 +161,23 @@ describe('a reader on an older snapshot', () => {
 describe('a secret count of one or two ballots', () => {
 	it.each([1, 2])('with %i ballot(s): refused until the clerk confirms', (n) => {
 		const { v, c, meetingId, motionId } = heldVote(CHOICES_CAST.slice(0, n));
-		expect(closeMotion(db, c, v, motionId)).toEqual({
+		expect(closeMotion(db, c, v, motionId)).toMatchObject({
 			ok: false,
-			reason: 'few_secret_ballots',
-			ballots: n
+			reason: 'unconfirmed',
+			check: { motionId, ballots: n, fewSecret: true }
 		});
 		expect(
 			closeMeeting(db, c, v, meetingId, { closeOpenMotions: true }),
 			'closing the meeting asks too'
-		).toEqual({ ok: false, reason: 'few_secret_ballots', motionId, ballots: n });
+		).toMatchObject({
+			ok: false,
+			reason: 'unconfirmed',
+			open: [{ motionId, ballots: n, fewSecret: true }]
+		});
 		const motion = minutesOf(db, v, meetingId)!.agenda[0].motions[0];
 		expect(motion).toMatchObject({ state: 'open', fewBallotsConfirmedBy: null });
 
-		const closed = closeMotion(db, c, v, motionId, { confirmFewBallots: true });
+		const closed = closeMotion(db, c, v, motionId, { confirmed: true });
 		expect(closed.ok).toBe(true);
 		const entry = db
 			.prepare(
@@ -190,21 +196,25 @@ describe('a secret count of one or two ballots', () => {
 
 	it('closing the meeting confirms it too, and the minutes say so', () => {
 		const { v, c, meetingId } = heldVote(['yes']);
-		expect(
-			closeMeeting(db, c, v, meetingId, { closeOpenMotions: true, confirmFewBallots: true }).ok
-		).toBe(true);
+		expect(closeMeeting(db, c, v, meetingId, { closeOpenMotions: true, confirmed: true }).ok).toBe(
+			true
+		);
 		expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBe('王丽');
 	});
 
-	it.each([0, 3])('with %i ballots: closes without asking, and the minutes say nothing', (n) => {
-		const { v, c, meetingId, motionId } = heldVote(CHOICES_CAST.slice(0, n));
-		expect(closeMotion(db, c, v, motionId).ok).toBe(true);
-		expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBeNull();
-	});
+	it.each([0, 3])(
+		'with %i ballots: no warning of revealed choices, and the minutes say nothing',
+		(n) => {
+			const { v, c, meetingId, motionId } = heldVote(CHOICES_CAST.slice(0, n));
+			expect(closeMotion(db, c, v, motionId)).toMatchObject({ check: { fewSecret: false } });
+			expect(closeMotion(db, c, v, motionId, { confirmed: true }).ok).toBe(true);
+			expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBeNull();
+		}
+	);
 
 	it('reads a confirmation written under the former name motion.close', () => {
 		const { v, c, meetingId, motionId } = heldVote([]);
-		expect(closeMotion(db, c, v, motionId).ok).toBe(true);
+		expect(closeMotion(db, c, v, motionId, { confirmed: true }).ok).toBe(true);
 		expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBeNull();
 		// An entry as a database from before the past-tense names holds it.
 		db.transaction(() =>
@@ -220,9 +230,10 @@ describe('a secret count of one or two ballots', () => {
 		expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBe('王丽');
 	});
 
-	it('a named vote of one ballot closes without asking: its choices are public anyway', () => {
+	it('a named vote of one ballot warns of nothing: its choices are public anyway', () => {
 		const { v, c, meetingId, motionId } = heldVote(['yes'], 'named');
-		expect(closeMotion(db, c, v, motionId).ok).toBe(true);
+		expect(closeMotion(db, c, v, motionId)).toMatchObject({ check: { fewSecret: false } });
+		expect(closeMotion(db, c, v, motionId, { confirmed: true }).ok).toBe(true);
 		expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBeNull();
 	});
 });

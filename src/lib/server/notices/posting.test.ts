@@ -84,7 +84,7 @@ describe('the village setting is refused below the floor of the day it is saved'
 	});
 });
 
-describe('migration 013', () => {
+describe('migration 012', () => {
 	it('raises a stored posting period below 15 days to 15 and leaves longer ones', () => {
 		const a = rosterFixture(db, 'aaa');
 		const b = rosterFixture(db, 'bbb');

@@ -27,12 +27,13 @@ describe('closing the meeting', () => {
 		signInAll(m, m.voters.slice(0, 20));
 		openMotion(db, m.c, m.v, m.motionId);
 		m.voters.slice(0, 12).forEach((p) => castBallot(db, voter(p), m.v, m.motionId, 'yes'));
-		expect(closeMeeting(db, m.c, m.v, m.meetingId)).toEqual({
+		expect(closeMeeting(db, m.c, m.v, m.meetingId, { confirmed: true })).toEqual({
 			ok: false,
 			reason: 'motions_open',
 			motionIds: [m.motionId]
 		});
 		const r = closeMeeting(db, m.c, m.v, m.meetingId, {
+			confirmed: true,
 			closeOpenMotions: true,
 			minutes: '会议纪要'
 		});
@@ -40,7 +41,7 @@ describe('closing the meeting', () => {
 		expect(r.meeting.auditHeadHash).toBe(r.auditHead.hash);
 		expect(getMotion(db, m.v, m.motionId)?.result).toBe('passed');
 		expect(() =>
-			db.prepare("update meetings set minutes = 'x' where id = ?").run(m.meetingId)
+			db.prepare("update meetings set title = 'x' where id = ?").run(m.meetingId)
 		).toThrow(/closed meeting/);
 		expect(() =>
 			db

@@ -32,7 +32,8 @@ function adoptIfDecisive(ctx: CommandContext, motion: Motion, meeting: Meeting):
 }
 
 /**
- * Closes the vote. A secret close then erases the WAL's commit-by-commit history, which pairs each
+ * Closes the vote once `confirmed`; the first post answers with its numbers instead
+ * (votes/closing.ts closeCheck). A secret close then erases the WAL's commit-by-commit history, which pairs each
  * receipt with the counter it raised; `secure_delete` (db/open.js) has kept freed space zeroed.
  */
 export function closeMotion(
@@ -40,7 +41,7 @@ export function closeMotion(
 	actor: Actor,
 	villageId: number,
 	motionId: number,
-	options: { now?: Date; confirmFewBallots?: boolean } = {}
+	options: { now?: Date; confirmed?: boolean } = {}
 ): CloseMotionResult {
 	const r = command(db, {
 		actor,
@@ -50,7 +51,7 @@ export function closeMotion(
 		load: () => motionWithMeeting(db, villageId, motionId),
 		run: ({ motion, meeting }, ctx): CloseMotionResult =>
 			closeMotionIn(ctx, motion, meeting, {
-				confirmFewBallots: options.confirmFewBallots,
+				confirmed: options.confirmed,
 				onPassed: adoptIfDecisive
 			})
 	});
@@ -60,7 +61,8 @@ export function closeMotion(
 
 /**
  * Closes the meeting and freezes its record; with `closeOpenMotions` its open votes close first,
- * in the same transaction (votes/closing.ts closeMeetingIn).
+ * in the same transaction (votes/closing.ts closeMeetingIn). Over open votes or empty minutes it
+ * closes only once `confirmed`.
  */
 export function closeMeeting(
 	db: Db,
@@ -70,7 +72,7 @@ export function closeMeeting(
 	options: {
 		minutes?: string;
 		closeOpenMotions?: boolean;
-		confirmFewBallots?: boolean;
+		confirmed?: boolean;
 		now?: Date;
 	} = {}
 ): CloseMeetingResult {

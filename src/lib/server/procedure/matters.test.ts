@@ -107,8 +107,8 @@ function held(type: MeetingType, topicId: number | null, yesShare: 'all' | 'none
 		yesShare === 'all' ? { yes: n2, no: 0, abstain: 0 } : { yes: 0, no: n2, abstain: 0 };
 	expect(recordHands(db, c, v, motionId, tally).ok).toBe(true);
 	const at = new Date(`${date}T02:00:00Z`);
-	expect(closeMotion(db, c, v, motionId, { now: at }).ok).toBe(true);
-	expect(closeMeeting(db, c, v, meetingId, { now: at }).ok).toBe(true);
+	expect(closeMotion(db, c, v, motionId, { confirmed: true, now: at }).ok).toBe(true);
+	expect(closeMeeting(db, c, v, meetingId, { confirmed: true, now: at }).ok).toBe(true);
 	return { meetingId, motionId, date };
 }
 

@@ -200,7 +200,10 @@ export function seedDemoClosedMeeting(
 		),
 		'hands'
 	);
-	must(closeMotion(db, clerk, villageId, motionId, { now: at('09:51') }), 'motion close');
+	must(
+		closeMotion(db, clerk, villageId, motionId, { confirmed: true, now: at('09:51') }),
+		'motion close'
+	);
 	must(
 		markLeft(db, clerk, villageId, meetingId, present[present.length - 1], { now: at('10:00') }),
 		'left'
@@ -221,7 +224,10 @@ export function seedDemoClosedMeeting(
 		),
 		'minutes text'
 	);
-	must(closeMeeting(db, clerk, villageId, meetingId, { now: at('10:20') }), 'close');
+	must(
+		closeMeeting(db, clerk, villageId, meetingId, { confirmed: true, now: at('10:20') }),
+		'close'
+	);
 
 	// 20 attendees confirm on their phones over the next day; the secretary has not yet.
 	present

@@ -239,7 +239,10 @@ export function seedDemoImplementation(db: Db, villageId: number, now = new Date
 				{ now: day }
 			)
 		);
-	must('tree close', closeMeeting(db, clerk, villageId, meeting.meeting.id, { now: day }));
+	must(
+		'tree close',
+		closeMeeting(db, clerk, villageId, meeting.meeting.id, { confirmed: true, now: day })
+	);
 	must(
 		'tree link',
 		linkMeeting(db, clerk, villageId, trees, meeting.meeting.id, { now: morning('2026-04-03') })

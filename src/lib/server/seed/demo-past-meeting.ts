@@ -126,9 +126,15 @@ export function holdPastMeeting(
 			? { yes: 0, no: voters.length, abstain: 0 }
 			: { no: mo.no ?? 0, abstain: mo.abstain ?? 0, othersYes: true as const };
 		must(recordHands(db, clerk, villageId, id, tally, { now: at(day, '09:45') }), 'hands');
-		must(closeMotion(db, clerk, villageId, id, { now: at(day, '09:50') }), 'motion close');
+		must(
+			closeMotion(db, clerk, villageId, id, { confirmed: true, now: at(day, '09:50') }),
+			'motion close'
+		);
 		return id;
 	});
-	must(closeMeeting(db, clerk, villageId, meetingId, { now: at(day, '11:00') }), 'close');
+	must(
+		closeMeeting(db, clerk, villageId, meetingId, { confirmed: true, now: at(day, '11:00') }),
+		'close'
+	);
 	return { meetingId, motionIds };
 }

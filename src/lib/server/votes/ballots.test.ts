@@ -142,7 +142,7 @@ describe('ballots', () => {
 			})
 		).toEqual({ ok: false, reason: 'paper_already_counted' });
 		expect(castBallot(db, voter(d), m.v, m.motionId, 'abstain')).toEqual({ ok: true });
-		const closed = closeMotion(db, m.c, m.v, m.motionId);
+		const closed = closeMotion(db, m.c, m.v, m.motionId, { confirmed: true });
 		expect(closed.ok && closed.motion.tally).toEqual({ yes: 2, no: 1, abstain: 1 });
 	});
 
@@ -173,7 +173,7 @@ describe('ballots', () => {
 		).toThrow(/not open/);
 		openMotion(db, m.c, m.v, m.motionId);
 		castBallot(db, voter(m.voters[1]), m.v, m.motionId, 'yes');
-		expect(closeMotion(db, m.c, m.v, m.motionId).ok).toBe(true);
+		expect(closeMotion(db, m.c, m.v, m.motionId, { confirmed: true }).ok).toBe(true);
 		expect(castBallot(db, voter(p), m.v, m.motionId, 'yes')).toEqual({
 			ok: false,
 			reason: 'not_open'
@@ -191,7 +191,7 @@ describe('ballots', () => {
 		signInAll(m, m.voters.slice(0, 20));
 		openMotion(db, m.c, m.v, m.motionId);
 		castBallot(db, voter(m.voters[0]), m.v, m.motionId, 'yes');
-		expect(closeMotion(db, m.c, m.v, m.motionId, { confirmFewBallots: true }).ok).toBe(true);
+		expect(closeMotion(db, m.c, m.v, m.motionId, { confirmed: true }).ok).toBe(true);
 		for (const sql of [
 			"update motions set result = 'failed' where id = ?",
 			'update motions set yes = 99 where id = ?',
@@ -253,7 +253,7 @@ describe('ballots', () => {
 			ok: false,
 			reason: 'wrong_method'
 		});
-		const closed = closeMotion(db, m.c, m.v, m.motionId);
+		const closed = closeMotion(db, m.c, m.v, m.motionId, { confirmed: true });
 		expect(closed.ok && closed.motion.result).toBe('passed');
 	});
 
@@ -271,7 +271,7 @@ describe('ballots', () => {
 			reason: 'not_found'
 		});
 		expect(getMotion(db, Number(other), m.motionId)).toBeNull();
-		expect(closeMotion(db, m.c, Number(other), m.motionId)).toEqual({
+		expect(closeMotion(db, m.c, Number(other), m.motionId, { confirmed: true })).toEqual({
 			ok: false,
 			reason: 'forbidden'
 		});

@@ -16,21 +16,32 @@ import { fixPresence, motionCounts } from './presence';
 
 /**
  * A secret tally of one or two ballots tells each voter how the other chose (and one ballot tells
- * everyone), so the clerk closes it only after confirming; the minutes say so. Zero reveals nothing.
+ * everyone), so the confirmation says so and the minutes name the clerk. Zero reveals nothing.
  */
 export const FEW_SECRET_BALLOTS = 3;
+
+/**
+ * What the clerk sees before a vote closes (issue 15 item 2: closing is never one careless tap):
+ * the voters present, the ballots registered, and whether so few secret ballots reveal choices.
+ */
+export interface CloseCheck {
+	motionId: number;
+	present: number;
+	ballots: number;
+	fewSecret: boolean;
+}
 
 export type CloseMotionResult =
 	| { ok: true; motion: Motion }
 	| { ok: false; reason: 'forbidden' | 'not_found' | 'not_open' | 'no_tally' }
-	| { ok: false; reason: 'few_secret_ballots'; ballots: number };
+	| { ok: false; reason: 'unconfirmed'; check: CloseCheck };
 
 export type CloseMeetingResult =
 	| { ok: true; meeting: Meeting; auditHead: { id: number; hash: string } }
 	| { ok: false; reason: 'forbidden' | 'not_found' | 'not_open' | 'bad_minutes' }
 	| { ok: false; reason: 'motions_open'; motionIds: number[] }
 	| { ok: false; reason: 'no_tally'; motionId: number }
-	| { ok: false; reason: 'few_secret_ballots'; motionId: number; ballots: number };
+	| { ok: false; reason: 'unconfirmed'; open: CloseCheck[]; minutesEmpty: boolean };
 
 /**
  * What the closing layer does with a motion that passed, in the same transaction: the number of
@@ -39,18 +50,44 @@ export type CloseMeetingResult =
 export type OnPassed = (ctx: CommandContext, motion: Motion, meeting: Meeting) => string | null;
 
 export interface CloseMotionOptions {
-	confirmFewBallots?: boolean;
+	/** The clerk saw the close's numbers (closeCheck) and still closes: the second post. */
+	confirmed?: boolean;
 	onPassed?: OnPassed;
 }
 
-function fewBallots(ctx: CommandContext, motion: Motion): number | null {
-	if (motion.method !== 'secret') return null;
-	const ballots = ctx.db
-		.prepare('select count(*) from ballot_receipts where motion_id = ?')
-		.pluck()
-		.get(motion.id) as number;
-	return ballots > 0 && ballots < FEW_SECRET_BALLOTS ? ballots : null;
+/** The numbers a close is confirmed on; a show of hands counts the hands entered. */
+export function closeCheck(
+	ctx: CommandContext,
+	motion: Motion,
+	meeting: Meeting,
+	tally: Tally | null
+): CloseCheck {
+	const ballots =
+		motion.method === 'hands'
+			? tally
+				? tally.yes + tally.no + tally.abstain
+				: 0
+			: (ctx.db
+					.prepare('select count(*) from ballot_receipts where motion_id = ?')
+					.pluck()
+					.get(motion.id) as number);
+	return {
+		motionId: motion.id,
+		// Those present at the vote, or in the hall now if it has not been taken yet (presence.ts).
+		present: meeting.rule.voters
+			? (motionCounts(ctx.db, meeting, motion)[meeting.rule.voters.present] ?? 0)
+			: 0,
+		ballots,
+		fewSecret: motion.method === 'secret' && ballots > 0 && ballots < FEW_SECRET_BALLOTS
+	};
 }
+
+/**
+ * The rule for closing a meeting: it asks first while a vote is still open (its numbers are shown)
+ * or while nobody has written the minutes (they can still be written after the close).
+ */
+export const meetingCloseNeedsConfirmation = (openMotions: number, minutes: string) =>
+	openMotions > 0 || minutes.trim() === '';
 
 function tallyOf(ctx: CommandContext, motion: Motion): Tally | null {
 	if (motion.method === 'hands') return motion.tally;
@@ -77,9 +114,8 @@ export function closeMotionIn(
 	if (motion.state !== 'open') return { ok: false, reason: 'not_open' };
 	const tally = tallyOf(ctx, motion);
 	if (!tally) return { ok: false, reason: 'no_tally' };
-	const few = fewBallots(ctx, motion);
-	if (few !== null && !options.confirmFewBallots)
-		return { ok: false, reason: 'few_secret_ballots', ballots: few };
+	const check = closeCheck(ctx, motion, meeting, tally);
+	if (!options.confirmed) return { ok: false, reason: 'unconfirmed', check };
 	// A vote closed before any ballot or count is taken at its close.
 	fixPresence(ctx, motion);
 	const counts = motionCounts(db, meeting, motion);
@@ -124,17 +160,17 @@ export function closeMotionIn(
 			turnout,
 			resolution,
 			// The minutes name the clerk who closed a count that may reveal choices.
-			...(few !== null && { fewBallotsConfirmed: true })
+			...(check.fewSecret && { fewBallotsConfirmed: true })
 		}
 	});
 	return { ok: true, motion: getMotion(db, meeting.villageId, motion.id)! };
 }
 
 /**
- * Inside a closing command: closes the meeting and freezes its record. Open motions are refused
- * unless `closeOpenMotions`, which closes each first; a motion that cannot close (a show of hands
- * never entered, a secret count of one or two ballots not confirmed) keeps the meeting open. The
- * audit head stored is the chain's head after every motion close.
+ * Inside a closing command: closes the meeting and freezes its record. Unless `confirmed`, a close
+ * over open votes or empty minutes only answers with what the clerk must see first. Open motions
+ * are refused unless `closeOpenMotions`, which closes each first; a show of hands never entered
+ * keeps the meeting open. The audit head stored is the chain's head after every motion close.
  */
 export function closeMeetingIn(
 	ctx: CommandContext,
@@ -146,16 +182,21 @@ export function closeMeetingIn(
 		.prepare("select id from motions where meeting_id = ? and state = 'open' order by id")
 		.pluck()
 		.all(meeting.id) as number[];
+	const minutes = options.minutes ?? meeting.minutes;
+	if (!options.confirmed && meetingCloseNeedsConfirmation(open.length, minutes)) {
+		const checks = open.map((id) => {
+			const motion = getMotion(ctx.db, meeting.villageId, id)!;
+			return closeCheck(ctx, motion, meeting, tallyOf(ctx, motion));
+		});
+		return { ok: false, reason: 'unconfirmed', open: checks, minutesEmpty: !minutes.trim() };
+	}
 	if (open.length && !options.closeOpenMotions)
 		return { ok: false, reason: 'motions_open', motionIds: open };
 	let closedSecret = false;
 	for (const motionId of open) {
 		const motion = getMotion(ctx.db, meeting.villageId, motionId)!;
-		const r = closeMotionIn(ctx, motion, meeting, options);
-		if (!r.ok)
-			return r.reason === 'few_secret_ballots'
-				? { ok: false, reason: r.reason, motionId, ballots: r.ballots }
-				: { ok: false, reason: 'no_tally', motionId };
+		const r = closeMotionIn(ctx, motion, meeting, { ...options, confirmed: true });
+		if (!r.ok) return { ok: false, reason: 'no_tally', motionId };
 		closedSecret ||= motion.method === 'secret';
 	}
 	return { ok: true, ...freezeMeeting(ctx, meeting, options.minutes, open), closedSecret };

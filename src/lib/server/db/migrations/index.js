@@ -11,10 +11,11 @@ import implementation from './008-implementation.js';
 import readIndexes from './009-read-indexes.js';
 import trustedDevices from './010-trusted-devices.js';
 import relationsAndCollective from './011-relations-and-collective.js';
-import meetingNotices from './013-meeting-notices.js';
-import presenceAndRecusal from './014-presence-and-recusal.js';
-import entrustments from './015-entrustments.js';
-import topicEnds from './016-topic-ends.js';
+import meetingNotices from './012-meeting-notices.js';
+import presenceAndRecusal from './013-presence-and-recusal.js';
+import entrustments from './014-entrustments.js';
+import topicEnds from './015-topic-ends.js';
+import minutesAfterClose from './016-minutes-after-close.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -28,8 +29,9 @@ export const migrations = [
 	{ version: 9, name: 'read-indexes', sql: readIndexes },
 	{ version: 10, name: 'trusted-devices', sql: trustedDevices },
 	{ version: 11, name: 'relations-and-collective', sql: relationsAndCollective },
-	{ version: 13, name: 'meeting-notices', sql: meetingNotices },
-	{ version: 14, name: 'presence-and-recusal', sql: presenceAndRecusal },
-	{ version: 15, name: 'entrustments', sql: entrustments },
-	{ version: 16, name: 'topic-ends', sql: topicEnds }
+	{ version: 12, name: 'meeting-notices', sql: meetingNotices },
+	{ version: 13, name: 'presence-and-recusal', sql: presenceAndRecusal },
+	{ version: 14, name: 'entrustments', sql: entrustments },
+	{ version: 15, name: 'topic-ends', sql: topicEnds },
+	{ version: 16, name: 'minutes-after-close', sql: minutesAfterClose }
 ];

@@ -12,6 +12,7 @@ import {
 	CORRECTION_REASON_MAX,
 	CORRECTION_TEXT_MAX,
 	MINUTES_TEXT_MAX,
+	minutesTextOpen,
 	setMinutesText
 } from '$lib/server/meetings/minutes';
 import { minutesOf, minutesStanding } from '$lib/server/meetings/minutes-view';
@@ -41,6 +42,7 @@ export const load: PageServerLoad = (event) => {
 		minutes,
 		staff,
 		standing: minutesStanding(getDb(), id, user.personId),
+		textOpen: minutesTextOpen(getDb(), minutes.meeting),
 		done: (DONE as readonly string[]).includes(done ?? '') ? done : null,
 		limits: {
 			text: MINUTES_TEXT_MAX,

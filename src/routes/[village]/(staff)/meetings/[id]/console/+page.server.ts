@@ -291,7 +291,7 @@ export const actions: Actions = {
 		if (!motion) return notAMotion();
 		const action = `motion-${motion.id}`;
 		const r = closeMotion(getDb(), ctx.actor, ctx.village.id, motion.id, {
-			confirmFewBallots: forms.confirmed(form)
+			confirmed: forms.confirmed(form)
 		});
 		if (!r.ok) return fail(refusalStatus(r.reason), { action, ...refusals.closeMotionRefusal(r) });
 		back(ctx, action);
