@@ -8,9 +8,10 @@ const GROUP = 7;
 /** A meeting of the type with the national rule table's powers, and a topic as given. */
 function facts(
 	meetingType: MeetingType,
-	topic: Partial<NonNullable<AdoptionFacts['topic']>> | null
+	topic: Partial<NonNullable<AdoptionFacts['topic']>> | null,
+	date = '2026-06-20'
 ): AdoptionFacts {
-	const rule = ruleSetOn('2026-06-20').meetings[meetingType];
+	const rule = ruleSetOn(date).meetings[meetingType];
 	return {
 		meetingType,
 		mayDecide: rule.mayDecide,
@@ -57,9 +58,20 @@ describe('adoptionRefusal: which passed motions become resolutions', () => {
 			'art24_not_here'
 		],
 		[
-			"an art. 24 topic in the collective members' meeting",
-			facts('collective_members', { touchesArt24: true }),
+			"an art. 24 topic in the collective members' meeting under the 2018 set",
+			facts('collective_members', { touchesArt24: true }, '2025-06-20'),
 			'art24_not_here'
+		],
+		[
+			// 组织法 2026 第二十八条 moved land, homestead, compensation and property to it.
+			"the collective economy's own 4+2 matter decided in its members' meeting under the 2026 set",
+			facts('collective_members', { touchesArt24: true, recordsStep4: true }),
+			null
+		],
+		[
+			"a 4+2 matter the collective members' meeting does not decide under the 2026 set",
+			facts('collective_members', { touchesArt24: true, recordsStep4: false }),
+			'not_step_4'
 		],
 		["the group's own matter in its group meeting", facts('group_meeting', {}), null],
 		[

@@ -299,7 +299,7 @@ describe('the 4+2 matter in the database', () => {
 		const refused = opened('reps_meeting', topic);
 		expect(refused.opening).toMatchObject({ ok: false, reason: 'reps_not_authorized' });
 		const grant = held('villagers_meeting', null);
-		const scope = { categories: ['development'], art24Items: ['collective_project'] };
+		const scope = { categories: ['development'], art24Items: ['collective_income'] };
 		// …cannot be dated back to cover it, by a day or by a year.
 		for (const validFrom of [refused.date, '2026-01-01', addDays(grant.date, -1)])
 			expect(

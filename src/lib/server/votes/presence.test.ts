@@ -26,7 +26,7 @@ describe('presence at the vote', () => {
 		expect(openMotion(db, m.c, m.v, m.motionId).ok).toBe(true);
 		expect(recordHands(db, m.c, m.v, m.motionId, { yes: 9, no: 6, abstain: 2 }).ok).toBe(true);
 		expect(markLeft(db, m.c, m.v, m.meetingId, m.voters[0]).ok).toBe(true);
-		const r = closeMotion(db, m.c, m.v, m.motionId);
+		const r = closeMotion(db, m.c, m.v, m.motionId, { confirmed: true });
 		if (!r.ok) throw new Error(r.reason);
 		expect(r.motion.result).toBe('failed');
 		expect(r.motion.passEvaluation).toMatchObject({ formula: '2 × 9 > 18' });
@@ -41,7 +41,7 @@ describe('presence at the vote', () => {
 			tally: { yes: 18, no: 0, abstain: 0 }
 		});
 		expect(markLeft(db, m.c, m.v, m.meetingId, m.voters[0]).ok).toBe(true);
-		const r = closeMotion(db, m.c, m.v, m.motionId);
+		const r = closeMotion(db, m.c, m.v, m.motionId, { confirmed: true });
 		if (!r.ok) throw new Error(r.reason);
 		expect(getMotion(db, m.v, m.motionId)).toMatchObject({
 			result: 'passed',
@@ -106,7 +106,7 @@ describe('presence at the vote', () => {
 		else expect(recordRollCall(db, m.c, m.v, m.motionId, ballots)).toMatchObject({ ok: true });
 		for (const p of present.slice(0, 4))
 			expect(markLeft(db, m.c, m.v, m.meetingId, p).ok).toBe(true);
-		const r = closeMotion(db, m.c, m.v, m.motionId);
+		const r = closeMotion(db, m.c, m.v, m.motionId, { confirmed: true });
 		if (!r.ok) throw new Error(r.reason);
 		expect(r.motion.result).toBe(result);
 		expect(r.motion.passEvaluation?.formula).toBe(formula);

@@ -124,7 +124,7 @@ describe('markRecusal', () => {
 		expect(
 			markRecusal(db, m.c, m.v, m.motionId, { personId: m.voters[0], reason: REASON })
 		).toEqual({ ok: false, reason: 'count_taken' });
-		expect(closeMotion(db, m.c, m.v, m.motionId).ok).toBe(true);
+		expect(closeMotion(db, m.c, m.v, m.motionId, { confirmed: true }).ok).toBe(true);
 		expect(
 			markRecusal(db, m.c, m.v, m.motionId, { personId: m.voters[0], reason: REASON })
 		).toEqual({ ok: false, reason: 'not_open' });
@@ -147,7 +147,7 @@ describe('markRecusal', () => {
 			present
 				.slice(1)
 				.forEach((p, i) => castBallot(db, voter(p), m.v, m.motionId, i < 9 ? 'yes' : 'no'));
-			const r = closeMotion(db, m.c, m.v, m.motionId);
+			const r = closeMotion(db, m.c, m.v, m.motionId, { confirmed: true });
 			if (!r.ok) throw new Error(r.reason);
 			expect(r.motion.passEvaluation?.formula).toBe(formula);
 			expect(r.motion.result).toBe(result);
@@ -168,7 +168,7 @@ describe('a show of hands with a recused member counted present', () => {
 			ok: true,
 			tally: { yes: 9, no: 8, abstain: 0 }
 		});
-		const r = closeMotion(db, m.c, m.v, m.motionId);
+		const r = closeMotion(db, m.c, m.v, m.motionId, { confirmed: true });
 		if (!r.ok) throw new Error(r.reason);
 		expect(r.motion.passEvaluation?.formula).toBe('2 × 9 > 18');
 		expect(r.motion.result).toBe('failed');
