@@ -127,7 +127,9 @@ describe('which passed motions become resolutions', () => {
 		// The topic is found to touch art. 24 while the vote is open.
 		triageOnto(db, topic, 'four_plus_two', ['collective_project']);
 		recordHands(db, c, v, mo.motion.id, { yes: voters.length, no: 0, abstain: 0 });
-		expect(closeMotion(db, c, v, mo.motion.id, { confirmed: true, now: at('2026-06-20') }).ok).toBe(true);
+		expect(closeMotion(db, c, v, mo.motion.id, { confirmed: true, now: at('2026-06-20') }).ok).toBe(
+			true
+		);
 		expect(getMotion(db, v, mo.motion.id)?.result).toBe('passed');
 		expect(resolutions()).toBe(0);
 	});

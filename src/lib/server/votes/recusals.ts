@@ -45,7 +45,8 @@ export function markRecusal(
 	const { personId } = recusal;
 	const reason = recusal.reason.trim();
 	const relativeId = recusal.relativeId ?? null;
-	if (!reason || reason.length > RECUSAL_REASON_MAX) return { ok: false, reason: 'bad_recusal_reason' };
+	if (!reason || reason.length > RECUSAL_REASON_MAX)
+		return { ok: false, reason: 'bad_recusal_reason' };
 	return command(db, {
 		actor,
 		villageId,
