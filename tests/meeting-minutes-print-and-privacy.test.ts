@@ -110,14 +110,17 @@ test("the clerk drafts today's notes; another village's people cannot reach the 
 	await checkA11yWithoutScripts(page);
 	await expectNoHorizontalOverflow(page);
 
-	// Nor can the notes of the closed meeting be rewritten, even by a hand-made request.
+	// Nor can the notes of the closed meeting, confirmed by its attendees, be rewritten, even by a
+	// hand-made request (a closed meeting's text stays open only until the first confirmation).
 	const rewrite = await page.request.post(`${CLOSED}?/saveText`, {
 		form: { text: '改写' },
 		headers: formPostHeaders(app),
 		maxRedirects: 0
 	});
 	expect(rewrite.status()).toBe(400);
-	expect(await rewrite.text()).toContain('会议已结束，记录正文不能再改；请追加更正。');
+	expect(await rewrite.text()).toContain(
+		'会议记录已经确认（参会人员已确认或已上传签字记录），记录正文不能再改；请追加更正。'
+	);
 	// Bad ids read as missing, never as a server error.
 	for (const path of ['/xinyang/meetings/999/minutes', '/xinyang/meetings/abc/minutes'])
 		expect((await page.goto(path))?.status(), path).toBe(404);

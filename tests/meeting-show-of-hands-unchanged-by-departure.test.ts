@@ -29,6 +29,9 @@ test('the clerk counts hands, marks someone as leaving, and the close keeps the 
 	await expect(page.getByTestId('present')).toHaveText('17');
 
 	await hands.getByRole('button', { name: '结束表决' }).click();
+	// Closing asks first with the numbers of the vote (issue 15): those present when it was taken.
+	await expect(hands.getByRole('alert')).toHaveText('实到 18 人，已登记 17 票。仍要结束吗？');
+	await hands.getByRole('button', { name: '确认结束表决' }).click();
 	await expect(hands.getByTestId('motion-result')).toHaveText('未通过');
 	await expect(hands.getByTestId('pass-formula')).toHaveText('通过条件：2 × 9 > 18 不成立');
 	await expect(hands.getByTestId('quorum-at-close')).toContainText('3 × 18 ≥ 2 × 25');

@@ -129,6 +129,7 @@ test('the Atom feed is valid, escaped, absolute and newest first', async ({ page
 			entries: [...doc.getElementsByTagNameNS(ns, 'entry')].map((e) => ({
 				title: e.getElementsByTagNameNS(ns, 'title')[0].textContent,
 				href: e.getElementsByTagNameNS(ns, 'link')[0].getAttribute('href'),
+				published: e.getElementsByTagNameNS(ns, 'published')[0].textContent,
 				updated: e.getElementsByTagNameNS(ns, 'updated')[0].textContent
 			}))
 		};
@@ -140,6 +141,8 @@ test('the Atom feed is valid, escaped, absolute and newest first', async ({ page
 	expect(feed.entries.map((e) => e.title)).toContain(DEMO_GENERAL_NOTICE_TITLE);
 	for (const e of feed.entries)
 		expect(e.href).toMatch(new RegExp(`^${app.url}/xinyang/notices/\\d+$`));
-	const days = feed.entries.map((e) => e.updated!.slice(0, 10));
+	// Newest first by the day each notice went up on the board.
+	const days = feed.entries.map((e) => e.published!.slice(0, 10));
 	expect([...days].sort().reverse()).toEqual(days);
+	for (const e of feed.entries) expect(e.updated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 });

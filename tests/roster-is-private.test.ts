@@ -103,7 +103,7 @@ test('the roster is for the village’s own clerk and secretary only', async ({
 	// Person 1 of 新阳 is as the clerk left them.
 	await open(page, '/xinyang/roster/people/1');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(original);
-	await expect(page.getByLabel('姓名')).toHaveValue(original);
+	await expect(page.getByLabel('姓名', { exact: true })).toHaveValue(original);
 	await expect(page.getByLabel('出生日期')).not.toHaveValue('1990-01-01');
 	const facts = page.locator('dl.facts');
 	await expect(facts).toContainText('在册');

@@ -115,7 +115,8 @@ test('a topic touching an art. 24 matter can only go to the 4+2 procedure, and i
 	const decision = page.getByRole('region', { name: '受理决定' });
 	await expect(decision).toContainText('四议两公开程序中');
 	await expect(decision).toContainText(`理由：${reason}`);
-	await expect(decision).toContainText(`涉及《村民委员会组织法》第二十四条事项：${PUBLIC_WELFARE}`);
+	// Triaged today, under the 2026 text: its art. 28 list (docs/domain.md §3.5).
+	await expect(decision).toContainText(`涉及《村民委员会组织法》第二十八条事项：${PUBLIC_WELFARE}`);
 	await expect(page.getByRole('region', { name: '办理经过' }).getByRole('listitem')).toHaveText([
 		/^提交议题/,
 		/^受理决定.*· 王丽/

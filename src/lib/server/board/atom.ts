@@ -1,4 +1,5 @@
-// The board as an Atom 1.0 feed (RFC 4287), for readers that follow the village.
+// The board as an Atom 1.0 feed (RFC 4287), for readers that follow the village. An entry is
+// published on the day it went up on the board (China time), the order the board lists it in.
 import type { BoardItem } from './notice-view';
 
 const escapeXml = (s: string) =>
@@ -26,7 +27,7 @@ export function atomFeed(input: {
 <id>${escapeXml(i.url)}</id>
 <title>${escapeXml(i.title)}</title>
 <link rel="alternate" type="text/html" href="${escapeXml(i.url)}"/>
-<published>${escapeXml(i.createdAt)}</published>
+<published>${escapeXml(i.postedOn)}T00:00:00+08:00</published>
 <updated>${escapeXml(i.createdAt)}</updated>
 <category term="${escapeXml(i.kind)}" label="${escapeXml(input.kindLabel(i.kind))}"/>
 <summary>${escapeXml(`${input.numberLabel(i)} · ${i.summary}`)}</summary>
