@@ -91,7 +91,8 @@ export const topicEndLabel = label(
 	{
 		direct: m.topic_end_direct,
 		archive: m.topic_end_archive,
-		feedback: m.topic_end_feedback
+		feedback: m.topic_end_feedback,
+		vote_failed: m.topic_end_vote_failed
 	},
 	m.topic_end_coordination
 );
@@ -130,6 +131,7 @@ const TIMELINE_LABELS: Record<TopicTimelineAction, () => string> = {
 	'topic.triaged': m.tl_triaged,
 	'topic.completed': m.tl_completed,
 	'topic.archived': m.tl_archived,
+	'topic.ended_after_failed_vote': m.tl_ended_after_failed_vote,
 	'topic.feedback_published': m.tl_feedback_published,
 	'topic.coordination_done': m.tl_coordination_done,
 	'topic.moved_to_four_plus_two': m.tl_moved_to_four_plus_two,

@@ -86,6 +86,7 @@ export const AUDIT_ACTIONS = [
 	'topic.deleted',
 	'topic.draft_updated',
 	'topic.drafted',
+	'topic.ended_after_failed_vote',
 	'topic.feedback_published',
 	'topic.moved_to_four_plus_two',
 	'topic.obligation_reached',

@@ -272,8 +272,9 @@ describe('受理率 and 办结率 count the end of every track', () => {
 });
 
 describe('migration 015 ends the topics that had already reached their track’s end', () => {
-	it('archived matters and published feedback count as ended; submitted outcomes take the 4+2 track', () => {
+	it('archived and stopped matters and published feedback count as ended; submitted outcomes take the 4+2 track', () => {
 		const archived = topicOn(db, 'four_plus_two', { art24: ['public_welfare'] });
+		const stopped = topicOn(db, 'four_plus_two', { art24: ['public_welfare'] });
 		const open = topicOn(db, 'four_plus_two', { art24: ['public_welfare'] });
 		const fed = topicOn(db, 'consultation');
 		const submitted = topicOn(db, 'consultation');
@@ -297,6 +298,9 @@ describe('migration 015 ends the topics that had already reached their track’s
 		db.prepare(
 			`insert into procedure_events (topic_id, kind, recorded_by, created_at) values (?, 'archived', ?, '2026-10-09T02:00:00.000Z')`
 		).run(archived, clerk);
+		db.prepare(
+			`insert into procedure_events (topic_id, kind, reason, recorded_by, created_at) values (?, 'ended', '党员大会未通过', ?, '2026-09-01T02:00:00.000Z')`
+		).run(stopped, clerk);
 		for (const [topic, route, feedback] of [
 			[fed, 'implement', true],
 			[submitted, 'submit', false]
@@ -314,6 +318,7 @@ describe('migration 015 ends the topics that had already reached their track’s
 			return [t.state, t.endKind, t.closedAt];
 		};
 		expect(state(archived)).toEqual(['completed', 'archive', '2026-10-09T02:00:00.000Z']);
+		expect(state(stopped)).toEqual(['completed', 'vote_failed', '2026-09-01T02:00:00.000Z']);
 		expect(state(open)).toEqual(['four_plus_two', null, null]);
 		expect(state(fed)).toEqual(['completed', 'feedback', '2026-05-01T02:00:00.000Z']);
 		expect(state(submitted)).toEqual(['four_plus_two', null, null]);

@@ -4,7 +4,7 @@
 import type { CommandContext } from '../command';
 import type { Meeting, Motion } from '../meetings/records';
 import { findTopic, type Topic } from '../topics/records';
-import type { Category } from '../topics/rules';
+import { onFourPlusTwoTrack, type Category } from '../topics/rules';
 import type { MeetingType } from '../votes/rules';
 import { matterFacts, matterOf, topicOfMotion } from './matters';
 import { stepByMotion } from './rules';
@@ -100,7 +100,7 @@ export function adoptionFacts(
 		meetingGroupId: meeting.groupId,
 		topic: topic && {
 			category: topic.category,
-			touchesArt24: topic.art24Items.length > 0 || topic.state === 'four_plus_two',
+			touchesArt24: topic.art24Items.length > 0 || onFourPlusTwoTrack(topic),
 			groupId: groupOfTopic(ctx, topic),
 			recordsStep4: recordsStep4(ctx, topic, meeting)
 		}

@@ -224,6 +224,8 @@ describe('the 4+2 matter in the database', () => {
 				reason: '选址需再议'
 			})
 		).toEqual({ ok: true, position: { kind: 'at', step: 2, done: [1] } });
+		// Sent back, the topic stays on its track.
+		expect(matterOf(db, v, topic)!.topic).toMatchObject({ state: 'four_plus_two', endKind: null });
 		const again = held('two_committees', topic);
 		expect(recordStep(db, clerk(), v, topic, again.motionId).ok).toBe(true);
 		const second = held('party_assembly', topic, 'none');
@@ -233,6 +235,20 @@ describe('the 4+2 matter in the database', () => {
 				reason: '党员大会两次未通过'
 			})
 		).toEqual({ ok: true, position: { kind: 'ended', done: [1, 2] } });
+		// Ended, the topic reaches its end with the matter, in the same transaction and audited.
+		expect(matterOf(db, v, topic)!.topic).toMatchObject({
+			state: 'completed',
+			endKind: 'vote_failed',
+			outcome: '党员大会两次未通过'
+		});
+		expect(
+			db
+				.prepare(
+					"select count(*) from audit where action = 'topic.ended_after_failed_vote' and subject_id = ?"
+				)
+				.pluck()
+				.get(String(topic))
+		).toBe(1);
 		expect(opened('party_assembly', topic).opening).toMatchObject({ ok: false, reason: 'ended' });
 	});
 

@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import type { Refusal } from '../result';
 import { isValidDate } from '../calendar/dates';
 import { isStaffOf } from '../permissions/village';
-import { findTopic, type Topic } from '../topics/records';
+import { endTopic, findTopic, type Topic } from '../topics/records';
 import {
 	ART24_ITEMS,
 	CATEGORIES,
@@ -277,6 +277,17 @@ export function recordFailedVote(
 				reason,
 				before: matter.position
 			});
+			// The matter stops, and so does its topic: the proposer sees where it ended.
+			if (r.event.kind === 'ended') {
+				const ended = endTopic(
+					ctx,
+					matter.topic,
+					'end_after_failed_vote',
+					'topic.ended_after_failed_vote',
+					{ outcome: reason }
+				);
+				if (!ended.ok) return { ok: false, reason: 'ended' };
+			}
 			return { ok: true, position };
 		}
 	});

@@ -34,7 +34,8 @@ describe('topic state machine', () => {
 		'submitted/coordination_done': 'completed',
 		'consultation/coordination_done': 'completed',
 		'direct/coordination_done': 'completed',
-		'consultation/submit_to_decision': 'four_plus_two'
+		'consultation/submit_to_decision': 'four_plus_two',
+		'four_plus_two/end_after_failed_vote': 'completed'
 	};
 	const cases = TOPIC_STATES.flatMap((from) =>
 		(Object.keys(TRANSITIONS) as TopicAction[]).map(

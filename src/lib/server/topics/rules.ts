@@ -59,7 +59,8 @@ export type TopicAction =
 	| 'archive'
 	| 'publish_feedback'
 	| 'coordination_done'
-	| 'submit_to_decision';
+	| 'submit_to_decision'
+	| 'end_after_failed_vote';
 
 /**
  * Every allowed transition. Anything not listed is refused by the domain functions, whatever the
@@ -79,15 +80,19 @@ export const TRANSITIONS: Record<TopicAction, { from: readonly TopicState[]; to:
 	coordination_done: { from: ['submitted', 'consultation', 'direct'], to: 'completed' },
 	// 组织法 (2026) 第三十三条第三款: a consultation outcome the law sends to a decision meeting
 	// goes there through the 4+2 procedure (第二十八条第二款: the party organisation studies it first).
-	submit_to_decision: { from: ['consultation'], to: 'four_plus_two' }
+	submit_to_decision: { from: ['consultation'], to: 'four_plus_two' },
+	// After a failed vote at step 3 or 4 the village may stop the matter (docs/domain.md §4): the
+	// proposer sees it end there, not wait on a procedure that will never move.
+	end_after_failed_vote: { from: ['four_plus_two'], to: 'completed' }
 };
 
 /**
  * How a topic reached 办结, one end per track (docs/domain.md §3.6): direct handling closed with
  * what was done; a 4+2 matter archived after its result was disclosed; a consultation's feedback
- * published; an urgent coordination's agreed actions recorded done.
+ * published; an urgent coordination's agreed actions recorded done; or a 4+2 matter stopped after
+ * its vote failed at step 3 or 4.
  */
-export const END_KINDS = ['direct', 'archive', 'feedback', 'coordination'] as const;
+export const END_KINDS = ['direct', 'archive', 'feedback', 'coordination', 'vote_failed'] as const;
 export type EndKind = (typeof END_KINDS)[number];
 
 /** The moves that end a topic, each with the end it records. */
@@ -95,13 +100,14 @@ export const ENDING_MOVES = {
 	complete: 'direct',
 	archive: 'archive',
 	publish_feedback: 'feedback',
-	coordination_done: 'coordination'
+	coordination_done: 'coordination',
+	end_after_failed_vote: 'vote_failed'
 } as const satisfies Partial<Record<TopicAction, EndKind>>;
 export type EndingMove = keyof typeof ENDING_MOVES;
 
-/** On the 4+2 track: still in the procedure, or ended by archiving its matter. */
+/** On the 4+2 track: still in the procedure, or ended by archiving or stopping its matter. */
 export const onFourPlusTwoTrack = (t: { state: TopicState; endKind: EndKind | null }): boolean =>
-	t.state === 'four_plus_two' || t.endKind === 'archive';
+	t.state === 'four_plus_two' || t.endKind === 'archive' || t.endKind === 'vote_failed';
 
 export function transition(from: TopicState, action: TopicAction): TopicState | null {
 	const t = TRANSITIONS[action];

@@ -7,7 +7,8 @@ alter table topics add column end_kind text check (end_kind is null or end_kind 
 	'direct', -- 直接办理: closed with what was done
 	'archive', -- 四议两公开: the matter archived after the result was disclosed
 	'feedback', -- 协商: the feedback on how the outcome was used, published
-	'coordination' -- 紧急协调会: the agreed actions recorded done
+	'coordination', -- 紧急协调会: the agreed actions recorded done
+	'vote_failed' -- 四议两公开: the matter stopped after its vote failed at step 3 or 4
 ));
 
 -- 紧急协调会 agreed actions done: appended once, like the outcome it completes.
@@ -30,6 +31,12 @@ update topics set state = 'completed', end_kind = 'archive',
 		where e.topic_id = topics.id and e.kind = 'archived')
 where state = 'four_plus_two'
 	and exists (select 1 from procedure_events e where e.topic_id = topics.id and e.kind = 'archived');
+
+update topics set state = 'completed', end_kind = 'vote_failed',
+	closed_at = (select max(e.created_at) from procedure_events e
+		where e.topic_id = topics.id and e.kind = 'ended')
+where state = 'four_plus_two'
+	and exists (select 1 from procedure_events e where e.topic_id = topics.id and e.kind = 'ended');
 
 -- An outcome submitted to a decision meeting takes the 4+2 track; one implemented directly ends
 -- with its feedback.
