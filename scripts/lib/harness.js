@@ -107,7 +107,8 @@ export async function signIn(url, phone, password) {
 }
 
 /**
- * Casts one ballot through the meeting page's form action, as a browser without JS would.
+ * Casts one ballot through the meeting page's form action, as a browser without JS would: the
+ * confirmed second post (the first only asks "确认投票？").
  * @param {string} url @param {string} slug @param {number} meetingId @param {string} cookie
  * @param {number} motionId @param {string} choice
  * @returns {Promise<Response>}
@@ -115,7 +116,7 @@ export async function signIn(url, phone, password) {
 export function castBallot(url, slug, meetingId, cookie, motionId, choice) {
 	return fetch(`${url}/${slug}/meetings/${meetingId}?/vote`, {
 		method: 'POST',
-		body: new URLSearchParams({ motionId: String(motionId), choice }),
+		body: new URLSearchParams({ motionId: String(motionId), choice, confirmed: 'yes' }),
 		redirect: 'manual',
 		headers: { cookie, origin: url, accept: 'text/html' }
 	});
