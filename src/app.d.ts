@@ -12,6 +12,10 @@ declare global {
 			// Whether cookies we set must carry the Secure flag (the public origin is https).
 			secureCookies: boolean;
 		}
+		interface PageData {
+			// A page that is the whole screen (the hall's projector): the root layout draws no shell.
+			bare?: boolean;
+		}
 	}
 }
 
