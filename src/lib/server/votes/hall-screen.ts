@@ -12,7 +12,7 @@ import {
 	type PassWords,
 	type QuorumWords
 } from '../meetings/hall';
-import { motionsOfMeeting, type Meeting } from '../meetings/records';
+import { getMotion, type Meeting } from '../meetings/records';
 import { meetingView, type Attendance } from '../meetings/view';
 import { motionCounts } from './presence';
 
@@ -42,7 +42,7 @@ export function hallScreen(
 	const voting = view.agenda
 		.flatMap((a) => a.motions)
 		.find((mv) => mv.state === 'open' && mv.presentAtVote !== null);
-	const motion = voting && motionsOfMeeting(db, meeting.id).find((mo) => mo.id === voting.id);
+	const motion = voting && getMotion(db, villageId, voting.id);
 	const quorum =
 		view.attendance.quorum && meeting.state !== 'closed'
 			? motion
