@@ -110,7 +110,7 @@ export function speakerQueue(db: Db, meetingId: number) {
 }
 
 /** The console's part: the queue, the agenda to choose from, and the people in the hall to add. */
-export function consoleSpeakers(db: Db, meetingId: number) {
+export function consoleSpeakers(db: Db, meetingId: number, now = new Date()) {
 	const { people, ...queue } = speakerQueue(db, meetingId);
 	const queued = new Set([
 		...queue.waiting.map((w) => w.personId),
@@ -125,7 +125,8 @@ export function consoleSpeakers(db: Db, meetingId: number) {
 			.all(meetingId) as { id: number; position: number; title: string }[],
 		candidates: [...people.values()]
 			.filter((p) => p.inHall && !queued.has(p.personId))
-			.map((p) => ({ personId: p.personId, name: p.name, detail: p.detail }))
+			.map((p) => ({ personId: p.personId, name: p.name, detail: p.detail })),
+		serverNow: now.toISOString()
 	};
 }
 

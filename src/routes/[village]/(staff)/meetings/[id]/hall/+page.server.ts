@@ -9,6 +9,7 @@ import { meetingView } from '$lib/server/meetings/view';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 import { actorOf } from '$lib/server/permissions';
 import { LIVE } from '$lib/meetings/live.svelte';
+import { hallSpeakers } from '$lib/server/meetings/speaker-queue';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(LIVE);
@@ -44,6 +45,7 @@ export const load: PageServerLoad = async (event) => {
 		),
 		code,
 		checkinUrl,
-		qr
+		qr,
+		speakers: hallSpeakers(db, meeting.id)
 	};
 };
