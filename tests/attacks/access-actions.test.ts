@@ -365,6 +365,22 @@ test('the forms of each village refuse the other village’s ids, and nothing ch
 		[
 			'dsClerk',
 			{
+				path: `/dongshan/meetings/${xy.notifiedMeeting}/console`,
+				action: 'discuss',
+				fields: { item: id(xy.agendaItem) }
+			}
+		],
+		[
+			'clerk',
+			{
+				path: `/xinyang/meetings/${xy.notifiedMeeting}/console`,
+				action: 'discuss',
+				fields: { item: id(ds.agendaItem) }
+			}
+		],
+		[
+			'dsClerk',
+			{
 				path: `/dongshan/meetings/${ds.meeting}/console`,
 				action: 'openMotion',
 				fields: { motion: id(xy.motion) }

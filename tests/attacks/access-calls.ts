@@ -114,7 +114,9 @@ function fieldsOf(
 			opinion: {
 				path: mt,
 				fields: { agendaItemId: String(xy.agendaItem), text: '我同意这个方案。' }
-			}
+			},
+			askFloor: { path: mt, fields: {} },
+			withdrawFloor: { path: mt, fields: { request: '1' } }
 		},
 		'/[village]/meetings/[id]/checkin': {
 			checkIn: { path: `${mt}/checkin`, fields: { code: '1234 5678' } }
@@ -150,6 +152,12 @@ function fieldsOf(
 				path: `${mt}/console`,
 				fields: { item: String(xy.agendaItem), speakerName: '王五', summary: '同意' }
 			},
+			discuss: { path: `${mt}/console`, fields: { item: String(xy.agendaItem) } },
+			speakerLimit: { path: `${mt}/console`, fields: { minutes: '2' } },
+			addSpeaker: { path: `${mt}/console`, fields: { person: String(xy.person) } },
+			startSpeech: { path: `${mt}/console`, fields: { request: '1' } },
+			endSpeech: { path: `${mt}/console`, fields: { request: '1', summary: '同意' } },
+			removeSpeaker: { path: `${mt}/console`, fields: { request: '1' } },
 			createMotion: {
 				path: `${mt}/console`,
 				fields: { item: String(xy.agendaItem), method: 'hands', text: '同意' }

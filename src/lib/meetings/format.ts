@@ -24,3 +24,9 @@ export function localizeFormula(symbolic: string): string {
 export function permilleToPercent(permille: number): string {
 	return `${Math.floor(permille / 10)}.${permille % 10}%`;
 }
+
+/** 125 → '2:05': a speech's length or limit, as a clock face reads it in any language. */
+export function formatDuration(seconds: number): string {
+	const s = Math.max(0, Math.floor(seconds));
+	return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

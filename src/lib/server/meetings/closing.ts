@@ -4,6 +4,7 @@
 import type { CommandContext } from '../command';
 import { auditHead } from '../audit/chain.js';
 import { getMeeting, type Meeting } from './records';
+import { closeSpeakerQueue } from './speakers';
 
 /** As much as the recorder's text may hold when the close brings it in. */
 export const CLOSING_MINUTES_MAX = 20000;
@@ -19,6 +20,8 @@ export function freezeMeeting(
 	closedMotions: number[]
 ): { meeting: Meeting; auditHead: { id: number; hash: string } } {
 	const { db } = ctx;
+	// Before the head is read, so the chain the minutes print covers the queue's last entries.
+	closeSpeakerQueue(ctx, meeting);
 	const head = auditHead(db);
 	db.prepare(
 		`update meetings set state = 'closed', closed_at = ?, audit_head_id = ?, audit_head_hash = ?,

@@ -38,9 +38,17 @@ describe('itemUnderDiscussion', () => {
 		],
 		['the first item of a meeting that has not voted yet', [item(1), item(2)], 1],
 		['none once every motion is closed', [item(1, 'closed'), item(2, 'closed', 'closed')], null],
-		['none on an empty agenda', [], null]
-	] as const)('%s', (_, agenda, expected) => {
-		expect(itemUnderDiscussion(agenda)?.id ?? null).toBe(expected);
+		['none on an empty agenda', [], null],
+		[
+			"the clerk's item, even while another item's vote is open",
+			[item(1, 'closed', 'open'), item(2)],
+			2,
+			2
+		],
+		["the clerk's item after every motion is closed", [item(1, 'closed'), item(2, 'closed')], 2, 2],
+		['an item the agenda no longer holds counts as none named', [item(1), item(2)], 1, 9]
+	] as const)('%s', (_, agenda, expected, current: number | null = null) => {
+		expect(itemUnderDiscussion(agenda, current)?.id ?? null).toBe(expected);
 	});
 });
 

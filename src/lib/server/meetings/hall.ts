@@ -12,14 +12,16 @@ import {
 import type { MotionState } from './records';
 
 /**
- * The agenda item the hall is on: the one with a vote open, else the first item not yet settled —
- * one with a motion still to close, or with no motion at all (discussion comes before any motion).
- * null once every item's motions are closed.
+ * The agenda item the hall is on: the one the clerk opened for discussion (开始讨论此议题), else the
+ * one with a vote open, else the first item not yet settled — one with a motion still to close, or
+ * with no motion at all (discussion comes before any motion). null once every item's motions are
+ * closed and the clerk has named none.
  */
-export function itemUnderDiscussion<I extends { motions: readonly { state: MotionState }[] }>(
-	agenda: readonly I[]
-): I | null {
+export function itemUnderDiscussion<
+	I extends { id: number; motions: readonly { state: MotionState }[] }
+>(agenda: readonly I[], currentItemId: number | null = null): I | null {
 	return (
+		agenda.find((i) => i.id === currentItemId) ??
 		agenda.find((i) => i.motions.some((mo) => mo.state === 'open')) ??
 		agenda.find((i) => i.motions.length === 0 || i.motions.some((mo) => mo.state !== 'closed')) ??
 		null

@@ -4,6 +4,7 @@
 import type { Db } from '../db';
 import type { StoredSheet } from './minutes';
 import { listRoster, type Choice, type Meeting } from './records';
+import { spokenByItem, type SpokenView } from './speaker-queue';
 import {
 	meetingView,
 	type AgendaItemView,
@@ -68,6 +69,8 @@ export type MinutesMotion = Omit<
 export type MinutesAgendaItem = Omit<AgendaItemView, 'motions' | 'opinions'> & {
 	opinions: Omit<WrittenOpinionView, 'personId'>[];
 	motions: MinutesMotion[];
+	/** The speeches given from the speakers' queue, in the order they began. */
+	floor: SpokenView[];
 };
 
 export interface Minutes {
@@ -174,6 +177,7 @@ export function minutesOf(db: Db, villageId: number, meetingId: number): Minutes
 	const attendance: Partial<Attendance> = { ...view.attendance };
 	delete attendance.counts;
 	const signedIn = roster.filter((r) => r.signedInAt !== null);
+	const spoken = spokenByItem(db, meetingId);
 	return {
 		meeting: {
 			id: m.id,
@@ -217,7 +221,8 @@ export function minutesOf(db: Db, villageId: number, meetingId: number): Minutes
 					relativeName: r.relativeName,
 					declaredBy: r.declaredBy
 				}))
-			}))
+			})),
+			floor: spoken.get(item.id) ?? []
 		})),
 		confirmations,
 		mayConfirm: signedIn.length,

@@ -96,6 +96,14 @@ export const COMMANDS = {
 	addGuest: 'staff',
 	recordEntrustment: 'staff',
 	addSpeech: 'staff',
+	startDiscussion: 'staff',
+	setSpeakerLimit: 'staff',
+	askForFloor: 'selfOrStaff',
+	withdrawFloorRequest: 'selfOrStaff',
+	startSpeech: 'staff',
+	endSpeech: 'staff',
+	// Ends the queue inside closeMeeting's transaction, before the meeting is frozen.
+	closeSpeakerQueue: 'internal',
 	createMotion: 'staff',
 	openMotion: 'staff',
 	castBallot: 'member',
@@ -166,7 +174,10 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		vote: 'castBallot',
 		// The member recuses themselves; the console recuses someone else.
 		recuse: { command: 'markRecusal', as: 'member' },
-		opinion: 'submitWrittenOpinion'
+		opinion: 'submitWrittenOpinion',
+		// The attendee asks for the floor for themselves, and withdraws their own request.
+		askFloor: { command: 'askForFloor', as: 'member' },
+		withdrawFloor: { command: 'withdrawFloorRequest', as: 'member' }
 	},
 	'/[village]/meetings/[id]/checkin': { checkIn: 'signIn' },
 	'/[village]/meetings/[id]/console': {
@@ -181,6 +192,13 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		signIn: { command: 'signIn', as: 'staff' },
 		markLeft: 'markLeft',
 		addSpeech: 'addSpeech',
+		discuss: 'startDiscussion',
+		speakerLimit: 'setSpeakerLimit',
+		// The console adds someone else to the queue, and removes (skips) them.
+		addSpeaker: { command: 'askForFloor', as: 'staff' },
+		startSpeech: 'startSpeech',
+		endSpeech: 'endSpeech',
+		removeSpeaker: { command: 'withdrawFloorRequest', as: 'staff' },
 		createMotion: 'createMotion',
 		openMotion: 'openMotion',
 		hands: 'recordHands',

@@ -13,6 +13,7 @@ import {
 	type QuorumWords
 } from '../meetings/hall';
 import { getMotion, type Meeting } from '../meetings/records';
+import { currentAgendaItem } from '../meetings/speakers';
 import { meetingView, type Attendance } from '../meetings/view';
 import { motionCounts } from './presence';
 
@@ -37,7 +38,7 @@ export function hallScreen(
 	const view = meetingView(db, villageId, meetingId);
 	if (!view) return null;
 	const meeting = view.meeting;
-	const item = itemUnderDiscussion(view.agenda);
+	const item = itemUnderDiscussion(view.agenda, currentAgendaItem(db, meetingId)?.id ?? null);
 	// Once a vote is under way its own fixed presence decides, not who is in the hall now.
 	const voting = view.agenda
 		.flatMap((a) => a.motions)

@@ -16,6 +16,7 @@ import presenceAndRecusal from './013-presence-and-recusal.js';
 import entrustments from './014-entrustments.js';
 import topicEnds from './015-topic-ends.js';
 import minutesAfterClose from './016-minutes-after-close.js';
+import speakersQueue from './017-speakers-queue.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -33,5 +34,6 @@ export const migrations = [
 	{ version: 13, name: 'presence-and-recusal', sql: presenceAndRecusal },
 	{ version: 14, name: 'entrustments', sql: entrustments },
 	{ version: 15, name: 'topic-ends', sql: topicEnds },
-	{ version: 16, name: 'minutes-after-close', sql: minutesAfterClose }
+	{ version: 16, name: 'minutes-after-close', sql: minutesAfterClose },
+	{ version: 17, name: 'speakers-queue', sql: speakersQueue }
 ];

@@ -23,6 +23,8 @@ import { idParam, requireMember } from '$lib/server/villages/context';
 import { LIVE } from '$lib/meetings/live.svelte';
 import { attendeeRefusalMessage, meetingFromParams } from '$lib/server/meetings/attendee-pages';
 import { refusalStatus } from '$lib/server/http/refusal';
+import { myFloor } from '$lib/server/meetings/speaker-queue';
+import { askFloor, withdrawFloor } from './floor-actions';
 
 export const load: PageServerLoad = (event) => {
 	event.depends(LIVE);
@@ -90,11 +92,15 @@ export const load: PageServerLoad = (event) => {
 		},
 		myOpinions: status && personId !== null ? listOwnOpinions(db, meeting.id, personId) : [],
 		opinionMax: OPINION_MAX_CHARS,
+		floor: status && personId !== null ? myFloor(db, meeting.id, personId) : null,
 		done: event.url.searchParams.get('done')
 	};
 };
 
 export const actions: Actions = {
+	askFloor,
+	withdrawFloor,
+
 	vote: async (event) => {
 		const { user } = requireMember(event);
 		const { village, meeting } = meetingFromParams(event);

@@ -29,6 +29,8 @@ import { recordEntrustment } from '$lib/server/meetings/entrustments';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 import { actorOf } from '$lib/server/permissions';
 import { refusalStatus } from '$lib/server/http/refusal';
+import { consoleSpeakers } from '$lib/server/meetings/speaker-queue';
+import { speakerActions } from './speaker-actions';
 
 type Event = RequestEvent | Parameters<PageServerLoad>[0];
 
@@ -45,7 +47,8 @@ function context(event: Event) {
 export const load: PageServerLoad = (event) => {
 	event.depends(LIVE);
 	const { village, meeting } = context(event);
-	return consolePage(getDb(), village.id, meeting, event.url.searchParams);
+	const speakers = consoleSpeakers(getDb(), meeting.id);
+	return { ...consolePage(getDb(), village.id, meeting, event.url.searchParams), speakers };
 };
 
 type Ctx = ReturnType<typeof context>;
@@ -200,6 +203,13 @@ export const actions: Actions = {
 			return refused(r.reason, action, meetingRefusalMessage(r.reason), { values: p.values });
 		back(ctx, `item-${p.id}`);
 	},
+
+	discuss: speakerActions.discuss,
+	speakerLimit: speakerActions.limit,
+	addSpeaker: speakerActions.add,
+	startSpeech: speakerActions.start,
+	endSpeech: speakerActions.end,
+	removeSpeaker: speakerActions.remove,
 
 	createMotion: async (event) => {
 		const ctx = context(event);

@@ -7,6 +7,7 @@ import { hallScreen } from '$lib/server/votes/hall-screen';
 import { idParam, requireStaff } from '$lib/server/villages/context';
 import { actorOf } from '$lib/server/permissions';
 import { LIVE } from '$lib/meetings/live.svelte';
+import { hallSpeakers } from '$lib/server/meetings/speaker-queue';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(LIVE);
@@ -28,5 +29,11 @@ export const load: PageServerLoad = async (event) => {
 		? await QRCode.toString(checkinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
 		: null;
 	// A projector page: the root layout draws no header, account or language controls around it.
-	return { ...screen, checkinUrl, qr, bare: true };
+	return {
+		...screen,
+		checkinUrl,
+		qr,
+		speakers: hallSpeakers(getDb(), screen.meeting.id),
+		bare: true
+	};
 };
