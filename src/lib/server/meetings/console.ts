@@ -10,6 +10,7 @@ import { idParam } from '../villages/context';
 import { searchText } from './console-forms';
 import { getMeeting, getMotion, listRoster, type Meeting, type Motion } from './records';
 import { meetingView } from './view';
+import { labelledRoster, paperEntries } from './paper-entry';
 import {
 	CN_2018,
 	MEETING_TYPES,
@@ -177,9 +178,11 @@ export function consolePage(db: Db, villageId: number, meeting: Meeting, params:
 	const collective = meeting.type === 'collective_members';
 	const entrustments = collective ? listEntrustments(db, meeting.id) : [];
 	const proxyOf = new Map(entrustments.map((e) => [e.principalId, e.proxyName]));
+	const labels = new Map(labelledRoster(db, meeting.id).map((r) => [r.personId, r.label]));
 	const roster = listRoster(db, meeting.id).map((r) => ({
 		personId: r.personId,
 		name: r.name,
+		label: labels.get(r.personId) ?? r.name,
 		voting: r.voting,
 		status: r.leftAt
 			? ('left' as const)
@@ -196,12 +199,20 @@ export function consolePage(db: Db, villageId: number, meeting: Meeting, params:
 		.map(idParam)
 		.filter((n): n is number => n !== null)
 		.slice(0, 500);
+	const view = meetingView(db, villageId, meeting.id)!;
 	return {
-		view: meetingView(db, villageId, meeting.id)!,
+		view,
 		today,
 		q: searchText(params.get('q')),
 		roster,
 		votes: meeting.rule.voters !== null,
+		// The paper and roll-call list of each open motion, every row shown as what it is.
+		entry: paperEntries(
+			db,
+			meeting.id,
+			view.agenda.flatMap((a) => a.motions),
+			entrustments
+		),
 		// 书面委托: only a collective members' meeting takes them (集体经济组织法 第二十七条).
 		entrustments,
 		entrustable:

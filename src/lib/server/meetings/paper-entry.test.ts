@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { paperEntryRows, type EntryInput, type EntryPerson } from './paper-entry';
+
+const person = (personId: number, more: Partial<EntryPerson> = {}): EntryPerson => ({
+	personId,
+	label: `代表${personId}`,
+	here: true,
+	proxyLabel: null,
+	...more
+});
+
+const base: EntryInput = { people: [], presentAtVote: null, recused: [], receipts: [] };
+
+describe('paperEntryRows', () => {
+	it.each<{ case: string; input: Partial<EntryInput>; rows: [number, string][] }>([
+		{
+			case: 'in the hall, nothing recorded: free to enter',
+			input: { people: [person(1), person(2)] },
+			rows: [
+				[1, 'open'],
+				[2, 'open']
+			]
+		},
+		{
+			case: 'voted on the phone: marked, whatever else holds',
+			input: {
+				people: [person(1), person(2, { here: false })],
+				presentAtVote: [1, 2],
+				receipts: [
+					{ personId: 1, channel: 'online' },
+					{ personId: 2, channel: 'online' }
+				]
+			},
+			rows: [
+				[1, 'voted_online'],
+				[2, 'voted_online']
+			]
+		},
+		{
+			case: 'entered on paper or called out before: recorded',
+			input: {
+				people: [person(1), person(2)],
+				receipts: [
+					{ personId: 1, channel: 'paper' },
+					{ personId: 2, channel: 'clerk' }
+				]
+			},
+			rows: [
+				[1, 'recorded'],
+				[2, 'recorded']
+			]
+		},
+		{
+			case: 'recused: shown as recused, never offered',
+			input: { people: [person(1), person(2)], recused: [2] },
+			rows: [
+				[1, 'open'],
+				[2, 'recused']
+			]
+		},
+		{
+			case: 'came in after the vote was taken: shown, not offered',
+			input: { people: [person(1), person(2)], presentAtVote: [1] },
+			rows: [
+				[1, 'open'],
+				[2, 'absent_at_vote']
+			]
+		},
+		{
+			case: 'left after the vote was taken: still entered, as counted then',
+			input: { people: [person(1, { here: false })], presentAtVote: [1] },
+			rows: [[1, 'open']]
+		},
+		{
+			case: 'not here and not counted: not listed',
+			input: { people: [person(1), person(2, { here: false })] },
+			rows: [[1, 'open']]
+		},
+		{
+			case: 'a principal whose proxy is in the hall: represented',
+			input: { people: [person(1, { here: false, proxyLabel: '张伟（户号 012）' })] },
+			rows: [[1, 'represented']]
+		},
+		{
+			case: 'a principal who came in person after all: their own row',
+			input: { people: [person(1, { proxyLabel: '张伟' })] },
+			rows: [[1, 'open']]
+		}
+	])('$case', ({ input, rows }) => {
+		const out = paperEntryRows({ ...base, ...input });
+		expect(out.map((r) => [r.personId, r.status])).toEqual(rows);
+	});
+
+	it('only free and represented rows may be filled', () => {
+		const out = paperEntryRows({
+			people: [1, 2, 3, 4, 5, 6].map((id) =>
+				person(id, id === 6 ? { here: false, proxyLabel: '李红' } : {})
+			),
+			presentAtVote: [1, 2, 3, 4, 6],
+			recused: [3],
+			receipts: [
+				{ personId: 1, channel: 'online' },
+				{ personId: 2, channel: 'paper' }
+			]
+		});
+		expect(out.map((r) => [r.status, r.enterable])).toEqual([
+			['voted_online', false],
+			['recorded', false],
+			['recused', false],
+			['open', true],
+			['absent_at_vote', false],
+			['represented', true]
+		]);
+		expect(out[5].proxyLabel).toBe('李红');
+	});
+});
