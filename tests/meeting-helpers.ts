@@ -10,6 +10,7 @@ import { openMotion } from '../src/lib/server/procedure/opening.ts';
 import { notifyMeeting, openMeeting } from '../src/lib/server/meetings/notice.ts';
 import { signIn } from '../src/lib/server/meetings/attendance.ts';
 import { currentCheckinCode } from '../src/lib/server/meetings/checkin.ts';
+import { findPerson, updatePerson } from '../src/lib/server/roster/people.ts';
 import { type Choice, type Method } from '../src/lib/server/meetings/records.ts';
 import type { MeetingType } from '../src/lib/server/votes/rules.ts';
 import { DEMO_TODAY_MEETING_TITLE } from '../src/lib/server/seed/demo-meetings.ts';
@@ -162,6 +163,25 @@ export function markPresent(app: App, meetingId: number, people: number[]): void
 		const clerk = actorOf(db, DEMO.clerk.phone);
 		const village = villageOf(db);
 		for (const p of people) must(`sign in ${p}`, signIn(db, clerk, village, meetingId, p));
+	});
+}
+
+/** The clerk corrects a person's name in the roster, keeping everything else. */
+export function renamePerson(app: App, personId: number, name: string): void {
+	withDb(app, (db) => {
+		const village = villageOf(db);
+		const p = findPerson(db, village, personId);
+		if (!p) throw new Error(`no person ${personId}`);
+		must(
+			'rename',
+			updatePerson(db, actorOf(db, DEMO.clerk.phone).userId, village, personId, {
+				name,
+				gender: p.gender,
+				birthDate: p.birthDate,
+				phone: p.phone,
+				relation: p.relation
+			})
+		);
 	});
 }
 
