@@ -4,6 +4,7 @@
 import type { Db } from '../db';
 import { currentMeetingNotice } from './notice-records';
 import { listPeople } from '../roster/people';
+import { labelPeople } from '../roster/person-labels';
 import { entrustablePeople, listEntrustments } from './entrustments';
 import { todayInChina } from '../calendar/dates';
 import { idParam } from '../villages/context';
@@ -58,14 +59,16 @@ export function meetingTypeGuide(rules: RuleSet, today: string): MeetingTypeGuid
 export interface PersonOption {
 	id: number;
 	name: string;
+	/** The name, with what tells namesakes apart (roster/namesakes.ts). */
+	label: string;
 }
 
 /**
  * Who may chair or record a meeting: people holding a branch or villagers' committee seat, or the
- * clerk's post, on `date`. A name shared by two people keeps both rows; the id tells them apart.
+ * clerk's post, on `date`. A name shared by two people keeps both rows, labelled apart.
  */
 export function officerCandidates(db: Db, villageId: number, date: string): PersonOption[] {
-	return db
+	const people = db
 		.prepare(
 			`select distinct p.id, p.name from roles r join people p on p.id = r.person_id
 			 where r.village_id = ? and p.status = 'resident'
@@ -73,7 +76,8 @@ export function officerCandidates(db: Db, villageId: number, date: string): Pers
 			   and r.start_date <= ? and (r.end_date is null or r.end_date >= ?)
 			 order by p.id`
 		)
-		.all(villageId, date, date) as PersonOption[];
+		.all(villageId, date, date) as Omit<PersonOption, 'label'>[];
+	return labelPeople(db, villageId, people);
 }
 
 /**
@@ -81,15 +85,19 @@ export function officerCandidates(db: Db, villageId: number, date: string): Pers
  * saving the draft's other details must not drop its chair or recorder unasked.
  */
 export function draftOfficerOptions(db: Db, meeting: Meeting): PersonOption[] {
-	const officers = officerCandidates(db, meeting.villageId, meeting.meetingDate);
+	const officers: Omit<PersonOption, 'label'>[] = officerCandidates(
+		db,
+		meeting.villageId,
+		meeting.meetingDate
+	);
 	for (const id of [meeting.chairPersonId, meeting.recorderPersonId]) {
 		if (id === null || officers.some((o) => o.id === id)) continue;
 		const person = db
 			.prepare('select id, name from people where id = ? and village_id = ?')
-			.get(id, meeting.villageId) as PersonOption | undefined;
+			.get(id, meeting.villageId) as Omit<PersonOption, 'label'> | undefined;
 		if (person) officers.push(person);
 	}
-	return officers;
+	return labelPeople(db, meeting.villageId, officers);
 }
 
 export interface TopicOption {
@@ -121,18 +129,18 @@ export function attendeeCandidates(
 ): (PersonOption & { picked: boolean })[] {
 	const found = search ? listPeople(db, villageId, { search, pageSize: 50 }).items : [];
 	const pickedSet = new Set(picked);
-	const byId = new Map<number, PersonOption & { picked: boolean }>();
+	const byId = new Map<number, Omit<PersonOption, 'label'> & { picked: boolean }>();
 	if (picked.length) {
 		const rows = db
 			.prepare(
 				`select id, name from people where village_id = ? and id in (${picked.map(() => '?').join(',')}) order by id`
 			)
-			.all(villageId, ...picked) as PersonOption[];
+			.all(villageId, ...picked) as Omit<PersonOption, 'label'>[];
 		for (const r of rows) byId.set(r.id, { ...r, picked: true });
 	}
 	for (const p of found)
 		if (!byId.has(p.id)) byId.set(p.id, { id: p.id, name: p.name, picked: pickedSet.has(p.id) });
-	return [...byId.values()];
+	return labelPeople(db, villageId, [...byId.values()]);
 }
 
 /** The motion, only when it belongs to this meeting (of this village). */

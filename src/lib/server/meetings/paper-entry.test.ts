@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { paperEntryRows, type EntryInput, type EntryPerson } from './paper-entry';
+import type { Db } from '../db';
+import { useDemoVillageDb } from '../seed/demo-test-db';
+import { findPerson, updatePerson } from '../roster/people';
+import { labelPeople } from '../roster/person-labels';
+import { castBallot } from '../votes/ballots';
+import { meetingTestKit } from '../votes/test-helpers';
+import { openMotion } from '../procedure/opening';
+import { getMeeting } from './records';
+import { meetingView } from './view';
+import { paperEntries, paperEntryRows, type EntryInput, type EntryPerson } from './paper-entry';
+
+let db: Db;
+useDemoVillageDb((d) => {
+	db = d;
+});
+const { heldMeeting, signInAll, voter } = meetingTestKit(() => db);
 
 const person = (personId: number, more: Partial<EntryPerson> = {}): EntryPerson => ({
 	personId,
@@ -112,5 +127,39 @@ describe('paperEntryRows', () => {
 			['represented', true]
 		]);
 		expect(out[5].proxyLabel).toBe('李红');
+	});
+});
+
+describe('paperEntries on a held meeting', () => {
+	it('labels namesakes by household and marks the phone voter, on every open motion', () => {
+		const m = heldMeeting('reps_meeting', 'named');
+		const [a, b, c] = m.voters;
+		const pa = findPerson(db, m.v, a)!;
+		const pb = findPerson(db, m.v, b)!;
+		expect(pa.householdKey).not.toBe(pb.householdKey);
+		expect(updatePerson(db, m.c.userId, m.v, b, { ...pb, name: pa.name }).ok).toBe(true);
+		signInAll(m, m.voters.slice(0, 18));
+		expect(openMotion(db, m.c, m.v, m.motionId).ok).toBe(true);
+		expect(castBallot(db, voter(a), m.v, m.motionId, 'no')).toEqual({ ok: true });
+		const view = meetingView(db, m.v, m.meetingId)!;
+		const rows = paperEntries(
+			db,
+			getMeeting(db, m.v, m.meetingId)!.id,
+			view.agenda.flatMap((i) => i.motions),
+			[]
+		)[m.motionId];
+		expect(rows).toHaveLength(18);
+		expect(rows.slice(0, 3).map((r) => [r.personId, r.label, r.status, r.enterable])).toEqual([
+			[a, `${pa.name}（户号 ${pa.householdKey}）`, 'voted_online', false],
+			[b, `${pa.name}（户号 ${pb.householdKey}）`, 'open', true],
+			[c, findPerson(db, m.v, c)!.name, 'open', true]
+		]);
+		// Any list of people is labelled the same way.
+		expect(
+			labelPeople(db, m.v, [
+				{ id: b, name: pa.name },
+				{ id: a, name: pa.name }
+			]).map((p) => p.label)
+		).toEqual([`${pa.name}（户号 ${pb.householdKey}）`, `${pa.name}（户号 ${pa.householdKey}）`]);
 	});
 });
