@@ -8,6 +8,7 @@ import { meetingTestKit } from '../votes/test-helpers';
 import { openMotion } from '../procedure/opening';
 import { getMeeting } from './records';
 import { meetingView } from './view';
+import { entryRefusal } from './console-refusals';
 import { paperEntries, paperEntryRows, type EntryInput, type EntryPerson } from './paper-entry';
 
 let db: Db;
@@ -161,5 +162,26 @@ describe('paperEntries on a held meeting', () => {
 				{ id: a, name: pa.name }
 			]).map((p) => p.label)
 		).toEqual([`${pa.name}（户号 ${pb.householdKey}）`, `${pa.name}（户号 ${pa.householdKey}）`]);
+	});
+
+	it('a refused list names each refused row, by its label, beside the row and in the summary', () => {
+		const m = heldMeeting('reps_meeting', 'named');
+		const [a, b] = m.voters;
+		const pa = findPerson(db, m.v, a)!;
+		const pb = findPerson(db, m.v, b)!;
+		updatePerson(db, m.c.userId, m.v, b, { ...pb, name: pa.name });
+		const out = entryRefusal(db, getMeeting(db, m.v, m.meetingId)!, [
+			{ personId: b, reason: 'already_voted' },
+			{ personId: a, reason: 'recused' }
+		]);
+		const nameB = `${pa.name}（户号 ${pb.householdKey}）`;
+		const nameA = `${pa.name}（户号 ${pa.householdKey}）`;
+		expect(out.rows).toEqual({
+			[b]: `${nameB}：已经投过票了：每人每项表决只能投一次。`,
+			[a]: `${nameA}：此人已回避本项表决，不能投票。`
+		});
+		expect(out.message).toBe(
+			`整张表都没有登记：有 2 行不能登记。请把这些行改为“不登记”或更正后再提交，已填的选择都保留着。 ${out.rows[b]} ${out.rows[a]}`
+		);
 	});
 });
