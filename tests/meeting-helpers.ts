@@ -2,7 +2,7 @@
 // commands the console calls, run against the test server's own database file (WAL lets a second
 // connection write while the server runs).
 import { openDatabase } from '../src/lib/server/db/open.js';
-import { castBallot } from '../src/lib/server/votes/ballots.ts';
+import { castBallot, recordRollCall } from '../src/lib/server/votes/ballots.ts';
 import { closeMeeting, closeMotion } from '../src/lib/server/procedure/closing.ts';
 import { addAgendaItem, createMeeting } from '../src/lib/server/meetings/calling.ts';
 import { createMotion } from '../src/lib/server/votes/motions.ts';
@@ -225,6 +225,18 @@ export function castBallots(
 				)
 			);
 	});
+}
+
+/** The clerk, on another device, records one person's roll-call answer. */
+export function recordRollCallNow(app: App, motionId: number, personId: number): void {
+	withDb(app, (db) =>
+		must(
+			'roll call',
+			recordRollCall(db, actorOf(db, DEMO.clerk.phone), villageOf(db), motionId, [
+				{ personId, choice: 'yes' }
+			])
+		)
+	);
 }
 
 export function closeMotionNow(app: App, motionId: number): void {

@@ -3,13 +3,24 @@
 // starts at 不登记; two namesakes are told apart by household. A list sent while someone voted on
 // the phone meanwhile is refused whole, beside that person's row and the submit button, and comes
 // back filled in as entered; sent again, the count is right.
-import { DEMO, checkA11yWithoutScripts, expect, loginWithoutScripts, test } from './fixtures.ts';
+import {
+	DEMO,
+	checkA11y,
+	checkA11yWithoutScripts,
+	expect,
+	hydrated,
+	login,
+	loginWithoutScripts,
+	open,
+	test
+} from './fixtures.ts';
 import {
 	castBallots,
 	markPresent,
 	openDemoMeeting,
 	openNewMotion,
 	query,
+	recordRollCallNow,
 	renamePerson,
 	votingRoster
 } from './meeting-helpers.ts';
@@ -116,4 +127,42 @@ test('the paper list skips the phone voter, tells namesakes apart and keeps a re
 			{ person_id: twinB, channel: 'paper' }
 		].sort((a, b) => a.person_id - b.person_id)
 	);
+});
+
+test('with JavaScript a refused list keeps its rows too, and the refusal stands beside the row', async ({
+	app,
+	page
+}) => {
+	const { meetingId, agendaItemId } = openDemoMeeting(app);
+	const roster = votingRoster(app, meetingId);
+	const [first, second, third] = roster;
+	markPresent(app, meetingId, roster.slice(0, 18));
+	const motionId = openNewMotion(app, agendaItemId, MOTION, 'roll_call');
+	const nameOf = (id: number) =>
+		query<{ name: string }>(app, 'select name from people where id = ?', id)[0].name;
+
+	// The console polls every 3 s; the page's clock is held so no poll redraws the list between the
+	// other device's entry and this submit.
+	await page.clock.install();
+	await login(page, clerk.phone, clerk.password);
+	await open(page, `/xinyang/meetings/${meetingId}/console#motion-${motionId}`);
+	await hydrated(page);
+	await page.clock.pauseAt(Date.now() + 60_000);
+	const card = page.getByRole('article', { name: MOTION });
+	const row = (id: number) => card.locator(`[data-testid="entry-row"][data-person="${id}"]`);
+	await row(first).getByRole('radio', { name: '同意', exact: true }).check();
+	await row(second).getByRole('radio', { name: '弃权' }).check();
+	await row(third).getByRole('radio', { name: '不同意' }).check();
+	// Entered from another device meanwhile: his row of this list is refused.
+	recordRollCallNow(app, motionId, third);
+	await card.getByRole('button', { name: '登记选票' }).click();
+	await expect(card.getByRole('alert')).toContainText('整张表都没有登记');
+	await expect(row(third).locator('.row-error')).toHaveText(
+		`${nameOf(third)}：已经投过票了：每人每项表决只能投一次。`
+	);
+	await expect(row(first).getByRole('radio', { name: '同意', exact: true })).toBeChecked();
+	await expect(row(second).getByRole('radio', { name: '弃权' })).toBeChecked();
+	// axe waits on timers: let the clock run again.
+	await page.clock.resume();
+	await checkA11y(page);
 });
