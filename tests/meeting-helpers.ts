@@ -2,7 +2,7 @@
 // commands the console calls, run against the test server's own database file (WAL lets a second
 // connection write while the server runs).
 import { openDatabase } from '../src/lib/server/db/open.js';
-import { castBallot } from '../src/lib/server/votes/ballots.ts';
+import { castBallot, recordRollCall } from '../src/lib/server/votes/ballots.ts';
 import { closeMeeting, closeMotion } from '../src/lib/server/procedure/closing.ts';
 import { addAgendaItem, createMeeting } from '../src/lib/server/meetings/calling.ts';
 import { createMotion } from '../src/lib/server/votes/motions.ts';
@@ -10,6 +10,7 @@ import { openMotion } from '../src/lib/server/procedure/opening.ts';
 import { notifyMeeting, openMeeting } from '../src/lib/server/meetings/notice.ts';
 import { signIn } from '../src/lib/server/meetings/attendance.ts';
 import { currentCheckinCode } from '../src/lib/server/meetings/checkin.ts';
+import { findPerson, updatePerson } from '../src/lib/server/roster/people.ts';
 import { type Choice, type Method } from '../src/lib/server/meetings/records.ts';
 import type { MeetingType } from '../src/lib/server/votes/rules.ts';
 import { DEMO_TODAY_MEETING_TITLE } from '../src/lib/server/seed/demo-meetings.ts';
@@ -165,6 +166,25 @@ export function markPresent(app: App, meetingId: number, people: number[]): void
 	});
 }
 
+/** The clerk corrects a person's name in the roster, keeping everything else. */
+export function renamePerson(app: App, personId: number, name: string): void {
+	withDb(app, (db) => {
+		const village = villageOf(db);
+		const p = findPerson(db, village, personId);
+		if (!p) throw new Error(`no person ${personId}`);
+		must(
+			'rename',
+			updatePerson(db, actorOf(db, DEMO.clerk.phone).userId, village, personId, {
+				name,
+				gender: p.gender,
+				birthDate: p.birthDate,
+				phone: p.phone,
+				relation: p.relation
+			})
+		);
+	});
+}
+
 /** The clerk puts a motion of this method to the vote. */
 export function openNewMotion(
 	app: App,
@@ -205,6 +225,18 @@ export function castBallots(
 				)
 			);
 	});
+}
+
+/** The clerk, on another device, records one person's roll-call answer. */
+export function recordRollCallNow(app: App, motionId: number, personId: number): void {
+	withDb(app, (db) =>
+		must(
+			'roll call',
+			recordRollCall(db, actorOf(db, DEMO.clerk.phone), villageOf(db), motionId, [
+				{ personId, choice: 'yes' }
+			])
+		)
+	);
 }
 
 export function closeMotionNow(app: App, motionId: number): void {

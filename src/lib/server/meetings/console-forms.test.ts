@@ -13,7 +13,8 @@ import {
 	parseHands,
 	parsePresence,
 	parseRollCall,
-	parseSecretPaper
+	parseSecretPaper,
+	enteredValues
 } from './console-forms';
 import { parseNotify, parseReNotice } from './notice-forms';
 import { EMERGENCY_REASON_MAX } from './notice';
@@ -394,5 +395,62 @@ describe('parseCloseMeeting', () => {
 			closeOpenMotions: true,
 			confirmed: false
 		});
+	});
+});
+
+describe('enteredValues', () => {
+	it.each<{
+		case: string;
+		pairs: [string, string][];
+		entry: 'rollCall' | 'secretPaper';
+		values: Record<string, string>;
+	}>([
+		{
+			case: '不登记 (empty) rows stay unrecorded; answered rows come back as entered',
+			pairs: [
+				['motion', '4'],
+				['choice-7', 'yes'],
+				['choice-8', ''],
+				['choice-9', 'abstain']
+			],
+			entry: 'rollCall',
+			values: { entry: 'rollCall', 'choice-7': 'yes', 'choice-9': 'abstain' }
+		},
+		{
+			case: 'a made-up choice or person is not echoed',
+			pairs: [
+				['choice-7', 'maybe'],
+				['choice-x', 'yes'],
+				['choice-0', 'no'],
+				['choice-12', 'no']
+			],
+			entry: 'rollCall',
+			values: { entry: 'rollCall', 'choice-12': 'no' }
+		},
+		{
+			case: 'the secret list: ticks, counts and names, bounded',
+			pairs: [
+				['voter', '7'],
+				['voter', 'x'],
+				['voter', '9'],
+				['yes', '2'],
+				['no', ''],
+				['counter', '孙红梅'],
+				['scrutineer', long(NAME_MAX + 5)]
+			],
+			entry: 'secretPaper',
+			values: {
+				entry: 'secretPaper',
+				'voter-7': '1',
+				'voter-9': '1',
+				yes: '2',
+				no: '',
+				abstain: '',
+				counter: '孙红梅',
+				scrutineer: long(NAME_MAX)
+			}
+		}
+	])('$case', ({ pairs, entry, values }) => {
+		expect(enteredValues(form(...pairs), entry)).toEqual(values);
 	});
 });

@@ -328,6 +328,27 @@ export function parseRollCall(form: FormData): ParsedFor<{ personId: number; cho
 	return { id, ...accepted(ballots, undefined) };
 }
 
+/**
+ * What a refused paper or roll-call list gives back to be shown as entered: each answered group
+ * whose person reads as an id and whose answer is a choice, and the secret list's ticks, counts
+ * and names. `entry` says which list it was, so the card shows the refusal beside that list.
+ */
+export function enteredValues(form: FormData, entry: 'rollCall' | 'secretPaper') {
+	const values: Record<string, string> = { entry };
+	for (const [key, v] of form) {
+		const person = key.startsWith(BALLOT) ? idParam(key.slice(BALLOT.length)) : null;
+		const answer = posted(v);
+		if (person && (CHOICES as readonly string[]).includes(answer))
+			values[`${BALLOT}${person}`] = answer;
+		const voter = key === 'voter' ? idParam(answer) : null;
+		if (voter) values[`voter-${voter}`] = '1';
+	}
+	if (entry === 'secretPaper')
+		for (const key of ['yes', 'no', 'abstain', 'counter', 'scrutineer'])
+			values[key] = echo(posted(form.get(key)), NAME_MAX);
+	return values;
+}
+
 // The counter's and scrutineer's names are checked by the domain (its own message for a missing
 // or long one); the text limit only keeps a paste from reaching it.
 export const secretPaperForm = z.object({

@@ -4,7 +4,8 @@ import { m } from '$lib/paraglide/messages';
 import { formatDate } from '$lib/format';
 import type { Db } from '../db';
 import { motionOfMeeting } from './console';
-import { listRoster, presentVoters, type Meeting } from './records';
+import { presentVoters, type Meeting } from './records';
+import { labelledRoster } from './paper-entry';
 import { type CloseCheck, type CloseMeetingResult, type CloseMotionResult } from '../votes/closing';
 import { type NotifyMeetingResult, type OpenMeetingResult } from './notice';
 import { type ReNoticeMeetingResult } from './re-notice';
@@ -13,14 +14,41 @@ import { meetingRefusalMessage, motionRefusalMessage, type MeetingRefusal } from
 
 type Refused<R> = Extract<R, { ok: false }>;
 
-/** A refused ballot or sign-in names the voter it stopped at. */
+/** A refused ballot or sign-in names the voter it stopped at, told apart from any namesake. */
 export function ballotRefusal(db: Db, meeting: Meeting, reason: MeetingRefusal, personId?: number) {
 	const message = motionRefusalMessage(reason, { present: presentVoters(db, meeting) });
 	const name =
 		personId === undefined
 			? null
-			: listRoster(db, meeting.id).find((r) => r.personId === personId)?.name;
+			: labelledRoster(db, meeting.id).find((r) => r.personId === personId)?.label;
 	return name ? m.mtg_console_refused_for({ name, message }) : message;
+}
+
+/**
+ * A refused paper or roll-call list, of which nothing was stored: one message beside each refused
+ * row (`rows`, by person id), each naming its person, and beside the submit button all of them.
+ */
+export function entryRefusal(
+	db: Db,
+	meeting: Meeting,
+	refusals: readonly { personId: number; reason: MeetingRefusal }[]
+) {
+	const labels = new Map(labelledRoster(db, meeting.id).map((r) => [r.personId, r.label]));
+	const present = presentVoters(db, meeting);
+	const lines = refusals.map((r) => ({
+		personId: r.personId,
+		text: m.mtg_console_refused_for({
+			name: labels.get(r.personId) ?? '',
+			message: motionRefusalMessage(r.reason, { present })
+		})
+	}));
+	return {
+		message: [
+			m.mtg_console_entry_refused({ count: refusals.length }),
+			...lines.map((l) => l.text)
+		].join(' '),
+		rows: Object.fromEntries(lines.map((l) => [l.personId, l.text])) as Record<number, string>
+	};
 }
 
 export const notifyRefusal = (r: Refused<NotifyMeetingResult>) => ({

@@ -140,7 +140,9 @@ describe('officerCandidates', () => {
 		});
 		if (!created.ok) throw new Error(created.reason);
 		const options = draftOfficerOptions(db, created.meeting);
-		expect(options.filter((p) => p.id === villager)).toEqual([{ id: villager, name: '张秀英' }]);
+		expect(options.filter((p) => p.id === villager)).toEqual([
+			{ id: villager, name: '张秀英', label: '张秀英' }
+		]);
 		expect(options.filter((p) => p.name === '王丽')).toHaveLength(1);
 		expect(options.map((p) => p.id)).toEqual(
 			expect.arrayContaining(

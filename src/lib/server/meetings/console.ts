@@ -4,12 +4,14 @@
 import type { Db } from '../db';
 import { currentMeetingNotice } from './notice-records';
 import { listPeople } from '../roster/people';
+import { labelPeople } from '../roster/person-labels';
 import { entrustablePeople, listEntrustments } from './entrustments';
 import { todayInChina } from '../calendar/dates';
 import { idParam } from '../villages/context';
 import { searchText } from './console-forms';
 import { getMeeting, getMotion, listRoster, type Meeting, type Motion } from './records';
 import { meetingView } from './view';
+import { labelledRoster, paperEntries } from './paper-entry';
 import {
 	CN_2018,
 	MEETING_TYPES,
@@ -57,14 +59,16 @@ export function meetingTypeGuide(rules: RuleSet, today: string): MeetingTypeGuid
 export interface PersonOption {
 	id: number;
 	name: string;
+	/** The name, with what tells namesakes apart (roster/namesakes.ts). */
+	label: string;
 }
 
 /**
  * Who may chair or record a meeting: people holding a branch or villagers' committee seat, or the
- * clerk's post, on `date`. A name shared by two people keeps both rows; the id tells them apart.
+ * clerk's post, on `date`. A name shared by two people keeps both rows, labelled apart.
  */
 export function officerCandidates(db: Db, villageId: number, date: string): PersonOption[] {
-	return db
+	const people = db
 		.prepare(
 			`select distinct p.id, p.name from roles r join people p on p.id = r.person_id
 			 where r.village_id = ? and p.status = 'resident'
@@ -72,7 +76,8 @@ export function officerCandidates(db: Db, villageId: number, date: string): Pers
 			   and r.start_date <= ? and (r.end_date is null or r.end_date >= ?)
 			 order by p.id`
 		)
-		.all(villageId, date, date) as PersonOption[];
+		.all(villageId, date, date) as Omit<PersonOption, 'label'>[];
+	return labelPeople(db, villageId, people);
 }
 
 /**
@@ -80,15 +85,19 @@ export function officerCandidates(db: Db, villageId: number, date: string): Pers
  * saving the draft's other details must not drop its chair or recorder unasked.
  */
 export function draftOfficerOptions(db: Db, meeting: Meeting): PersonOption[] {
-	const officers = officerCandidates(db, meeting.villageId, meeting.meetingDate);
+	const officers: Omit<PersonOption, 'label'>[] = officerCandidates(
+		db,
+		meeting.villageId,
+		meeting.meetingDate
+	);
 	for (const id of [meeting.chairPersonId, meeting.recorderPersonId]) {
 		if (id === null || officers.some((o) => o.id === id)) continue;
 		const person = db
 			.prepare('select id, name from people where id = ? and village_id = ?')
-			.get(id, meeting.villageId) as PersonOption | undefined;
+			.get(id, meeting.villageId) as Omit<PersonOption, 'label'> | undefined;
 		if (person) officers.push(person);
 	}
-	return officers;
+	return labelPeople(db, meeting.villageId, officers);
 }
 
 export interface TopicOption {
@@ -120,18 +129,18 @@ export function attendeeCandidates(
 ): (PersonOption & { picked: boolean })[] {
 	const found = search ? listPeople(db, villageId, { search, pageSize: 50 }).items : [];
 	const pickedSet = new Set(picked);
-	const byId = new Map<number, PersonOption & { picked: boolean }>();
+	const byId = new Map<number, Omit<PersonOption, 'label'> & { picked: boolean }>();
 	if (picked.length) {
 		const rows = db
 			.prepare(
 				`select id, name from people where village_id = ? and id in (${picked.map(() => '?').join(',')}) order by id`
 			)
-			.all(villageId, ...picked) as PersonOption[];
+			.all(villageId, ...picked) as Omit<PersonOption, 'label'>[];
 		for (const r of rows) byId.set(r.id, { ...r, picked: true });
 	}
 	for (const p of found)
 		if (!byId.has(p.id)) byId.set(p.id, { id: p.id, name: p.name, picked: pickedSet.has(p.id) });
-	return [...byId.values()];
+	return labelPeople(db, villageId, [...byId.values()]);
 }
 
 /** The motion, only when it belongs to this meeting (of this village). */
@@ -177,9 +186,11 @@ export function consolePage(db: Db, villageId: number, meeting: Meeting, params:
 	const collective = meeting.type === 'collective_members';
 	const entrustments = collective ? listEntrustments(db, meeting.id) : [];
 	const proxyOf = new Map(entrustments.map((e) => [e.principalId, e.proxyName]));
+	const labels = new Map(labelledRoster(db, meeting.id).map((r) => [r.personId, r.label]));
 	const roster = listRoster(db, meeting.id).map((r) => ({
 		personId: r.personId,
 		name: r.name,
+		label: labels.get(r.personId) ?? r.name,
 		voting: r.voting,
 		status: r.leftAt
 			? ('left' as const)
@@ -196,12 +207,20 @@ export function consolePage(db: Db, villageId: number, meeting: Meeting, params:
 		.map(idParam)
 		.filter((n): n is number => n !== null)
 		.slice(0, 500);
+	const view = meetingView(db, villageId, meeting.id)!;
 	return {
-		view: meetingView(db, villageId, meeting.id)!,
+		view,
 		today,
 		q: searchText(params.get('q')),
 		roster,
 		votes: meeting.rule.voters !== null,
+		// The paper and roll-call list of each open motion, every row shown as what it is.
+		entry: paperEntries(
+			db,
+			meeting.id,
+			view.agenda.flatMap((a) => a.motions),
+			entrustments
+		),
 		// 书面委托: only a collective members' meeting takes them (集体经济组织法 第二十七条).
 		entrustments,
 		entrustable:

@@ -70,7 +70,12 @@ describe('guests never vote', () => {
 		});
 		expect(
 			recordRollCall(db, g.c, g.v, g.motionId, [{ personId: s.personId!, choice: 'yes' }])
-		).toEqual({ ok: false, reason: 'not_a_voter', personId: s.personId });
+		).toEqual({
+			ok: false,
+			reason: 'not_a_voter',
+			personId: s.personId,
+			refusals: [{ personId: s.personId, reason: 'not_a_voter' }]
+		});
 		expect(meetingCounts(db, getMeeting(db, g.v, g.meetingId)!, g.motionId)).toEqual(before);
 		expect(
 			db.prepare('select count(*) from ballot_receipts where motion_id = ?').pluck().get(g.motionId)

@@ -7,6 +7,7 @@ import { isValidDate } from '../calendar/dates';
 import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
 import { closeRelativesOf, type RelationKind } from './relations';
+import { labelPeople } from './person-labels';
 
 export const ROLE_KINDS = [
 	'household_rep',
@@ -364,12 +365,13 @@ export function listRoleHolders(
 	db: Db,
 	villageId: number,
 	onDate: string
-): { id: number; name: string }[] {
-	return db
+): { id: number; name: string; label: string }[] {
+	const people = db
 		.prepare(
 			`select distinct p.id, p.name from people p join roles r on r.person_id = p.id
 			 where p.village_id = ? and p.status = 'resident' and (r.end_date is null or r.end_date >= ?)
 			 order by p.name_initials, p.id`
 		)
 		.all(villageId, onDate) as { id: number; name: string }[];
+	return labelPeople(db, villageId, people);
 }

@@ -94,7 +94,12 @@ describe('ballots', () => {
 				kind: 'named',
 				ballots: [{ personId: b, choice: 'yes' }]
 			})
-		).toEqual({ ok: false, reason: 'already_voted', personId: b });
+		).toEqual({
+			ok: false,
+			reason: 'already_voted',
+			personId: b,
+			refusals: [{ personId: b, reason: 'already_voted' }]
+		});
 		expect(
 			recordRollCall(db, m.c, m.v, m.motionId, [{ personId: b, choice: 'yes' }])
 		).toMatchObject({ reason: 'already_voted' });
@@ -115,7 +120,8 @@ describe('ballots', () => {
 		expect(recordPaperBallots(db, m.c, m.v, m.motionId, { ...paper, voters: [b, a] })).toEqual({
 			ok: false,
 			reason: 'already_voted',
-			personId: a
+			personId: a,
+			refusals: [{ personId: a, reason: 'already_voted' }]
 		});
 		expect(
 			recordPaperBallots(db, m.c, m.v, m.motionId, {

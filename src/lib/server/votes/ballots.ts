@@ -146,9 +146,21 @@ export function castBallot(
 	}
 }
 
+/** One row of a staff batch that may not be stored, and why. */
+export interface RowRefusal {
+	personId: number;
+	reason: BallotRefusal;
+}
+
 export type RecordBallotsResult =
 	| { ok: true; recorded: number }
-	| { ok: false; reason: BallotRefusal; personId?: number }
+	/**
+	 * A batch with a refused row stores nothing: `refusals` names every such row, `personId` and
+	 * `reason` the first, so the clerk corrects them all at once and the paper tally is never
+	 * half-written.
+	 */
+	| { ok: false; reason: BallotRefusal; personId: number; refusals: RowRefusal[] }
+	| { ok: false; reason: BallotRefusal }
 	| {
 			ok: false;
 			reason:
@@ -158,6 +170,28 @@ export type RecordBallotsResult =
 				| 'bad_names'
 				| 'paper_already_counted';
 	  };
+
+/**
+ * Every row of a staff batch that may not be stored, checked before any is: a person named twice
+ * in one batch is refused as already voted, as the second ballot would be.
+ */
+function refusedRows(
+	db: Db,
+	motion: Motion,
+	personIds: readonly number[],
+	rowCheck: (index: number) => BallotRefusal | null
+): Extract<RecordBallotsResult, { refusals: RowRefusal[] }> | null {
+	const seen = new Set<number>();
+	const refusals: RowRefusal[] = [];
+	personIds.forEach((personId, i) => {
+		const reason =
+			rowCheck(i) ??
+			(seen.has(personId) ? 'already_voted' : voterCheck(db, motion, personId, 'staff'));
+		seen.add(personId);
+		if (reason) refusals.push({ personId, reason });
+	});
+	return refusals.length ? { ok: false, ...refusals[0], refusals } : null;
+}
 
 /**
  * Runs a staff batch on an open motion counted by one of `methods`. A refusal part-way rolls back
@@ -203,12 +237,14 @@ function recordNamed(
 ): RecordBallotsResult {
 	return batch(db, actor, villageId, motionId, methods, now, (motion, ctx): RecordBallotsResult => {
 		fixPresence(ctx, motion);
-		for (const b of ballots) {
-			if (!isChoice(b.choice)) return { ok: false, reason: 'bad_choice', personId: b.personId };
-			const refusal = voterCheck(db, motion, b.personId, 'staff');
-			if (refusal) return { ok: false, reason: refusal, personId: b.personId };
-			storeBallot(db, motion, b.personId, b.choice, channel);
-		}
+		const refused = refusedRows(
+			db,
+			motion,
+			ballots.map((b) => b.personId),
+			(i) => (isChoice(ballots[i].choice) ? null : 'bad_choice')
+		);
+		if (refused) return refused;
+		for (const b of ballots) storeBallot(db, motion, b.personId, b.choice, channel);
 		ctx.audit({
 			action: channel === 'paper' ? 'ballot.paper_counted' : 'ballot.roll_call_recorded',
 			subjectType: 'motion',
@@ -284,10 +320,8 @@ export function recordPaperBallots(
 		options.now,
 		(motion, ctx): RecordBallotsResult => {
 			fixPresence(ctx, motion);
-			for (const personId of paper.voters) {
-				const refusal = voterCheck(db, motion, personId, 'staff');
-				if (refusal) return { ok: false, reason: refusal, personId };
-			}
+			const refused = refusedRows(db, motion, paper.voters, () => null);
+			if (refused) return refused;
 			// The box is opened and counted once: batches entered one by one would let their
 			// counts, beside their voters, say who chose what.
 			if (motion.counterName !== null) return { ok: false, reason: 'paper_already_counted' };

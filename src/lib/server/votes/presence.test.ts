@@ -128,7 +128,12 @@ describe('presence at the vote', () => {
 		expect(signIn(db, m.c, m.v, m.meetingId, m.voters[20]).ok).toBe(true);
 		expect(
 			recordRollCall(db, m.c, m.v, m.motionId, [{ personId: m.voters[20], choice: 'no' }])
-		).toEqual({ ok: false, reason: 'not_present_at_vote', personId: m.voters[20] });
+		).toEqual({
+			ok: false,
+			reason: 'not_present_at_vote',
+			personId: m.voters[20],
+			refusals: [{ personId: m.voters[20], reason: 'not_present_at_vote' }]
+		});
 	});
 
 	it('a show of hands corrected after a departure is checked against those present at the count', () => {

@@ -105,7 +105,12 @@ describe('markRecusal', () => {
 		});
 		expect(
 			recordRollCall(db, m.c, m.v, m.motionId, [{ personId: recused, choice: 'yes' }])
-		).toEqual({ ok: false, reason: 'recused', personId: recused });
+		).toEqual({
+			ok: false,
+			reason: 'recused',
+			personId: recused,
+			refusals: [{ personId: recused, reason: 'recused' }]
+		});
 		expect(castBallot(db, voter(voted), m.v, m.motionId, 'yes')).toEqual({ ok: true });
 		expect(markRecusal(db, m.c, m.v, m.motionId, { personId: voted, reason: REASON })).toEqual({
 			ok: false,

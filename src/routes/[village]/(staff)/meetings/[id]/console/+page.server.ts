@@ -86,6 +86,21 @@ const refusedBallot = (
 	r: { reason: MeetingRefusal; personId?: number }
 ) => refused(r.reason, action, refusals.ballotRefusal(getDb(), ctx.meeting, r.reason, r.personId));
 
+/** A refused paper or roll-call list: by each refused row and its submit button, kept as entered. */
+const refusedEntry = (
+	ctx: Ctx,
+	action: string,
+	r: { reason: MeetingRefusal; refusals?: { personId: number; reason: MeetingRefusal }[] },
+	values: Record<string, string>
+) =>
+	fail(refusalStatus(r.reason), {
+		action,
+		values,
+		...(r.refusals
+			? refusals.entryRefusal(getDb(), ctx.meeting, r.refusals)
+			: { message: refusals.ballotRefusal(getDb(), ctx.meeting, r.reason) })
+	});
+
 /** Sign-in and leaving: the same form, one verb each. */
 async function presence(event: RequestEvent, verb: 'signIn' | 'markLeft') {
 	const ctx = context(event);
@@ -246,11 +261,14 @@ export const actions: Actions = {
 
 	rollCall: async (event) => {
 		const ctx = context(event);
-		const p = forms.parseRollCall(await readForm(event.request));
+		const form = await readForm(event.request);
+		const p = forms.parseRollCall(form);
 		const motion = motionOf(ctx, p.id);
 		if (!motion) return notAMotion();
 		const action = `motion-${motion.id}`;
-		if (!p.ok) return refuse(action, p.message);
+		// A refused list comes back filled in as the clerk entered it, with or without JavaScript.
+		const values = forms.enteredValues(form, 'rollCall');
+		if (!p.ok) return refuse(action, p.message, { values });
 		// A named vote is cast on phones; the clerk enters only the paper ballots of voters without one.
 		const r =
 			motion.method === 'named'
@@ -259,22 +277,24 @@ export const actions: Actions = {
 						ballots: p.input
 					})
 				: recordRollCall(getDb(), ctx.actor, ctx.village.id, motion.id, p.input);
-		if (!r.ok) return refusedBallot(ctx, action, r);
+		if (!r.ok) return refusedEntry(ctx, action, r, values);
 		back(ctx, action);
 	},
 
 	secretPaper: async (event) => {
 		const ctx = context(event);
-		const p = forms.parseSecretPaper(await readForm(event.request));
+		const form = await readForm(event.request);
+		const p = forms.parseSecretPaper(form);
 		const motion = motionOf(ctx, p.id);
 		if (!motion) return notAMotion();
 		const action = `motion-${motion.id}`;
-		if (!p.ok) return refuse(action, p.message);
+		const values = forms.enteredValues(form, 'secretPaper');
+		if (!p.ok) return refuse(action, p.message, { values });
 		const r = recordPaperBallots(getDb(), ctx.actor, ctx.village.id, motion.id, {
 			kind: 'secret',
 			...p.input
 		});
-		if (!r.ok) return refusedBallot(ctx, action, r);
+		if (!r.ok) return refusedEntry(ctx, action, r, values);
 		back(ctx, action);
 	},
 
