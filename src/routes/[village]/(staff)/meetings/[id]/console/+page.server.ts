@@ -20,6 +20,7 @@ import { openMotionGateRefusal } from '$lib/server/procedure/messages';
 import { markRecusal } from '$lib/server/votes/recusals';
 import { parseRecusal } from '$lib/server/votes/recusal-forms';
 import { closeMeeting, closeMotion } from '$lib/server/procedure/closing';
+import { resolutionsOfMeeting } from '$lib/server/procedure/resolutions';
 import {
 	entrustmentRefusalMessage,
 	meetingRefusalMessage,
@@ -45,7 +46,10 @@ function context(event: Event) {
 export const load: PageServerLoad = (event) => {
 	event.depends(LIVE);
 	const { village, meeting } = context(event);
-	return consolePage(getDb(), village.id, meeting, event.url.searchParams);
+	return {
+		...consolePage(getDb(), village.id, meeting, event.url.searchParams),
+		resolutions: resolutionsOfMeeting(getDb(), village.id, meeting.id)
+	};
 };
 
 type Ctx = ReturnType<typeof context>;
