@@ -74,7 +74,10 @@ function closeVote(type: MeetingType, topicId: number | null, passes: boolean) {
 }
 
 const events = (topicId: number) =>
-	db.prepare('select count(*) from procedure_events where topic_id = ?').pluck().get(topicId);
+	db
+		.prepare('select count(*) from procedure_events where topic_id = ?')
+		.pluck()
+		.get(topicId) as number;
 
 describe('closing a vote on a 4+2 matter', () => {
 	const cases: {
