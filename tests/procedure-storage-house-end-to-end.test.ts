@@ -196,8 +196,7 @@ test('the storage house: filed by a grid head, four meetings, published, objecte
 	await expect(desk.getByTestId('position')).toHaveText('当前在第4步');
 	motions.push(holdMeeting(app, number, 3));
 	await desk.reload();
-	await desk.getByTestId(`motion-${motions[3]}`).getByRole('button', { name: '记为第4步' }).click();
-	await expect(desk.getByRole('status')).toHaveText('已记录。');
+	// The decision's close recorded step 4 with its resolution (issue 15 item 4).
 	await expect(desk.getByTestId('position')).toHaveText('当前在第5步');
 
 	// 4. Step 5: the resolution is published on the board with its number.

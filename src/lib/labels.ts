@@ -1,12 +1,19 @@
 // The words for every domain code shown to people, in the current language (browser-safe).
 // One shape for all: a table from code to message, and what to show for a code not in it.
 import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import type { TopicTimelineAction } from '$lib/server/topics/queries';
 
-const label =
-	(table: Record<string, () => string>, fallback?: () => string) =>
-	(code: string): string =>
-		(table[code] ?? fallback)?.() ?? code;
+type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+// `.in(locale)` for words that must be in one language whatever the reader's: the board's Chinese.
+const label = (table: Record<string, Message>, fallback?: Message) => {
+	const inLocale =
+		(locale?: Locale) =>
+		(code: string): string =>
+			(table[code] ?? fallback)?.({}, { locale }) ?? code;
+	return Object.assign(inLocale(), { in: inLocale });
+};
 
 // ---------- accounts and the roster ----------
 

@@ -99,6 +99,9 @@ function fieldsOf(
 				}
 			}
 		},
+		'/[village]/dashboard': {
+			publish: { path: '/xinyang/dashboard', fields: { resolution: String(xy.resolution) } }
+		},
 		'/[village]/meetings/new': {
 			create: {
 				path: '/xinyang/meetings/new',

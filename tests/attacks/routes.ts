@@ -53,6 +53,7 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/notices/[seq].pdf': { get: 'public' },
 	'/[village]/notices/[seq]/print': { get: 'public' },
 	'/[village]/notices/desk': { get: 'staff' },
+	'/[village]/resolutions': { get: 'public' },
 	'/[village]/resolutions/[id]': { get: 'public' },
 	'/[village]/roster': { get: 'staff' },
 	'/[village]/roster/activation-sheet': { get: 'staff' },
@@ -322,6 +323,7 @@ export function probes(w: World): Probe[] {
 			hidden('public', 'all')
 		),
 		p('/[village]/notices/desk', '/xinyang/notices/desk', e('/[village]/notices/desk')),
+		p('/[village]/resolutions', '/xinyang/resolutions', e('/[village]/resolutions')),
 		p(
 			'/[village]/resolutions/[id]',
 			`/xinyang/resolutions/${xy.resolution}`,

@@ -169,6 +169,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		enable: 'setAccountDisabled'
 	},
 	'/[village]/authorizations': { default: 'authorizeReps' },
+	'/[village]/dashboard': { publish: 'publishResolutionById' },
 	'/[village]/meetings/new': { create: 'createMeeting' },
 	'/[village]/meetings/[id]': {
 		vote: 'castBallot',

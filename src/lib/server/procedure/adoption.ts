@@ -1,13 +1,14 @@
 // Whether a passed motion becomes a numbered resolution (docs/domain.md §8.1): only where the law
-// lets this meeting decide this matter. The rule is pure (adoptionRefusal); adoptsResolution
-// gathers its facts inside the closing command (procedure/closing.ts).
+// lets this meeting decide this matter. The rule is pure (adoptionRefusal); adoptionFacts gathers
+// its facts, and recordDecisionStep records the 4+2 step, inside the closing command
+// (procedure/closing.ts).
 import type { CommandContext } from '../command';
 import type { Meeting, Motion } from '../meetings/records';
 import { findTopic, type Topic } from '../topics/records';
 import { onFourPlusTwoTrack, type Category } from '../topics/rules';
 import type { MeetingType } from '../votes/rules';
-import { matterFacts, matterOf, topicOfMotion } from './matters';
-import { stepByMotion } from './rules';
+import { appendProcedureEvent, matterFacts, matterOf, topicOfMotion } from './matters';
+import { stepByMotion, type Position, type StepResult } from './rules';
 
 export interface AdoptionFacts {
 	meetingType: MeetingType;
@@ -66,11 +67,11 @@ function groupOfTopic(ctx: CommandContext, topic: Topic): number | null {
 	);
 }
 
-/** Whether this motion validly records step 4 of its matter, as if its meeting were closed. */
-function recordsStep4(ctx: CommandContext, topic: Topic, meeting: Meeting): boolean | null {
+/** The step a passing motion of this meeting would record on the topic's matter, if any. */
+function stepAtClose(ctx: CommandContext, topic: Topic, meeting: Meeting) {
 	const matter = matterOf(ctx.db, meeting.villageId, topic.id);
 	if (!matter) return null;
-	const r = stepByMotion(
+	const r: StepResult = stepByMotion(
 		matter.position,
 		{
 			sameTopic: true,
@@ -82,7 +83,34 @@ function recordsStep4(ctx: CommandContext, topic: Topic, meeting: Meeting): bool
 		},
 		matterFacts(ctx.db, meeting.villageId, topic, meeting.meetingDate)
 	);
-	return r.ok && r.event.kind === 'steps' && r.event.steps.includes(4);
+	return { matter, r };
+}
+
+/** Whether this motion validly records step 4 of its matter, as if its meeting were closed. */
+function recordsStep4(ctx: CommandContext, topic: Topic, meeting: Meeting): boolean | null {
+	const at = stepAtClose(ctx, topic, meeting);
+	if (!at) return null;
+	return at.r.ok && at.r.event.kind === 'steps' && at.r.event.steps.includes(4);
+}
+
+/**
+ * Records the 4+2 step of a motion that has just adopted a resolution, in the same closing
+ * transaction: the decision and its step are one record (issue 15 item 4), not a later manual
+ * step the clerk may forget. Null when the motion records no step (a topic outside the 4+2).
+ */
+export function recordDecisionStep(
+	ctx: CommandContext,
+	topicId: number,
+	motion: Motion,
+	meeting: Meeting
+): Position | null {
+	const topic = findTopic(ctx.db, meeting.villageId, topicId);
+	const at = topic && stepAtClose(ctx, topic, meeting);
+	if (!at || !at.r.ok) return null;
+	return appendProcedureEvent(ctx, topicId, at.r.event, {
+		motionId: motion.id,
+		before: at.matter.position
+	});
 }
 
 /** The facts of a passed motion as the adoption rule reads them, in the closing transaction. */

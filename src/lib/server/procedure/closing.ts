@@ -15,20 +15,25 @@ import {
 	type CloseMotionResult
 } from '../votes/closing';
 import { motionWithMeeting } from '../votes/motions';
-import { adoptionFacts, adoptionRefusal } from './adoption';
+import { adoptionFacts, adoptionRefusal, recordDecisionStep } from './adoption';
 import { adoptResolution } from './resolutions';
 
 /**
  * A passed motion is a resolution, numbered as the motion closes, only where the meeting may
- * decide its matter (./adoption.ts); otherwise it stays a passed vote.
+ * decide its matter (./adoption.ts); otherwise it stays a passed vote. On the 4+2 track the
+ * resolution records step 4 in the same transaction.
  */
 function adoptIfDecisive(ctx: CommandContext, motion: Motion, meeting: Meeting): string | null {
-	if (adoptionRefusal(adoptionFacts(ctx, motion, meeting)) !== null) return null;
-	return adoptResolution(ctx, {
+	const facts = adoptionFacts(ctx, motion, meeting);
+	if (adoptionRefusal(facts) !== null) return null;
+	const resolution = adoptResolution(ctx, {
 		villageId: meeting.villageId,
 		meetingId: meeting.id,
 		motionId: motion.id
-	}).number;
+	});
+	if (resolution.topicId !== null && facts.topic?.recordsStep4)
+		recordDecisionStep(ctx, resolution.topicId, motion, meeting);
+	return resolution.number;
 }
 
 /**

@@ -7,14 +7,7 @@ import type { Refusal } from '../result';
 import { isValidDate } from '../calendar/dates';
 import { isStaffOf } from '../permissions/village';
 import { endTopic, findTopic, type Topic } from '../topics/records';
-import {
-	ART24_ITEMS,
-	CATEGORIES,
-	onFourPlusTwoTrack,
-	decidingBody,
-	type Art24Item,
-	type Category
-} from '../topics/rules';
+import { ART24_ITEMS, CATEGORIES, onFourPlusTwoTrack, decidingBody } from '../topics/rules';
 import type { MeetingType } from '../votes/rules';
 import {
 	afterFailedVote,
@@ -29,6 +22,8 @@ import {
 	type StepRefusal
 } from './rules';
 import { type Actor } from '../permissions';
+import { resolutionOfMotion } from './resolutions';
+import { authorizationFor } from './authorizations';
 
 export interface MatterEvent {
 	id: number;
@@ -122,18 +117,7 @@ export function topicOfMotion(db: Db, motionId: number): number | null {
 
 /** Has a villagers' meeting authorised the representatives' meeting for this matter on that date? */
 export function repsAuthorizedFor(db: Db, villageId: number, topic: Topic, date: string): boolean {
-	const rows = db
-		.prepare(
-			'select categories, art24_items from reps_authorizations where village_id = ? and valid_from <= ? and valid_to >= ?'
-		)
-		.all(villageId, date, date) as { categories: string; art24_items: string }[];
-	return rows.some((r) => {
-		const categories = JSON.parse(r.categories) as Category[];
-		const items = JSON.parse(r.art24_items) as Art24Item[];
-		if (!categories.includes(topic.category)) return false;
-		// An art. 24 matter needs every one of its items covered, not just its category.
-		return topic.art24Items.every((i) => items.includes(i));
-	});
+	return authorizationFor(db, villageId, topic, date) !== null;
 }
 
 /** The latest meeting date among the motions recorded on the matter, failed votes included. */
@@ -229,6 +213,12 @@ export function recordStep(
 		run: (matter, ctx): RecordStepResult => {
 			const facts = motionFacts(db, villageId, motionId, topicId);
 			if (!facts) return { ok: false, reason: 'motion_not_found' };
+			// A decision's step is recorded with its resolution as the vote closes (./closing.ts).
+			if (
+				resolutionOfMotion(db, villageId, motionId) &&
+				matter.events.some((e) => e.motionId === motionId && e.event.kind === 'steps')
+			)
+				return { ok: true, position: matter.position };
 			const r = stepByMotion(
 				matter.position,
 				facts,

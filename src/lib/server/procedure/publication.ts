@@ -19,6 +19,8 @@ import type { Refusal } from '../result';
 import { getResolution, resolutionOfMotion, type Resolution } from './resolutions';
 import { stepByPublication, type Step } from './rules';
 import { type Actor } from '../permissions';
+import { citedAuthorization } from './citation';
+import { art24Label, categoryLabel } from '$lib/labels';
 
 const ZH = { locale: 'zh-CN' } as const;
 
@@ -78,6 +80,23 @@ function noticeContent(db: Db, resolution: Resolution) {
 		lines.push(m.proc_notice_quorum({ formula: motion.quorumAtClose.formula }, ZH));
 	if (motion.passEvaluation)
 		lines.push(m.proc_notice_pass({ formula: motion.passEvaluation.formula }, ZH));
+	const authorization = citedAuthorization(db, resolution.villageId, resolution);
+	if (authorization)
+		lines.push(
+			m.proc_notice_authorization(
+				{
+					meeting: authorization.meetingTitle,
+					date: authorization.meetingDate,
+					scope: [
+						...authorization.categories.map(categoryLabel.in('zh-CN')),
+						...authorization.art24Items.map(art24Label.in('zh-CN'))
+					].join('、'),
+					from: authorization.validFrom,
+					until: authorization.validTo
+				},
+				ZH
+			)
+		);
 	lines.push(m.proc_notice_adopted({ date: resolution.adoptedOn, number: resolution.number }, ZH));
 	return {
 		title: `${resolution.number} ${topicTitle ?? view.meeting.title}`.slice(0, 200),
@@ -159,9 +178,29 @@ export function publishResolution(
 	});
 }
 
+export type PublicationBlock = 'already_published' | 'four_plus_two' | 'not_at_step_5';
+
 /**
- * Publishes a resolution from its own page. A resolution of a 4+2 matter goes through step 5 (so
- * the matter's order holds); any other is posted as the same notice, with no procedure event.
+ * Why this resolution cannot be published now, or null when it can: asked by the dashboard and
+ * the resolution's page, so neither offers a button that can only fail. A resolution of a 4+2
+ * matter is published as the matter's step 5, only while its motion stands as step 4.
+ */
+export function publicationBlock(
+	db: Db,
+	villageId: number,
+	resolution: Resolution
+): PublicationBlock | null {
+	if (noticeOfResolution(db, villageId, resolution.id)) return 'already_published';
+	const matter = resolution.topicId === null ? null : matterOf(db, villageId, resolution.topicId);
+	if (!matter) return null;
+	if (motionOfStep(matter.events, 4) !== resolution.motionId) return 'four_plus_two';
+	return stepByPublication(matter.position, 'resolution_published').ok ? null : 'not_at_step_5';
+}
+
+/**
+ * Publishes a resolution by its id (the dashboard's "待公布的决议"). A resolution of a 4+2 matter
+ * goes through step 5 (so the matter's order holds); any other is posted as the same notice, with
+ * no procedure event. A second post finds it published and changes nothing.
  */
 export function publishResolutionById(
 	db: Db,
@@ -173,16 +212,11 @@ export function publishResolutionById(
 	const now = options.now ?? new Date();
 	const resolution = getResolution(db, villageId, resolutionId);
 	if (!resolution) return { ok: false, reason: 'not_found' };
-	if (resolution.topicId !== null) {
-		const matter = matterOf(db, villageId, resolution.topicId);
-		if (matter) {
-			if (motionOfStep(matter.events, 4) !== resolution.motionId)
-				return noticeOfResolution(db, villageId, resolution.id)
-					? { ok: false, reason: 'already_published' }
-					: { ok: false, reason: 'four_plus_two' };
-			return publishResolution(db, actor, villageId, resolution.topicId, { now });
-		}
-	}
+	const block = publicationBlock(db, villageId, resolution);
+	if (block === 'already_published' || block === 'four_plus_two')
+		return { ok: false, reason: block };
+	if (resolution.topicId !== null && matterOf(db, villageId, resolution.topicId))
+		return publishResolution(db, actor, villageId, resolution.topicId, { now });
 	return command(db, {
 		actor,
 		villageId,

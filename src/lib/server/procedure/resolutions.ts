@@ -127,6 +127,20 @@ export function resolutionOfMotion(db: Db, villageId: number, motionId: number):
 	return r ? toResolution(r) : null;
 }
 
+/** The resolutions a meeting's motions adopted, by motion: the console and the minutes link them. */
+export function resolutionsOfMeeting(
+	db: Db,
+	villageId: number,
+	meetingId: number
+): Record<number, { id: number; number: string }> {
+	const rows = db
+		.prepare(
+			'select id, number, motion_id from resolutions where meeting_id = ? and village_id = ?'
+		)
+		.all(meetingId, villageId) as { id: number; number: string; motion_id: number }[];
+	return Object.fromEntries(rows.map((r) => [r.motion_id, { id: r.id, number: r.number }]));
+}
+
 export function resolutionsOfTopic(db: Db, villageId: number, topicId: number): Resolution[] {
 	return (
 		db

@@ -4,7 +4,8 @@ import type { Db } from '../db';
 import type { MeetingType } from '../votes/rules';
 import type { Notice } from '../notices/notices';
 import { matterOf, type Matter } from './matters';
-import { motionOfStep, noticeOfResolution } from './publication';
+import { motionOfStep, noticeOfResolution, publicationBlock } from './publication';
+import { citedAuthorization } from './citation';
 import { meetingView } from '../meetings/view';
 import {
 	getResolution,
@@ -143,6 +144,8 @@ export function resolutionView(db: Db, villageId: number, resolutionId: number) 
 			present: view.attendance.present
 		},
 		corrections: resolutionCorrections(db, resolution.id),
+		authorization: citedAuthorization(db, villageId, resolution),
+		publicationBlock: notice ? null : publicationBlock(db, villageId, resolution),
 		notice: notice && {
 			seq: notice.seq,
 			postedOn: notice.postedOn,

@@ -1,10 +1,18 @@
-import type { PageServerLoad } from './$types';
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { readForm } from '$lib/server/forms';
+import { actorOf } from '$lib/server/permissions';
+import { refusalStatus } from '$lib/server/http/refusal';
+import { procedureRefusalMessage } from '$lib/server/procedure/messages';
+import { publishResolutionById } from '$lib/server/procedure/publication';
+import { pendingResolutions } from '$lib/server/procedure/resolution-lists';
 import { getDb } from '$lib/server/db';
 import { disclosureCadence } from '$lib/server/notices/notices';
 import { isOverdue, openObjections } from '$lib/server/notices/objections';
 import { isValidDate, todayInChina } from '$lib/server/calendar/dates';
 import { closedLoopFigures, listTopics, openObligations } from '$lib/server/topics/queries';
-import { requireStaff } from '$lib/server/villages/context';
+import { idParam, requireStaff } from '$lib/server/villages/context';
 import { citeOrganicLaw } from '$lib/server/law/organic-law';
 import { getLocale } from '$lib/paraglide/runtime';
 import { annualVillagersMeeting } from '$lib/server/meetings/reminders';
@@ -32,6 +40,27 @@ export const load: PageServerLoad = (event) => {
 		objections: {
 			open: objections.length,
 			overdue: objections.filter((o) => isOverdue(o, today)).length
-		}
+		},
+		pendingResolutions: pendingResolutions(db, village.id).map(({ block, ...r }) => ({
+			...r,
+			blockMessage: block && procedureRefusalMessage(block)
+		}))
 	};
+};
+
+export const actions: Actions = {
+	// One click puts a resolution on the board; a second click is refused as already published.
+	publish: async (event) => {
+		const { village, user } = requireStaff(event);
+		const id = idParam((await readForm(event.request)).get('resolution')?.toString());
+		if (id === null) return fail(400, { action: 'publish', message: m.dash_pending_bad_id() });
+		const r = publishResolutionById(getDb(), actorOf(user), village.id, id);
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), {
+				action: 'publish',
+				resolutionId: id,
+				message: procedureRefusalMessage(r.reason, r)
+			});
+		return { action: 'publish', resolutionId: id, noticeSeq: r.notice.seq, title: r.notice.title };
+	}
 };

@@ -13,7 +13,8 @@ import { idParam, requireStaff, villageFromSlug } from '$lib/server/villages/con
 import { refusalStatus } from '$lib/server/http/refusal';
 
 // Public: anyone may read a resolution (docs/domain.md §8); members also get the links to the topic
-// and the minutes, staff the correction and publication forms.
+// and the minutes, staff the correction form, and the publish button only while it can succeed
+// (its usual place is the dashboard's "待公布的决议").
 export const load: PageServerLoad = ({ params, locals }) => {
 	const village = villageFromSlug(params.village);
 	const id = idParam(params.id);
@@ -32,7 +33,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		},
 		topic: view.topic && { number: view.topic.number, title: view.topic.title },
 		member,
-		staff: !!user && isVillageStaff(user, village)
+		staff: !!user && isVillageStaff(user, village),
+		blockMessage: view.publicationBlock && procedureRefusalMessage(view.publicationBlock, {})
 	};
 };
 

@@ -16,6 +16,7 @@ import {
 	setMinutesText
 } from '$lib/server/meetings/minutes';
 import { minutesOf, minutesStanding } from '$lib/server/meetings/minutes-view';
+import { resolutionsOfMeeting } from '$lib/server/procedure/resolutions';
 import { actorOf, isVillageStaff } from '$lib/server/permissions';
 import { discardFiles, storeFormFiles } from '$lib/server/topics/files';
 import { idParam, requireMember } from '$lib/server/villages/context';
@@ -36,13 +37,14 @@ function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 const DONE = ['text', 'confirmed', 'already', 'attested', 'corrected'] as const;
 
 export const load: PageServerLoad = (event) => {
-	const { minutes, staff, user, id } = context(event);
+	const { village, minutes, staff, user, id } = context(event);
 	const done = event.url.searchParams.get('done');
 	return {
 		minutes,
 		staff,
 		standing: minutesStanding(getDb(), id, user.personId),
 		textOpen: minutesTextOpen(getDb(), minutes.meeting),
+		resolutions: resolutionsOfMeeting(getDb(), village.id, id),
 		done: (DONE as readonly string[]).includes(done ?? '') ? done : null,
 		limits: {
 			text: MINUTES_TEXT_MAX,

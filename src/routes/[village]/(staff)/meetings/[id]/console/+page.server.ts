@@ -20,6 +20,7 @@ import { openMotionGateRefusal } from '$lib/server/procedure/messages';
 import { markRecusal } from '$lib/server/votes/recusals';
 import { parseRecusal } from '$lib/server/votes/recusal-forms';
 import { closeMeeting, closeMotion } from '$lib/server/procedure/closing';
+import { resolutionsOfMeeting } from '$lib/server/procedure/resolutions';
 import {
 	entrustmentRefusalMessage,
 	meetingRefusalMessage,
@@ -47,8 +48,12 @@ function context(event: Event) {
 export const load: PageServerLoad = (event) => {
 	event.depends(LIVE);
 	const { village, meeting } = context(event);
-	const speakers = consoleSpeakers(getDb(), meeting.id);
-	return { ...consolePage(getDb(), village.id, meeting, event.url.searchParams), speakers };
+	const db = getDb();
+	return {
+		...consolePage(db, village.id, meeting, event.url.searchParams),
+		speakers: consoleSpeakers(db, meeting.id),
+		resolutions: resolutionsOfMeeting(db, village.id, meeting.id)
+	};
 };
 
 type Ctx = ReturnType<typeof context>;
