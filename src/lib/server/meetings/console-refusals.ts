@@ -8,6 +8,7 @@ import { listRoster, presentVoters, type Meeting } from './records';
 import { type CloseCheck, type CloseMeetingResult, type CloseMotionResult } from '../votes/closing';
 import { type NotifyMeetingResult, type OpenMeetingResult } from './notice';
 import { type ReNoticeMeetingResult } from './re-notice';
+import { type MarkAttendanceManyResult } from './attendance';
 import { type OpenMotionResult } from '../votes/motions';
 import { meetingRefusalMessage, motionRefusalMessage, type MeetingRefusal } from './messages';
 
@@ -20,6 +21,16 @@ export function ballotRefusal(db: Db, meeting: Meeting, reason: MeetingRefusal, 
 		personId === undefined
 			? null
 			: listRoster(db, meeting.id).find((r) => r.personId === personId)?.name;
+	return name ? m.mtg_console_refused_for({ name, message }) : message;
+}
+
+/** A refused attendance checklist: the meeting's words, naming the one person it stopped at. */
+export function attendanceRefusal(db: Db, meeting: Meeting, r: Refused<MarkAttendanceManyResult>) {
+	const message = meetingRefusalMessage(r.reason);
+	const name =
+		'personId' in r
+			? listRoster(db, meeting.id).find((e) => e.personId === r.personId)?.name
+			: null;
 	return name ? m.mtg_console_refused_for({ name, message }) : message;
 }
 
