@@ -7,7 +7,9 @@ import {
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
+	login,
 	loginWithoutScripts,
+	open,
 	test
 } from './fixtures.ts';
 import { markLeftNow, markPresent, openedMeetingToday, query } from './meeting-helpers.ts';
@@ -99,4 +101,43 @@ test('a list with one person who cannot be marked is refused whole, naming them,
 	for (const id of ticked.filter((p) => p !== leaver))
 		await expect(page.locator(`#tick-${id}`)).toBeChecked();
 	for (const id of voters.slice(12)) await expect(page.locator(`#tick-${id}`)).not.toBeChecked();
+});
+
+test('with JavaScript "全部到会" ticks everyone at once, and a name the search hides is still sent', async ({
+	newContext,
+	app
+}) => {
+	const { meetingId, voters, nonVoters } = openedMeetingToday(app, {
+		type: 'party_assembly',
+		title: TITLE
+	});
+	const everyone = voters.length + nonVoters.length;
+	const context = await newContext({ viewport: PHONE_VIEWPORT });
+	const page = await context.newPage();
+	await login(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await open(page, `/xinyang/meetings/${meetingId}/console`);
+	const posts = countPosts(page);
+	const requests: string[] = [];
+	page.on('request', (r) => requests.push(r.url()));
+
+	await page.getByRole('button', { name: '全部到会' }).click();
+	await expect(page.getByText(`已勾选 ${everyone} 人`)).toBeVisible();
+	expect(requests.filter((u) => u.includes('tick=all'))).toEqual([]);
+
+	// The clerk searches for the one who is missing and unticks them; the others, hidden by the
+	// search, stay ticked and are posted.
+	const absent = voters[0];
+	const name = (await page.locator(`#p-${absent} strong`).textContent())!;
+	await page.getByLabel('按姓名查找').fill(name);
+	await expect.poll(() => page.getByTestId('roster-row').count()).toBeLessThan(everyone);
+	await page.locator(`#tick-${absent}`).uncheck();
+	await expect(page.getByText(`已勾选 ${everyone - 1} 人`)).toBeVisible();
+	await page.getByRole('button', { name: '登记勾选的人到会' }).click();
+
+	await expect(page.getByText(`已登记 ${everyone - 1} 人到会。`)).toBeVisible();
+	await expect(page.getByTestId('present')).toHaveText(String(voters.length - 1));
+	expect(posts()).toBe(1);
+	expect(presentInDb(app, meetingId)).toBe(everyone - 1);
+	await page.getByLabel('按姓名查找').fill('');
+	await expect(page.getByRole('checkbox')).toHaveCount(1);
 });
