@@ -42,7 +42,7 @@ test('without JavaScript the clerk opens the meeting, finds people, marks them p
 	newContext
 }) => {
 	const page = await clerkWithoutScripts(newContext);
-	await page.getByRole('link', { name: '会议', exact: true }).click();
+	await page.getByTestId('staff-nav').getByRole('link', { name: '会议', exact: true }).click();
 	await expect(page).toHaveURL('/xinyang/meetings');
 	const path = await consolePath(page);
 	await page.goto(path);

@@ -8,7 +8,7 @@ import { addAgendaItem, createMeeting } from '../src/lib/server/meetings/calling
 import { createMotion } from '../src/lib/server/votes/motions.ts';
 import { openMotion } from '../src/lib/server/procedure/opening.ts';
 import { notifyMeeting, openMeeting } from '../src/lib/server/meetings/notice.ts';
-import { signIn } from '../src/lib/server/meetings/attendance.ts';
+import { markLeft, signIn } from '../src/lib/server/meetings/attendance.ts';
 import { currentCheckinCode } from '../src/lib/server/meetings/checkin.ts';
 import { findPerson, updatePerson } from '../src/lib/server/roster/people.ts';
 import { type Choice, type Method } from '../src/lib/server/meetings/records.ts';
@@ -329,4 +329,54 @@ export async function confirmCheckin(
 ): Promise<void> {
 	await phone.goto(await hallCheckinUrl(hall, app, meetingId));
 	await phone.getByRole('button', { name: '我已到会，签到' }).click();
+}
+
+/**
+ * A meeting of `type` held today, noticed a fortnight ago and opened, with one agenda item and
+ * nobody signed in yet; its roster as voting and non-voting people.
+ */
+export function openedMeetingToday(
+	app: App,
+	input: { type: MeetingType; title: string }
+): { meetingId: number; voters: number[]; nonVoters: number[] } {
+	return withDb(app, (db) => {
+		const clerk = actorOf(db, DEMO.clerk.phone);
+		const village = villageOf(db);
+		const now = new Date();
+		const noticed = new Date(now.getTime() - 14 * 86_400_000);
+		const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+		const meetingId = must(
+			'create meeting',
+			createMeeting(
+				db,
+				clerk,
+				village,
+				{ type: input.type, title: input.title, meetingDate: today },
+				{ now: noticed }
+			)
+		).meeting.id;
+		must('agenda item', addAgendaItem(db, clerk, village, meetingId, { title: input.title }));
+		must('notify', notifyMeeting(db, clerk, village, meetingId, { now: noticed }));
+		must('open meeting', openMeeting(db, clerk, village, meetingId, { now }));
+		const roster = db
+			.prepare(
+				'select person_id, voting from meeting_roster where meeting_id = ? order by person_id'
+			)
+			.all(meetingId) as { person_id: number; voting: number }[];
+		return {
+			meetingId,
+			voters: roster.filter((r) => r.voting === 1).map((r) => r.person_id),
+			nonVoters: roster.filter((r) => r.voting === 0).map((r) => r.person_id)
+		};
+	});
+}
+
+/** Someone signed in leaves early, as the clerk marks it. */
+export function markLeftNow(app: App, meetingId: number, personId: number): void {
+	withDb(app, (db) =>
+		must(
+			`left ${personId}`,
+			markLeft(db, actorOf(db, DEMO.clerk.phone), villageOf(db), meetingId, personId)
+		)
+	);
 }

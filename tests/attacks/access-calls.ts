@@ -151,6 +151,7 @@ function fieldsOf(
 			},
 			signIn: { path: `${mt}/console`, fields: { person: String(xy.person) } },
 			markLeft: { path: `${mt}/console`, fields: { person: String(xy.person) } },
+			markPresent: { path: `${mt}/console`, fields: { person: [String(xy.person)] } },
 			addSpeech: {
 				path: `${mt}/console`,
 				fields: { item: String(xy.agendaItem), speakerName: '王五', summary: '同意' }

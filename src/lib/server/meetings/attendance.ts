@@ -27,6 +27,37 @@ export type SignInResult =
 	| { ok: true; alreadySignedIn: boolean; counts: MeetingCounts }
 	| { ok: false; reason: 'forbidden' | 'not_found' | 'not_on_roster' | 'not_open' | 'left' };
 
+/** Why one person cannot be marked present, whoever marks them. */
+type SignInRefusal = 'not_on_roster' | 'not_open' | 'left';
+
+/**
+ * Marks one person of an open or notified meeting present, with its audit entry; the rules of
+ * signIn and markAttendanceMany alike. Someone already signed in is left as they are.
+ */
+function recordSignIn(
+	ctx: CommandContext,
+	actor: Actor,
+	meeting: { id: number; state: MeetingState },
+	personId: number
+): 'signed_in' | 'already' | SignInRefusal {
+	const { db, now } = ctx;
+	if (meeting.state !== 'notified' && meeting.state !== 'open') return 'not_open';
+	const entry = rosterEntryOf(db, meeting.id, personId);
+	if (!entry) return 'not_on_roster';
+	if (entry.left_at) return 'left';
+	if (entry.signed_in_at) return 'already';
+	db.prepare(
+		'update meeting_roster set signed_in_at = ?, signed_in_by = ? where meeting_id = ? and person_id = ?'
+	).run(now.toISOString(), actor.userId, meeting.id, personId);
+	ctx.audit({
+		action: 'meeting.signed_in',
+		subjectType: 'meeting',
+		subjectId: meeting.id,
+		after: { personId, by: actor.personId === personId ? 'self' : 'staff' }
+	});
+	return 'signed_in';
+}
+
 /** 签到: the person on their phone, or staff marking them. Signing in twice is a no-op. */
 export function signIn(
 	db: Db,
@@ -43,23 +74,54 @@ export function signIn(
 		may: selfOrStaff(personId),
 		load: () => getMeeting(db, villageId, meetingId),
 		run: (meeting, ctx): SignInResult => {
+			const r = recordSignIn(ctx, actor, meeting, personId);
+			if (r !== 'signed_in' && r !== 'already') return { ok: false, reason: r };
+			return { ok: true, alreadySignedIn: r === 'already', counts: meetingCounts(db, meeting) };
+		}
+	});
+}
+
+export type MarkAttendanceManyResult =
+	| { ok: true; marked: number[]; already: number[]; counts: MeetingCounts }
+	| { ok: false; reason: 'forbidden' | 'not_found' | 'not_open' | 'none_ticked' }
+	| { ok: false; reason: Exclude<SignInRefusal, 'not_open'>; personId: number };
+
+/**
+ * The clerk's checklist: everyone ticked is marked present in one transaction, one audit entry
+ * each, as if signed in one by one. One person who cannot be (not on the roster, gone) refuses the
+ * whole list, naming them, and nothing is written. Those already present stay as they were. A
+ * motion whose presence is fixed keeps it (votes/presence.ts); the new arrivals count from the
+ * next vote on.
+ */
+export function markAttendanceMany(
+	db: Db,
+	actor: Actor,
+	villageId: number,
+	meetingId: number,
+	personIds: readonly number[],
+	options: { now?: Date } = {}
+): MarkAttendanceManyResult {
+	return command(db, {
+		actor,
+		villageId,
+		now: options.now,
+		may: byStaff,
+		load: () => getMeeting(db, villageId, meetingId),
+		run: (meeting, ctx): MarkAttendanceManyResult => {
 			if (meeting.state !== 'notified' && meeting.state !== 'open')
 				return { ok: false, reason: 'not_open' };
-			const entry = rosterEntryOf(db, meetingId, personId);
-			if (!entry) return { ok: false, reason: 'not_on_roster' };
-			if (entry.left_at) return { ok: false, reason: 'left' };
-			if (entry.signed_in_at)
-				return { ok: true, alreadySignedIn: true, counts: meetingCounts(db, meeting) };
-			db.prepare(
-				'update meeting_roster set signed_in_at = ?, signed_in_by = ? where meeting_id = ? and person_id = ?'
-			).run(ctx.now.toISOString(), actor.userId, meetingId, personId);
-			ctx.audit({
-				action: 'meeting.signed_in',
-				subjectType: 'meeting',
-				subjectId: meetingId,
-				after: { personId, by: actor.personId === personId ? 'self' : 'staff' }
-			});
-			return { ok: true, alreadySignedIn: false, counts: meetingCounts(db, meeting) };
+			const people = [...new Set(personIds)];
+			if (people.length === 0) return { ok: false, reason: 'none_ticked' };
+			const marked: number[] = [];
+			const already: number[] = [];
+			for (const personId of people) {
+				const r = recordSignIn(ctx, actor, meeting, personId);
+				if (r === 'signed_in') marked.push(personId);
+				else if (r === 'already') already.push(personId);
+				else if (r === 'not_open') return { ok: false, reason: r };
+				else return { ok: false, reason: r, personId };
+			}
+			return { ok: true, marked, already, counts: meetingCounts(db, meeting) };
 		}
 	});
 }

@@ -9,6 +9,7 @@ import { labelledRoster } from './paper-entry';
 import { type CloseCheck, type CloseMeetingResult, type CloseMotionResult } from '../votes/closing';
 import { type NotifyMeetingResult, type OpenMeetingResult } from './notice';
 import { type ReNoticeMeetingResult } from './re-notice';
+import { type MarkAttendanceManyResult } from './attendance';
 import { type OpenMotionResult } from '../votes/motions';
 import { meetingRefusalMessage, motionRefusalMessage, type MeetingRefusal } from './messages';
 
@@ -49,6 +50,16 @@ export function entryRefusal(
 		].join(' '),
 		rows: Object.fromEntries(lines.map((l) => [l.personId, l.text])) as Record<number, string>
 	};
+}
+
+/** A refused attendance checklist: the meeting's words, naming the one person it stopped at. */
+export function attendanceRefusal(db: Db, meeting: Meeting, r: Refused<MarkAttendanceManyResult>) {
+	const message = meetingRefusalMessage(r.reason);
+	const name =
+		'personId' in r
+			? labelledRoster(db, meeting.id).find((e) => e.personId === r.personId)?.label
+			: null;
+	return name ? m.mtg_console_refused_for({ name, message }) : message;
 }
 
 export const notifyRefusal = (r: Refused<NotifyMeetingResult>) => ({

@@ -180,6 +180,26 @@ export function earliestOpeningOf(meeting: Meeting, noticeDate: string, base: Ru
 	});
 }
 
+/** Where each person on a meeting's roster lives: household number and group, to tell namesakes apart. */
+function rosterHomes(db: Db, meetingId: number) {
+	const rows = db
+		.prepare(
+			`select r.person_id as personId, h.household_key as household, h.group_id as groupId,
+			        g.name as groupName
+			 from meeting_roster r join people p on p.id = r.person_id
+			 join households h on h.id = p.household_id
+			 left join village_groups g on g.id = h.group_id
+			 where r.meeting_id = ?`
+		)
+		.all(meetingId) as {
+		personId: number;
+		household: string;
+		groupId: number | null;
+		groupName: string | null;
+	}[];
+	return new Map(rows.map((r) => [r.personId, r]));
+}
+
 /** Everything the console page shows of a meeting of this village, with its query's search terms. */
 export function consolePage(db: Db, villageId: number, meeting: Meeting, params: URLSearchParams) {
 	const today = todayInChina();
@@ -187,10 +207,14 @@ export function consolePage(db: Db, villageId: number, meeting: Meeting, params:
 	const entrustments = collective ? listEntrustments(db, meeting.id) : [];
 	const proxyOf = new Map(entrustments.map((e) => [e.principalId, e.proxyName]));
 	const labels = new Map(labelledRoster(db, meeting.id).map((r) => [r.personId, r.label]));
+	const homes = rosterHomes(db, meeting.id);
 	const roster = listRoster(db, meeting.id).map((r) => ({
 		personId: r.personId,
 		name: r.name,
 		label: labels.get(r.personId) ?? r.name,
+		household: homes.get(r.personId)?.household ?? '',
+		groupId: homes.get(r.personId)?.groupId ?? null,
+		groupName: homes.get(r.personId)?.groupName ?? null,
 		voting: r.voting,
 		status: r.leftAt
 			? ('left' as const)
@@ -199,6 +223,7 @@ export function consolePage(db: Db, villageId: number, meeting: Meeting, params:
 				: ('absent' as const),
 		proxyName: proxyOf.get(r.personId) ?? null
 	}));
+
 	const draft = meeting.state === 'draft';
 	const namedRoster = meeting.rule.roster.kind === 'named';
 	const find = searchText(params.get('find'));
@@ -213,6 +238,9 @@ export function consolePage(db: Db, villageId: number, meeting: Meeting, params:
 		today,
 		q: searchText(params.get('q')),
 		roster,
+		// "全部到会" without JavaScript: the checklist comes back with everyone absent ticked.
+		tickAll: params.get('tick') === 'all',
+		marked: idParam(params.get('marked')),
 		votes: meeting.rule.voters !== null,
 		// The paper and roll-call list of each open motion, every row shown as what it is.
 		entry: paperEntries(

@@ -8,7 +8,12 @@ import type {
 	CreateMeetingResult,
 	UpdateDraftMeetingResult
 } from './calling';
-import type { AddSpeechResult, MarkLeftResult, SignInResult } from './attendance';
+import type {
+	AddSpeechResult,
+	MarkAttendanceManyResult,
+	MarkLeftResult,
+	SignInResult
+} from './attendance';
 import type { MinutesRefusal } from './minutes';
 import { EMERGENCY_REASON_MAX, type NotifyMeetingResult, type OpenMeetingResult } from './notice';
 import type { ReNoticeMeetingResult } from './re-notice';
@@ -27,6 +32,7 @@ export type MeetingRefusal = Refusal<
 	| ReNoticeMeetingResult
 	| OpenMeetingResult
 	| SignInResult
+	| MarkAttendanceManyResult
 	| MarkLeftResult
 	| AddGuestResult
 	| AddSpeechResult
@@ -67,6 +73,7 @@ export function meetingRefusalMessage(
 		bad_reason: () => m.meeting_refused_bad_emergency_reason({ max: EMERGENCY_REASON_MAX }),
 		no_temporary_notice: m.meeting_refused_no_temporary_notice,
 		attendees_required: m.meeting_refused_attendees_required,
+		none_ticked: m.meeting_refused_none_ticked,
 		bad_attendee: m.meeting_refused_bad_attendee,
 		empty_roster: m.meeting_refused_empty_roster,
 		roster_unavailable: m.meeting_refused_roster_unavailable,

@@ -92,6 +92,7 @@ export const COMMANDS = {
 	postMeetingNotice: 'internal',
 	openMeeting: 'staff',
 	signIn: 'selfOrStaff',
+	markAttendanceMany: 'staff',
 	markLeft: 'staff',
 	addGuest: 'staff',
 	recordEntrustment: 'staff',
@@ -191,6 +192,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		entrust: 'recordEntrustment',
 		// The console signs in someone else.
 		signIn: { command: 'signIn', as: 'staff' },
+		markPresent: 'markAttendanceMany',
 		markLeft: 'markLeft',
 		addSpeech: 'addSpeech',
 		discuss: 'startDiscussion',

@@ -16,6 +16,7 @@ import { idParam, requireStaff } from '$lib/server/villages/context';
 import { citeOrganicLaw } from '$lib/server/law/organic-law';
 import { getLocale } from '$lib/paraglide/runtime';
 import { annualVillagersMeeting } from '$lib/server/meetings/reminders';
+import { upcomingMeetings } from '$lib/server/meetings/upcoming';
 import { missingCalendarYears } from '$lib/server/calendar/working-days';
 
 export const load: PageServerLoad = (event) => {
@@ -27,6 +28,7 @@ export const load: PageServerLoad = (event) => {
 	const to = isValidDate(q.get('to') ?? '') ? q.get('to')! : today;
 	const objections = openObjections(db, village.id);
 	return {
+		meetings: upcomingMeetings(db, village.id),
 		period: { from, to },
 		figures: closedLoopFigures(db, village.id, from, to),
 		overdue: listTopics(db, village.id, { overdue: true, pageSize: 50 }).items,

@@ -9,7 +9,8 @@ import * as forms from '$lib/server/meetings/console-forms';
 import * as noticeForms from '$lib/server/meetings/notice-forms';
 import * as refusals from '$lib/server/meetings/console-refusals';
 import { addAgendaItem, addGuest, updateDraftMeeting } from '$lib/server/meetings/calling';
-import { addSpeech, markLeft, signIn } from '$lib/server/meetings/attendance';
+import { addSpeech, markAttendanceMany, markLeft, signIn } from '$lib/server/meetings/attendance';
+import { parseMarkPresent } from '$lib/server/meetings/attendance-forms';
 import { notifyMeeting, openMeeting } from '$lib/server/meetings/notice';
 import { reNoticeMeeting } from '$lib/server/meetings/re-notice';
 import { getMeeting, listRoster } from '$lib/server/meetings/records';
@@ -202,6 +203,19 @@ export const actions: Actions = {
 	signIn: (event) => presence(event, 'signIn'),
 
 	markLeft: (event) => presence(event, 'markLeft'),
+
+	// The checklist: everyone ticked in one post; a refusal names the person and keeps the ticks.
+	markPresent: async (event) => {
+		const ctx = context(event);
+		const p = parseMarkPresent(await readForm(event.request));
+		if (!p.ok) return refuse('markPresent', p.message, { ticked: p.ticked });
+		const r = markAttendanceMany(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.personIds);
+		if (!r.ok)
+			return refused(r.reason, 'markPresent', refusals.attendanceRefusal(getDb(), ctx.meeting, r), {
+				ticked: p.personIds
+			});
+		back(ctx, 'roster', `?marked=${r.marked.length}`);
+	},
 
 	addSpeech: async (event) => {
 		const ctx = context(event);
