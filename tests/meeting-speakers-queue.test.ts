@@ -149,8 +149,7 @@ test('a representative asks for the floor from his phone, the clerk runs the que
 	await expect(timer).not.toHaveText(first ?? '', { timeout: 5_000 });
 	await expect(timer).toHaveText(/^已发言 0:\d\d \/ 时限 2:00\s*$/);
 	await checkA11y(hall);
-	// The queue and the ballot count on one 1920×1080 screen.
-	await hallQueue.scrollIntoViewIfNeeded();
+	// The queue and the ballot count on one 1920×1080 screen, without scrolling.
 	await expect(hallQueue).toBeInViewport();
 	await expect(hall.getByTestId('hall-open-motion')).toBeInViewport();
 	await hall.screenshot({ path: testInfo.outputPath('hall-speakers-queue.png') });
