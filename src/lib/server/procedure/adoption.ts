@@ -7,7 +7,13 @@ import type { Meeting, Motion } from '../meetings/records';
 import { findTopic, type Topic } from '../topics/records';
 import { onFourPlusTwoTrack, type Category } from '../topics/rules';
 import type { MeetingType } from '../votes/rules';
-import { appendProcedureEvent, matterFacts, matterOf, topicOfMotion } from './matters';
+import {
+	appendProcedureEvent,
+	matterAsMeetingFound,
+	matterOf,
+	matterFacts,
+	topicOfMotion
+} from './matters';
 import { stepByMotion, type Position, type StepResult } from './rules';
 
 export interface AdoptionFacts {
@@ -69,7 +75,7 @@ function groupOfTopic(ctx: CommandContext, topic: Topic): number | null {
 
 /** The step a passing motion of this meeting would record on the topic's matter, if any. */
 function stepAtClose(ctx: CommandContext, topic: Topic, meeting: Meeting) {
-	const matter = matterOf(ctx.db, meeting.villageId, topic.id);
+	const matter = matterAsMeetingFound(ctx.db, meeting.villageId, topic.id, meeting.id);
 	if (!matter) return null;
 	const r: StepResult = stepByMotion(
 		matter.position,
@@ -107,6 +113,9 @@ export function recordDecisionStep(
 	const topic = findTopic(ctx.db, meeting.villageId, topicId);
 	const at = topic && stepAtClose(ctx, topic, meeting);
 	if (!at || !at.r.ok) return null;
+	// Another motion of this meeting already recorded the step: this one is part of it.
+	const current = matterOf(ctx.db, meeting.villageId, topicId);
+	if (current && current.events.length > at.matter.events.length) return current.position;
 	return appendProcedureEvent(ctx, topicId, at.r.event, {
 		motionId: motion.id,
 		before: at.matter.position

@@ -155,4 +155,54 @@ describe('closing a vote on a 4+2 matter', () => {
 		});
 		expect(events(topic)).toBe(count);
 	});
+
+	it('a second motion on the same item in the same meeting belongs to the same step', () => {
+		const topic = atStep(4);
+		const first = closeVote('villagers_meeting', topic, true);
+		const count = events(topic);
+		const c = clerkOf(db);
+		const itemId = db
+			.prepare('select agenda_item_id from motions where id = ?')
+			.pluck()
+			.get(first.motionId) as number;
+		const site = createMotion(db, c, v(), itemId, { text: '选定道路走向', method: 'hands' });
+		if (!site.ok) throw new Error(site.reason);
+		// The matter now stands at step 5, yet this meeting still decides its own step 4.
+		expect(openMotion(db, c, v(), site.motion.id, { now: at('2026-09-14') }).ok).toBe(true);
+		const present = db
+			.prepare('select count(*) from meeting_roster where meeting_id = ? and voting = 1')
+			.pluck()
+			.get(first.meetingId) as number;
+		expect(recordHands(db, c, v(), site.motion.id, { yes: present, no: 0, abstain: 0 }).ok).toBe(
+			true
+		);
+		expect(
+			closeMotion(db, c, v(), site.motion.id, { confirmed: true, now: at('2026-09-14') }).ok
+		).toBe(true);
+		expect(resolutionOfMotion(db, v(), site.motion.id)).not.toBeNull();
+		expect(events(topic)).toBe(count);
+		expect(matterOf(db, v(), topic)!.position).toEqual({ kind: 'at', step: 5, done: [1, 2, 3, 4] });
+		expect(verifyChain(db).ok).toBe(true);
+	});
+
+	it('a later meeting may not decide the same matter again', () => {
+		const topic = atStep(4);
+		closeVote('villagers_meeting', topic, true);
+		const c = clerkOf(db);
+		const m = createMeeting(
+			db,
+			c,
+			v(),
+			{ type: 'villagers_meeting', title: '十月会议', meetingDate: '2026-10-14' },
+			{ now: at('2026-10-01') }
+		);
+		if (!m.ok) throw new Error(m.reason);
+		const item = addAgendaItem(db, c, v(), m.meeting.id, { title: '道路', topicId: topic });
+		if (!item.ok) throw new Error(item.reason);
+		expect(notifyMeeting(db, c, v(), m.meeting.id, { now: at('2026-10-01') }).ok).toBe(true);
+		expect(openMeeting(db, c, v(), m.meeting.id, { now: at('2026-10-14') }).ok).toBe(true);
+		const mo = createMotion(db, c, v(), item.agendaItemId, { text: '再议道路', method: 'hands' });
+		if (!mo.ok) throw new Error(mo.reason);
+		expect(openMotion(db, c, v(), mo.motion.id, { now: at('2026-10-14') }).ok).toBe(false);
+	});
 });

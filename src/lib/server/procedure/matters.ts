@@ -73,6 +73,29 @@ export function matterOf(db: Db, villageId: number, topicId: number): Matter | n
 	return { topic, position: positionOf(events.map((e) => e.event)), events };
 }
 
+/**
+ * The matter as this meeting found it: without the steps its own motions recorded. A decision
+ * meeting often votes several motions on one item (the project, its site, its funding); the first
+ * to pass records the step as it closes, and the others belong to the same step, not to the next.
+ */
+export function matterAsMeetingFound(
+	db: Db,
+	villageId: number,
+	topicId: number,
+	meetingId: number
+): Matter | null {
+	const matter = matterOf(db, villageId, topicId);
+	if (!matter) return null;
+	const own = new Set(
+		db.prepare('select id from motions where meeting_id = ?').pluck().all(meetingId) as number[]
+	);
+	const ownStep = (e: MatterEvent) =>
+		e.event.kind === 'steps' && e.motionId !== null && own.has(e.motionId);
+	if (!matter.events.some(ownStep)) return matter;
+	const events = matter.events.filter((e) => !ownStep(e));
+	return { ...matter, position: positionOf(events.map((e) => e.event)), events };
+}
+
 /** The facts of a motion of this village as the rules read them, or null when it is not ours. */
 function motionFacts(
 	db: Db,

@@ -7,7 +7,7 @@ import type { Actor } from '../permissions';
 import { byStaff, type Meeting, type Motion } from '../meetings/records';
 import type { MeetingType } from '../votes/rules';
 import { motionWithMeeting, openMotionIn, type OpenMotionResult } from '../votes/motions';
-import { matterFacts, matterOf, topicOfMotion } from './matters';
+import { matterAsMeetingFound, matterFacts, topicOfMotion } from './matters';
 import { meetingMayCarry, type Step, type StepRefusal } from './rules';
 
 export type OpenMotionGateResult =
@@ -21,7 +21,8 @@ function procedureGate(
 	meeting: Meeting
 ): Extract<OpenMotionGateResult, { ok: false }> | null {
 	const topicId = topicOfMotion(ctx.db, motion.id);
-	const matter = topicId === null ? null : matterOf(ctx.db, meeting.villageId, topicId);
+	const matter =
+		topicId === null ? null : matterAsMeetingFound(ctx.db, meeting.villageId, topicId, meeting.id);
 	if (!matter) return null;
 	const r = meetingMayCarry(
 		matter.position,
