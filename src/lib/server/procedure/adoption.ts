@@ -100,9 +100,9 @@ function recordsStep4(ctx: CommandContext, topic: Topic, meeting: Meeting): bool
 }
 
 /**
- * Records the 4+2 step of a motion that has just adopted a resolution, in the same closing
- * transaction: the decision and its step are one record (issue 15 item 4), not a later manual
- * step the clerk may forget. Null when the motion records no step (a topic outside the 4+2).
+ * Records the 4+2 step a passed motion validly takes, in its closing transaction: the vote and its
+ * step are one record (issue 15 item 4), not a later manual step the clerk may forget. Null when
+ * the motion takes no step (a topic outside the 4+2, or a meeting that cannot carry the step).
  */
 export function recordDecisionStep(
 	ctx: CommandContext,

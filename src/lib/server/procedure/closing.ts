@@ -17,23 +17,27 @@ import {
 import { motionWithMeeting } from '../votes/motions';
 import { adoptionFacts, adoptionRefusal, recordDecisionStep } from './adoption';
 import { adoptResolution } from './resolutions';
+import { topicOfMotion } from './matters';
 
 /**
  * A passed motion is a resolution, numbered as the motion closes, only where the meeting may
- * decide its matter (./adoption.ts); otherwise it stays a passed vote. On the 4+2 track the
- * resolution records step 4 in the same transaction.
+ * decide its matter (./adoption.ts); otherwise it stays a passed vote. On the 4+2 track the motion
+ * records its step in the same transaction: steps 1–3 by passing, step 4 only with its resolution.
  */
 function adoptIfDecisive(ctx: CommandContext, motion: Motion, meeting: Meeting): string | null {
 	const facts = adoptionFacts(ctx, motion, meeting);
-	if (adoptionRefusal(facts) !== null) return null;
-	const resolution = adoptResolution(ctx, {
-		villageId: meeting.villageId,
-		meetingId: meeting.id,
-		motionId: motion.id
-	});
-	if (resolution.topicId !== null && facts.topic?.recordsStep4)
-		recordDecisionStep(ctx, resolution.topicId, motion, meeting);
-	return resolution.number;
+	const resolution =
+		adoptionRefusal(facts) === null
+			? adoptResolution(ctx, {
+					villageId: meeting.villageId,
+					meetingId: meeting.id,
+					motionId: motion.id
+				})
+			: null;
+	const topicId = topicOfMotion(ctx.db, motion.id);
+	if (topicId !== null && (resolution !== null || !facts.topic?.recordsStep4))
+		recordDecisionStep(ctx, topicId, motion, meeting);
+	return resolution?.number ?? null;
 }
 
 /**

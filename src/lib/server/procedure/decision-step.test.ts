@@ -1,5 +1,5 @@
-// Issue 15 item 4: a passed decision on a 4+2 matter records its resolution and its step 4 in the
-// closing transaction, before the meeting closes; nothing is left for a later manual step.
+// Issue 15 item 4: a passed motion on a 4+2 matter records its step in the closing transaction,
+// before the meeting closes (a decision with its resolution); nothing is left for a manual step.
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
@@ -108,10 +108,19 @@ describe('closing a vote on a 4+2 matter', () => {
 			position: { kind: 'at', step: 4, done: [1, 2, 3] }
 		},
 		{
-			name: 'a passed joint meeting at step 1: no resolution, its step left to the clerk',
+			name: 'a passed joint meeting at step 1: no resolution, steps 1 and 2 in the close',
 			step: 1,
 			type: 'two_committees',
 			passes: true,
+			resolution: false,
+			actions: ['procedure.steps_recorded', 'motion.closed'],
+			position: { kind: 'at', step: 3, done: [1, 2] }
+		},
+		{
+			name: 'a failed joint meeting at step 1: no step',
+			step: 1,
+			type: 'two_committees',
+			passes: false,
 			resolution: false,
 			actions: ['motion.closed'],
 			position: { kind: 'at', step: 1, done: [] }

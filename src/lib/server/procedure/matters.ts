@@ -22,7 +22,6 @@ import {
 	type StepRefusal
 } from './rules';
 import { type Actor } from '../permissions';
-import { resolutionOfMotion } from './resolutions';
 import { authorizationFor } from './authorizations';
 
 export interface MatterEvent {
@@ -236,11 +235,8 @@ export function recordStep(
 		run: (matter, ctx): RecordStepResult => {
 			const facts = motionFacts(db, villageId, motionId, topicId);
 			if (!facts) return { ok: false, reason: 'motion_not_found' };
-			// A decision's step is recorded with its resolution as the vote closes (./closing.ts).
-			if (
-				resolutionOfMotion(db, villageId, motionId) &&
-				matter.events.some((e) => e.motionId === motionId && e.event.kind === 'steps')
-			)
+			// A passed motion's step is recorded as its vote closes (./closing.ts): already done.
+			if (matter.events.some((e) => e.motionId === motionId && e.event.kind === 'steps'))
 				return { ok: true, position: matter.position };
 			const r = stepByMotion(
 				matter.position,
