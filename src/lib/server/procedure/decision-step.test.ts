@@ -15,6 +15,7 @@ import { openMotion } from './opening';
 import { closeMotion } from './closing';
 import { matterOf, recordStep } from './matters';
 import { resolutionOfMotion } from './resolutions';
+import { publicationBlock, publishResolutionById } from './publication';
 
 let db: Db;
 useDemoVillageDb((d) => (db = d));
@@ -165,32 +166,73 @@ describe('closing a vote on a 4+2 matter', () => {
 		expect(events(topic)).toBe(count);
 	});
 
-	it('a second motion on the same item in the same meeting belongs to the same step', () => {
-		const topic = atStep(4);
-		const first = closeVote('villagers_meeting', topic, true);
-		const count = events(topic);
+	/** A second motion on the item of `first`, passed and closed in the same meeting. */
+	function passSecond(first: { motionId: number; meetingId: number }) {
 		const c = clerkOf(db);
 		const itemId = db
 			.prepare('select agenda_item_id from motions where id = ?')
 			.pluck()
 			.get(first.motionId) as number;
-		const site = createMotion(db, c, v(), itemId, { text: '选定道路走向', method: 'hands' });
-		if (!site.ok) throw new Error(site.reason);
-		// The matter now stands at step 5, yet this meeting still decides its own step 4.
-		expect(openMotion(db, c, v(), site.motion.id, { now: at('2026-09-14') }).ok).toBe(true);
+		const mo = createMotion(db, c, v(), itemId, { text: '选定道路走向', method: 'hands' });
+		if (!mo.ok) throw new Error(mo.reason);
+		expect(openMotion(db, c, v(), mo.motion.id, { now: at('2026-09-14') }).ok).toBe(true);
 		const present = db
 			.prepare('select count(*) from meeting_roster where meeting_id = ? and voting = 1')
 			.pluck()
 			.get(first.meetingId) as number;
-		expect(recordHands(db, c, v(), site.motion.id, { yes: present, no: 0, abstain: 0 }).ok).toBe(
+		expect(recordHands(db, c, v(), mo.motion.id, { yes: present, no: 0, abstain: 0 }).ok).toBe(
 			true
 		);
 		expect(
-			closeMotion(db, c, v(), site.motion.id, { confirmed: true, now: at('2026-09-14') }).ok
+			closeMotion(db, c, v(), mo.motion.id, { confirmed: true, now: at('2026-09-14') }).ok
 		).toBe(true);
-		expect(resolutionOfMotion(db, v(), site.motion.id)).not.toBeNull();
+		return resolutionOfMotion(db, v(), mo.motion.id)!;
+	}
+	const published = (topicId: number) =>
+		db
+			.prepare("select count(*) from notices where topic_id = ? and kind = 'resolution'")
+			.pluck()
+			.get(topicId) as number;
+
+	it('a second motion on the same item in the same meeting belongs to the same step', () => {
+		const topic = atStep(4);
+		const first = closeVote('villagers_meeting', topic, true);
+		const count = events(topic);
+		// The matter now stands at step 5, yet this meeting still decides its own step 4: the
+		// second motion opens, passes and adopts its own resolution, without a second step.
+		expect(passSecond(first)).not.toBeNull();
 		expect(events(topic)).toBe(count);
 		expect(matterOf(db, v(), topic)!.position).toEqual({ kind: 'at', step: 5, done: [1, 2, 3, 4] });
+		expect(verifyChain(db).ok).toBe(true);
+	});
+
+	it('publishing the decision publishes every resolution its meeting adopted on the matter', () => {
+		const topic = atStep(4);
+		const first = closeVote('villagers_meeting', topic, true);
+		const second = passSecond(first);
+		const r = publishResolutionById(db, clerkOf(db), v(), second.id, { now: at('2026-09-15') });
+		expect(r.ok).toBe(true);
+		expect(published(topic)).toBe(2);
+		expect(matterOf(db, v(), topic)!.position).toMatchObject({ done: [1, 2, 3, 4, 5] });
+		expect(publicationBlock(db, v(), second)).toBe('already_published');
+	});
+
+	it('a resolution passed after the decision was published follows on its own', () => {
+		const topic = atStep(4);
+		const first = closeVote('villagers_meeting', topic, true);
+		const decision = resolutionOfMotion(db, v(), first.motionId)!;
+		expect(
+			publishResolutionById(db, clerkOf(db), v(), decision.id, { now: at('2026-09-14') }).ok
+		).toBe(true);
+		const count = events(topic);
+		const second = passSecond(first);
+		expect(publicationBlock(db, v(), second)).toBeNull();
+		expect(
+			publishResolutionById(db, clerkOf(db), v(), second.id, { now: at('2026-09-15') }).ok
+		).toBe(true);
+		expect(published(topic)).toBe(2);
+		// Step 5 was taken once, by the decision.
+		expect(events(topic)).toBe(count);
 		expect(verifyChain(db).ok).toBe(true);
 	});
 

@@ -12,11 +12,17 @@ import {
 	appendProcedureEvent,
 	matterOf,
 	type FailedVoteResult,
+	type Matter,
 	type MatterEvent,
 	type RecordStepResult
 } from './matters';
 import type { Refusal } from '../result';
-import { getResolution, resolutionOfMotion, type Resolution } from './resolutions';
+import {
+	getResolution,
+	resolutionOfMotion,
+	resolutionsOfTopic,
+	type Resolution
+} from './resolutions';
 import { stepByPublication, type Step } from './rules';
 import { type Actor } from '../permissions';
 import { citedAuthorization } from './citation';
@@ -39,6 +45,23 @@ export function motionOfStep(events: readonly MatterEvent[], step: Step): number
 		if (e.event.kind === 'steps' && e.event.steps.includes(step)) found = e.motionId;
 	}
 	return found;
+}
+
+/**
+ * The resolutions of the meeting that took the matter's step 4, on this matter, oldest first: a
+ * decision meeting may adopt several on one item (the project, its site, its funding), and they
+ * are published together as step 5, or one by one if one passes after step 5 was taken.
+ */
+function resolutionsOfDecision(db: Db, matter: Matter): Resolution[] {
+	const motionId = motionOfStep(matter.events, 4);
+	if (motionId === null) return [];
+	const meetingId = db
+		.prepare('select meeting_id from motions where id = ?')
+		.pluck()
+		.get(motionId) as number;
+	return resolutionsOfTopic(db, matter.topic.villageId, matter.topic.id).filter(
+		(r) => r.meetingId === meetingId
+	);
 }
 
 /** The notice a resolution was published in (the first; corrections point back to it). */
@@ -171,6 +194,9 @@ export function publishResolution(
 			if (noticeOfResolution(db, villageId, resolution.id))
 				return { ok: false, reason: 'already_published' };
 			const notice = post(db, actor, resolution, ctx.now);
+			for (const other of resolutionsOfDecision(db, matter))
+				if (other.id !== resolution.id && !noticeOfResolution(db, villageId, other.id))
+					post(db, actor, other, ctx.now);
 			// The step-4 motion already carries its own event (one event per motion and topic).
 			appendProcedureEvent(ctx, topicId, step.event, { before: matter.position });
 			return { ok: true, notice };
@@ -193,8 +219,11 @@ export function publicationBlock(
 	if (noticeOfResolution(db, villageId, resolution.id)) return 'already_published';
 	const matter = resolution.topicId === null ? null : matterOf(db, villageId, resolution.topicId);
 	if (!matter) return null;
-	if (motionOfStep(matter.events, 4) !== resolution.motionId) return 'four_plus_two';
-	return stepByPublication(matter.position, 'resolution_published').ok ? null : 'not_at_step_5';
+	if (!resolutionsOfDecision(db, matter).some((r) => r.id === resolution.id))
+		return 'four_plus_two';
+	if (stepByPublication(matter.position, 'resolution_published').ok) return null;
+	// Step 5 already taken by the decision's other resolutions: this one follows on its own.
+	return matter.position.done.includes(5) ? null : 'not_at_step_5';
 }
 
 /**
@@ -215,8 +244,9 @@ export function publishResolutionById(
 	const block = publicationBlock(db, villageId, resolution);
 	if (block === 'already_published' || block === 'four_plus_two')
 		return { ok: false, reason: block };
-	if (resolution.topicId !== null && matterOf(db, villageId, resolution.topicId))
-		return publishResolution(db, actor, villageId, resolution.topicId, { now });
+	const matter = resolution.topicId === null ? null : matterOf(db, villageId, resolution.topicId);
+	if (matter && !matter.position.done.includes(5))
+		return publishResolution(db, actor, villageId, matter.topic.id, { now });
 	return command(db, {
 		actor,
 		villageId,
