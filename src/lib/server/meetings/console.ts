@@ -180,39 +180,19 @@ export function earliestOpeningOf(meeting: Meeting, noticeDate: string, base: Ru
 	});
 }
 
-/** Where each person on a meeting's roster lives: household number and group, to tell namesakes apart. */
-function rosterHomes(db: Db, meetingId: number) {
-	const rows = db
-		.prepare(
-			`select r.person_id as personId, h.household_key as household, h.group_id as groupId,
-			        g.name as groupName
-			 from meeting_roster r join people p on p.id = r.person_id
-			 join households h on h.id = p.household_id
-			 left join village_groups g on g.id = h.group_id
-			 where r.meeting_id = ?`
-		)
-		.all(meetingId) as {
-		personId: number;
-		household: string;
-		groupId: number | null;
-		groupName: string | null;
-	}[];
-	return new Map(rows.map((r) => [r.personId, r]));
-}
-
 /** Everything the console page shows of a meeting of this village, with its query's search terms. */
 export function consolePage(db: Db, villageId: number, meeting: Meeting, params: URLSearchParams) {
 	const today = todayInChina();
 	const collective = meeting.type === 'collective_members';
 	const entrustments = collective ? listEntrustments(db, meeting.id) : [];
 	const proxyOf = new Map(entrustments.map((e) => [e.principalId, e.proxyName]));
-	const labels = new Map(labelledRoster(db, meeting.id).map((r) => [r.personId, r.label]));
-	const homes = rosterHomes(db, meeting.id);
+	// One read of where each person lives: the label, and the household and group beside it.
+	const homes = new Map(labelledRoster(db, meeting.id).map((r) => [r.personId, r]));
 	const roster = listRoster(db, meeting.id).map((r) => ({
 		personId: r.personId,
 		name: r.name,
-		label: labels.get(r.personId) ?? r.name,
-		household: homes.get(r.personId)?.household ?? '',
+		label: homes.get(r.personId)?.label ?? r.name,
+		household: homes.get(r.personId)?.householdKey ?? '',
 		groupId: homes.get(r.personId)?.groupId ?? null,
 		groupName: homes.get(r.personId)?.groupName ?? null,
 		voting: r.voting,

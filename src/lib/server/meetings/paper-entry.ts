@@ -72,6 +72,7 @@ interface RosterPersonRow {
 	voting: number;
 	here: number;
 	householdKey: string;
+	groupId: number | null;
 	groupName: string | null;
 	gridName: string | null;
 	birthDate: string;
@@ -86,7 +87,8 @@ export function labelledRoster(db: Db, meetingId: number) {
 		.prepare(
 			`select r.person_id as personId, p.name, r.voting,
 			   (r.signed_in_at is not null and r.left_at is null) as here,
-			   h.household_key as householdKey, g.name as groupName, gr.name as gridName,
+			   h.household_key as householdKey, h.group_id as groupId, g.name as groupName,
+			   gr.name as gridName,
 			   p.birth_date as birthDate
 			 from meeting_roster r join people p on p.id = r.person_id
 			 join households h on h.id = p.household_id

@@ -12,7 +12,7 @@ export function villageFromSlug(slug: string): Village {
 	return village;
 }
 
-type VillageEvent = Pick<RequestEvent, 'locals' | 'url'> & { params: { village?: string } };
+export type VillageEvent = Pick<RequestEvent, 'locals' | 'url'> & { params: { village?: string } };
 
 /** The village in the URL and the signed-in user, if `allowed`; others sign in or are refused. */
 function requireVillageUser(

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { LIVE } from '$lib/meetings/live.svelte';
@@ -13,7 +13,7 @@ import { addSpeech, markAttendanceMany, markLeft, signIn } from '$lib/server/mee
 import { parseMarkPresent } from '$lib/server/meetings/attendance-forms';
 import { notifyMeeting, openMeeting } from '$lib/server/meetings/notice';
 import { reNoticeMeeting } from '$lib/server/meetings/re-notice';
-import { getMeeting, listRoster } from '$lib/server/meetings/records';
+import { listRoster } from '$lib/server/meetings/records';
 import { recordHands, recordPaperBallots, recordRollCall } from '$lib/server/votes/ballots';
 import { createMotion } from '$lib/server/votes/motions';
 import { openMotion } from '$lib/server/procedure/opening';
@@ -28,27 +28,14 @@ import {
 	type MeetingRefusal
 } from '$lib/server/meetings/messages';
 import { recordEntrustment } from '$lib/server/meetings/entrustments';
-import { idParam, requireStaff } from '$lib/server/villages/context';
-import { actorOf } from '$lib/server/permissions';
 import { refusalStatus } from '$lib/server/http/refusal';
 import { consoleSpeakers } from '$lib/server/meetings/speaker-queue';
 import { speakerActions } from './speaker-actions';
-
-type Event = RequestEvent | Parameters<PageServerLoad>[0];
-
-/** Staff of this village and a meeting of this village, asked again by every load and action. */
-function context(event: Event) {
-	const { village, user } = requireStaff(event);
-	const id = idParam(event.params.id);
-	const meeting = id ? getMeeting(getDb(), village.id, id) : null;
-	if (!meeting) error(404, m.error_not_found());
-	const actor = actorOf(user);
-	return { village, meeting, actor, base: `/${village.slug}/meetings/${meeting.id}/console` };
-}
+import { consoleContext, type ConsoleContext } from './console-context';
 
 export const load: PageServerLoad = (event) => {
 	event.depends(LIVE);
-	const { village, meeting } = context(event);
+	const { village, meeting } = consoleContext(event);
 	const db = getDb();
 	return {
 		...consolePage(db, village.id, meeting, event.url.searchParams),
@@ -57,7 +44,7 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-type Ctx = ReturnType<typeof context>;
+type Ctx = ConsoleContext;
 
 /** Back to the console at the section the form belongs to; keeps the roster search if any. */
 function back(ctx: Ctx, anchor: string, query = ''): never {
@@ -109,7 +96,7 @@ const refusedEntry = (
 
 /** Sign-in and leaving: the same form, one verb each. */
 async function presence(event: RequestEvent, verb: 'signIn' | 'markLeft') {
-	const ctx = context(event);
+	const ctx = consoleContext(event);
 	const { personId, query } = forms.parsePresence(await readForm(event.request));
 	const r = personId
 		? { signIn, markLeft }[verb](getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, personId)
@@ -121,7 +108,7 @@ async function presence(event: RequestEvent, verb: 'signIn' | 'markLeft') {
 
 export const actions: Actions = {
 	addAgenda: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const p = forms.parseAddAgenda(await readForm(event.request));
 		if (!p.ok) return refuse('addAgenda', p.message, { values: p.values });
 		const r = addAgendaItem(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
@@ -131,7 +118,7 @@ export const actions: Actions = {
 	},
 
 	edit: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const p = forms.parseEdit(await readForm(event.request));
 		const values = p.values;
 		if (!p.ok) return refuse('edit', p.message, { values });
@@ -146,7 +133,7 @@ export const actions: Actions = {
 	},
 
 	notify: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const p = noticeForms.parseNotify(await readForm(event.request));
 		if (!p.ok) return refuse('notify', p.message, { values: p.values });
 		const r = notifyMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, {
@@ -163,7 +150,7 @@ export const actions: Actions = {
 	},
 
 	reNotice: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const p = noticeForms.parseReNotice(await readForm(event.request));
 		if (!p.ok) return refuse('reNotice', p.message, { values: p.values });
 		const r = reNoticeMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
@@ -173,14 +160,14 @@ export const actions: Actions = {
 	},
 
 	open: (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const r = openMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id);
 		if (!r.ok) return refused(r.reason, 'open', refusals.openRefusal(r));
 		back(ctx, 'state');
 	},
 
 	addGuest: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const p = forms.parseAddGuest(await readForm(event.request));
 		if (!p.ok) return refuse('addGuest', p.message);
 		const r = addGuest(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
@@ -189,7 +176,7 @@ export const actions: Actions = {
 	},
 
 	entrust: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const p = forms.parseEntrust(await readForm(event.request));
 		if (!p.ok) return refuse('entrust', p.message, { values: p.values });
 		const r = recordEntrustment(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
@@ -206,7 +193,7 @@ export const actions: Actions = {
 
 	// The checklist: everyone ticked in one post; a refusal names the person and keeps the ticks.
 	markPresent: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const p = parseMarkPresent(await readForm(event.request));
 		if (!p.ok) return refuse('markPresent', p.message, { ticked: p.ticked });
 		const r = markAttendanceMany(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.personIds);
@@ -218,7 +205,7 @@ export const actions: Actions = {
 	},
 
 	addSpeech: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const p = forms.parseAddSpeech(await readForm(event.request));
 		const action = `speech-${p.id}`;
 		if (!isItem(ctx, p.id)) return notAnItem(action);
@@ -246,7 +233,7 @@ export const actions: Actions = {
 	removeSpeaker: speakerActions.remove,
 
 	createMotion: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const p = forms.parseCreateMotion(await readForm(event.request));
 		const action = `motion-new-${p.id}`;
 		if (!isItem(ctx, p.id)) return notAnItem(action);
@@ -258,7 +245,7 @@ export const actions: Actions = {
 	},
 
 	openMotion: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const motion = motionOf(ctx, forms.motionIdOf(await readForm(event.request)));
 		if (!motion) return notAMotion();
 		const r = openMotion(getDb(), ctx.actor, ctx.village.id, motion.id);
@@ -267,7 +254,7 @@ export const actions: Actions = {
 	},
 
 	hands: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const p = forms.parseHands(await readForm(event.request));
 		const motion = motionOf(ctx, p.id);
 		if (!motion) return notAMotion();
@@ -279,7 +266,7 @@ export const actions: Actions = {
 	},
 
 	rollCall: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const form = await readForm(event.request);
 		const p = forms.parseRollCall(form);
 		const motion = motionOf(ctx, p.id);
@@ -301,7 +288,7 @@ export const actions: Actions = {
 	},
 
 	secretPaper: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const form = await readForm(event.request);
 		const p = forms.parseSecretPaper(form);
 		const motion = motionOf(ctx, p.id);
@@ -318,7 +305,7 @@ export const actions: Actions = {
 	},
 
 	recuse: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const p = parseRecusal(await readForm(event.request), false);
 		const motion = motionOf(ctx, p.motionId);
 		if (!motion) return notAMotion();
@@ -334,7 +321,7 @@ export const actions: Actions = {
 	},
 
 	closeMotion: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const form = await readForm(event.request);
 		const motion = motionOf(ctx, forms.motionIdOf(form));
 		if (!motion) return notAMotion();
@@ -347,7 +334,7 @@ export const actions: Actions = {
 	},
 
 	closeMeeting: async (event) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const options = forms.parseCloseMeeting(await readForm(event.request));
 		const r = closeMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, options);
 		if (!r.ok)

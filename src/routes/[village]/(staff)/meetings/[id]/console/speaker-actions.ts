@@ -1,10 +1,8 @@
 // The console's speakers' queue actions (issue 15 item 9), listed by name in +page.server.ts: each
 // asks who is there, parses its form, makes one domain call and returns to the queue's section.
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { getMeeting } from '$lib/server/meetings/records';
 import {
 	askForFloor,
 	endSpeech,
@@ -15,20 +13,10 @@ import {
 	type SpeakerRefusal
 } from '$lib/server/meetings/speakers';
 import * as forms from '$lib/server/meetings/speaker-forms';
-import { actorOf } from '$lib/server/permissions';
 import { refusalStatus } from '$lib/server/http/refusal';
-import { idParam, requireStaff } from '$lib/server/villages/context';
+import { consoleContext, type ConsoleContext } from './console-context';
 
-/** Staff of this village and a meeting of this village, asked again by every action. */
-function context(event: RequestEvent) {
-	const { village, user } = requireStaff(event);
-	const id = idParam(event.params.id);
-	const meeting = id ? getMeeting(getDb(), village.id, id) : null;
-	if (!meeting) error(404, m.error_not_found());
-	return { villageId: village.id, meeting, actor: actorOf(user), slug: village.slug };
-}
-
-type Ctx = ReturnType<typeof context>;
+type Ctx = ConsoleContext;
 
 /** The queue's one place for a message on the console. */
 const ACTION = 'speakers';
@@ -38,7 +26,7 @@ const refused = (reason: SpeakerRefusal) =>
 	fail(refusalStatus(reason), { action: ACTION, message: forms.speakerRefusalMessage(reason) });
 
 function back(ctx: Ctx): never {
-	redirect(303, `/${ctx.slug}/meetings/${ctx.meeting.id}/console#speakers`);
+	redirect(303, `${ctx.base}#speakers`);
 }
 
 /** One queue action: parse, call the verb with the console's context, and go back or refuse. */
@@ -47,7 +35,7 @@ function action<T>(
 	call: (ctx: Ctx, input: T) => { ok: true } | { ok: false; reason: SpeakerRefusal }
 ) {
 	return async (event: RequestEvent) => {
-		const ctx = context(event);
+		const ctx = consoleContext(event);
 		const p = parse(await readForm(event.request));
 		if (!p.ok) return invalid(p.message);
 		const r = call(ctx, p.input);
@@ -58,21 +46,21 @@ function action<T>(
 
 export const speakerActions = {
 	discuss: action(forms.parseDiscuss, (c, i) =>
-		startDiscussion(getDb(), c.actor, c.villageId, c.meeting.id, i.agendaItemId)
+		startDiscussion(getDb(), c.actor, c.village.id, c.meeting.id, i.agendaItemId)
 	),
 	limit: action(forms.parseSpeakerLimit, (c, i) =>
-		setSpeakerLimit(getDb(), c.actor, c.villageId, c.meeting.id, i.limitSeconds)
+		setSpeakerLimit(getDb(), c.actor, c.village.id, c.meeting.id, i.limitSeconds)
 	),
 	add: action(forms.parseAddSpeaker, (c, i) =>
-		askForFloor(getDb(), c.actor, c.villageId, c.meeting.id, i.personId)
+		askForFloor(getDb(), c.actor, c.village.id, c.meeting.id, i.personId)
 	),
 	start: action(forms.parseSpeakerRequest, (c, i) =>
-		startSpeech(getDb(), c.actor, c.villageId, i.requestId)
+		startSpeech(getDb(), c.actor, c.village.id, i.requestId)
 	),
 	end: action(forms.parseEndSpeech, (c, i) =>
-		endSpeech(getDb(), c.actor, c.villageId, i.requestId, i.summary)
+		endSpeech(getDb(), c.actor, c.village.id, i.requestId, i.summary)
 	),
 	remove: action(forms.parseSpeakerRequest, (c, i) =>
-		withdrawFloorRequest(getDb(), c.actor, c.villageId, i.requestId)
+		withdrawFloorRequest(getDb(), c.actor, c.village.id, i.requestId)
 	)
 };
