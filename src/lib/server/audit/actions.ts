@@ -61,6 +61,7 @@ export const AUDIT_ACTIONS = [
 	'objection.answered',
 	'objection.escalated',
 	'objection.filed',
+	'objection.recorded',
 	'procedure.archived',
 	'procedure.ended',
 	'procedure.reps_authorized',

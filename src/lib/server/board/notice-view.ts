@@ -110,7 +110,8 @@ export function noticeView(
 		id: o.id,
 		ordinal: o.ordinal,
 		text: o.text,
-		filedOn: dayOf(o.filedAt)!,
+		// A paper objection counts from the day it was received, whenever it was typed in.
+		filedOn: o.receivedOn ?? dayOf(o.filedAt)!,
 		answerDue: o.answerDue,
 		overdue: isOverdue(o, today),
 		answer: o.answer,

@@ -10,16 +10,34 @@ import { getVillageSettings } from '../villages/settings';
 import { isStaffOf } from '../permissions/village';
 import { ANSWER_DAYS, getNoticeById, type StaffNoticeResult } from './notices';
 import type { Refusal } from '../result';
+import type { RecordPaperObjectionResult } from './paper-objections';
 import { type Actor } from '../permissions';
 
 export const OBJECTION_TEXT_MAX = 2000;
+
+/** How an objection reached the village: online, or one of the ways the clerk records (书面, 当面, 电话, 意见箱). */
+export const OBJECTION_CHANNELS = [
+	'online',
+	'letter',
+	'in_person',
+	'phone',
+	'suggestion_box'
+] as const;
+export type ObjectionChannel = (typeof OBJECTION_CHANNELS)[number];
 
 export interface Objection {
 	id: number;
 	noticeId: number;
 	/** Its place among the notice's objections: "异议 1" on the public page. */
 	ordinal: number;
-	personId: number;
+	/** Null for an objection the clerk recorded from someone without a login. */
+	personId: number | null;
+	channel: ObjectionChannel;
+	/** Staff-only: who brought a paper objection and how to reach them. */
+	objectorName: string | null;
+	objectorContact: string | null;
+	/** The day a paper objection was received; online ones are received when filed. */
+	receivedOn: string | null;
 	text: string;
 	filedAt: string;
 	answerDue: string;
@@ -31,7 +49,11 @@ export interface Objection {
 interface ObjectionRow {
 	id: number;
 	notice_id: number;
-	person_id: number;
+	person_id: number | null;
+	channel: ObjectionChannel;
+	objector_name: string | null;
+	objector_contact: string | null;
+	received_on: string | null;
 	text: string;
 	filed_at: string;
 	answer_due: string;
@@ -46,6 +68,10 @@ const toObjection = (r: ObjectionRow): Objection => ({
 	noticeId: r.notice_id,
 	ordinal: r.ordinal,
 	personId: r.person_id,
+	channel: r.channel,
+	objectorName: r.objector_name,
+	objectorContact: r.objector_contact,
+	receivedOn: r.received_on,
 	text: r.text,
 	filedAt: r.filed_at,
 	answerDue: r.answer_due,
@@ -176,7 +202,11 @@ export type EscalateObjectionResult =
 
 /** Every reason a notice or objection command can refuse with; notices/messages.ts words each. */
 export type NoticeRefusal = Refusal<
-	StaffNoticeResult | FileObjectionResult | AnswerObjectionResult | EscalateObjectionResult
+	| StaffNoticeResult
+	| FileObjectionResult
+	| AnswerObjectionResult
+	| EscalateObjectionResult
+	| RecordPaperObjectionResult
 >;
 
 /** "Not satisfied — refer to the township": the objector alone, after the answer, once. */

@@ -142,6 +142,7 @@ export const COMMANDS = {
 	fileObjection: 'member',
 	answerObjection: 'staff',
 	escalateObjection: 'member',
+	recordPaperObjection: 'staff',
 	// implementation
 	startImplementation: 'staff',
 	recordProgress: 'staffOrResponsible',
@@ -229,7 +230,8 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	'/[village]/notices/desk': {
 		post: 'postStaffNotice',
 		correct: 'postStaffNotice',
-		answer: 'answerObjection'
+		answer: 'answerObjection',
+		record: 'recordPaperObjection'
 	},
 	'/[village]/resolutions/[id]': {
 		correct: 'correctResolution',
