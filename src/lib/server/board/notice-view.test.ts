@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { atomFeed } from './atom';
-import { postNotice } from '../notices/notices';
+import { createMeeting } from '../meetings/calling';
+import { postNotice, postStaffNotice, type NoticeInput } from '../notices/notices';
 import { fileObjection } from '../notices/objections';
-import { boardPage, excerpt, noticeView, noticeYears } from './notice-view';
+import {
+	boardFront,
+	boardPage,
+	excerpt,
+	noticeIssuer,
+	noticeView,
+	noticeYears
+} from './notice-view';
 
 let db: Db;
 useDemoVillageDb((d) => {
@@ -83,6 +91,76 @@ describe('the years of the board', () => {
 		expect(years).toEqual([...new Set([...before, 2019, 2021, 2030])].sort((a, b) => b - a));
 		expect(years).not.toContain(2020);
 		expect(noticeYears(db, v + 99)).toEqual([]);
+	});
+});
+
+describe('the board’s front page', () => {
+	it('lists each notice once: current ones once, superseded ones among the earlier only', () => {
+		const v = demoVillageId(db);
+		const clerk = demoActor(db, '13800000001');
+		const meeting = createMeeting(db, clerk, v, {
+			type: 'reps_meeting',
+			title: '代表会议',
+			meetingDate: '2030-03-20'
+		});
+		if (!meeting.ok) throw new Error(meeting.reason);
+		const meetingId = meeting.meeting.id;
+		const post = (input: NoticeInput, day: string) => {
+			const r = postNotice(db, clerk.userId, v, input, { now: at(day) });
+			if (!r.ok) throw new Error(r.reason);
+			return r.notice.seq;
+		};
+		const old = post({ kind: 'general', title: '早已到期', body: '……' }, '2020-01-02');
+		const plain = post({ kind: 'finance', title: '三月财务', body: '……' }, '2030-03-02');
+		const wrong = post({ kind: 'general', title: '分配方案', body: '错' }, '2030-03-02');
+		const first = post(
+			{ kind: 'meeting', title: '开会通知', body: '3月20日', meetingId },
+			'2030-03-02'
+		);
+		const fixed = postStaffNotice(
+			db,
+			clerk,
+			v,
+			{ title: '分配方案（更正）', summary: '', body: '对', correctsSeq: wrong },
+			{ now: at('2030-03-04') }
+		);
+		if (!fixed.ok) throw new Error(fixed.reason);
+		const moved = post(
+			{ kind: 'meeting', title: '开会通知（改期）', body: '3月22日', meetingId },
+			'2030-03-04'
+		);
+		const all = [old, plain, wrong, first, fixed.notice.seq, moved];
+
+		const cases: [string, number[]][] = [
+			// Before the correction and the new date are up, the first versions are current.
+			['2030-03-03', [plain, wrong, first]],
+			// Then each is superseded: the later version is current, the earlier one is not.
+			['2030-03-05', [plain, fixed.notice.seq, moved]],
+			['2030-06-01', []]
+		];
+		for (const [today, current] of cases) {
+			const front = boardFront(db, v, today, { limit: 1000, offset: 0 });
+			const currentSeqs = front.current.map((i) => i.seq);
+			const earlierSeqs = front.earlier.map((i) => i.seq);
+			expect(currentSeqs.sort()).toEqual([...current].sort());
+			// Every notice exactly once on the front page: current, or among the earlier ones.
+			expect([...currentSeqs, ...earlierSeqs].sort()).toEqual([...all].sort());
+			expect(front.total).toBe(all.length - current.length);
+		}
+	});
+});
+
+describe('who issues a notice on the wall', () => {
+	it.each([
+		[null, 'committee'],
+		['villagers_meeting', 'committee'],
+		['reps_meeting', 'committee'],
+		['two_committees', 'committee'],
+		['consultation', 'committee'],
+		['branch_committee', 'branch'],
+		['party_assembly', 'branch']
+	] as const)('a notice calling %s is issued by the %s', (type, issuer) => {
+		expect(noticeIssuer(type)).toBe(issuer);
 	});
 });
 

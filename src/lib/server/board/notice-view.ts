@@ -5,14 +5,8 @@ import { getMeeting, type Meeting } from '../meetings/records';
 import { meetingNotices } from '../meetings/notice-records';
 import { getResolution } from '../procedure/resolutions';
 import { todayInChina } from '../calendar/dates';
-import {
-	correctionsOf,
-	getNotice,
-	getNoticeById,
-	listNotices,
-	type Notice,
-	type NoticeFilter
-} from '../notices/notices';
+import { correctionsOf, getNotice, getNoticeById, type Notice } from '../notices/notices';
+import { listNotices, type NoticeFilter } from '../notices/listing';
 import { isOverdue, objectionsOfNotice } from '../notices/objections';
 
 export interface BoardItem {
@@ -59,6 +53,25 @@ export function boardPage(
 	return { items: r.items.map((n) => toItem(db, villageId, n)), total: r.total };
 }
 
+/**
+ * The board's front page on `today`: the current notices (正在公示), then a page of the others.
+ * Each notice is listed once: a current one is not repeated among the earlier ones, and a notice
+ * superseded by its correction or by a new date for its meeting is no longer current.
+ */
+export function boardFront(
+	db: Db,
+	villageId: number,
+	today: string,
+	page: { limit: number; offset: number }
+): { current: BoardItem[]; earlier: BoardItem[]; total: number } {
+	const earlier = boardPage(db, villageId, { notCurrentOn: today }, page);
+	return {
+		current: boardPage(db, villageId, { currentOn: today }, { limit: 50, offset: 0 }).items,
+		earlier: earlier.items,
+		total: earlier.total
+	};
+}
+
 /** The years that have notices, newest first, for the archive filter. */
 export function noticeYears(db: Db, villageId: number): number[] {
 	return (
@@ -78,6 +91,18 @@ export function noticeYears(db: Db, villageId: number): number[] {
 		).map((r) => r.y)
 	);
 }
+
+/** Who issues a notice on the wall (发布单位): the Party branch for its own meetings, else the committee. */
+export type NoticeIssuer = 'committee' | 'branch';
+const BRANCH_MEETINGS: readonly string[] = ['branch_committee', 'party_assembly'];
+
+/**
+ * The village committee publishes village affairs (组织法 2026 art. 35); the Party branch convenes
+ * its own committee and members' assembly (中国共产党农村基层组织工作条例), so their notices go
+ * out under the branch's name.
+ */
+export const noticeIssuer = (meetingType: string | null): NoticeIssuer =>
+	meetingType !== null && BRANCH_MEETINGS.includes(meetingType) ? 'branch' : 'committee';
 
 export interface PublicObjection {
 	id: number;
@@ -133,6 +158,7 @@ export function noticeView(
 			auditHeadHash: notice.auditHeadHash
 		},
 		summary: notice.summary || excerpt(notice.body),
+		issuer: noticeIssuer(meeting?.type ?? null),
 		meeting: meeting && meeting.state !== 'draft' ? meetingOfNotice(db, meeting, notice.id) : null,
 		topicNumber,
 		corrects: corrects ? { seq: corrects.seq, title: corrects.title } : null,

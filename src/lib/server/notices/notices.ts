@@ -46,7 +46,7 @@ export interface Notice {
 	createdAt: string;
 }
 
-interface NoticeRow {
+export interface NoticeRow {
 	id: number;
 	village_id: number;
 	seq: number;
@@ -65,7 +65,7 @@ interface NoticeRow {
 	created_at: string;
 }
 
-const toNotice = (r: NoticeRow): Notice => ({
+export const toNotice = (r: NoticeRow): Notice => ({
 	id: r.id,
 	villageId: r.village_id,
 	seq: r.seq,
@@ -209,58 +209,6 @@ export function getNotice(db: Db, villageId: number, seq: number): Notice | null
 		.prepare('select * from notices where village_id = ? and seq = ?')
 		.get(villageId, seq) as NoticeRow | undefined;
 	return r ? toNotice(r) : null;
-}
-
-export interface NoticeFilter {
-	kind?: NoticeKind;
-	/** Words in the title, summary or body. */
-	q?: string;
-	year?: number;
-	/** Only notices still within their posting period on this date. */
-	postedOn?: string;
-}
-
-/** A village's notices, newest first, with the total for paging. */
-export function listNotices(
-	db: Db,
-	villageId: number,
-	filter: NoticeFilter,
-	page: { limit: number; offset: number }
-): { items: Notice[]; total: number } {
-	const where = ['village_id = @village'];
-	const params: Record<string, unknown> = { village: villageId };
-	if (filter.kind) {
-		where.push('kind = @kind');
-		params.kind = filter.kind;
-	}
-	if (filter.year) {
-		where.push("posted_on between @year || '-01-01' and @year || '-12-31'");
-		params.year = String(filter.year);
-	}
-	if (filter.postedOn) {
-		where.push('posted_on <= @on and posted_until >= @on');
-		params.on = filter.postedOn;
-	}
-	const q = filter.q?.trim();
-	if (q) {
-		// The words' own % and _ are text, not wildcards.
-		where.push(
-			"(title like @q escape '\\' or summary like @q escape '\\' or body like @q escape '\\')"
-		);
-		params.q = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-	}
-	const sql = where.join(' and ');
-	const total = (
-		db.prepare(`select count(*) as n from notices where ${sql}`).get(params) as { n: number }
-	).n;
-	const items = (
-		db
-			.prepare(
-				`select * from notices where ${sql} order by posted_on desc, seq desc limit @limit offset @offset`
-			)
-			.all({ ...params, limit: page.limit, offset: page.offset }) as NoticeRow[]
-	).map(toNotice);
-	return { items, total };
 }
 
 /** The notices that correct this one, oldest first (the chain forward from the notice page). */

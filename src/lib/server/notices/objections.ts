@@ -15,14 +15,9 @@ import { type Actor } from '../permissions';
 
 export const OBJECTION_TEXT_MAX = 2000;
 
-/** How an objection reached the village: online, or one of the ways the clerk records (书面, 当面, 电话, 意见箱). */
-export const OBJECTION_CHANNELS = [
-	'online',
-	'letter',
-	'in_person',
-	'phone',
-	'suggestion_box'
-] as const;
+/** How an objection reached the village: online, or a way the clerk records (书面, 当面, 电话, 意见箱). */
+export const PAPER_CHANNELS = ['letter', 'in_person', 'phone', 'suggestion_box'] as const;
+export const OBJECTION_CHANNELS = ['online', ...PAPER_CHANNELS] as const;
 export type ObjectionChannel = (typeof OBJECTION_CHANNELS)[number];
 
 export interface Objection {

@@ -9,18 +9,8 @@ import { getVillageSettings } from '../villages/settings';
 import { isStaffOf } from '../permissions/village';
 import type { Actor } from '../permissions';
 import { ANSWER_DAYS, getNotice } from './notices';
-import {
-	getObjection,
-	OBJECTION_CHANNELS,
-	OBJECTION_TEXT_MAX,
-	type Objection,
-	type ObjectionChannel
-} from './objections';
+import { getObjection, OBJECTION_TEXT_MAX, PAPER_CHANNELS, type Objection } from './objections';
 
-/** The channels the clerk records; online objections are filed by the villager themself. */
-export const PAPER_CHANNELS = OBJECTION_CHANNELS.filter(
-	(c): c is Exclude<ObjectionChannel, 'online'> => c !== 'online'
-);
 export const OBJECTOR_NAME_MAX = 50;
 export const OBJECTOR_CONTACT_MAX = 100;
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
-import { listNotices } from '../notices/notices';
+import { listNotices } from '../notices/listing';
 import { matterOf, repsAuthorizedFor } from '../procedure/matters';
 import { registerOf } from '../implementation/register';
 import { todayInChina } from '../calendar/dates';

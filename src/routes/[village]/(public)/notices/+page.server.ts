@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { NOTICE_KINDS, type NoticeKind } from '$lib/server/notices/notices';
-import { boardPage, noticeYears } from '$lib/server/board/notice-view';
+import { boardFront, boardPage, noticeYears } from '$lib/server/board/notice-view';
 import { todayInChina } from '$lib/server/calendar/dates';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';
 
@@ -20,18 +20,16 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const year = yearParam && yearParam >= 2000 && yearParam <= 9999 ? yearParam : undefined;
 	const words = (q.get('q') ?? '').trim().slice(0, 100);
 	const page = Math.min(idParam(q.get('page')) ?? 1, 10_000);
-	const archive = boardPage(
-		db,
-		village.id,
-		{ kind, year, q: words },
-		{ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }
-	);
 	const filtered = !!(kind || year || words);
+	const slice = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+	// Unfiltered, the current notices head the first page and the list below holds the others:
+	// each notice once. A search lists every match.
+	const front = filtered ? null : boardFront(db, village.id, todayInChina(), slice);
+	const archive = front
+		? { items: front.earlier, total: front.total }
+		: boardPage(db, village.id, { kind, year, q: words }, slice);
 	return {
-		current:
-			filtered || page > 1
-				? []
-				: boardPage(db, village.id, { postedOn: todayInChina() }, { limit: 50, offset: 0 }).items,
+		current: front && page === 1 ? front.current : [],
 		archive: archive.items,
 		total: archive.total,
 		page,
