@@ -1,7 +1,7 @@
 // The words for every domain code shown to people, in the current language (browser-safe).
 // One shape for all: a table from code to message, and what to show for a code not in it.
 import { m } from '$lib/paraglide/messages';
-import type { Locale } from '$lib/paraglide/runtime';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import type { TopicTimelineAction } from '$lib/server/topics/queries';
 
 type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
@@ -253,3 +253,24 @@ export const noticeKindLabel = label(
 	},
 	m.notice_kind_general
 );
+
+export const objectionChannelLabel = label(
+	{
+		online: m.objection_channel_online,
+		letter: m.objection_channel_letter,
+		in_person: m.objection_channel_in_person,
+		phone: m.objection_channel_phone,
+		suggestion_box: m.objection_channel_suggestion_box
+	},
+	m.objection_channel_letter
+);
+
+const objectionRoutePart = label({
+	office: m.settings_objection_office,
+	hours: m.settings_objection_hours,
+	supervision: m.settings_supervision_contact
+});
+
+/** The parts of the offline objection route still unset, as one phrase ("受理地点、办公时间和…"). */
+export const objectionRoutePartLabels = (parts: readonly string[]): string =>
+	new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(parts.map(objectionRoutePart));

@@ -240,6 +240,16 @@ function fieldsOf(
 			answer: {
 				path: '/xinyang/notices/desk',
 				fields: { objection: String(xy.objection), answer: '答复' }
+			},
+			record: {
+				path: '/xinyang/notices/desk',
+				fields: {
+					notice: String(xy.objectionNotice),
+					channel: 'letter',
+					name: '王秀英',
+					receivedOn: day(),
+					text: '书面异议'
+				}
 			}
 		},
 		'/[village]/resolutions/[id]': {
@@ -294,7 +304,11 @@ function fieldsOf(
 				path: '/xinyang/settings',
 				fields: { triageDays: '7', noticeDays: '15', holidays: '' }
 			},
-			rules: { path: '/xinyang/settings', fields: { repsNoticeDays: '5' } }
+			rules: { path: '/xinyang/settings', fields: { repsNoticeDays: '5' } },
+			objectionRoute: {
+				path: '/xinyang/settings',
+				fields: { office: '村委会办公室', hours: '工作日', supervision: '监委会' }
+			}
 		},
 		'/[village]/topics/new': {
 			submit: {

@@ -53,6 +53,7 @@ export const COMMANDS = {
 	addVillageStaff: 'accountManager',
 	updateVillageSettings: 'staff',
 	updateRuleOptions: 'staff',
+	updateObjectionRoute: 'staff',
 	// roster
 	addStructureNames: 'staff',
 	updatePerson: 'staff',
@@ -252,7 +253,11 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		fullMember: 'recordFullMembership'
 	},
 	'/[village]/roster/structure': { addGroups: 'addStructureNames', addGrids: 'addStructureNames' },
-	'/[village]/settings': { save: 'updateVillageSettings', rules: 'updateRuleOptions' },
+	'/[village]/settings': {
+		save: 'updateVillageSettings',
+		rules: 'updateRuleOptions',
+		objectionRoute: 'updateObjectionRoute'
+	},
 	'/[village]/topics/new': { submit: 'createTopic', draft: 'createTopic' },
 	'/[village]/topics/[number]': {
 		cosign: 'cosign',

@@ -1,5 +1,5 @@
 // The administrator's form for a new village and its first clerk, and the clerk's forms for the
-// village's settings and meeting rules, parsed by parseForm.
+// village's settings, meeting rules and offline objection route, parsed by parseForm.
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { checkbox, text, whole } from '../forms';
@@ -12,6 +12,7 @@ import {
 	TRIAGE_DAYS_MAX,
 	TRIAGE_DAYS_MIN
 } from './settings';
+import { OBJECTION_ROUTE_FIELD_MAX } from './objection-route';
 
 // The slug is the village's address (/slug/...): lower-case Latin letters, digits and dashes.
 const SLUG = /^[a-z][a-z0-9-]{1,31}$/;
@@ -54,4 +55,11 @@ export const ruleOptionsForm = z.object({
 	repsPassOnTotal: checkbox(),
 	recusedPresent: checkbox(),
 	repsNoticeDays: whole(0, REPS_NOTICE_DAYS_MAX)
+});
+
+// Each part may be left empty: the wall notice then leaves it out and the desk says it is missing.
+export const objectionRouteForm = z.object({
+	office: text(OBJECTION_ROUTE_FIELD_MAX),
+	hours: text(OBJECTION_ROUTE_FIELD_MAX),
+	supervision: text(OBJECTION_ROUTE_FIELD_MAX)
 });

@@ -3,7 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { firstError, parseForm, readForm } from '$lib/server/forms';
-import { ruleOptionsForm, settingsForm } from '$lib/server/villages/forms';
+import { objectionRouteForm, ruleOptionsForm, settingsForm } from '$lib/server/villages/forms';
+import {
+	getObjectionRoute,
+	missingParts,
+	OBJECTION_ROUTE_FIELD_MAX,
+	updateObjectionRoute
+} from '$lib/server/villages/objection-route';
 import { requireStaff } from '$lib/server/villages/context';
 import {
 	getRuleOptions,
@@ -30,6 +36,9 @@ export const load: PageServerLoad = (event) => {
 	return {
 		settings: getVillageSettings(db, village.id),
 		ruleOptions: getRuleOptions(db, village.id),
+		objectionRoute: getObjectionRoute(db, village.id),
+		routeMissing: missingParts(getObjectionRoute(db, village.id)),
+		routeMax: OBJECTION_ROUTE_FIELD_MAX,
 		rules: {
 			id: rules.id,
 			effectiveFrom: rules.effectiveFrom,
@@ -108,5 +117,22 @@ export const actions: Actions = {
 			});
 		}
 		return { rulesSaved: true };
+	},
+	objectionRoute: async (event) => {
+		const { village, user } = requireStaff(event);
+		const parsed = parseForm(objectionRouteForm, await readForm(event.request));
+		const routeValues = parsed.values;
+		if (!parsed.ok) return fail(400, { routeValues, routeErrors: parsed.errors });
+		const result = updateObjectionRoute(getDb(), user.id, village.id, parsed.data);
+		if (!result.ok && result.reason === 'forbidden')
+			return fail(403, { message: m.error_forbidden() });
+		if (!result.ok)
+			return fail(400, {
+				routeValues,
+				routeErrors: {
+					[result.field]: m.settings_field_too_long({ max: OBJECTION_ROUTE_FIELD_MAX })
+				}
+			});
+		return { routeSaved: true };
 	}
 };

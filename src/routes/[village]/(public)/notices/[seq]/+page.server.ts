@@ -14,6 +14,7 @@ import {
 } from '$lib/server/notices/objections';
 import { noticeUrl } from '$lib/server/notices/qr';
 import { noticeView } from '$lib/server/board/notice-view';
+import { getObjectionRoute } from '$lib/server/villages/objection-route';
 import { type Actor, actorOf, isMemberOf, isVillageStaff } from '$lib/server/permissions';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
@@ -38,6 +39,7 @@ export const load: PageServerLoad = async (event) => {
 	const done = event.url.searchParams.get('done');
 	return {
 		view,
+		route: getObjectionRoute(getDb(), village.id),
 		...(await noticeUrl(event.url.origin, village.slug, notice.seq)),
 		canFile: !!actor && actor.personId !== null && view.windowOpen,
 		signedIn: !!actor,

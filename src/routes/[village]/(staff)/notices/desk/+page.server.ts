@@ -5,7 +5,8 @@ import { firstError, parseForm, readForm } from '$lib/server/forms';
 import {
 	deskNoticeForm,
 	noticeCorrectionForm,
-	objectionAnswerForm
+	objectionAnswerForm,
+	paperObjectionForm
 } from '$lib/server/notices/forms';
 import { noticeRefusalMessage } from '$lib/server/notices/messages';
 import { DESK_KINDS, postStaffNotice } from '$lib/server/notices/notices';
@@ -13,8 +14,12 @@ import {
 	answerObjection,
 	isOverdue,
 	OBJECTION_TEXT_MAX,
-	openObjections
+	openObjections,
+	PAPER_CHANNELS
 } from '$lib/server/notices/objections';
+import { noticesTakingObjections } from '$lib/server/notices/listing';
+import { recordPaperObjection } from '$lib/server/notices/paper-objections';
+import { getObjectionRoute, missingParts } from '$lib/server/villages/objection-route';
 import { todayInChina } from '$lib/server/calendar/dates';
 import { actorOf } from '$lib/server/permissions';
 import { idParam, requireStaff } from '$lib/server/villages/context';
@@ -32,12 +37,25 @@ export const load: PageServerLoad = (event) => {
 			answerDue: o.answerDue,
 			overdue: isOverdue(o, today),
 			noticeSeq: o.noticeSeq,
-			noticeTitle: o.noticeTitle
+			noticeTitle: o.noticeTitle,
+			// Staff-only: who brought a paper objection, and how to send them the answer.
+			channel: o.channel,
+			objectorName: o.objectorName,
+			objectorContact: o.objectorContact
 		})),
 		kinds: DESK_KINDS,
 		posted,
 		answered: event.url.searchParams.has('answered'),
-		textMax: OBJECTION_TEXT_MAX
+		recorded: idParam(event.url.searchParams.get('recorded')),
+		textMax: OBJECTION_TEXT_MAX,
+		objectable: noticesTakingObjections(getDb(), village.id, today).map((n) => ({
+			seq: n.seq,
+			title: n.title,
+			objectionsUntil: n.objectionsUntil!
+		})),
+		channels: PAPER_CHANNELS,
+		today,
+		routeMissing: missingParts(getObjectionRoute(getDb(), village.id))
 	};
 };
 
@@ -102,5 +120,25 @@ export const actions: Actions = {
 				message: noticeRefusalMessage(r.reason, 'answer')
 			});
 		redirect(303, `/${village.slug}/notices/desk?answered`);
+	},
+
+	record: async (event) => {
+		const { village, user } = requireStaff(event);
+		const parsed = parseForm(paperObjectionForm, await readForm(event.request));
+		const values = parsed.values;
+		if (!parsed.ok)
+			return fail(400, { section: 'record', values, message: firstError(parsed.errors) });
+		const { notice, ...input } = parsed.data;
+		const r = recordPaperObjection(getDb(), actorOf(user), village.id, {
+			...input,
+			noticeSeq: notice
+		});
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), {
+				section: 'record',
+				values,
+				message: noticeRefusalMessage(r.reason, 'paper')
+			});
+		redirect(303, `/${village.slug}/notices/desk?recorded=${notice}#record-title`);
 	}
 };

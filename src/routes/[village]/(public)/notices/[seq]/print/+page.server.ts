@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { noticeUrl } from '$lib/server/notices/qr';
 import { noticeView } from '$lib/server/board/notice-view';
+import { getObjectionRoute } from '$lib/server/villages/objection-route';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';
 
 // The A4 sheet for the hall's board: public, like the notice itself.
@@ -15,6 +16,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	return {
 		notice: view.notice,
 		meeting: view.meeting,
+		issuer: view.issuer,
+		route: getObjectionRoute(getDb(), village.id),
 		...(await noticeUrl(url.origin, village.slug, view.notice.seq))
 	};
 };
