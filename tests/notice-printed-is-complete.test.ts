@@ -19,11 +19,6 @@ const SUPERVISION = '村务监督委员会主任周明，电话13800000006';
 
 test.use({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
 
-const date = (iso: string) => {
-	const [y, m, d] = iso.split('-').map(Number);
-	return `${y}年${m}月${d}日`;
-};
-
 test('a printed notice shows its issuer, seal place, dates and the offline objection route', async ({
 	app,
 	newContext,
