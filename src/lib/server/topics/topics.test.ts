@@ -277,6 +277,32 @@ describe('co-signing', () => {
 		expect(verifyChain(db).ok).toBe(true);
 	});
 
+	it('refuses the proposer on their own topic, whoever filed it, and lets the others sign', () => {
+		const own = submitted();
+		const behalf = createTopic(db, gridHead(), village(), input, {
+			submit: true,
+			onBehalf: {
+				personId: villager().personId!,
+				channel: 'grid_point',
+				consentKind: 'read_back',
+				consentAt: new Date().toISOString()
+			}
+		});
+		if (!behalf.ok) throw new Error(behalf.reason);
+		const cases: [string, Actor, number, string | true][] = [
+			['the proposer on the topic they filed', villager(), own, 'own_topic'],
+			['the proposer on the topic filed for them', villager(), behalf.topic.id, 'own_topic'],
+			['the grid head who filed it for them', gridHead(), behalf.topic.id, true],
+			['another villager', gridHead(), own, true]
+		];
+		for (const [who, actor, id, expected] of cases) {
+			const r = cosign(db, actor, village(), id);
+			expect([who, r.ok || r.reason]).toEqual([who, expected]);
+		}
+		expect(cosignStatus(db, village(), own).signers).toBe(1);
+		expect(topicRefusalMessage('own_topic')).toMatch(/自己提出的议题/);
+	});
+
 	it('refuses a child and a draft', () => {
 		const child = db
 			.prepare("select id from people where birth_date > '2015-01-01' limit 1")
