@@ -296,6 +296,12 @@ function fieldsOf(
 			},
 			rules: { path: '/xinyang/settings', fields: { repsNoticeDays: '5' } }
 		},
+		'/[village]/supervision': {
+			disclose: {
+				path: '/xinyang/supervision',
+				fields: { topicId: String(xy.fourPlusTwoId), opinion: '同意' }
+			}
+		},
 		'/[village]/topics/new': {
 			submit: {
 				path: '/xinyang/topics/new',

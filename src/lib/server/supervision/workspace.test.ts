@@ -139,7 +139,7 @@ describe('who gives the committee opinion on a completed implementation', () => 
 	it.each(cases)('%s', (_who, actor, before, opinion, expected) => {
 		const topic = implemented('修水井', 100, 900_000);
 		before();
-		const audits = () => db.prepare('select count(*) from audit').pluck().get();
+		const audits = () => db.prepare('select count(*) from audit').pluck().get() as number;
 		const was = audits();
 		const r = discloseResult(db, actor(), v(), topic, { opinion });
 		expect(r.ok || r.reason).toBe(expected);
