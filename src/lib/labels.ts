@@ -35,6 +35,20 @@ export const rosterRoleLabel = label({
 	clerk: m.rrole_clerk
 });
 
+/** A roster role held on a day, as the accounts page lists it: full and probationary members apart. */
+export const heldRoleLabel = label({
+	household_rep: m.rrole_household_rep,
+	village_rep: m.rrole_village_rep,
+	party_full: m.rrole_party_member,
+	party_probationary: m.roster_party_probationary,
+	branch_committee: m.rrole_branch_committee,
+	villagers_committee: m.rrole_villagers_committee,
+	branch_secretary: m.rrole_branch_secretary,
+	supervision_committee: m.rrole_supervision_committee,
+	grid_head: m.rrole_grid_head,
+	clerk: m.rrole_clerk
+});
+
 /** What a recorded relative is to the person (民法典 art. 1045's close relatives). */
 export const relationKindLabel = label({
 	spouse: m.relation_kind_spouse,

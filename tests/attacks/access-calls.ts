@@ -310,6 +310,12 @@ function fieldsOf(
 				fields: { office: '村委会办公室', hours: '工作日', supervision: '监委会' }
 			}
 		},
+		'/[village]/supervision': {
+			disclose: {
+				path: '/xinyang/supervision',
+				fields: { topicId: String(xy.fourPlusTwoId), opinion: '同意' }
+			}
+		},
 		'/[village]/topics/new': {
 			submit: {
 				path: '/xinyang/topics/new',

@@ -203,6 +203,8 @@ export interface World {
 		draftTopicId: number;
 		draftTopicTitle: string;
 		fourPlusTwo: string;
+		/** The same implemented 4+2 topic by id, as the supervision workspace's form names it. */
+		fourPlusTwoId: number;
 		consultationTopic: string;
 		submittedTopic: string;
 		closedMeeting: number;
@@ -586,6 +588,9 @@ async function buildWorld(app: App): Promise<World> {
 			),
 			fourPlusTwo: one<string>(
 				"select t.number from topics t join implementations i on i.topic_id = t.id where t.state = 'four_plus_two' order by t.id limit 1"
+			),
+			fourPlusTwoId: one<number>(
+				"select t.id from topics t join implementations i on i.topic_id = t.id where t.state = 'four_plus_two' order by t.id limit 1"
 			),
 			consultationTopic: one<string>(
 				"select min(number) from topics where state = 'consultation' and village_id = ?",

@@ -9,6 +9,7 @@ const AUDIENCE: Record<string, Gate> = {
 	'(signed-in)': 'signedIn',
 	'(member)': 'member',
 	'(staff)': 'staff',
+	'(supervision)': 'supervisor',
 	'(admin)': 'admin'
 };
 

@@ -65,6 +65,7 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/roster/people/[person]': { get: 'staff' },
 	'/[village]/roster/structure': { get: 'staff' },
 	'/[village]/settings': { get: 'staff' },
+	'/[village]/supervision': { get: 'supervisor' },
 	'/[village]/topics': { get: 'member' },
 	'/[village]/topics/mine': { get: 'member' },
 	'/[village]/topics/register.csv': { get: 'staff' },
@@ -395,6 +396,9 @@ export function probes(w: World): Probe[] {
 		}),
 		p('/[village]/roster/structure', '/xinyang/roster/structure', e('/[village]/roster/structure')),
 		p('/[village]/settings', '/xinyang/settings', e('/[village]/settings')),
+		p('/[village]/supervision', '/xinyang/supervision', e('/[village]/supervision')),
+		// Another village's committee is not this one's: its clerk is refused like ours.
+		p('/[village]/supervision', '/dongshan/supervision', { dsClerk: 403, supervisor: 403 }),
 		p('/[village]/topics', '/xinyang/topics', e('/[village]/topics')),
 		p('/[village]/topics/mine', '/xinyang/topics/mine', e('/[village]/topics/mine')),
 		p('/[village]/topics/new', '/xinyang/topics/new', e('/[village]/topics/new')),

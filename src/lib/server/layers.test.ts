@@ -18,6 +18,8 @@ const LAYERS = [
 	'procedure',
 	'consultation',
 	'implementation',
+	// The supervision committee's workspace reads implementations, objections and the cadence.
+	'supervision',
 	// The public board's pages: a notice with the meeting it calls and the resolution it publishes.
 	'board'
 ];

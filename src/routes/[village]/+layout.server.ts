@@ -1,9 +1,12 @@
 import type { LayoutServerLoad } from './$types';
 import { villageFromSlug } from '$lib/server/villages/context';
-import { isMemberOf, isVillageStaff } from '$lib/server/permissions';
+import { isMemberOf, isSupervisorOn, isVillageStaff } from '$lib/server/permissions';
+import { getDb } from '$lib/server/db';
+import { todayInChina } from '$lib/server/calendar/dates';
 
 export const load: LayoutServerLoad = ({ params, locals }) => {
 	const village = villageFromSlug(params.village);
+	const member = isMemberOf(locals.user, village);
 	return {
 		village: {
 			slug: village.slug,
@@ -12,7 +15,10 @@ export const load: LayoutServerLoad = ({ params, locals }) => {
 				.filter(Boolean)
 				.join(' ')
 		},
-		member: isMemberOf(locals.user, village),
-		staff: isVillageStaff(locals.user, village)
+		member,
+		staff: isVillageStaff(locals.user, village),
+		// A member on the supervision committee today: their workspace is linked from home and bar.
+		supervisor:
+			member && isSupervisorOn(getDb(), village.id, locals.user?.personId ?? null, todayInChina())
 	};
 };

@@ -258,6 +258,8 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		rules: 'updateRuleOptions',
 		objectionRoute: 'updateObjectionRoute'
 	},
+	// The committee member gives the opinion in their own workspace, as on the implementation page.
+	'/[village]/supervision': { disclose: 'discloseResult' },
 	'/[village]/topics/new': { submit: 'createTopic', draft: 'createTopic' },
 	'/[village]/topics/[number]': {
 		cosign: 'cosign',

@@ -8,6 +8,7 @@ import { normalizePhone } from '../auth/phone';
 import { mayManageAccountNow } from '../permissions/accounts';
 import { actorOfLogin } from '../permissions/login-actor';
 import { adultBornOnOrBefore, todayInChina } from '../calendar/dates';
+import { ROLE_KINDS, type RoleKindName } from './roles';
 
 export interface IssuedSlip {
 	personId: number;
@@ -140,4 +141,44 @@ export function linkAccountToPerson(
 			)
 			.run(personId, userId, villageId, personId, villageId).changes === 1
 	);
+}
+
+/** A roster role held on the day, as the accounts page names it (预备党员 apart from 党员). */
+export type HeldRole = Exclude<RoleKindName, 'party_member'> | 'party_full' | 'party_probationary';
+
+/**
+ * The roster roles each login's person holds on `onDate`, by user id, in ROLE_KINDS order: what
+ * the person really is in the village, which the login's own role (villager or staff) does not say.
+ */
+export function rolesOfLoginsOn(
+	db: Db,
+	villageId: number,
+	onDate: string
+): Map<number, HeldRole[]> {
+	const rows = db
+		.prepare(
+			`select u.id as userId, r.role, r.full_since as fullSince from users u
+			 join roles r on r.person_id = u.person_id and r.village_id = u.village_id
+			 where u.village_id = @village and r.start_date <= @day and (r.end_date is null or r.end_date >= @day)`
+		)
+		.all({ village: villageId, day: onDate }) as {
+		userId: number;
+		role: RoleKindName;
+		fullSince: string | null;
+	}[];
+	const held = new Map<number, HeldRole[]>();
+	const order = (r: RoleKindName) => ROLE_KINDS.indexOf(r);
+	rows.sort((a, b) => order(a.role) - order(b.role));
+	for (const r of rows) {
+		const role: HeldRole =
+			r.role !== 'party_member'
+				? r.role
+				: r.fullSince !== null && r.fullSince <= onDate
+					? 'party_full'
+					: 'party_probationary';
+		const list = held.get(r.userId) ?? [];
+		if (!list.includes(role)) list.push(role);
+		held.set(r.userId, list);
+	}
+	return held;
 }

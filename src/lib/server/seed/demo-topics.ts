@@ -245,7 +245,8 @@ export function seedDemoTopics(db: Db, villageId: number): { number: string; sta
 		if (!r.ok) throw new Error(`demo topic ${t.input.title}: ${r.reason}`);
 		created.push({ id: r.topic.id, number: r.topic.number });
 		// Co-signers sign through the same command, as the villagers they are (no login needed here).
-		adults.slice(0, t.cosigners ?? 0).forEach((personId, i) => {
+		const others = adults.filter((personId) => personId !== r.topic.proposerPersonId);
+		others.slice(0, t.cosigners ?? 0).forEach((personId, i) => {
 			const signed = cosign(
 				db,
 				{ userId: clerk.userId, personId, role: 'villager' },

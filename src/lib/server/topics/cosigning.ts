@@ -73,6 +73,7 @@ export type CosignResult =
 				| 'not_found'
 				| 'not_a_villager'
 				| 'not_adult'
+				| 'own_topic'
 				| 'wrong_state'
 				| 'already_cosigned'
 				| 'not_cosigned';
@@ -104,6 +105,9 @@ export function cosign(
 				.get(actor.personId, villageId) as { birth_date: string } | undefined;
 			if (!person) return { ok: false, reason: 'not_a_villager' };
 			if (person.birth_date > adultBornOnOrBefore(today)) return { ok: false, reason: 'not_adult' };
+			// A co-signature is someone else's support (附议): the proposer counting for their own
+			// topic would bring it one name closer to a statutory threshold on their word alone.
+			if (t.proposerPersonId === actor.personId) return { ok: false, reason: 'own_topic' };
 			if (!COSIGN_STATES.includes(t.state)) return { ok: false, reason: 'wrong_state' };
 			const inserted = db
 				.prepare(

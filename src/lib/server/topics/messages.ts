@@ -29,6 +29,7 @@ export function topicRefusalMessage(reason: TopicRefusal): string {
 		not_adult: m.topic_not_adult,
 		already_cosigned: m.topic_already_cosigned,
 		not_cosigned: m.topic_not_cosigned,
+		own_topic: m.topic_cosign_own_topic,
 		major_needs_four_plus_two: m.triage_major_needs_four_plus_two,
 		village_rules_need_meeting: m.triage_village_rules_need_meeting,
 		reason_required: m.triage_reason_required,

@@ -65,8 +65,14 @@ export function opinionsPage(
 	return { items: rows.map(opinionOf), total, page, pageSize, pages, visible: counts.visible };
 }
 
+/**
+ * A second post of the same words by the same person on the same topic within this many seconds
+ * is the same opinion sent twice (a double tap, a resent form on a slow line), not a new one.
+ */
+export const OPINION_REPEAT_SECONDS = 60;
+
 export type OpinionResult =
-	| { ok: true; opinionId: number }
+	| { ok: true; opinionId: number; repeated: boolean }
 	| { ok: false; reason: 'not_found' | 'not_a_villager' | 'not_your_villager' | 'wrong_state' };
 
 export function addOpinion(
@@ -75,11 +81,13 @@ export function addOpinion(
 	villageId: number,
 	topicId: number,
 	body: string,
-	onBehalf?: { personId: number; channel: OnBehalfChannel }
+	onBehalf?: { personId: number; channel: OnBehalfChannel },
+	options: { now?: Date } = {}
 ): OpinionResult {
 	return command(db, {
 		actor,
 		villageId,
+		now: options.now,
 		load: () => findTopic(db, villageId, topicId),
 		run: (t, ctx): OpinionResult => {
 			if (t.state === 'draft' || TERMINAL_STATES.includes(t.state))
@@ -93,6 +101,16 @@ export function addOpinion(
 				.prepare('select name from people where id = ? and village_id = ?')
 				.get(personId, villageId) as { name: string } | undefined;
 			if (!person) return { ok: false, reason: 'not_a_villager' };
+			// Inside the same immediate transaction as the insert, so two taps racing see each other.
+			const since = new Date(ctx.now.getTime() - OPINION_REPEAT_SECONDS * 1000).toISOString();
+			const repeated = db
+				.prepare(
+					`select id from topic_opinions where topic_id = ? and person_id = ? and filed_by_user_id = ?
+					 and body = ? and created_at >= ? and hidden_at is null order by id desc limit 1`
+				)
+				.pluck()
+				.get(topicId, personId, actor.userId, body, since) as number | undefined;
+			if (repeated !== undefined) return { ok: true, opinionId: repeated, repeated: true };
 			const { lastInsertRowid } = db
 				.prepare(
 					`insert into topic_opinions (topic_id, person_id, author_name, filed_by_user_id, channel, body, created_at)
@@ -118,7 +136,7 @@ export function addOpinion(
 					body
 				}
 			});
-			return { ok: true, opinionId: Number(lastInsertRowid) };
+			return { ok: true, opinionId: Number(lastInsertRowid), repeated: false };
 		}
 		// No `may` or `allowed`: command never answers forbidden here.
 	}) as OpinionResult;

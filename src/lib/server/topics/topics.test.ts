@@ -277,6 +277,32 @@ describe('co-signing', () => {
 		expect(verifyChain(db).ok).toBe(true);
 	});
 
+	it('refuses the proposer on their own topic, whoever filed it, and lets the others sign', () => {
+		const own = submitted();
+		const behalf = createTopic(db, gridHead(), village(), input, {
+			submit: true,
+			onBehalf: {
+				personId: villager().personId!,
+				channel: 'grid_point',
+				consentKind: 'read_back',
+				consentAt: new Date().toISOString()
+			}
+		});
+		if (!behalf.ok) throw new Error(behalf.reason);
+		const cases: [string, Actor, number, string | true][] = [
+			['the proposer on the topic they filed', villager(), own, 'own_topic'],
+			['the proposer on the topic filed for them', villager(), behalf.topic.id, 'own_topic'],
+			['the grid head who filed it for them', gridHead(), behalf.topic.id, true],
+			['another villager', gridHead(), own, true]
+		];
+		for (const [who, actor, id, expected] of cases) {
+			const r = cosign(db, actor, village(), id);
+			expect([who, r.ok || r.reason]).toEqual([who, expected]);
+		}
+		expect(cosignStatus(db, village(), own).signers).toBe(1);
+		expect(topicRefusalMessage('own_topic')).toMatch(/自己提出的议题/);
+	});
+
 	it('refuses a child and a draft', () => {
 		const child = db
 			.prepare("select id from people where birth_date > '2015-01-01' limit 1")
@@ -538,6 +564,41 @@ describe('opinions', () => {
 		const [newest, hidden] = opinionsPage(db, r.topic.id, true, 1).items;
 		expect(hidden).toMatchObject({ body: '骂人的话', hidden: true, hiddenReason: '人身攻击' });
 		expect(newest).toMatchObject({ authorName: '张秀英', filedByName: '赵桂兰', onBehalf: true });
+	});
+
+	it('the same words twice within a minute are one opinion: a double tap or a resent form', () => {
+		const r = createTopic(db, villager(), village(), input, { submit: true });
+		if (!r.ok) throw new Error();
+		const at = (seconds: number) => new Date(Date.parse('2026-11-02T02:00:00Z') + seconds * 1000);
+		const first = addOpinion(db, villager(), village(), r.topic.id, '同意', undefined, {
+			now: at(0)
+		});
+		if (!first.ok) throw new Error(first.reason);
+		const forHer = { personId: villager().personId!, channel: 'grid_point' as const };
+		// [what, who, words, on behalf, seconds after the first, a new opinion?]
+		const cases: [string, Actor, string, typeof forHer | undefined, number, boolean][] = [
+			['same person, same words, 5 s later', villager(), '同意', undefined, 5, false],
+			['same words, 60 s later', villager(), '同意', undefined, 60, false],
+			['same words, 61 s later', villager(), '同意', undefined, 61, true],
+			['other words, at once', villager(), '不同意', undefined, 1, true],
+			['another person, same words', gridHead(), '同意', undefined, 1, true],
+			['taken down for her by the grid head', gridHead(), '同意', forHer, 2, true]
+		];
+		const rows = () =>
+			db.prepare('select count(*) from topic_opinions where topic_id = ?').pluck().get(r.topic.id);
+		const audits = () =>
+			db.prepare("select count(*) from audit where action = 'topic.opinion_added'").pluck().get();
+		for (const [what, actor, words, behalf, seconds, isNew] of cases) {
+			const before = [rows(), audits()] as number[];
+			const o = addOpinion(db, actor, village(), r.topic.id, words, behalf, { now: at(seconds) });
+			const grew = isNew ? 1 : 0;
+			expect([what, o.ok && o.repeated, rows(), audits()]).toEqual([
+				what,
+				!isNew,
+				before[0] + grew,
+				before[1] + grew
+			]);
+		}
 	});
 
 	it('come a page at a time, newest first, hidden ones only for staff', () => {

@@ -2,7 +2,8 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import type { SessionUser } from '../auth/session';
 import { getDb } from '../db';
-import { isMemberOf, isVillageStaff } from '../permissions';
+import { isMemberOf, isSupervisorOn, isVillageStaff } from '../permissions';
+import { todayInChina } from '../calendar/dates';
 import { findVillageBySlug, type Village } from './villages';
 
 /** The village named in the URL, or a 404 page. */
@@ -32,6 +33,18 @@ export const requireStaff = (event: VillageEvent) => requireVillageUser(event, i
 
 /** The village and a member of it (any role). */
 export const requireMember = (event: VillageEvent) => requireVillageUser(event, isMemberOf);
+
+/**
+ * The village and a member of its supervision committee today: the committee's workspace. Staff
+ * who are not on it are refused like anyone else (组织法 2026 art. 37 keeps the two apart).
+ */
+export const requireSupervisor = (event: VillageEvent) =>
+	requireVillageUser(
+		event,
+		(user, village) =>
+			isMemberOf(user, village) &&
+			isSupervisorOn(getDb(), village.id, user.personId, todayInChina())
+	);
 
 /** A positive whole number from a form or query value, or null. */
 export function idParam(value: string | null | undefined): number | null {

@@ -14,13 +14,18 @@ import { parseForm, readForm, type FieldErrors } from '$lib/server/forms';
 import { accountForm, openAccountForm } from '$lib/server/auth/forms';
 import { grantableRoles, mayManageAccount } from '$lib/server/permissions';
 import { requireStaff } from '$lib/server/villages/context';
+import { rolesOfLoginsOn } from '$lib/server/roster/person-accounts';
+import { todayInChina } from '$lib/server/calendar/dates';
 import { refusalStatus } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = (event) => {
 	const { village, user } = requireStaff(event);
+	const db = getDb();
+	const held = rolesOfLoginsOn(db, village.id, todayInChina());
 	return {
-		accounts: listVillageAccounts(getDb(), village.id).map((a) => ({
+		accounts: listVillageAccounts(db, village.id).map((a) => ({
 			...a,
+			held: held.get(a.id) ?? [],
 			manageable: mayManageAccount(user, a)
 		})),
 		grantable: grantableRoles(user)

@@ -150,7 +150,8 @@ export const actions: Actions = {
 				opinion: body,
 				message: topicRefusalMessage(r.reason)
 			});
-		return { notice: m.topic_opinion_added() };
+		// Post/redirect/get: reloading the page afterwards must not offer to send the form again.
+		redirect(303, `/${village.slug}/topics/${topic.number}?filed=opinion#opinions-title`);
 	},
 
 	hideOpinion: async (event) => {
