@@ -11,6 +11,8 @@ declare global {
 			session: Session | null;
 			// Whether cookies we set must carry the Secure flag (the public origin is https).
 			secureCookies: boolean;
+			// Elderly mode (大字模式), from its cookie.
+			largeText: boolean;
 		}
 		interface PageData {
 			// A page that is the whole screen (the hall's projector): the root layout draws no shell.

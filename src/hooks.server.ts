@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db';
 import { namesImpossibleAction } from '$lib/server/http/action-name';
 import { compressResponse } from '$lib/server/http/compress';
+import { DISPLAY_COOKIE, htmlOpening, isLargeText } from '$lib/server/http/display-mode';
 import { seedOnFirstStart } from '$lib/server/seed/demo';
 import {
 	SESSION_COOKIE,
@@ -47,11 +48,15 @@ const impossibleActions: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+// The language and elderly mode both go on <html> as the server writes it, so the first paint is
+// already right.
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
+		const largeText = isLargeText(event.cookies.get(DISPLAY_COOKIE));
+		event.locals.largeText = largeText;
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+			transformPageChunk: ({ html }) => htmlOpening(html, locale, largeText)
 		});
 	});
 

@@ -5,5 +5,6 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 	user: locals.user
 		? { name: locals.user.name, role: locals.user.role, villageSlug: locals.user.villageSlug }
 		: null,
-	locale: getLocale()
+	locale: getLocale(),
+	largeText: locals.largeText
 });

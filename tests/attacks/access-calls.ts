@@ -74,6 +74,7 @@ function fieldsOf(
 				}
 			}
 		},
+		'/display': { POST: { path: '/display', fields: { mode: 'large', to: '/xinyang' } } },
 		'/language': { POST: { path: '/language', fields: { locale: 'en', to: '/xinyang' } } },
 		'/login': {
 			default: { path: '/login', fields: { phone: '13800000009', password: 'not-the-password' } }

@@ -1,5 +1,5 @@
 // Open redirects: every return target an attacker can put in a link to the sign-in page or in the
-// language switch must bring the browser back to a page of this site, wherever it pointed.
+// language or elderly-mode switch must bring the browser back to a page of this site, wherever it pointed.
 import type { APIResponse } from '@playwright/test';
 import { expect, formPostHeaders, test, type App } from '../fixtures.ts';
 import { PEOPLE, client, signedIn } from './hostile.ts';
@@ -15,7 +15,9 @@ function offSite(app: App, response: APIResponse): string | null {
 	return landing.origin === app.url ? null : `lands on ${landing.origin}`;
 }
 
-test('no sign-in link or language switch sends the browser to another site', async ({ app }) => {
+test('no sign-in link, language or elderly-mode switch sends the browser to another site', async ({
+	app
+}) => {
 	const signedInVillager = await signedIn(app, PEOPLE.villager);
 	const anonymous = await client(app);
 	const escapes: string[] = [];
@@ -36,6 +38,13 @@ test('no sign-in link or language switch sends the browser to another site', asy
 					form: { locale: 'zh-CN', to: trick },
 					headers: formPostHeaders(app)
 				})
+			],
+			[
+				'POST /display',
+				await anonymous.post('/display', {
+					form: { mode: 'standard', to: trick },
+					headers: formPostHeaders(app)
+				})
 			]
 		];
 		for (const [what, response] of attempts) {
@@ -54,4 +63,9 @@ test('no sign-in link or language switch sends the browser to another site', asy
 		headers: formPostHeaders(app)
 	});
 	expect(switched.headers()['location']).toBe(back);
+	const enlarged = await anonymous.post('/display', {
+		form: { mode: 'large', to: back },
+		headers: formPostHeaders(app)
+	});
+	expect(enlarged.headers()['location']).toBe(back);
 });

@@ -29,6 +29,7 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/account': { get: 'signedIn' },
 	'/activate': { get: 'public' },
 	'/admin': { get: 'admin' },
+	'/display': { post: 'public' },
 	'/healthz': { get: 'public' },
 	'/language': { post: 'public' },
 	'/login': { get: 'public' },

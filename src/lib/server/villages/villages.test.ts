@@ -40,6 +40,7 @@ describe('createVillage', () => {
 	it.each([
 		['xinyang', '13800000002', 'slug_taken'],
 		['admin', '13800000002', 'slug_reserved'],
+		['display', '13800000002', 'slug_reserved'],
 		['dongshan', '13800000001', 'phone_taken']
 	])('refuses slug %j with clerk %j (%s) and writes nothing', (slug, phone, reason) => {
 		village('xinyang', '新阳村', '13800000001');

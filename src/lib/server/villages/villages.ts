@@ -44,6 +44,7 @@ export const RESERVED_SLUGS = new Set([
 	'activate',
 	'api',
 	'app',
+	'display',
 	'en',
 	'healthz',
 	'language',
