@@ -17,6 +17,8 @@ import { noticeView } from '$lib/server/board/notice-view';
 import { type Actor, actorOf, isMemberOf, isVillageStaff } from '$lib/server/permissions';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
+import { speechEngine } from '$lib/server/speech/serve';
+import { noticeReading } from '$lib/server/speech/text';
 
 // Public page: anyone reads the notice; a signed-in member of the village may act on it.
 function context(event: Pick<RequestEvent, 'params' | 'locals'>) {
@@ -43,6 +45,8 @@ export const load: PageServerLoad = async (event) => {
 		signedIn: !!actor,
 		staffHere: staff,
 		textMax: OBJECTION_TEXT_MAX,
+		speech: noticeReading(view.notice),
+		serverAudio: !!(await speechEngine()),
 		done: (DONE as readonly string[]).includes(done ?? '') ? done : null
 	};
 };
