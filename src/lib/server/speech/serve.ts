@@ -40,8 +40,7 @@ export async function speechResponse(
 	const headers: Record<string, string> = {
 		etag,
 		// Stored, but asked again each time: an edited notice must not be read in its old words.
-		'cache-control': `${shared ? 'public' : 'private'}, no-cache`,
-		vary: 'Cookie'
+		'cache-control': `${shared ? 'public' : 'private'}, no-cache`
 	};
 	const match = request.headers.get('if-none-match');
 	if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))

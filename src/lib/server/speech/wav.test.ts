@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { probeEngine, synthesize } from './engine';
+import { MAX_PARALLEL, load, probeEngine, synthesize } from './engine';
 import { compactWav, durationOf, encodeWav, parseWav } from './wav';
 
 const present = spawnSync('sh', ['-c', 'command -v espeak-ng']).status === 0;
@@ -53,6 +53,15 @@ describe.skipIf(!present)('espeak-ng', () => {
 		expect(durationOf(wb)).toBeGreaterThan(4 * durationOf(wa));
 		// Not silence: the samples swing around the 8-bit midpoint.
 		expect(wb.data.reduce((hi, v) => Math.max(hi, Math.abs(v - 128)), 0)).toBeGreaterThan(30);
+	});
+
+	it('runs at most two syntheses at once; the others wait their turn and all finish', async () => {
+		const engine = (await probeEngine('espeak-ng'))!;
+		const all = Array.from({ length: 5 }, (_, i) => synthesize(engine, `第${i + 1}号公告。`));
+		expect(load()).toEqual({ running: MAX_PARALLEL, waiting: 5 - MAX_PARALLEL });
+		const files = await Promise.all(all);
+		expect(files.every((f) => parseWav(f) !== null)).toBe(true);
+		expect(load()).toEqual({ running: 0, waiting: 0 });
 	});
 
 	it('a missing engine is reported as absent, not thrown', async () => {
