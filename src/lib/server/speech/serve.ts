@@ -1,10 +1,8 @@
 // The answer to GET …/<page>.wav: the page's reading as audio, revalidated by its text version.
 // Routes hand over only the text of a page the requester may read, never text from the request,
 // so the cache holds at most one file per existing page.
-import { env } from '$env/dynamic/private';
 import path from 'node:path';
 import { m } from '$lib/paraglide/messages';
-import { databasePath } from '../db';
 import { cachedAudio, speechKey } from './cache';
 import { probeEngine, synthesize, type Engine } from './engine';
 
@@ -12,11 +10,13 @@ let engine: Promise<Engine | null> | undefined;
 
 /** espeak-ng on this server, looked for once per process (SPEECH_ENGINE names another binary). */
 export function speechEngine(): Promise<Engine | null> {
-	engine ??= probeEngine(env.SPEECH_ENGINE || 'espeak-ng');
+	engine ??= probeEngine(process.env.SPEECH_ENGINE || 'espeak-ng');
 	return engine;
 }
 
-export const speechCacheDir = () => path.join(path.dirname(databasePath()), 'speech-cache');
+/** Beside the database, as uploads are (read from process.env like `uploadsDir`). */
+export const speechCacheDir = () =>
+	path.resolve(path.dirname(process.env.DATABASE_PATH || './data/yishiting.db'), 'speech-cache');
 
 const unavailable = () =>
 	new Response(m.speech_server_unavailable(), {
