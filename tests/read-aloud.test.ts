@@ -85,6 +85,7 @@ test('朗读 speaks each page’s text in a Chinese voice, or plays the server�
 
 	// A notice: public, and a page that ships no framework.
 	await page.goto(`/xinyang/notices/${seq}`);
+	await expect(page.getByRole('button', { name: '停止' })).toBeHidden();
 	const said = await readAloud(page, page);
 	expect(said).toBe(await shownText(page));
 	expect(said.startsWith(`${speakable(DEMO_GENERAL_NOTICE_TITLE)}。\n`)).toBe(true);
@@ -93,6 +94,7 @@ test('朗读 speaks each page’s text in a Chinese voice, or plays the server�
 	await expect(page.getByRole('button', { name: '继续朗读' })).toBeVisible();
 	await page.getByRole('button', { name: '停止' }).click();
 	await expect(page.getByRole('button', { name: '朗读' })).toBeVisible();
+	await expect(page.getByRole('button', { name: '停止' })).toBeHidden();
 	expect(await page.evaluate(() => window.speechCalls)).toEqual(['cancel', 'pause', 'cancel']);
 	await checkA11y(page);
 
