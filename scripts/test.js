@@ -52,21 +52,25 @@ function systemDepsMissing() {
 	const missing = [];
 	if (sh('command -v chromium').status !== 0) missing.push('chromium');
 	if (!/wqy/i.test(sh('fc-list 2>/dev/null').stdout ?? '')) missing.push('fonts-wqy-microhei');
+	if (sh('command -v espeak-ng').status !== 0) missing.push('espeak-ng');
 	return missing;
 }
 
-/** Chromium drives the e2e tests; without the CJK font, Chinese renders as boxes. */
+/**
+ * Chromium drives the e2e tests; without the CJK font, Chinese renders as boxes; espeak-ng makes
+ * the read-aloud audio whose validity the tests check.
+ */
 function ensureSystemDeps() {
 	const missing = systemDepsMissing();
 	if (missing.length === 0) return { ok: true };
 	console.log(`missing: ${missing.join(', ')}`);
 	if (process.getuid?.() !== 0) {
-		console.log('sudo apt-get install -y chromium fonts-wqy-microhei');
+		console.log('sudo apt-get install -y chromium fonts-wqy-microhei espeak-ng');
 		return { ok: false };
 	}
 	const installed =
 		exec('apt-get', ['update']) &&
-		exec('apt-get', ['install', '-y', 'chromium', 'fonts-wqy-microhei'], {
+		exec('apt-get', ['install', '-y', 'chromium', 'fonts-wqy-microhei', 'espeak-ng'], {
 			DEBIAN_FRONTEND: 'noninteractive'
 		});
 	const still = systemDepsMissing();

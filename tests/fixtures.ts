@@ -279,9 +279,10 @@ export const readOnlyTest = test.extend<object, { readOnlyApp: App }>({
  * Fill inputs only after this (see the "typed while loading" story); never call it without JS.
  */
 export async function hydrated(page: Page): Promise<void> {
-	// Pages with `csr = false` ship no script: there is nothing to wait for.
+	// Pages with `csr = false` ship no SvelteKit (its start-up is an inline script): there is nothing
+	// to wait for. Their only script may be the read-aloud file, which is not a client.
 	await page.waitForFunction(
-		() => history.scrollRestoration === 'manual' || !document.querySelector('script')
+		() => history.scrollRestoration === 'manual' || !document.querySelector('script:not([src])')
 	);
 }
 

@@ -79,7 +79,7 @@ test('only those entitled read each page, file and export, in either village', a
 		// A villager's phone is for the clerk, the secretary, herself and her own grid head.
 		if (!phoneSeers.includes(role)) shown.push(w.xy.personPhone);
 		for (const s of shown) if (r.text.includes(s)) failures.push(`${where}: shows “${s}”`);
-		if (status !== 200 && /^(image|application\/(zip|pdf))|text\/csv/.test(r.type))
+		if (status !== 200 && /^(image|audio|application\/(zip|pdf))|text\/csv/.test(r.type))
 			failures.push(`${where}: refused with a ${r.type} body`);
 	});
 	expect(failures).toEqual([]);

@@ -47,11 +47,14 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/meetings/[id]/hall': { get: 'staff' },
 	'/[village]/meetings/[id]/minutes': { get: 'member' },
 	'/[village]/meetings/[id]/minutes/sheets/[file]': { get: 'member' },
+	// A motion read aloud: public like the meeting page that shows its text.
+	'/[village]/meetings/[id]/motions/[motion].wav': { get: 'public' },
 	'/[village]/meetings/[id]/outcome': { get: 'member' },
 	'/[village]/notices': { get: 'public' },
 	'/[village]/notices.atom': { get: 'public' },
 	'/[village]/notices/[seq]': { get: 'public' },
 	'/[village]/notices/[seq].pdf': { get: 'public' },
+	'/[village]/notices/[seq].wav': { get: 'public' },
 	'/[village]/notices/[seq]/print': { get: 'public' },
 	'/[village]/notices/desk': { get: 'staff' },
 	'/[village]/resolutions': { get: 'public' },
@@ -72,6 +75,7 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/topics/register.csv': { get: 'staff' },
 	'/[village]/topics/new': { get: 'member' },
 	'/[village]/topics/[number]': { get: 'member' },
+	'/[village]/topics/[number].wav': { get: 'member' },
 	'/[village]/topics/[number]/archive': { get: 'staff' },
 	'/[village]/topics/[number]/consultation': { get: 'member' },
 	'/[village]/topics/[number]/files/[file]': { get: 'member' },
@@ -232,6 +236,22 @@ export function probes(w: World): Probe[] {
 		),
 		p('/[village]/meetings/[id]', `/xinyang/meetings/${ds.meeting}`, hidden('public', 'all')),
 		p(
+			'/[village]/meetings/[id]/motions/[motion].wav',
+			`/xinyang/meetings/${xy.closedMeeting}/motions/${xy.motion}.wav`,
+			e('/[village]/meetings/[id]/motions/[motion].wav')
+		),
+		// A motion is read only under its own meeting and village.
+		p(
+			'/[village]/meetings/[id]/motions/[motion].wav',
+			`${mt}/motions/${xy.motion}.wav`,
+			hidden('public', 'all')
+		),
+		p(
+			'/[village]/meetings/[id]/motions/[motion].wav',
+			`/dongshan/meetings/${xy.closedMeeting}/motions/${xy.motion}.wav`,
+			hidden('public', 'all')
+		),
+		p(
 			'/[village]/meetings/[id]',
 			`/dongshan/meetings/${xy.notifiedMeeting}`,
 			hidden('public', 'all')
@@ -310,6 +330,16 @@ export function probes(w: World): Probe[] {
 		p('/[village]/notices/[seq]', `/dongshan/notices/${ds.notice + 1}`, hidden('public', 'all')),
 		// A PDF takes a second to print: signed out and across villages is enough.
 		p('/[village]/notices/[seq].pdf', `/xinyang/notices/${xy.notice}.pdf`, { anonymous: 200 }),
+		p(
+			'/[village]/notices/[seq].wav',
+			`/xinyang/notices/${xy.notice}.wav`,
+			e('/[village]/notices/[seq].wav')
+		),
+		p(
+			'/[village]/notices/[seq].wav',
+			`/dongshan/notices/${ds.notice + 1}.wav`,
+			hidden('public', 'all')
+		),
 		p('/[village]/notices/[seq].pdf', `/dongshan/notices/${ds.notice + 1}.pdf`, {
 			anonymous: 404,
 			dsClerk: 404
@@ -412,6 +442,18 @@ export function probes(w: World): Probe[] {
 		),
 		p('/[village]/topics/[number]', `/xinyang/topics/${ds.topic}`, hidden('member', 'all')),
 		p('/[village]/topics/[number]', `/dongshan/topics/${xy.topic}`, { dsClerk: 404, clerk: 403 }),
+		// Read aloud only to whoever may read the page: a draft's audio is its writer's too.
+		p(
+			'/[village]/topics/[number].wav',
+			`/xinyang/topics/${xy.topic}.wav`,
+			e('/[village]/topics/[number].wav')
+		),
+		p(
+			'/[village]/topics/[number].wav',
+			`/xinyang/topics/${xy.draftTopic}.wav`,
+			hidden('member', ['clerk', 'secretary', 'gridHead', 'rep', 'supervisor'])
+		),
+		p('/[village]/topics/[number].wav', `/xinyang/topics/${ds.topic}.wav`, hidden('member', 'all')),
 		p(
 			'/[village]/topics/[number]/archive',
 			`/xinyang/topics/${xy.fourPlusTwo}/archive`,

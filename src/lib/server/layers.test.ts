@@ -27,7 +27,8 @@ const LAYERS = [
 /**
  * Infrastructure every layer uses and that knows no domain flow: the database, the audit chain,
  * the command shape, sessions and permissions, form and HTTP helpers, village settings, uploads,
- * the working-day calendar, the statutes' article numbers by date.
+ * the working-day calendar, the statutes' article numbers by date, and speech (it turns text the
+ * routes hand it into audio and knows no page).
  * seed/ and bench/ build demo and load data by calling every layer, so they sit above them all.
  */
 const BASE = [
@@ -44,6 +45,7 @@ const BASE = [
 	'permissions',
 	'result.ts',
 	'seed',
+	'speech',
 	'uploads',
 	'villages'
 ];

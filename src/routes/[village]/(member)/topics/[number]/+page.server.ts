@@ -35,6 +35,8 @@ import { findTopicByNumber, listAttachments, maySeeConsent } from '$lib/server/t
 import { idParam, requireMember } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 import { consultationOf } from '$lib/server/consultation/consultation';
+import { speechEngine } from '$lib/server/speech/serve';
+import { topicReading } from '$lib/server/speech/text';
 
 function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { village, user } = requireMember(event);
@@ -46,12 +48,14 @@ function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	return { village, user, topic, actor, staff: isVillageStaff(user, village) };
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { village, topic, actor, staff, user } = context(event);
 	const db = getDb();
 	const isProposer = actor.personId !== null && actor.personId === topic.proposerPersonId;
 	return {
 		topic,
+		speech: topicReading(topic),
+		serverAudio: !!(await speechEngine()),
 		attachments: listAttachments(db, topic.id)
 			.filter(
 				(a) => a.purpose !== 'consent' || maySeeConsent(topic, user.id, actor.personId, staff)

@@ -25,8 +25,10 @@ import { attendeeRefusalMessage, meetingFromParams } from '$lib/server/meetings/
 import { refusalStatus } from '$lib/server/http/refusal';
 import { myFloor } from '$lib/server/meetings/speaker-queue';
 import { askFloor, withdrawFloor } from './floor-actions';
+import { speechEngine } from '$lib/server/speech/serve';
+import { motionReading } from '$lib/server/speech/text';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	event.depends(LIVE);
 	const { village, meeting, user, member, staff } = meetingFromParams(event);
 	const db = getDb();
@@ -75,10 +77,14 @@ export const load: PageServerLoad = (event) => {
 			title: a.title,
 			materials: a.materials,
 			topic: a.topic && { number: a.topic.number, title: a.topic.title },
-			motions: a.motions.map((mv) => publicMotion(mv, { voterNames: member }))
+			motions: a.motions.map((mv) => ({
+				...publicMotion(mv, { voterNames: member }),
+				speech: motionReading(mv)
+			}))
 		})),
 		member,
 		staff,
+		serverAudio: !!(await speechEngine()),
 		me: status && {
 			voting: status.voting,
 			signedInAt: status.signedInAt,

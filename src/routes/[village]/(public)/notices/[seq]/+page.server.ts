@@ -18,6 +18,8 @@ import { getObjectionRoute } from '$lib/server/villages/objection-route';
 import { type Actor, actorOf, isMemberOf, isVillageStaff } from '$lib/server/permissions';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
+import { speechEngine } from '$lib/server/speech/serve';
+import { noticeReading } from '$lib/server/speech/text';
 
 // Public page: anyone reads the notice; a signed-in member of the village may act on it.
 function context(event: Pick<RequestEvent, 'params' | 'locals'>) {
@@ -45,6 +47,8 @@ export const load: PageServerLoad = async (event) => {
 		signedIn: !!actor,
 		staffHere: staff,
 		textMax: OBJECTION_TEXT_MAX,
+		speech: noticeReading(view.notice),
+		serverAudio: !!(await speechEngine()),
 		done: (DONE as readonly string[]).includes(done ?? '') ? done : null
 	};
 };
