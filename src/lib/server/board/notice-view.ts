@@ -35,6 +35,20 @@ export interface BoardItem {
 const generatedResolution = (n: Notice) =>
 	n.kind === 'resolution' && n.resolutionId !== null && n.correctsId === null;
 
+// The notices the app titles itself, "实施结果公开：<the topic's title>": the reader's language.
+const TITLES: Partial<Record<Notice['kind'], (i: { title: string }) => string>> = {
+	implementation_result: m.impl_notice_title,
+	consultation_outcome: m.consult_notice_outcome_title,
+	consultation_feedback: m.consult_notice_feedback_title
+};
+
+function generatedTitle(db: Db, n: Notice): string | null {
+	const title = TITLES[n.kind];
+	if (!title || n.topicId === null || n.correctsId !== null) return null;
+	const topic = db.prepare('select title from topics where id = ?').pluck().get(n.topicId);
+	return typeof topic === 'string' ? title({ title: topic }) : null;
+}
+
 function toItem(db: Db, villageId: number, n: Notice): BoardItem {
 	const resolution = n.resolutionId ? getResolution(db, villageId, n.resolutionId) : null;
 	// The stored summary is Chinese, written at posting; the reader gets it in their language.
@@ -51,7 +65,7 @@ function toItem(db: Db, villageId: number, n: Notice): BoardItem {
 	return {
 		seq: n.seq,
 		kind: n.kind,
-		title: n.title,
+		title: generatedTitle(db, n) ?? n.title,
 		summary,
 		postedOn: n.postedOn,
 		postedUntil: n.postedUntil,
