@@ -42,6 +42,13 @@ test('the meeting notice is public, names no phone number, and keeps drafts hidd
 	await expect(called).toContainText('村民代表：');
 	// 2026 art. 37: the supervision body attends without a vote.
 	await expect(called).toContainText('村务监督委员会成员（列席，无表决权）：3 人');
+	// Plain words first; the formulas one tap away under 计算方法 (issue 16 item 3).
+	await expect(called.getByTestId('quorum-verdict')).toHaveText(
+		'应到 25 人，实到 0 人，还差 17 人才能表决（需三分之二以上，即至少 17 人）'
+	);
+	await expect(called.getByTestId('pass-rule')).toHaveText('同意票超过实到人数的半数，即为通过');
+	await expect(called.getByTestId('quorum-formula')).toBeHidden();
+	await called.getByText('计算方法').first().click();
 	await expect(called.getByTestId('quorum-formula')).toContainText('3 × 0 ≥ 2 × 25');
 	await expect(called).toContainText('通过条件: 2 × 同意票 > 实到');
 	await expect(page.getByText('参会人员请先登录')).toBeVisible();

@@ -104,7 +104,9 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 		await roster.getByRole('button', { name: new RegExp(`^标记到会\\s*：${name}$`) }).click();
 		await expect(consolePage.getByTestId('present')).toHaveText(String(i + 1));
 	}
-	await expect(consolePage.getByTestId('quorum-verdict')).toHaveText('未达到法定人数，不能表决');
+	await expect(consolePage.getByTestId('quorum-verdict')).toHaveText(
+		'应到 25 人，实到 16 人，还差 1 人才能表决（需三分之二以上，即至少 17 人）'
+	);
 
 	// The hall screen, on a second tab of the clerk's tablet.
 	const hall = await consolePage.context().newPage();
@@ -136,7 +138,9 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 
 	// The console counts them without a reload: 3 × 18 ≥ 2 × 25.
 	await polled(consolePage.getByTestId('present')).toHaveText('18');
-	await polled(consolePage.getByTestId('quorum-verdict')).toHaveText('已达到法定人数，可以表决');
+	await polled(consolePage.getByTestId('quorum-verdict')).toHaveText(
+		'应到 25 人，实到 18 人，已达三分之二以上，可以表决'
+	);
 	await roster.getByLabel('按姓名查找').fill(rep.name);
 	await expect(roster.getByTestId('roster-row').filter({ hasText: rep.name })).toContainText(
 		'已到'

@@ -190,7 +190,9 @@ test('the clerk runs today’s meeting: quorum, a show of hands, a secret paper 
 	await expect(hands.getByTestId('motion-state')).toHaveText('未开始');
 
 	await markNextPresent(page, 17);
-	await expect(page.getByTestId('quorum-verdict')).toHaveText('已达到法定人数，可以表决');
+	await expect(page.getByTestId('quorum-verdict')).toHaveText(
+		'应到 25 人，实到 17 人，已达三分之二以上，可以表决'
+	);
 	await hands.getByRole('button', { name: '开始表决' }).click();
 	await expect(hands.getByTestId('motion-state')).toHaveText('表决中');
 	await checkA11y(page);

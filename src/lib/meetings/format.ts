@@ -20,6 +20,11 @@ export function localizeFormula(symbolic: string): string {
 	return symbolic.replace(/[A-Za-z]+/g, (name) => COUNT_LABELS[name]?.() ?? name);
 }
 
+/** A stored either-or check ('2 × 40 ≥ 100 ∨ 3 × 40 ≥ 2 × 60') with the reader's word for "or". */
+export function localizeCheck(formula: string): string {
+	return formula.split(' ∨ ').join(` ${m.mtg_new_or()} `);
+}
+
 /** 857 → '85.7%': the ratio is shown, never used to decide. */
 export function permilleToPercent(permille: number): string {
 	return `${Math.floor(permille / 10)}.${permille % 10}%`;

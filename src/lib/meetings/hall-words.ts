@@ -61,3 +61,12 @@ export function passSentence(p: PassWords): string {
 		return p.passed ? m.hall_pass_more_passed(args) : m.hall_pass_more_failed(args);
 	return p.passed ? m.hall_pass_at_least_passed(args) : m.hall_pass_at_least_failed(args);
 }
+
+/** "同意票超过实到人数的半数，即为通过": the rule a meeting votes under, before any vote. */
+export function passRuleSentence(r: Pick<PassWords, 'basis' | 'share'>): string {
+	const args = {
+		basis: r.basis === 'present' ? m.mtg_pass_basis_present() : m.mtg_pass_basis_roster(),
+		share: shareWord(r.share)
+	};
+	return r.share.strict ? m.mtg_pass_rule_plain_more(args) : m.mtg_pass_rule_plain_at_least(args);
+}

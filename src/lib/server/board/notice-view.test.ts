@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import type { Db } from '../db';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { atomFeed } from './atom';
 import { createMeeting } from '../meetings/calling';
 import { postNotice, postStaffNotice, type NoticeInput } from '../notices/notices';
 import { fileObjection } from '../notices/objections';
+import { createTopic } from '../topics/filing';
 import {
 	boardFront,
 	boardPage,
@@ -196,5 +198,51 @@ describe('the Atom feed', () => {
 		expect(xml).toContain('<title>新阳村 &lt;公开栏&gt;</title>');
 		expect(xml).not.toContain('<script>');
 		expect(xml).not.toContain('\u0001');
+	});
+});
+
+describe("the board in the reader's language", () => {
+	const baseGetLocale = getLocale;
+	afterEach(() => overwriteGetLocale(baseGetLocale));
+
+	it("titles the notices the app wrote in the reader's language, and leaves typed ones alone", () => {
+		const v = demoVillageId(db);
+		const clerk = demoActor(db, '13800000001');
+		const t = createTopic(
+			db,
+			demoActor(db, '13800000003'),
+			v,
+			{
+				title: '村内主干道硬化',
+				description: '主干道雨天泥泞。',
+				category: 'development',
+				place: '村内',
+				affected: '全村',
+				estimatedCostFen: null,
+				funding: ''
+			},
+			{ submit: true, now: at('2026-03-02') }
+		);
+		if (!t.ok) throw new Error(t.reason);
+		const post = (kind: 'implementation_result' | 'general', title: string) => {
+			const r = postNotice(
+				db,
+				clerk.userId,
+				v,
+				{ kind, title, body: '正文', topicId: t.topic.id },
+				{ now: at('2026-03-03') }
+			);
+			if (!r.ok) throw new Error(r.reason);
+			return r.notice.seq;
+		};
+		const result = post('implementation_result', '实施结果公开：村内主干道硬化');
+		const typed = post('general', '关于道路硬化的说明');
+		const titles = () =>
+			new Map(boardPage(db, v, {}, { limit: 50, offset: 0 }).items.map((i) => [i.seq, i.title]));
+		overwriteGetLocale(() => 'zh-CN');
+		expect(titles().get(result)).toBe('实施结果公开：村内主干道硬化');
+		overwriteGetLocale(() => 'en');
+		expect(titles().get(result)).toBe('Implementation result: 村内主干道硬化');
+		expect(titles().get(typed)).toBe('关于道路硬化的说明');
 	});
 });

@@ -8,6 +8,10 @@ import { todayInChina } from '../calendar/dates';
 import { correctionsOf, getNotice, getNoticeById, type Notice } from '../notices/notices';
 import { listNotices, type NoticeFilter } from '../notices/listing';
 import { isOverdue, objectionsOfNotice } from '../notices/objections';
+import { resolutionNoticeWords, type ResolutionNoticeWords } from '../procedure/notice-words';
+import type { Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { formatDate } from '$lib/format';
 
 export interface BoardItem {
 	seq: number;
@@ -21,19 +25,47 @@ export interface BoardItem {
 	createdAt: string;
 }
 
+/** A notice the app wrote from a resolution's record, not one a clerk typed or corrected. */
+const generatedResolution = (n: Notice) =>
+	n.kind === 'resolution' && n.resolutionId !== null && n.correctsId === null;
+
+// The notices the app titles itself, "实施结果公开：<the topic's title>": the reader's language.
+const TITLES: Partial<Record<Notice['kind'], (i: { title: string }) => string>> = {
+	implementation_result: m.impl_notice_title,
+	consultation_outcome: m.consult_notice_outcome_title,
+	consultation_feedback: m.consult_notice_feedback_title
+};
+
+function generatedTitle(db: Db, n: Notice): string | null {
+	const title = TITLES[n.kind];
+	if (!title || n.topicId === null || n.correctsId !== null) return null;
+	const topic = db.prepare('select title from topics where id = ?').pluck().get(n.topicId);
+	return typeof topic === 'string' ? title({ title: topic }) : null;
+}
+
 function toItem(db: Db, villageId: number, n: Notice): BoardItem {
+	const resolution = n.resolutionId ? getResolution(db, villageId, n.resolutionId) : null;
+	// The stored summary is Chinese, written at posting; the reader gets it in their language.
+	const summary =
+		resolution && generatedResolution(n)
+			? m.proc_notice_summary({
+					date: formatDate(resolution.adoptedOn),
+					meeting: db
+						.prepare('select title from meetings where id = ?')
+						.pluck()
+						.get(resolution.meetingId) as string
+				})
+			: n.summary || excerpt(n.body);
 	return {
 		seq: n.seq,
 		kind: n.kind,
-		title: n.title,
-		summary: n.summary || excerpt(n.body),
+		title: generatedTitle(db, n) ?? n.title,
+		summary,
 		postedOn: n.postedOn,
 		postedUntil: n.postedUntil,
 		objectionsUntil: n.objectionsUntil,
 		createdAt: n.createdAt,
-		resolutionNumber: n.resolutionId
-			? (getResolution(db, villageId, n.resolutionId)?.number ?? null)
-			: null
+		resolutionNumber: resolution?.number ?? null
 	};
 }
 
@@ -151,13 +183,10 @@ export function noticeView(
 					.get(notice.topicId, villageId) as { number: string } | undefined
 			)?.number ?? null)
 		: null;
+	const item = toItem(db, villageId, notice);
 	return {
-		notice: {
-			...toItem(db, villageId, notice),
-			body: notice.body,
-			auditHeadHash: notice.auditHeadHash
-		},
-		summary: notice.summary || excerpt(notice.body),
+		notice: { ...item, body: notice.body, auditHeadHash: notice.auditHeadHash },
+		summary: item.summary,
 		issuer: noticeIssuer(meeting?.type ?? null),
 		meeting: meeting && meeting.state !== 'draft' ? meetingOfNotice(db, meeting, notice.id) : null,
 		topicNumber,
@@ -200,3 +229,19 @@ function meetingOfNotice(db: Db, meeting: Meeting, noticeId: number) {
 }
 
 export type NoticeView = NonNullable<ReturnType<typeof noticeView>>;
+
+/**
+ * A resolution notice's words rebuilt from the record in the reader's language, with the vote as a
+ * plain sentence; null for any other notice, whose body is shown as stored. The stored Chinese body
+ * stays the legal record (the print and PDF sheets show it).
+ */
+export function resolutionNoticeOf(
+	db: Db,
+	villageId: number,
+	notice: Notice,
+	locale: Locale
+): ResolutionNoticeWords | null {
+	const resolution =
+		generatedResolution(notice) && getResolution(db, villageId, notice.resolutionId!);
+	return resolution ? resolutionNoticeWords(db, resolution, locale, formatDate) : null;
+}

@@ -74,6 +74,7 @@ export interface PublicMotion {
 	ballotsCast: number;
 	passRule: string | null;
 	passFormula: string | null;
+	pass: MotionView['pass'];
 	quorumFormula: string | null;
 	counterName: string | null;
 	scrutineerName: string | null;
@@ -98,6 +99,7 @@ export function publicMotion(mv: MotionView, options: { voterNames: boolean }): 
 		ballotsCast: mv.ballotsCast,
 		passRule: mv.passRule,
 		passFormula: mv.passEvaluation?.formula ?? null,
+		pass: mv.pass,
 		quorumFormula: mv.quorumAtClose?.formula ?? null,
 		counterName: mv.counterName,
 		scrutineerName: mv.scrutineerName,

@@ -119,15 +119,25 @@ export interface PassWords {
  * rule it was made under: never re-decided here. null for a meeting that does not vote.
  */
 export function passWords(rule: MeetingRule, evaluation: PassResult): PassWords | null {
+	const r = passRule(rule);
+	if (!r || rule.pass.kind !== 'compare') return null;
+	const t = rule.pass.test;
+	return {
+		...r,
+		yes: evaluation.left / t.left.coef,
+		base: evaluation.right / t.right.coef,
+		threshold: least(t.left.coef, t.op, evaluation.right),
+		passed: evaluation.passed
+	};
+}
+
+/** The pass rule before any vote: what share of whom must vote yes. null if the meeting never votes. */
+export function passRule(rule: MeetingRule): Pick<PassWords, 'basis' | 'share'> | null {
 	if (rule.pass.kind !== 'compare' || !rule.voters) return null;
 	const t = rule.pass.test;
 	const present = rule.voters.present;
 	return {
-		yes: evaluation.left / t.left.coef,
 		basis: t.right.of.length === 1 && t.right.of[0] === present ? 'present' : 'roster',
-		base: evaluation.right / t.right.coef,
-		share: shareOf(t),
-		threshold: least(t.left.coef, t.op, evaluation.right),
-		passed: evaluation.passed
+		share: shareOf(t)
 	};
 }

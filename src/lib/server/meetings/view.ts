@@ -19,6 +19,7 @@ import {
 	type Recusal,
 	type RosterEntry
 } from './records';
+import { passWords, quorumWords, type PassWords, type QuorumWords } from './hall';
 import {
 	evaluateQuorum,
 	symbolicFormula,
@@ -45,6 +46,8 @@ export interface Attendance {
 	quorum: QuorumResult | null;
 	/** The quorum rule in words of its counts, e.g. '3 × present ≥ 2 × (repsTotal + committeeTotal)'. */
 	quorumRule: string[];
+	/** The same quorum in words of people (应到、实到、还差), for pages villagers read. */
+	words: QuorumWords | null;
 }
 
 export interface MotionView {
@@ -61,6 +64,8 @@ export interface MotionView {
 	quorumAtClose: QuorumResult | null;
 	passEvaluation: PassResult | null;
 	passRule: string | null;
+	/** A closed vote's pass test in words of votes, read back from its stored evaluation. */
+	pass: PassWords | null;
 	counterName: string | null;
 	scrutineerName: string | null;
 	/** Who voted (never how), once the motion is closed. */
@@ -141,7 +146,8 @@ export function attendanceOf(db: Db, meeting: Meeting, roster?: RosterEntry[]): 
 		ratioPermille: expectedVoting ? Math.round((present * 1000) / expectedVoting) : 0,
 		counts,
 		quorum: frozen && rule.voters ? evaluateQuorum(rule, counts) : null,
-		quorumRule: tests.map(symbolicFormula)
+		quorumRule: tests.map(symbolicFormula),
+		words: frozen ? quorumWords(rule, counts, false) : null
 	};
 }
 
@@ -194,6 +200,7 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 			quorumAtClose: motion.quorumAtClose,
 			passEvaluation: motion.passEvaluation,
 			passRule,
+			pass: closed && motion.passEvaluation ? passWords(meeting.rule, motion.passEvaluation) : null,
 			counterName: motion.counterName,
 			scrutineerName: motion.scrutineerName,
 			turnout: closed ? (turnoutOf.all(id) as MotionView['turnout']) : null,

@@ -10,6 +10,7 @@ import { authorizeReps, matterOf, recordFailedVote, recordStep } from './matters
 import { noticeOfResolution, publishResolution, publishResolutionById } from './publication';
 import { registerOf } from '../implementation/register';
 import { resolutionOfMotion } from './resolutions';
+import { resolutionNoticeBody, resolutionNoticeWords } from './notice-words';
 
 let db: Db;
 let fortnight = 0;
@@ -118,6 +119,36 @@ describe('publishing a resolution (step 5)', () => {
 				.all()
 		).toEqual(['procedure.steps_recorded', 'notice.posted']);
 		expect(verifyChain(db).ok).toBe(true);
+	});
+
+	// The stored notice stays the Chinese legal record; the page rebuilds it in the reader's
+	// language from the same records (issue 16 item 6).
+	it('rebuilds the notice from its record: the stored Chinese exactly, English without Chinese', () => {
+		const v = village();
+		const { topicId, decision } = atStepFive();
+		const resolution = resolutionOfMotion(db, v, decision.motionId)!;
+		const r = publishResolution(db, clerk(), v, topicId, { now: new Date('2026-11-27T02:00:00Z') });
+		if (!r.ok) throw new Error(r.reason);
+		expect(resolutionNoticeBody(resolutionNoticeWords(db, resolution, 'zh-CN'))).toBe(
+			r.notice.body
+		);
+		const en = resolutionNoticeWords(db, resolution, 'en', (d) => `[${d}]`);
+		expect(en.pass).toMatchObject({ basis: 'present', passed: true });
+		expect(en.arithmetic).toEqual([
+			expect.stringMatching(/^Quorum: /),
+			expect.stringMatching(/^Pass check: /)
+		]);
+		// The village's own words (the resolution, its official number, the meeting's title) are the
+		// only Chinese left.
+		const generated = [en.summary, ...en.facts, ...en.arithmetic, ...en.closing]
+			.join('\n')
+			.replaceAll(resolution.text, '')
+			.replaceAll(resolution.number, '')
+			.replace(/会议\d+/g, '');
+		expect(generated).toMatch(/Method: Show of hands/);
+		expect(generated).toMatch(/Quorum: .* or .*/);
+		expect(generated).toContain(`[${resolution.adoptedOn}]`);
+		expect(generated).not.toMatch(/[\u3000-\u303f\u3400-\u9fff\uff01-\uff60]/);
 	});
 
 	const refusals: {

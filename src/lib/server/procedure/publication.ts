@@ -2,11 +2,9 @@
 // board with its vote and quorum arithmetic, and the matter's step 5 is recorded in the same
 // transaction. A resolution of a decision meeting outside the 4+2 (a topic-less motion) is
 // published the same way, without a procedure event.
-import { m } from '$lib/paraglide/messages';
 import { command } from '../command';
 import type { Db } from '../db';
 import { isStaffOf } from '../permissions/village';
-import { meetingView } from '../meetings/view';
 import { postNotice, getNoticeById, type Notice } from '../notices/notices';
 import {
 	appendProcedureEvent,
@@ -25,17 +23,7 @@ import {
 } from './resolutions';
 import { stepByPublication, type Step } from './rules';
 import { type Actor } from '../permissions';
-import { citedAuthorization } from './citation';
-import { art24Label, categoryLabel } from '$lib/labels';
-
-const ZH = { locale: 'zh-CN' } as const;
-
-const METHOD_ZH: Record<string, () => string> = {
-	hands: () => m.motion_method_hands({}, ZH),
-	roll_call: () => m.motion_method_roll_call({}, ZH),
-	named: () => m.motion_method_named({}, ZH),
-	secret: () => m.motion_method_secret({}, ZH)
-};
+import { resolutionNoticeBody, resolutionNoticeWords } from './notice-words';
 
 /** The motion that satisfied `step` in the matter's current run (after any sending back). */
 export function motionOfStep(events: readonly MatterEvent[], step: Step): number | null {
@@ -75,63 +63,14 @@ export function noticeOfResolution(db: Db, villageId: number, resolutionId: numb
 	return id === undefined ? null : getNoticeById(db, villageId, id);
 }
 
-/**
- * The notice's words, always in Chinese (the board's language): the resolution text, then the vote
- * and quorum arithmetic from the closed motion's record.
- */
-function noticeContent(db: Db, resolution: Resolution) {
-	const view = meetingView(db, resolution.villageId, resolution.meetingId)!;
-	const motion = view.agenda.flatMap((a) => a.motions).find((mo) => mo.id === resolution.motionId)!;
-	const topicTitle =
-		resolution.topicId === null
-			? null
-			: ((db.prepare('select title from topics where id = ?').pluck().get(resolution.topicId) as
-					string | undefined) ?? null);
-	const lines = [resolution.text, ''];
-	lines.push(
-		m.proc_notice_meeting({ title: view.meeting.title, date: view.meeting.meetingDate }, ZH)
-	);
-	lines.push(m.proc_notice_method({ method: METHOD_ZH[motion.method]?.() ?? motion.method }, ZH));
-	if (motion.tally) lines.push(m.proc_notice_tally(motion.tally, ZH));
-	lines.push(
-		m.proc_notice_attendance(
-			{ present: view.attendance.present, expected: view.attendance.expectedVoting },
-			ZH
-		)
-	);
-	if (motion.quorumAtClose)
-		lines.push(m.proc_notice_quorum({ formula: motion.quorumAtClose.formula }, ZH));
-	if (motion.passEvaluation)
-		lines.push(m.proc_notice_pass({ formula: motion.passEvaluation.formula }, ZH));
-	const authorization = citedAuthorization(db, resolution.villageId, resolution);
-	if (authorization)
-		lines.push(
-			m.proc_notice_authorization(
-				{
-					meeting: authorization.meetingTitle,
-					date: authorization.meetingDate,
-					scope: [
-						...authorization.categories.map(categoryLabel.in('zh-CN')),
-						...authorization.art24Items.map(art24Label.in('zh-CN'))
-					].join('、'),
-					from: authorization.validFrom,
-					until: authorization.validTo
-				},
-				ZH
-			)
-		);
-	lines.push(m.proc_notice_adopted({ date: resolution.adoptedOn, number: resolution.number }, ZH));
-	return {
-		title: `${resolution.number} ${topicTitle ?? view.meeting.title}`.slice(0, 200),
-		summary: m
-			.proc_notice_summary({ date: resolution.adoptedOn, meeting: view.meeting.title }, ZH)
-			.slice(0, 500),
-		body: lines.join('\n')
-	};
-}
-
 function post(db: Db, actor: Actor, resolution: Resolution, now: Date): Notice {
-	const content = noticeContent(db, resolution);
+	// Always in Chinese, the board's language: the stored notice is the legal record.
+	const words = resolutionNoticeWords(db, resolution, 'zh-CN');
+	const content = {
+		title: words.title,
+		summary: words.summary,
+		body: resolutionNoticeBody(words)
+	};
 	const r = postNotice(
 		db,
 		actor.userId,

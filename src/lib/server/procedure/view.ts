@@ -140,6 +140,7 @@ export function resolutionView(db: Db, villageId: number, resolutionId: number) 
 			quorum: motion.quorumAtClose?.formula ?? null,
 			passRule: motion.passRule,
 			passCheck: motion.passEvaluation?.formula ?? null,
+			pass: motion.pass,
 			expected: view.attendance.expectedVoting,
 			present: view.attendance.present
 		},

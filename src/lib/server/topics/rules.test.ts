@@ -94,9 +94,30 @@ describe('cosignThresholds (以上 includes the number)', () => {
 			rule: 'tenth_of_adults',
 			left: 330,
 			right: 330,
-			met: true
+			met: true,
+			count: 33,
+			needed: 33
 		});
 	});
+
+	// The plain words ("还需 N 人") read `needed`: it must be the exact line the rule draws.
+	it.each([
+		[330, 20],
+		[331, 21],
+		[9, 1],
+		[0, 0],
+		[24, 24]
+	])(
+		'with %i adults and %i reps, needed is the fewest signers that meet each rule',
+		(adults, reps) => {
+			for (const i of [0, 1, 2]) {
+				const needed = cosignThresholds(0, 0, adults, reps)[i].needed;
+				const at = (n: number) => cosignThresholds(n, n, adults, reps)[i].met;
+				expect(at(needed)).toBe(true);
+				expect(needed === 1 || !at(needed - 1)).toBe(true);
+			}
+		}
+	);
 });
 
 describe('trackingNumber', () => {

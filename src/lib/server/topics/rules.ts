@@ -238,6 +238,10 @@ export interface CosignThreshold {
 	left: number;
 	right: number;
 	met: boolean;
+	/** Who counts for this rule: every co-signer, or only the representatives among them. */
+	count: number;
+	/** The fewest co-signers that meet it: never 0, as nobody signing obliges nothing. */
+	needed: number;
 }
 
 /**
@@ -254,26 +258,25 @@ export function cosignThresholds(
 	const rule = (
 		obligation: CosignThreshold['obligation'],
 		name: CosignThreshold['rule'],
-		left: number,
-		right: number,
-		count: number
-	): CosignThreshold => ({ obligation, rule: name, left, right, met: count > 0 && left >= right });
+		coef: number,
+		count: number,
+		right: number
+	): CosignThreshold => {
+		const left = coef * count;
+		return {
+			obligation,
+			rule: name,
+			left,
+			right,
+			met: count > 0 && left >= right,
+			count,
+			needed: Math.max(1, Math.ceil(right / coef))
+		};
+	};
 	return [
-		rule('villagers_meeting', 'tenth_of_adults', 10 * signers, adults, signers),
-		rule(
-			'villagers_meeting',
-			'third_of_reps',
-			3 * representativeSigners,
-			representatives,
-			representativeSigners
-		),
-		rule(
-			'reps_meeting',
-			'fifth_of_reps',
-			5 * representativeSigners,
-			representatives,
-			representativeSigners
-		)
+		rule('villagers_meeting', 'tenth_of_adults', 10, signers, adults),
+		rule('villagers_meeting', 'third_of_reps', 3, representativeSigners, representatives),
+		rule('reps_meeting', 'fifth_of_reps', 5, representativeSigners, representatives)
 	];
 }
 

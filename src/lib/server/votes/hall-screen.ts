@@ -5,13 +5,7 @@ import type { Db } from '../db';
 import type { Actor } from '../permissions';
 import { publicMotion, type PublicMotion } from '../meetings/attendee';
 import { currentCheckinCode } from '../meetings/checkin';
-import {
-	itemUnderDiscussion,
-	passWords,
-	quorumWords,
-	type PassWords,
-	type QuorumWords
-} from '../meetings/hall';
+import { itemUnderDiscussion, quorumWords, type QuorumWords } from '../meetings/hall';
 import { getMotion, type Meeting } from '../meetings/records';
 import { currentAgendaItem } from '../meetings/speakers';
 import { meetingView, type Attendance } from '../meetings/view';
@@ -24,7 +18,7 @@ export interface HallScreen {
 	item: { id: number; position: number; title: string; topicNumber: string | null } | null;
 	/** The quorum in words while the meeting may still vote; null before the roster or after. */
 	quorum: QuorumWords | null;
-	motions: (PublicMotion & { pass: PassWords | null })[];
+	motions: PublicMotion[];
 	/** The check-in code on the screen now, while check-in is open. */
 	code: string | null;
 }
@@ -71,13 +65,7 @@ export function hallScreen(
 		},
 		quorum,
 		motions: view.agenda.flatMap((a) =>
-			a.motions.map((mv) => ({
-				...publicMotion(mv, { voterNames: false }),
-				pass:
-					mv.state === 'closed' && mv.passEvaluation
-						? passWords(meeting.rule, mv.passEvaluation)
-						: null
-			}))
+			a.motions.map((mv) => publicMotion(mv, { voterNames: false }))
 		),
 		code: currentCheckinCode(db, meeting.id, options.now, { actor: options.actor })
 	};

@@ -19,6 +19,7 @@ import {
 import { meetingView } from '$lib/server/meetings/view';
 import { meetingNotices } from '$lib/server/meetings/notice-records';
 import { symbolicFormula } from '$lib/server/votes/rules';
+import { passRule } from '$lib/server/meetings/hall';
 import { idParam, requireMember } from '$lib/server/villages/context';
 import { LIVE } from '$lib/meetings/live.svelte';
 import { attendeeRefusalMessage, meetingFromParams } from '$lib/server/meetings/attendee-pages';
@@ -70,6 +71,7 @@ export const load: PageServerLoad = async (event) => {
 		recorderName: view.recorderName,
 		attendance,
 		passRule: meeting.rule.pass.kind === 'compare' ? symbolicFormula(meeting.rule.pass.test) : null,
+		passRulePlain: passRule(meeting.rule),
 		basis: [...basis].map(([kind, b]) => ({ kind, ...b })),
 		agenda: view.agenda.map((a) => ({
 			id: a.id,

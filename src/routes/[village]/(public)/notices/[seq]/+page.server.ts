@@ -13,8 +13,9 @@ import {
 	OBJECTION_TEXT_MAX
 } from '$lib/server/notices/objections';
 import { noticeUrl } from '$lib/server/notices/qr';
-import { noticeView } from '$lib/server/board/notice-view';
+import { noticeView, resolutionNoticeOf } from '$lib/server/board/notice-view';
 import { getObjectionRoute } from '$lib/server/villages/objection-route';
+import { getLocale } from '$lib/paraglide/runtime';
 import { type Actor, actorOf, isMemberOf, isVillageStaff } from '$lib/server/permissions';
 import { idParam, villageFromSlug } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
@@ -42,6 +43,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		view,
 		route: getObjectionRoute(getDb(), village.id),
+		resolutionWords: resolutionNoticeOf(getDb(), village.id, notice, getLocale()),
 		...(await noticeUrl(event.url.origin, village.slug, notice.seq)),
 		canFile: !!actor && actor.personId !== null && view.windowOpen,
 		signedIn: !!actor,
