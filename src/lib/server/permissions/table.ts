@@ -70,11 +70,15 @@ export const COMMANDS = {
 	applyStagedImport: 'staff',
 	applyImport: 'internal',
 	issueGridActivationCodes: 'staff',
+	// The person themselves, or the clerk for them.
+	setNotifyPreference: 'selfOrStaff',
 	// topics
 	createTopic: 'member',
 	updateDraft: 'member',
 	submitDraft: 'member',
 	confirmTopic: 'member',
+	// Whoever filed the topic for the villager, or staff at the window (checked on the topic).
+	recordReadBack: 'member',
 	withdrawTopic: 'member',
 	cosign: 'member',
 	withdrawCosign: 'member',
