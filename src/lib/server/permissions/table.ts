@@ -167,6 +167,8 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		addStaff: { command: 'addVillageStaff', as: 'admin' }
 	},
 	'/login': { default: 'checkLogin' },
+	// The villager sets how they want to be told, on their home page.
+	'/[village]': { notify: 'setNotifyPreference' },
 	'/[village]/accounts': {
 		create: 'openVillageAccount',
 		issueCode: 'issueActivationCode',
@@ -251,7 +253,9 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		addRelation: 'recordRelation',
 		removeRelation: 'removeRelation',
 		endRole: 'endRole',
-		fullMember: 'recordFullMembership'
+		fullMember: 'recordFullMembership',
+		// The clerk sets it for the person on the page.
+		notify: { command: 'setNotifyPreference', as: 'staff' }
 	},
 	'/[village]/roster/structure': { addGroups: 'addStructureNames', addGrids: 'addStructureNames' },
 	'/[village]/settings': { save: 'updateVillageSettings', rules: 'updateRuleOptions' },
@@ -260,6 +264,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		cosign: 'cosign',
 		uncosign: 'withdrawCosign',
 		confirm: 'confirmTopic',
+		readBack: 'recordReadBack',
 		withdraw: 'withdrawTopic',
 		saveDraft: 'updateDraft',
 		submitDraft: 'submitDraft',
