@@ -44,7 +44,7 @@ export function readBackOf(db: Db, topicId: number): ReadBack | null {
 }
 
 /** Who may record the villager's answer: whoever filed the topic, or the village's staff. */
-export function mayRecordReadBack(db: Db, actor: Actor, villageId: number, t: Topic): boolean {
+export function mayRecordReadBack(db: Db, villageId: number, actor: Actor, t: Topic): boolean {
 	return t.filedByUserId === actor.userId || isStaffOf(db, actor, villageId);
 }
 
@@ -66,7 +66,7 @@ export function recordReadBack(
 		villageId,
 		now,
 		load: () => findTopic(db, villageId, topicId),
-		allowed: (t) => mayRecordReadBack(db, actor, villageId, t),
+		allowed: (t) => mayRecordReadBack(db, villageId, actor, t),
 		run: (t, ctx): ReadBackResult => {
 			if (!t.onBehalf) return { ok: false, reason: 'not_on_behalf' };
 			if (t.proposerConfirmedAt || readBackOf(db, t.id))

@@ -84,7 +84,7 @@ export const load: PageServerLoad = (event) => {
 		isProposer,
 		isFiler: topic.filedByUserId === user.id,
 		readBack: topic.onBehalf ? readBackOf(db, topic.id) : null,
-		mayRecordReadBack: topic.onBehalf && mayRecordReadBack(db, actor, village.id, topic),
+		mayRecordReadBack: topic.onBehalf && mayRecordReadBack(db, village.id, actor, topic),
 		awaitsConfirmation: awaitsConfirmation(topic),
 		mayPrintReceipt:
 			topic.state !== 'draft' && maySeeConsent(topic, user.id, actor.personId, staff),
