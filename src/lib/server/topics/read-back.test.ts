@@ -51,7 +51,8 @@ const input: TopicInput = {
 	funding: ''
 };
 
-const FILED = new Date('2026-03-02T02:00:00Z');
+// Half a minute into a minute: the form's read-back time has no seconds.
+const FILED = new Date('2026-03-02T02:00:30Z');
 const NOW = new Date('2026-03-03T02:00:00Z');
 const hoursAfterFiling = (h: number) => new Date(FILED.getTime() + h * 3600_000);
 
@@ -158,6 +159,15 @@ describe('recording the villager’s answer, read back to them', () => {
 			'read_back_in_future'
 		],
 		[
+			'a read-back in the minute before the filing',
+			() => ({
+				topicId: fileForVillager().id,
+				by: gridHead(),
+				at: new Date('2026-03-02T01:59:59Z')
+			}),
+			'read_back_before_filing'
+		],
+		[
 			'a read-back before the topic was filed',
 			() => ({ topicId: fileForVillager().id, by: gridHead(), at: hoursAfterFiling(-1) }),
 			'read_back_before_filing'
@@ -238,6 +248,20 @@ describe('recording the villager’s answer, read back to them', () => {
 		);
 		expect(r).toEqual({ ok: false, reason: 'already_answered' });
 		expect(auditCount()).toBe(audit);
+	});
+
+	it('takes a read-back in the minute of the filing, as the form gives no seconds', () => {
+		const t = fileForVillager();
+		const at = new Date('2026-03-02T02:00:00Z');
+		const r = recordReadBack(
+			db,
+			gridHead(),
+			village(),
+			t.id,
+			{ outcome: 'confirmed', readBackAt: at },
+			NOW
+		);
+		expect(r.ok && r.topic.proposerConfirmedAt).toBe(at.toISOString());
 	});
 
 	it('after a read-back the villager has nothing left to confirm on her phone', () => {

@@ -8,6 +8,8 @@ import { isStaffOf } from '../permissions/village';
 import { findTopic, moveState, recordTopicChange, type Topic } from './records';
 import { CONFIRMABLE_STATES, awaitsConfirmation } from './proposing';
 
+const MINUTE = 60_000;
+
 export const READ_BACK_OUTCOMES = ['confirmed', 'withdrawn'] as const;
 export type ReadBackOutcome = (typeof READ_BACK_OUTCOMES)[number];
 
@@ -75,7 +77,8 @@ export function recordReadBack(
 			if (Number.isNaN(at) || at > ctx.now.getTime())
 				return { ok: false, reason: 'read_back_in_future' };
 			// The text read back is the text filed: an answer from before it existed answers nothing.
-			if (at < new Date(t.createdAt).getTime())
+			// The form gives minutes, so the minute of the filing itself counts as after it.
+			if (at < Math.floor(new Date(t.createdAt).getTime() / MINUTE) * MINUTE)
 				return { ok: false, reason: 'read_back_before_filing' };
 			const readBackAt = answer.readBackAt.toISOString();
 			const moved =
