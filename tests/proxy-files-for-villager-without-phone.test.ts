@@ -103,6 +103,7 @@ test('a grid head files for a villager without a phone, prints the receipt and r
 	const form = page.getByRole('region', { name: '记录本人意见' });
 	await expect(form).toContainText(`请把议题内容念给${name}听`);
 	await checkA11yWithoutScripts(page);
+	await expectNoHorizontalOverflow(page);
 
 	// A read-back time ahead of now is refused, and nothing is recorded.
 	await form.getByLabel('念读时间').fill(chinaLocal(-120));
@@ -176,6 +177,7 @@ test('a villager’s home shows the topic filed for her as waiting for her confi
 	await expect(item).toContainText(title);
 	await expect(item).toContainText(`${number} · ${gridHead.name}替您提交`);
 	await checkA11yWithoutScripts(her);
+	await expectNoHorizontalOverflow(her);
 	await item.getByRole('link', { name: '去看看并确认' }).click();
 	await expect(her).toHaveURL(`/xinyang/topics/${number}`);
 	await her
