@@ -149,6 +149,7 @@ const TIMELINE_LABELS: Record<TopicTimelineAction, () => string> = {
 	'topic.obligation_reached': m.tl_obligation_reached,
 	'topic.opinion_added': m.tl_opinion_added,
 	'topic.opinion_hidden': m.tl_opinion_hidden,
+	'topic.read_back_recorded': m.tl_read_back_recorded,
 	'topic.triaged': m.tl_triaged,
 	'topic.completed': m.tl_completed,
 	'topic.archived': m.tl_archived,

@@ -550,6 +550,12 @@ test('what belongs to one villager is refused to the others, and nothing changes
 	const own: Pick<Call, 'path' | 'action' | 'fields'>[] = [
 		{ path: topic, action: 'withdraw', fields: {} },
 		{ path: topic, action: 'confirm', fields: {} },
+		// Her own topic: only staff may record her answer, as no one filed it for her.
+		{
+			path: topic,
+			action: 'readBack',
+			fields: { outcome: 'confirmed', readBackAt: '2026-01-01T08:00' }
+		},
 		{
 			path: topic,
 			action: 'saveDraft',
@@ -586,6 +592,15 @@ test('what belongs to one villager is refused to the others, and nothing changes
 		path: `/xinyang/meetings/${xy.draftMeeting}/console?/addAgenda`,
 		body: bodyOf({ fields: { title: '议程', topic: String(xy.draftTopicId) } })
 	});
+	// The answer to a topic filed for a villager is recorded by its filer or staff, not by her
+	// neighbours, her representative or the supervision committee.
+	for (const role of ['villager', 'rep', 'supervisor'] as Role[])
+		tries.push({
+			label: 'record the answer to a topic someone else filed',
+			role,
+			path: `/xinyang/topics/${xy.behalfTopic}?/readBack`,
+			body: bodyOf({ fields: { outcome: 'confirmed', readBackAt: '2026-01-01T08:00' } })
+		});
 	// Filing for someone is for their grid head or representative only.
 	for (const role of ['villager', 'supervisor'] as Role[])
 		tries.push({

@@ -80,6 +80,9 @@ function fieldsOf(
 			default: { path: '/login', fields: { phone: '13800000009', password: 'not-the-password' } }
 		},
 		'/logout': { POST: { path: '/logout', fields: {} } },
+		'/[village]': {
+			notify: { path: '/xinyang', fields: { via: 'person', viaPerson: String(xy.gridHeadPerson) } }
+		},
 		'/[village]/accounts': {
 			create: {
 				path: '/xinyang/accounts',
@@ -294,7 +297,8 @@ function fieldsOf(
 			addRelation: { path: person, fields: { relativeId: String(xy.person), kind: 'sibling' } },
 			removeRelation: { path: person, fields: { relativeId: String(xy.person) } },
 			endRole: { path: person, fields: { roleId: String(xy.role), endDate: day() } },
-			fullMember: { path: person, fields: { roleId: String(xy.role), fullSince: day() } }
+			fullMember: { path: person, fields: { roleId: String(xy.role), fullSince: day() } },
+			notify: { path: person, fields: { via: 'person', viaPerson: String(xy.gridHeadPerson) } }
 		},
 		'/[village]/roster/structure': {
 			addGroups: { path: '/xinyang/roster/structure', fields: { names: '第九村民小组' } },
@@ -331,6 +335,10 @@ function fieldsOf(
 			cosign: { path: topic, fields: {} },
 			uncosign: { path: topic, fields: {} },
 			confirm: { path: topic, fields: {} },
+			readBack: {
+				path: `/xinyang/topics/${xy.behalfTopic}`,
+				fields: { outcome: 'confirmed', readBackAt: `${day()}T08:00` }
+			},
 			withdraw: { path: topic, fields: {} },
 			saveDraft: { path: topic, fields: { title: '改', description: '改', category: 'other' } },
 			submitDraft: { path: topic, fields: {} },

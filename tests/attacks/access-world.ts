@@ -227,6 +227,8 @@ export interface World {
 		personPhone: string;
 		/** Whether the grid head is 张秀英's own, who may see her phone number. */
 		ownGridHead: boolean;
+		/** The grid head's place on the roster: someone a villager may be told through. */
+		gridHeadPerson: number;
 		household: number;
 		grid: number;
 		role: number;
@@ -630,6 +632,7 @@ async function buildWorld(app: App): Promise<World> {
 				gridHeadPerson,
 				villagerPerson
 			),
+			gridHeadPerson,
 			household: one<number>('select household_id from people where id = ?', villagerPerson),
 			grid: one<number>('select min(id) from grids where village_id = ?', xyVillage),
 			role: one<number>('select min(id) from roles where person_id = ?', gridHeadPerson),

@@ -83,7 +83,9 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/topics/[number]/implementation': { get: 'member' },
 	'/[village]/topics/[number]/implementation/photos/[photo]': { get: 'member' },
 	'/[village]/topics/[number]/procedure': { get: 'member' },
-	'/[village]/topics/[number]/procedure/register': { get: 'member' }
+	'/[village]/topics/[number]/procedure/register': { get: 'member' },
+	// Names the villager it was filed for: the filer, staff and the villager only.
+	'/[village]/topics/[number]/receipt': { get: 'member' }
 };
 
 /** The pages and endpoints, with each form action's gate taken from the permission table. */
@@ -454,6 +456,27 @@ export function probes(w: World): Probe[] {
 			hidden('member', ['clerk', 'secretary', 'gridHead', 'rep', 'supervisor'])
 		),
 		p('/[village]/topics/[number].wav', `/xinyang/topics/${ds.topic}.wav`, hidden('member', 'all')),
+		p('/[village]/topics/[number]/receipt', `/xinyang/topics/${xy.behalfTopic}/receipt`, {
+			...expected('member'),
+			villager: 403,
+			rep: 403,
+			supervisor: 403
+		}),
+		p('/[village]/topics/[number]/receipt', `/xinyang/topics/${xy.topic}/receipt?format=slip`, {
+			...expected('member'),
+			gridHead: 403,
+			rep: 403,
+			supervisor: 403
+		}),
+		p(
+			'/[village]/topics/[number]/receipt',
+			`/xinyang/topics/${xy.draftTopic}/receipt`,
+			hidden('member', 'all')
+		),
+		p('/[village]/topics/[number]/receipt', `/dongshan/topics/${xy.behalfTopic}/receipt`, {
+			dsClerk: 404,
+			clerk: 403
+		}),
 		p(
 			'/[village]/topics/[number]/archive',
 			`/xinyang/topics/${xy.fourPlusTwo}/archive`,

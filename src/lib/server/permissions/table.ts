@@ -71,11 +71,15 @@ export const COMMANDS = {
 	applyStagedImport: 'staff',
 	applyImport: 'internal',
 	issueGridActivationCodes: 'staff',
+	// The person themselves, or the clerk for them.
+	setNotifyPreference: 'selfOrStaff',
 	// topics
 	createTopic: 'member',
 	updateDraft: 'member',
 	submitDraft: 'member',
 	confirmTopic: 'member',
+	// Whoever filed the topic for the villager, or staff at the window (checked on the topic).
+	recordReadBack: 'member',
 	withdrawTopic: 'member',
 	cosign: 'member',
 	withdrawCosign: 'member',
@@ -165,6 +169,8 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		addStaff: { command: 'addVillageStaff', as: 'admin' }
 	},
 	'/login': { default: 'checkLogin' },
+	// The villager sets how they want to be told, on their home page.
+	'/[village]': { notify: 'setNotifyPreference' },
 	'/[village]/accounts': {
 		create: 'openVillageAccount',
 		issueCode: 'issueActivationCode',
@@ -250,7 +256,9 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		addRelation: 'recordRelation',
 		removeRelation: 'removeRelation',
 		endRole: 'endRole',
-		fullMember: 'recordFullMembership'
+		fullMember: 'recordFullMembership',
+		// The clerk sets it for the person on the page.
+		notify: { command: 'setNotifyPreference', as: 'staff' }
 	},
 	'/[village]/roster/structure': { addGroups: 'addStructureNames', addGrids: 'addStructureNames' },
 	'/[village]/settings': {
@@ -265,6 +273,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		cosign: 'cosign',
 		uncosign: 'withdrawCosign',
 		confirm: 'confirmTopic',
+		readBack: 'recordReadBack',
 		withdraw: 'withdrawTopic',
 		saveDraft: 'updateDraft',
 		submitDraft: 'submitDraft',

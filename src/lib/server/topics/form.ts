@@ -11,6 +11,7 @@ import {
 	TRIAGE_REASON_MAX
 } from './rules';
 import type { TopicInput } from './records';
+import { READ_BACK_OUTCOMES } from './read-back';
 
 export const LIMITS = {
 	title: 80,
@@ -62,7 +63,7 @@ export function topicInput(t: z.output<typeof topicForm>): TopicInput {
 }
 
 // The phone's datetime-local has no zone: the village's time is China's.
-const consentTime = (s: string) =>
+export const consentTime = (s: string) =>
 	/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s) ? new Date(`${s}:00+08:00`) : new Date(NaN);
 
 /**
@@ -135,4 +136,12 @@ export const triageForm = z
 
 export const completeForm = z.object({
 	outcome: text(LIMITS.outcome, { required: () => m.topic_outcome_required() })
+});
+
+/** The villager's answer, read back to them: confirmed or withdrawn, and when it was read. */
+export const readBackForm = z.object({
+	outcome: choice(READ_BACK_OUTCOMES),
+	readBackAt: text(SHORT).refine((s) => !Number.isNaN(consentTime(s).getTime()), {
+		error: () => m.readback_time_required()
+	})
 });

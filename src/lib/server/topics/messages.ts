@@ -3,6 +3,7 @@ import type { Refusal } from '../result';
 import type { CosignResult } from './cosigning';
 import type { CreateTopicResult } from './filing';
 import type { OpinionResult } from './opinions';
+import type { ReadBackResult } from './read-back';
 import type { TopicChangeResult } from './records';
 import { OUTCOME_MAX, TRIAGE_REASON_MAX } from './rules';
 import type { CompleteResult, TriageResult } from './triage';
@@ -15,6 +16,7 @@ export type TopicRefusal = Refusal<
 	| OpinionResult
 	| TriageResult
 	| CompleteResult
+	| ReadBackResult
 >;
 
 /** Why a topic command was refused, in words the villager or clerk can act on. */
@@ -38,7 +40,11 @@ export function topicRefusalMessage(reason: TopicRefusal): string {
 		merge_target: m.triage_merge_target,
 		bad_item: m.error_choose_one,
 		art24_contradiction: m.triage_art24_contradiction,
-		mixed_bodies: m.triage_mixed_bodies
+		mixed_bodies: m.triage_mixed_bodies,
+		not_on_behalf: m.topic_not_on_behalf,
+		already_answered: m.topic_already_answered,
+		read_back_in_future: m.readback_in_future,
+		read_back_before_filing: m.readback_before_filing
 	};
 	return messages[reason]();
 }

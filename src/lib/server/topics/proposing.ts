@@ -9,10 +9,11 @@ import {
 	moveState,
 	recordTopicChange,
 	triageDueFrom,
+	type Topic,
 	type TopicChangeResult,
 	type TopicInput
 } from './records';
-import { CATEGORIES } from './rules';
+import { CATEGORIES, type TopicState } from './rules';
 
 export function updateDraft(
 	db: Db,
@@ -69,6 +70,19 @@ export function submitDraft(
 	});
 }
 
+// A topic on its way (not a draft, not ended) is still the villager's to confirm.
+export const CONFIRMABLE_STATES: readonly TopicState[] = [
+	'submitted',
+	'consultation',
+	'four_plus_two',
+	'direct'
+];
+
+/** A topic filed for a villager that they have not confirmed yet, and still can. */
+export function awaitsConfirmation(t: Topic): boolean {
+	return t.onBehalf && !t.proposerConfirmedAt && CONFIRMABLE_STATES.includes(t.state);
+}
+
 /** The villager a topic was filed for confirms it is theirs. */
 export function confirmTopic(
 	db: Db,
@@ -82,12 +96,7 @@ export function confirmTopic(
 		load: () => findTopic(db, villageId, topicId),
 		allowed: (t) => isProposer(actor, t) && t.onBehalf,
 		run: (t, ctx): TopicChangeResult => {
-			if (
-				t.proposerConfirmedAt ||
-				!['submitted', 'consultation', 'four_plus_two', 'direct'].includes(t.state)
-			) {
-				return { ok: false, reason: 'wrong_state' };
-			}
+			if (!awaitsConfirmation(t)) return { ok: false, reason: 'wrong_state' };
 			db.prepare('update topics set proposer_confirmed_at = ? where id = ?').run(
 				ctx.now.toISOString(),
 				t.id

@@ -17,6 +17,7 @@ import entrustments from './014-entrustments.js';
 import topicEnds from './015-topic-ends.js';
 import minutesAfterClose from './016-minutes-after-close.js';
 import speakersQueue from './017-speakers-queue.js';
+import proxies from './018-proxies.js';
 import paperObjections from './019-paper-objections.js';
 
 export const migrations = [
@@ -37,5 +38,6 @@ export const migrations = [
 	{ version: 15, name: 'topic-ends', sql: topicEnds },
 	{ version: 16, name: 'minutes-after-close', sql: minutesAfterClose },
 	{ version: 17, name: 'speakers-queue', sql: speakersQueue },
+	{ version: 18, name: 'proxies', sql: proxies },
 	{ version: 19, name: 'paper-objections', sql: paperObjections }
 ];

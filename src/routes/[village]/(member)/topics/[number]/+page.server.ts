@@ -9,6 +9,8 @@ import {
 	completeForm,
 	hideOpinionForm,
 	opinionForm,
+	readBackForm,
+	consentTime,
 	topicForm,
 	topicInput,
 	triageForm
@@ -24,6 +26,7 @@ import {
 import { addOpinion, hideOpinion, opinionsPage } from '$lib/server/topics/opinions';
 import { completeDirect, triageTopic } from '$lib/server/topics/triage';
 import {
+	awaitsConfirmation,
 	confirmTopic,
 	submitDraft,
 	updateDraft,
@@ -32,6 +35,8 @@ import {
 import { cosign, cosignStatus, hasCosigned, withdrawCosign } from '$lib/server/topics/cosigning';
 import { filingCandidates } from '$lib/server/topics/filing';
 import { findTopicByNumber, listAttachments, maySeeConsent } from '$lib/server/topics/records';
+import { mayRecordReadBack, readBackOf, recordReadBack } from '$lib/server/topics/read-back';
+import { notifyPreferenceOf } from '$lib/server/roster/notify';
 import { idParam, requireMember } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 import { consultationOf } from '$lib/server/consultation/consultation';
@@ -82,6 +87,16 @@ export const load: PageServerLoad = async (event) => {
 		staff,
 		isProposer,
 		isFiler: topic.filedByUserId === user.id,
+		readBack: topic.onBehalf ? readBackOf(db, topic.id) : null,
+		mayRecordReadBack: topic.onBehalf && mayRecordReadBack(db, village.id, actor, topic),
+		awaitsConfirmation: awaitsConfirmation(topic),
+		mayPrintReceipt:
+			topic.state !== 'draft' && maySeeConsent(topic, user.id, actor.personId, staff),
+		// Whom staff ask to pass the answer on, for a proposer who asked to be told through someone.
+		notifyVia:
+			staff && topic.proposerPersonId !== null
+				? notifyPreferenceOf(db, village.id, topic.proposerPersonId)
+				: null,
 		canVote: actor.personId !== null,
 		behalfCandidates: filingCandidates(db, village.id, actor, '').slice(0, 50),
 		filed: event.url.searchParams.get('filed'),
@@ -111,6 +126,25 @@ export const actions: Actions = {
 		const r = confirmTopic(getDb(), actor, village.id, topic.id);
 		if (!r.ok) return fail(refusalStatus(r.reason), { message: topicRefusalMessage(r.reason) });
 		return { notice: m.topic_confirmed() };
+	},
+
+	readBack: async (event) => {
+		const { village, topic, actor } = context(event);
+		const parsed = parseForm(readBackForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { readBack: parsed.values, errors: parsed.errors });
+		const { outcome, readBackAt } = parsed.data;
+		const r = recordReadBack(getDb(), actor, village.id, topic.id, {
+			outcome,
+			readBackAt: consentTime(readBackAt)
+		});
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), {
+				readBack: parsed.values,
+				message: topicRefusalMessage(r.reason)
+			});
+		return {
+			notice: outcome === 'confirmed' ? m.readback_done_confirmed() : m.readback_done_withdrawn()
+		};
 	},
 
 	withdraw: (event) => {

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { parseForm, readForm, type FieldErrors } from '$lib/server/forms';
+import { firstError, parseForm, readForm, type FieldErrors } from '$lib/server/forms';
 import { todayInChina } from '$lib/server/calendar/dates';
 import {
 	findHouseholdByKey,
@@ -36,6 +36,8 @@ import {
 	removeRelation
 } from '$lib/server/roster/relations';
 import { actorOf } from '$lib/server/permissions';
+import { messengersFor, notifyPreferenceOf, setNotifyPreference } from '$lib/server/roster/notify';
+import { notifyForm, notifyRefusalMessage } from '$lib/server/roster/notify-form';
 import { listGrids } from '$lib/server/roster/structure';
 import { relationRefusalMessage, roleRefusalMessage } from '$lib/server/roster/messages';
 import { idParam, requireStaff } from '$lib/server/villages/context';
@@ -62,6 +64,10 @@ export const load: PageServerLoad = (event) => {
 		...relativeCandidates(db, village.id, person, find),
 		candidatesMax: RELATIVE_CANDIDATES_MAX,
 		grids: listGrids(db, village.id).map((g) => ({ id: g.id, name: g.name })),
+		notify: {
+			preference: notifyPreferenceOf(db, village.id, person.id),
+			messengers: messengersFor(db, village.id, person.id)
+		},
 		today: todayInChina()
 	};
 };
@@ -70,6 +76,19 @@ export const load: PageServerLoad = (event) => {
 const ROLE_INLINE = new Set(['role', 'households']);
 
 export const actions: Actions = {
+	// The clerk records how a villager without a phone wants to be told.
+	notify: async (event) => {
+		const { village, user, person } = personOf(event);
+		const parsed = parseForm(notifyForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { notifyError: firstError(parsed.errors) });
+		const r = setNotifyPreference(getDb(), actorOf(user), village.id, person.id, {
+			via: parsed.data.via,
+			viaPersonId: parsed.data.viaPerson
+		});
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), { notifyError: notifyRefusalMessage(r.reason) });
+		return { saved: true };
+	},
 	update: async (event) => {
 		const { village, user, person } = personOf(event);
 		const parsed = parseForm(personForm, await readForm(event.request));

@@ -1,0 +1,43 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { firstError, parseForm, readForm } from '$lib/server/forms';
+import { actorOf, isMemberOf } from '$lib/server/permissions';
+import { messengersFor, notifyPreferenceOf, setNotifyPreference } from '$lib/server/roster/notify';
+import { notifyForm, notifyRefusalMessage } from '$lib/server/roster/notify-form';
+import { awaitingConfirmationOf } from '$lib/server/topics/read-back';
+import { requireMember, villageFromSlug } from '$lib/server/villages/context';
+import { refusalStatus } from '$lib/server/http/refusal';
+
+export const load: PageServerLoad = ({ params, locals }) => {
+	const village = villageFromSlug(params.village);
+	const personId = isMemberOf(locals.user, village) ? (locals.user?.personId ?? null) : null;
+	if (personId === null) return { pending: [], notify: null };
+	const db = getDb();
+	return {
+		// What waits on this villager: topics filed for them that they have not confirmed.
+		pending: awaitingConfirmationOf(db, village.id, personId),
+		notify: {
+			preference: notifyPreferenceOf(db, village.id, personId),
+			messengers: messengersFor(db, village.id, personId)
+		}
+	};
+};
+
+export const actions: Actions = {
+	// The villager says how they want to be told; the clerk does it for them on the roster.
+	notify: async (event) => {
+		const { village, user } = requireMember(event);
+		if (user.personId === null) return fail(403, { message: m.error_forbidden() });
+		const parsed = parseForm(notifyForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { notifyError: firstError(parsed.errors) });
+		const r = setNotifyPreference(getDb(), actorOf(user), village.id, user.personId, {
+			via: parsed.data.via,
+			viaPersonId: parsed.data.viaPerson
+		});
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), { notifyError: notifyRefusalMessage(r.reason) });
+		return { notice: m.notify_saved() };
+	}
+};
