@@ -152,6 +152,17 @@ test('a grid head files for a villager without a phone, prints the receipt and r
 	// Staff may open the receipt too.
 	await desk.goto(`/xinyang/topics/${number}/receipt`);
 	await expect(desk.getByTestId('receipt-number')).toHaveText(number);
+	// Once the village names the office the wall notice gives, the receipt names it too.
+	await expect(desk.getByTestId('receipt-office')).toHaveCount(0);
+	await desk.goto('/xinyang/settings');
+	await desk.getByLabel('受理地点').fill('村部一楼');
+	await desk.getByLabel('办公时间').fill('工作日上午');
+	await desk.getByRole('button', { name: '保存' }).nth(1).click();
+	await expect(desk.getByText('线下异议方式已保存。')).toBeVisible();
+	await desk.goto(`/xinyang/topics/${number}/receipt`);
+	await expect(desk.getByTestId('receipt-office')).toHaveText(
+		'村委会办公室在村部一楼，办公时间：工作日上午。'
+	);
 });
 
 test('a villager’s home shows the topic filed for her as waiting for her confirmation', async ({

@@ -5,6 +5,7 @@ import { command } from '../command';
 import type { Db } from '../db';
 import { actorOfLogin } from '../permissions/login-actor';
 import { isStaffOrSystem } from '../permissions/village';
+import { mergeSettings, storedSettings } from './settings';
 
 export interface ObjectionRoute {
 	/** Where objections are handed in, e.g. "村委会办公室（村部一楼）". */
@@ -19,10 +20,7 @@ export const OBJECTION_ROUTE_FIELD_MAX = 100;
 const FIELDS = ['office', 'hours', 'supervision'] as const;
 
 export function getObjectionRoute(db: Db, villageId: number): ObjectionRoute {
-	const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
-		settings: string;
-	};
-	const r = (JSON.parse(row.settings) as { objectionRoute?: Partial<ObjectionRoute> })
+	const r = (storedSettings(db, villageId) as { objectionRoute?: Partial<ObjectionRoute> })
 		.objectionRoute;
 	return { office: r?.office ?? '', hours: r?.hours ?? '', supervision: r?.supervision ?? '' };
 }
@@ -57,13 +55,7 @@ export function updateObjectionRoute(
 		may: () => isStaffOrSystem(db, actorId, villageId),
 		run: (_, ctx) => {
 			const before = getObjectionRoute(db, villageId);
-			const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
-				settings: string;
-			};
-			db.prepare('update villages set settings = ? where id = ?').run(
-				JSON.stringify({ ...JSON.parse(row.settings), objectionRoute: clean }),
-				villageId
-			);
+			mergeSettings(db, villageId, { objectionRoute: clean });
 			ctx.audit({
 				action: 'village.settings_changed',
 				subjectType: 'village',

@@ -90,11 +90,8 @@ export function updateVillageSettings(
 		may: () => isStaffOrSystem(db, actorId, villageId),
 		run: (_, ctx) => {
 			const before = getVillageSettings(db, villageId);
-			const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
-				settings: string;
-			};
 			const settings = {
-				...JSON.parse(row.settings),
+				...storedSettings(db, villageId),
 				triageDays: next.triageDays,
 				noticeDays: next.noticeDays,
 				holidays
@@ -118,10 +115,7 @@ export function updateVillageSettings(
 
 /** The stricter options the village chose over the law (docs/domain.md §6.4); none by default. */
 export function getRuleOptions(db: Db, villageId: number): VillageRuleOptions {
-	const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
-		settings: string;
-	};
-	return (JSON.parse(row.settings) as { ruleOptions?: VillageRuleOptions }).ruleOptions ?? {};
+	return (storedSettings(db, villageId) as { ruleOptions?: VillageRuleOptions }).ruleOptions ?? {};
 }
 
 /**
@@ -168,13 +162,7 @@ export function updateRuleOptions(
 		may: () => isStaffOrSystem(db, actorId, villageId),
 		run: (_, ctx) => {
 			const before = getRuleOptions(db, villageId);
-			const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
-				settings: string;
-			};
-			db.prepare('update villages set settings = ? where id = ?').run(
-				JSON.stringify({ ...JSON.parse(row.settings), ruleOptions: next }),
-				villageId
-			);
+			mergeSettings(db, villageId, { ruleOptions: next });
 			ctx.audit({
 				action: 'village.rule_options_changed',
 				subjectType: 'village',
@@ -185,4 +173,20 @@ export function updateRuleOptions(
 			return { ok: true as const };
 		}
 	}) as RuleOptionsResult;
+}
+
+/** The village's settings object as stored; each reader picks its own part. */
+export function storedSettings(db: Db, villageId: number): Record<string, unknown> {
+	const row = db.prepare('select settings from villages where id = ?').get(villageId) as {
+		settings: string;
+	};
+	return JSON.parse(row.settings) as Record<string, unknown>;
+}
+
+/** Replaces some parts of the stored settings, keeping the others; the caller's command audits it. */
+export function mergeSettings(db: Db, villageId: number, patch: Record<string, unknown>): void {
+	db.prepare('update villages set settings = ? where id = ?').run(
+		JSON.stringify({ ...storedSettings(db, villageId), ...patch }),
+		villageId
+	);
 }

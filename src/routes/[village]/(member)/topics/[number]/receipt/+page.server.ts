@@ -6,6 +6,7 @@ import { isVillageStaff } from '$lib/server/permissions';
 import { findTopicByNumber } from '$lib/server/topics/records';
 import { maySeeReceipt, receiptOf } from '$lib/server/topics/receipt';
 import { requireMember } from '$lib/server/villages/context';
+import { getObjectionRoute } from '$lib/server/villages/objection-route';
 
 export const load: PageServerLoad = async (event) => {
 	const { village, user } = requireMember(event);
@@ -16,8 +17,12 @@ export const load: PageServerLoad = async (event) => {
 		error(403, m.error_forbidden());
 	const receipt = await receiptOf(event.url.origin, village.slug, topic);
 	if (!receipt) error(404, m.error_not_found());
+	const { office, hours } = getObjectionRoute(getDb(), village.id);
 	return {
 		receipt,
+		// The office the wall notice names, where one is set in the village's settings.
+		office,
+		hours,
 		// The slip fits a 58 or 80 mm thermal printer; anything else is the A4 page.
 		slip: event.url.searchParams.get('format') === 'slip'
 	};
