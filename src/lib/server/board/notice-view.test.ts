@@ -1,16 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import type { Db } from '../db';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { atomFeed } from './atom';
+import { createTestDb } from '../db/test-db';
+import { seedDemo } from '../seed/demo';
+import { implementationOf } from '../implementation/implementation';
+import { resultNoticeBody } from '../implementation/disclosure';
 import { createMeeting } from '../meetings/calling';
-import { postNotice, postStaffNotice, type NoticeInput } from '../notices/notices';
+import { getNotice, postNotice, postStaffNotice, type NoticeInput } from '../notices/notices';
 import { fileObjection } from '../notices/objections';
 import { createTopic } from '../topics/filing';
 import {
 	boardFront,
 	boardPage,
 	excerpt,
+	noticeBodyFor,
 	noticeIssuer,
 	noticeView,
 	noticeYears
@@ -244,5 +249,74 @@ describe("the board in the reader's language", () => {
 		overwriteGetLocale(() => 'en');
 		expect(titles().get(result)).toBe('Implementation result: 村内主干道硬化');
 		expect(titles().get(typed)).toBe('关于道路硬化的说明');
+	});
+});
+
+describe("a result notice in the reader's language", () => {
+	const baseGetLocale = getLocale;
+	afterEach(() => overwriteGetLocale(baseGetLocale));
+
+	it('keeps the stored Chinese for a Chinese reader and rebuilds it in English from the records', async () => {
+		// The full demo: its road went through all six steps to the result notice.
+		const full = createTestDb();
+		onTestFinished(full.cleanup);
+		const db = full.db;
+		await seedDemo(db);
+		const v = demoVillageId(db);
+		const row = db
+			.prepare(
+				`select n.seq, i.topic_id as topicId from notices n
+				 join implementation_disclosures d on d.notice_id = n.id
+				 join implementations i on i.id = d.implementation_id
+				 where n.village_id = ? and n.kind = 'implementation_result'`
+			)
+			.get(v) as { seq: number; topicId: number };
+		const notice = getNotice(db, v, row.seq)!;
+		const impl = implementationOf(db, v, row.topicId)!;
+		const d = impl.disclosure!;
+		// The rebuild is faithful: in Chinese it gives the stored record byte for byte.
+		expect(resultNoticeBody(impl, d.opinion, d.supervisorName)).toBe(notice.body);
+		expect(noticeBodyFor(db, v, notice, 'zh-CN')).toBe(notice.body);
+		const english = noticeBodyFor(db, v, notice, 'en');
+		expect(english).toContain('Budget:');
+		expect(english).toContain(`Supervision committee's opinion (${d.supervisorName})`);
+		const villagersWords = [
+			impl.responsibleName,
+			impl.plan,
+			...impl.budget.map((b) => b.source),
+			impl.completion!.summary,
+			d.opinion,
+			d.supervisorName
+		];
+		const generated = villagersWords.reduce((text, w) => text.split(w).join(''), english);
+		expect(generated).not.toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/);
+
+		const summaryOf = () =>
+			boardPage(db, v, {}, { limit: 200, offset: 0 }).items.find((i) => i.seq === row.seq)!.summary;
+		overwriteGetLocale(() => 'en');
+		expect(summaryOf()).toMatch(/^Completed on .*, with the supervision committee's opinion$/);
+		expect(summaryOf()).not.toMatch(/[\u4e00-\u9fff]/);
+		overwriteGetLocale(() => 'zh-CN');
+		expect(summaryOf()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日竣工/);
+
+		// The consultation outcome's summary too: the meeting's date and the parties, named as typed.
+		const outcome = db
+			.prepare(
+				`select n.seq, c.id from notices n join consultations c on c.outcome_notice_id = n.id
+				 where n.village_id = ?`
+			)
+			.get(v) as { seq: number; id: number };
+		const parties = db
+			.prepare('select name from consultation_parties where consultation_id = ?')
+			.pluck()
+			.all(outcome.id) as string[];
+		overwriteGetLocale(() => 'en');
+		const summary = boardPage(db, v, {}, { limit: 200, offset: 0 }).items.find(
+			(i) => i.seq === outcome.seq
+		)!.summary;
+		expect(summary).toMatch(/^Consultation meeting of .*; parties: /);
+		expect(parties.reduce((t, p) => t.split(p).join(''), summary)).not.toMatch(
+			/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/
+		);
 	});
 });

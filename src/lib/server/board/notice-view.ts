@@ -9,6 +9,8 @@ import { correctionsOf, getNotice, getNoticeById, type Notice } from '../notices
 import { listNotices, type NoticeFilter } from '../notices/listing';
 import { isOverdue, objectionsOfNotice } from '../notices/objections';
 import { resolutionNoticeWords, type ResolutionNoticeWords } from '../procedure/notice-words';
+import { implementationOf } from '../implementation/implementation';
+import { resultNoticeBody } from '../implementation/disclosure';
 import type { Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { formatDate } from '$lib/format';
@@ -43,6 +45,52 @@ function generatedTitle(db: Db, n: Notice): string | null {
 	return typeof topic === 'string' ? title({ title: topic }) : null;
 }
 
+/** The summary the app wrote for a result or consultation notice, in the reader's language. */
+function generatedSummary(db: Db, n: Notice): string | null {
+	if (n.correctsId !== null) return null;
+	if (n.kind === 'implementation_result') {
+		const completedOn = db
+			.prepare(
+				`select c.completed_on from implementation_disclosures d
+				 join implementation_completions c on c.implementation_id = d.implementation_id
+				 where d.notice_id = ?`
+			)
+			.pluck()
+			.get(n.id) as string | undefined;
+		return completedOn ? m.impl_notice_summary({ date: formatDate(completedOn) }) : null;
+	}
+	if (n.kind === 'consultation_outcome') {
+		const c = db
+			.prepare(
+				`select c.id, m.meeting_date as date from consultations c join meetings m on m.id = c.meeting_id
+				 where c.outcome_notice_id = ?`
+			)
+			.get(n.id) as { id: number; date: string } | undefined;
+		if (!c) return null;
+		const parties = db
+			.prepare('select name from consultation_parties where consultation_id = ? order by id')
+			.pluck()
+			.all(c.id) as string[];
+		return m.consult_notice_outcome_summary({
+			date: formatDate(c.date),
+			parties: parties.join(m.list_separator())
+		});
+	}
+	return null;
+}
+
+/**
+ * The body of a notice in the reader's language. The stored Chinese is the record, and what a
+ * Chinese reader sees; a result notice the app wrote is rebuilt from its records for others.
+ */
+export function noticeBodyFor(db: Db, villageId: number, n: Notice, locale: Locale): string {
+	if (locale === 'zh-CN' || n.kind !== 'implementation_result' || n.topicId === null) return n.body;
+	const impl = implementationOf(db, villageId, n.topicId);
+	const d = impl?.disclosure;
+	if (!impl?.completion || !d || d.noticeId !== n.id) return n.body;
+	return resultNoticeBody(impl, d.opinion, d.supervisorName, locale);
+}
+
 function toItem(db: Db, villageId: number, n: Notice): BoardItem {
 	const resolution = n.resolutionId ? getResolution(db, villageId, n.resolutionId) : null;
 	// The stored summary is Chinese, written at posting; the reader gets it in their language.
@@ -55,7 +103,7 @@ function toItem(db: Db, villageId: number, n: Notice): BoardItem {
 						.pluck()
 						.get(resolution.meetingId) as string
 				})
-			: n.summary || excerpt(n.body);
+			: (generatedSummary(db, n) ?? (n.summary || excerpt(n.body)));
 	return {
 		seq: n.seq,
 		kind: n.kind,

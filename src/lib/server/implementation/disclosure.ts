@@ -1,6 +1,7 @@
 // The end of an implementation: the supervision committee's result disclosure (实施结果公开, 4+2
 // step 6), posted as a notice open to objections, and the archiving of a finished 4+2 matter.
 import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import { command } from '../command';
 import type { Db } from '../db';
 import type { Refusal } from '../result';
@@ -31,20 +32,31 @@ export type DiscloseResult =
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
-/** The text of the result notice: plan, money by source, completion and the supervisors' opinion. */
-function resultNoticeBody(impl: Implementation, opinion: string, supervisor: string): string {
+/**
+ * The text of the result notice: plan, money by source, completion and the supervisors' opinion.
+ * Posted in Chinese, the record on the wall; the board rebuilds it in an English reader's words.
+ */
+export function resultNoticeBody(
+	impl: Implementation,
+	opinion: string,
+	supervisor: string,
+	locale: Locale = 'zh-CN'
+): string {
+	const o = { locale };
 	const spent = impl.progress.at(-1)?.spentFen ?? 0;
 	return [
-		m.impl_notice_responsible({ name: impl.responsibleName }, ZH),
-		m.impl_notice_plan({ plan: impl.plan }, ZH),
-		m.impl_notice_budget({ total: yuan(impl.budgetFen) }, ZH),
-		...impl.budget.map((b) => `  · ${b.source}：${yuan(b.amountFen)}`),
-		m.impl_notice_spent({ spent: yuan(spent) }, ZH),
+		m.impl_notice_responsible({ name: impl.responsibleName }, o),
+		m.impl_notice_plan({ plan: impl.plan }, o),
+		m.impl_notice_budget({ total: yuan(impl.budgetFen) }, o),
+		...impl.budget.map(
+			(b) => `  · ${m.impl_notice_budget_line({ source: b.source, amount: yuan(b.amountFen) }, o)}`
+		),
+		m.impl_notice_spent({ spent: yuan(spent) }, o),
 		m.impl_notice_completed(
 			{ date: impl.completion!.completedOn, summary: impl.completion!.summary },
-			ZH
+			o
 		),
-		m.impl_notice_opinion({ name: supervisor, opinion }, ZH)
+		m.impl_notice_opinion({ name: supervisor, opinion }, o)
 	].join('\n');
 }
 

@@ -13,7 +13,7 @@ import {
 	OBJECTION_TEXT_MAX
 } from '$lib/server/notices/objections';
 import { noticeUrl } from '$lib/server/notices/qr';
-import { noticeView, resolutionNoticeOf } from '$lib/server/board/notice-view';
+import { noticeBodyFor, noticeView, resolutionNoticeOf } from '$lib/server/board/notice-view';
 import { getObjectionRoute } from '$lib/server/villages/objection-route';
 import { getLocale } from '$lib/paraglide/runtime';
 import { type Actor, actorOf, isMemberOf, isVillageStaff } from '$lib/server/permissions';
@@ -38,7 +38,9 @@ const DONE = ['filed', 'answered', 'escalated'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { village, notice, actor, staff } = context(event);
-	const view = noticeView(getDb(), village.id, notice.seq, actor?.personId ?? null)!;
+	const found = noticeView(getDb(), village.id, notice.seq, actor?.personId ?? null)!;
+	const body = noticeBodyFor(getDb(), village.id, notice, getLocale());
+	const view = { ...found, notice: { ...found.notice, body } };
 	const done = event.url.searchParams.get('done');
 	return {
 		view,
