@@ -52,15 +52,18 @@ function villageWords(app: App): string[] {
 			))
 				add(row.v);
 	}
-	for (const n of query<{ title: string; summary: string; body: string; generated: number }>(
+	// The notices the app writes itself, rebuilt in the reader's language: a resolution's and a
+	// result's summary and body, a consultation outcome's summary (its body is the clerk's words).
+	for (const n of query<{ title: string; summary: string; body: string; kind: string }>(
 		app,
-		"select title, summary, body, kind = 'resolution' and corrects_id is null as generated from notices"
+		"select title, summary, body, case when corrects_id is null then kind else '' end as kind from notices"
 	)) {
 		add(n.title);
-		if (!n.generated) {
-			add(n.summary);
-			add(n.body);
-		}
+		const generated = ['resolution', 'implementation_result', 'consultation_outcome'].includes(
+			n.kind
+		);
+		if (!generated) add(n.summary);
+		if (!generated || n.kind === 'consultation_outcome') add(n.body);
 	}
 	// The language switch names each language in itself.
 	values.add('中文');
@@ -194,4 +197,22 @@ test('the same pages in English carry no Chinese the app wrote, and no full-widt
 		/^1[23] have co-signed; \d+ more and a villagers' meeting must be called$/
 	);
 	expect(strays(await generatedText(page, words)), 'topic page').toEqual([]);
+
+	// The whole board, the result notice, and the record of the decided matter: its procedure,
+	// its register and the minutes of the meeting that adopted it.
+	const [road] = query<{ number: string; seq: number }>(
+		app,
+		`select t.number, n.seq from notices n join topics t on t.id = n.topic_id
+		 where n.kind = 'implementation_result' and n.resolution_id is not null`
+	);
+	for (const path of [
+		'/xinyang/notices',
+		`/xinyang/notices/${road.seq}`,
+		`/xinyang/topics/${road.number}/procedure`,
+		`/xinyang/topics/${road.number}/procedure/register`,
+		`/xinyang/meetings/${r.meetingId}/minutes`
+	]) {
+		expect((await page.goto(path))?.status(), path).toBe(200);
+		expect(strays(await generatedText(page, words)), path).toEqual([]);
+	}
 });
