@@ -215,4 +215,11 @@ test('the same pages in English carry no Chinese the app wrote, and no full-widt
 		expect((await page.goto(path))?.status(), path).toBe(200);
 		expect(strays(await generatedText(page, words)), path).toEqual([]);
 	}
+	// Each sheet's result reads as one line, the parts spaced alike.
+	await page.goto(`/xinyang/topics/${road.number}/procedure/register`);
+	await expect(
+		page
+			.getByRole('cell', { name: /^[A-Z][\w ]+ · Passed · Yes \d+, no \d+, abstain \d+$/ })
+			.first()
+	).toBeVisible();
 });
