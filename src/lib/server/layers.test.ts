@@ -12,6 +12,12 @@ import { describe, expect, it } from 'vitest';
 const LAYERS = [
 	'roster',
 	'topics',
+	// The service window (一厅多办): a case may come from a topic (直接办理) or become one.
+	'services',
+	// Party members' households: a visit's follow-up is a service request or a topic.
+	'households',
+	// The grid point's log: each item becomes a service request, a topic or a note.
+	'grid-points',
 	'notices',
 	'meetings',
 	'votes',
@@ -21,7 +27,9 @@ const LAYERS = [
 	// The supervision committee's workspace reads implementations, objections and the cadence.
 	'supervision',
 	// The public board's pages: a notice with the meeting it calls and the resolution it publishes.
-	'board'
+	'board',
+	// The village's figures and charts read every layer's records.
+	'figures'
 ];
 
 /**

@@ -21,6 +21,12 @@ export const AUDIT_ACTIONS = [
 	'consultation.route_chosen',
 	'coordination.actions_done',
 	'coordination.outcome_recorded',
+	'grid_point.item_recorded',
+	'grid_point.item_resolved',
+	'household.contact_assigned',
+	'household.contact_ended',
+	'household.notes_updated',
+	'household.visit_logged',
 	'implementation.completed',
 	'implementation.disclosed',
 	'implementation.progress_reported',
@@ -75,8 +81,8 @@ export const AUDIT_ACTIONS = [
 	'roster.grids_added',
 	'roster.groups_added',
 	'roster.household_updated',
-	'roster.notify_preference_set',
 	'roster.imported',
+	'roster.notify_preference_set',
 	'roster.party_full_membership_recorded',
 	'roster.person_deceased',
 	'roster.person_moved',
@@ -86,12 +92,25 @@ export const AUDIT_ACTIONS = [
 	'roster.relation_removed',
 	'roster.role_assigned',
 	'roster.role_ended',
+	'service_case.accepted',
+	'service_case.became_topic',
+	'service_case.closed',
+	'service_case.completed',
+	'service_case.declined',
+	'service_case.dispatched',
+	'service_case.filed',
+	'service_case.followed_up',
+	'service_case.progress_recorded',
+	'service_case.rated',
+	'service_case.referred',
+	'service_case.reopened',
+	'service_case.withdrawn',
 	'topic.archived',
+	'topic.completed',
+	'topic.confirmed',
 	'topic.coordination_done',
 	'topic.cosign_withdrawn',
 	'topic.cosigned',
-	'topic.completed',
-	'topic.confirmed',
 	'topic.created',
 	'topic.deleted',
 	'topic.draft_updated',
@@ -108,7 +127,11 @@ export const AUDIT_ACTIONS = [
 	'topic.withdrawn',
 	'village.created',
 	'village.rule_options_changed',
+	'village.service_categories_changed',
 	'village.settings_changed',
+	'village.visit_cadence_changed',
+	'volunteer.added',
+	'volunteer.ended',
 	'vote.cast',
 	'vote.retracted'
 ] as const;
@@ -120,6 +143,7 @@ export type AuditSubject =
 	| 'account'
 	| 'consultation'
 	| 'grid'
+	| 'grid_point_item'
 	| 'household'
 	| 'implementation'
 	| 'meeting'
@@ -130,9 +154,11 @@ export type AuditSubject =
 	| 'reps_authorization'
 	| 'resolution'
 	| 'roster'
+	| 'service_case'
 	| 'topic'
 	| 'user'
-	| 'village';
+	| 'village'
+	| 'volunteer';
 
 /**
  * Names written before the names above were made one tense. The chain hashes every entry, so old

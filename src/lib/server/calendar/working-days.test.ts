@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineAfter, isRestDay, nationalCalendarKnown } from './working-days';
+import {
+	deadlineAfter,
+	isRestDay,
+	nationalCalendarKnown,
+	workingDaysAfter,
+	workingDaysBetween
+} from './working-days';
 import { NATIONAL_CALENDAR } from './national';
 
 describe('deadlineAfter (counted from the day after, moved past rest days)', () => {
@@ -29,6 +35,31 @@ describe('deadlineAfter (counted from the day after, moved past rest days)', () 
 		['across the year end into an unknown year', '2026-12-31', 7, [], '2027-01-07']
 	])('%s: %s + %i days, village %j → %s', (_name, from, days, village, expected) =>
 		expect(deadlineAfter(from, days, village)).toBe(expected)
+	);
+});
+
+describe('workingDaysAfter (a limit in working days, the filing day not counted)', () => {
+	it.each([
+		['Friday + 3 skips the weekend', '2026-11-20', 3, [], '2026-11-25'],
+		['Monday + 1 is Tuesday', '2026-11-23', 1, [], '2026-11-24'],
+		['over National Day', '2026-09-30', 1, [], '2026-10-08'],
+		['a make-up Saturday counts', '2026-10-09', 1, [], '2026-10-10'],
+		['a village holiday does not count', '2026-11-20', 1, ['2026-11-23'], '2026-11-24'],
+		['zero is the day itself', '2026-11-21', 0, [], '2026-11-21']
+	])('%s: %s + %i, village %j → %s', (_name, from, n, village, expected) =>
+		expect(workingDaysAfter(from, n, village)).toBe(expected)
+	);
+});
+
+describe('workingDaysBetween', () => {
+	it.each([
+		['Friday to Wednesday', '2026-11-20', '2026-11-25', [], 3],
+		['backwards is none', '2026-11-25', '2026-11-20', [], 0],
+		['the same day is none', '2026-11-25', '2026-11-25', [], 0],
+		['over National Day', '2026-09-30', '2026-10-08', [], 1],
+		['a village holiday is left out', '2026-11-20', '2026-11-25', ['2026-11-24'], 2]
+	])('%s: %s → %s, village %j = %i', (_name, from, to, village, expected) =>
+		expect(workingDaysBetween(from, to, village)).toBe(expected)
 	);
 });
 

@@ -65,6 +65,37 @@ export function deadlineAfter(
 }
 
 /**
+ * The day `n` working days after `from` (the day itself not counted): a service case's time limit
+ * counts only days the office is open, so a limit of 3 filed on a Friday ends on Wednesday.
+ */
+export function workingDaysAfter(
+	from: string,
+	n: number,
+	villageHolidays: readonly string[] = []
+): string {
+	const own = new Set(villageHolidays);
+	let t = dateOf(from).getTime();
+	for (let left = n; left > 0; ) {
+		t += DAY;
+		if (!isRestDay(isoOf(new Date(t)), own)) left--;
+	}
+	return isoOf(new Date(t));
+}
+
+/** Working days from `from` (exclusive) to `to` (inclusive); 0 when `to` is not after `from`. */
+export function workingDaysBetween(
+	from: string,
+	to: string,
+	villageHolidays: readonly string[] = []
+): number {
+	const own = new Set(villageHolidays);
+	let count = 0;
+	for (let t = dateOf(from).getTime() + DAY; t <= dateOf(to).getTime(); t += DAY)
+		if (!isRestDay(isoOf(new Date(t)), own)) count++;
+	return count;
+}
+
+/**
  * The years whose State Council notice the calendar lacks and deadlines already need: this year,
  * and from December the next (the notice comes out in November).
  */

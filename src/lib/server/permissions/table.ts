@@ -75,6 +75,7 @@ export const COMMANDS = {
 	setNotifyPreference: 'selfOrStaff',
 	// topics
 	createTopic: 'member',
+	fileServiceRequest: 'member',
 	updateDraft: 'member',
 	submitDraft: 'member',
 	confirmTopic: 'member',

@@ -58,7 +58,7 @@ export type CreateTopicResult =
 	| { ok: true; topic: Topic }
 	| { ok: false; reason: 'not_a_villager' | 'not_your_villager' | 'bad_category' };
 
-function villageCode(db: Db, villageId: number): string {
+export function villageCode(db: Db, villageId: number): string {
 	const v = db.prepare('select name, slug from villages where id = ?').get(villageId) as {
 		name: string;
 		slug: string;

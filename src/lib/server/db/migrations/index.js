@@ -19,6 +19,7 @@ import minutesAfterClose from './016-minutes-after-close.js';
 import speakersQueue from './017-speakers-queue.js';
 import proxies from './018-proxies.js';
 import paperObjections from './019-paper-objections.js';
+import serviceWindow from './020-service-window.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -39,5 +40,6 @@ export const migrations = [
 	{ version: 16, name: 'minutes-after-close', sql: minutesAfterClose },
 	{ version: 17, name: 'speakers-queue', sql: speakersQueue },
 	{ version: 18, name: 'proxies', sql: proxies },
-	{ version: 19, name: 'paper-objections', sql: paperObjections }
+	{ version: 19, name: 'paper-objections', sql: paperObjections },
+	{ version: 20, name: 'service-window', sql: serviceWindow }
 ];
