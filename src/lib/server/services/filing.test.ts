@@ -49,8 +49,9 @@ describe('filing a service request (点单)', () => {
 			personId: villager().personId,
 			limitDays: 2,
 			filedOn: '2026-11-20',
-			// Two working days after a Friday: Tuesday.
-			dueOn: '2026-11-24'
+			// Two working days after a Friday: Tuesday; dispatched within one: Monday.
+			dueOn: '2026-11-24',
+			stepDueOn: '2026-11-23'
 		});
 		expect(stepsOf(db, a.serviceCase.id).map((s) => s.kind)).toEqual(['filed']);
 		const audit = db

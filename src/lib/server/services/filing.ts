@@ -11,6 +11,7 @@ import { getVillageSettings } from '../villages/settings';
 import { isResident } from '../topics/records';
 import { villageCode } from '../topics/filing';
 import { findCategory } from './categories';
+import { stepDueFrom } from './deadlines';
 import {
 	CASE_TEXT_MAX,
 	CASE_TITLE_MAX,
@@ -103,14 +104,15 @@ export function fileServiceRequest(
 						.get(villageId, year) as { s: number }
 				).s + 1;
 			const iso = ctx.now.toISOString();
+			const holidays = getVillageSettings(db, villageId).holidays;
 			const { lastInsertRowid } = db
 				.prepare(
 					`insert into service_cases (village_id, number, year, seq, category, title, description,
 					   person_id, filed_by_user_id, channel, consent_kind, consent_at, urgent, state,
-					   limit_days, filed_on, due_on, topic_id, created_at, updated_at)
+					   limit_days, filed_on, due_on, step_due_on, topic_id, created_at, updated_at)
 					 values (@village, @number, @year, @seq, @category, @title, @description,
 					   @person, @filer, @channel, @consentKind, @consentAt, @urgent, 'submitted',
-					   @limit, @today, @due, @topic, @now, @now)`
+					   @limit, @today, @due, @stepDue, @topic, @now, @now)`
 				)
 				.run({
 					village: villageId,
@@ -128,11 +130,8 @@ export function fileServiceRequest(
 					urgent: input.urgent ? 1 : 0,
 					limit: category.limitDays,
 					today,
-					due: workingDaysAfter(
-						today,
-						category.limitDays,
-						getVillageSettings(db, villageId).holidays
-					),
+					due: workingDaysAfter(today, category.limitDays, holidays),
+					stepDue: stepDueFrom(today, 'dispatch', input.urgent, holidays),
 					topic: options.topicId ?? null,
 					now: iso
 				});

@@ -73,6 +73,7 @@ export interface ServiceCase {
 	limitDays: number;
 	filedOn: string;
 	dueOn: string;
+	stepDueOn: string | null;
 	assigneePersonId: number | null;
 	dispatchedAt: string | null;
 	acceptedAt: string | null;
@@ -88,7 +89,7 @@ export interface ServiceCase {
 
 const COLUMNS = `id, village_id as villageId, number, category, title, description, person_id as personId,
 	filed_by_user_id as filedByUserId, channel, consent_kind as consentKind, consent_at as consentAt,
-	urgent, state, limit_days as limitDays, filed_on as filedOn, due_on as dueOn,
+	urgent, state, limit_days as limitDays, filed_on as filedOn, due_on as dueOn, step_due_on as stepDueOn,
 	assignee_person_id as assigneePersonId, dispatched_at as dispatchedAt, accepted_at as acceptedAt,
 	completed_at as completedAt, result, rating, rated_at as ratedAt, closed_at as closedAt,
 	topic_id as topicId, created_at as createdAt, updated_at as updatedAt`;

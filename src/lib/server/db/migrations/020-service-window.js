@@ -28,6 +28,9 @@ create table service_cases (
 	limit_days integer not null check (limit_days between 1 and 365),
 	filed_on text not null,
 	due_on text not null check (due_on >= filed_on),
+	-- The day the current step must be done by (dispatch, accept, the follow-up visit), set by
+	-- each step; null while the case waits on no one (completed and awaiting the rating, or ended).
+	step_due_on text,
 	-- The person the case is dispatched to, while it is with someone.
 	assignee_person_id integer references people(id),
 	dispatched_at text,
@@ -45,6 +48,7 @@ create table service_cases (
 	unique (village_id, year, seq)
 ) strict;
 create index service_cases_village_state on service_cases(village_id, state, due_on);
+create index service_cases_village_step_due on service_cases(village_id, step_due_on) where step_due_on is not null;
 create index service_cases_person on service_cases(person_id);
 create index service_cases_filer on service_cases(filed_by_user_id);
 create index service_cases_assignee on service_cases(assignee_person_id, state);
