@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
 	'household.contact_assigned',
 	'household.contact_ended',
 	'household.notes_updated',
+	'household.visit_followed_up',
 	'household.visit_logged',
 	'implementation.completed',
 	'implementation.disclosed',

@@ -26,7 +26,7 @@ export interface FilingScope {
 /**
  * Clerks and the branch secretary file for anyone at the hall window; grid heads for people of
  * their grids; representatives for the households they represent; party members for people of
- * their own grid (the households they visit). Worked out once per actor, so that a picker of
+ * their own grid and of the households they are the contact of. Worked out once per actor, so that a picker of
  * hundreds of villagers is one query rather than a few per villager.
  */
 export function filingScope(db: Db, villageId: number, actor: Actor, date: string): FilingScope {
@@ -44,6 +44,15 @@ export function filingScope(db: Db, villageId: number, actor: Actor, date: strin
 		scope.households.push(...rows);
 	}
 	if (roles.some((r) => r.role === 'party_member')) {
+		// The households they are the contact of (党员联系户) on the day, wherever they live.
+		const contacts = db
+			.prepare(
+				`select household_id from household_contacts where village_id = ? and person_id = ?
+				 and start_date <= ? and (end_date is null or end_date >= ?)`
+			)
+			.pluck()
+			.all(villageId, actor.personId, date, date) as number[];
+		scope.households.push(...contacts);
 		const own = db
 			.prepare(
 				'select h.grid_id from people p join households h on h.id = p.household_id where p.id = ?'

@@ -73,6 +73,13 @@ export const COMMANDS = {
 	issueGridActivationCodes: 'staff',
 	// The person themselves, or the clerk for them.
 	setNotifyPreference: 'selfOrStaff',
+	// households (党员联系户): the contact member's own households, refused in the domain otherwise.
+	assignHouseholds: 'staff',
+	endHouseholdContact: 'staff',
+	updateVisitCadence: 'staff',
+	logHouseholdVisit: 'member',
+	followUpVisit: 'member',
+	updateHouseholdNotes: 'member',
 	// topics
 	createTopic: 'member',
 	fileServiceRequest: 'member',
@@ -241,6 +248,13 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		answer: 'answerObjection',
 		record: 'recordPaperObjection'
 	},
+	'/[village]/households': { assign: 'assignHouseholds', end: 'endHouseholdContact' },
+	'/[village]/households/[household]': { notes: 'updateHouseholdNotes' },
+	'/[village]/my-households': {
+		visit: 'logHouseholdVisit',
+		followUp: 'followUpVisit',
+		notes: 'updateHouseholdNotes'
+	},
 	'/[village]/resolutions/[id]': {
 		correct: 'correctResolution',
 		publish: 'publishResolutionById'
@@ -263,6 +277,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	},
 	'/[village]/roster/structure': { addGroups: 'addStructureNames', addGrids: 'addStructureNames' },
 	'/[village]/settings': {
+		cadence: 'updateVisitCadence',
 		save: 'updateVillageSettings',
 		rules: 'updateRuleOptions',
 		objectionRoute: 'updateObjectionRoute'
