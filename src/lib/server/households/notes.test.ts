@@ -62,7 +62,7 @@ describe('三知三能 notes: who reads and writes them', () => {
 		expect(updateHouseholdNotes(db, member, village(), household, notes, { now: NOW }).ok).toBe(
 			true
 		);
-		const read = householdNotes(db, who(member), village(), household);
+		const read = householdNotes(db, village(), household, who(member));
 		expect(read === null ? null : read.needs).toBe(may ? '想办残疾证。' : null);
 	});
 
@@ -103,7 +103,7 @@ describe('三知三能 notes: who reads and writes them', () => {
 		db.prepare("update household_contacts set end_date = '2026-11-20' where household_id = ?").run(
 			household
 		);
-		expect(householdNotes(db, member, village(), household)).toBeNull();
+		expect(householdNotes(db, village(), household, member)).toBeNull();
 	});
 });
 
@@ -152,7 +152,7 @@ describe('三知三能 notes: what they may hold', () => {
 			{ now: NOW }
 		);
 		expect(refused).toEqual({ ok: false, reason: 'health_without_consent', field: 'health' });
-		expect(householdNotes(db, member, village(), household)).toBeNull();
+		expect(householdNotes(db, village(), household, member)).toBeNull();
 		const r = updateHouseholdNotes(
 			db,
 			member,

@@ -59,11 +59,11 @@ function storedNotes(db: Db, villageId: number, householdId: number): StoredNote
 /** The notes for a reader who may see them; null for anyone else, as if there were none. */
 export function householdNotes(
 	db: Db,
-	actor: Actor,
 	villageId: number,
-	householdId: number
+	householdId: number,
+	reader: Actor
 ): StoredNotes | null {
-	if (!mayReadNotes(db, actor, villageId, householdId)) return null;
+	if (!mayReadNotes(db, reader, villageId, householdId)) return null;
 	return storedNotes(db, villageId, householdId);
 }
 

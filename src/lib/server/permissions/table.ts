@@ -249,8 +249,8 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		record: 'recordPaperObjection'
 	},
 	'/[village]/households': { assign: 'assignHouseholds', end: 'endHouseholdContact' },
-	'/[village]/households/[household]': { notes: 'updateHouseholdNotes' },
-	'/[village]/my-households': {
+	// The household's contact member, and the staff for the notes; anyone else finds no household.
+	'/[village]/households/[household]': {
 		visit: 'logHouseholdVisit',
 		followUp: 'followUpVisit',
 		notes: 'updateHouseholdNotes'

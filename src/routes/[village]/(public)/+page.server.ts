@@ -9,15 +9,18 @@ import { notifyForm, notifyRefusalMessage } from '$lib/server/roster/notify-form
 import { awaitingConfirmationOf } from '$lib/server/topics/read-back';
 import { requireMember, villageFromSlug } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
+import { householdsOfMember } from '$lib/server/households/records';
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	const village = villageFromSlug(params.village);
 	const personId = isMemberOf(locals.user, village) ? (locals.user?.personId ?? null) : null;
-	if (personId === null) return { pending: [], notify: null };
+	if (personId === null) return { pending: [], notify: null, contactHouseholds: 0 };
 	const db = getDb();
 	return {
 		// What waits on this villager: topics filed for them that they have not confirmed.
 		pending: awaitingConfirmationOf(db, village.id, personId),
+		// A party member who looks after households is led to them (党员联系户).
+		contactHouseholds: householdsOfMember(db, village.id, personId).length,
 		notify: {
 			preference: notifyPreferenceOf(db, village.id, personId),
 			messengers: messengersFor(db, village.id, personId)

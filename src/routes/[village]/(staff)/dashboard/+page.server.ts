@@ -18,6 +18,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { annualVillagersMeeting } from '$lib/server/meetings/reminders';
 import { upcomingMeetings } from '$lib/server/meetings/upcoming';
 import { missingCalendarYears } from '$lib/server/calendar/working-days';
+import { overdueByMember } from '$lib/server/households/coverage';
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
@@ -32,6 +33,7 @@ export const load: PageServerLoad = (event) => {
 		period: { from, to },
 		figures: closedLoopFigures(db, village.id, from, to),
 		overdue: listTopics(db, village.id, { overdue: true, pageSize: 50 }).items,
+		overdueVisits: overdueByMember(db, village.id),
 		awaiting: listTopics(db, village.id, { state: 'submitted', pageSize: 50 }).items,
 		obligations: openObligations(db, village.id),
 		cadence: disclosureCadence(db, village.id, today),

@@ -21,6 +21,10 @@ import {
 import { MEETING_TYPES, symbolicFormula, type QuorumRule } from '$lib/server/votes/rules';
 import { todayInChina } from '$lib/server/calendar/dates';
 import { refusalStatus } from '$lib/server/http/refusal';
+import { actorOf } from '$lib/server/permissions';
+import { updateVisitCadence, visitCadenceDays } from '$lib/server/households/cadence';
+import { cadenceForm } from '$lib/server/households/forms';
+import { householdRefusalMessage } from '$lib/server/households/messages';
 
 const formulas = (q: QuorumRule) =>
 	q.kind === 'compare'
@@ -36,6 +40,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		settings: getVillageSettings(db, village.id),
 		ruleOptions: getRuleOptions(db, village.id),
+		visitCadenceDays: visitCadenceDays(db, village.id),
 		objectionRoute: getObjectionRoute(db, village.id),
 		routeMissing: missingParts(getObjectionRoute(db, village.id)),
 		routeMax: OBJECTION_ROUTE_FIELD_MAX,
@@ -59,6 +64,24 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
+	cadence: async (event) => {
+		const { village, user } = requireStaff(event);
+		const parsed = parseForm(cadenceForm, await readForm(event.request));
+		const cadenceValue = parsed.values.visitCadenceDays;
+		if (!parsed.ok) return fail(400, { cadenceValue, cadenceError: firstError(parsed.errors) });
+		const r = updateVisitCadence(
+			getDb(),
+			actorOf(user),
+			village.id,
+			parsed.data.visitCadenceDays ?? NaN
+		);
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), {
+				cadenceValue,
+				cadenceError: householdRefusalMessage(r.reason)
+			});
+		return { cadenceSaved: true };
+	},
 	save: async (event) => {
 		const { village, user } = requireStaff(event);
 		const parsed = parseForm(settingsForm, await readForm(event.request));
