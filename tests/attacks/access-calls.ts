@@ -276,6 +276,40 @@ function fieldsOf(
 				fields: { personId: String(xy.person), until: day() }
 			}
 		},
+		'/[village]/households': {
+			assign: {
+				path: '/xinyang/households',
+				fields: { personId: String(xy.gridHeadPerson), householdIds: [String(xy.household)] }
+			},
+			end: { path: '/xinyang/households', fields: { contactId: '1' } }
+		},
+		'/[village]/households/[household]': {
+			visit: {
+				path: `/xinyang/households/${xy.household}`,
+				fields: { visitedOn: day(), means: 'in_person', heard: '家里都好。' }
+			},
+			followUp: {
+				path: `/xinyang/households/${xy.household}`,
+				fields: {
+					visitId: '1',
+					kind: 'service',
+					personId: String(xy.person),
+					title: '代缴医保',
+					category: 'social_insurance'
+				}
+			},
+			notes: {
+				path: `/xinyang/households/${xy.household}`,
+				fields: {
+					situation: '老两口在家。',
+					needs: '',
+					opinions: '',
+					canHelp: '',
+					canReach: '',
+					health: ''
+				}
+			}
+		},
 		'/[village]/roster/households/[household]': {
 			update: {
 				path: `/xinyang/roster/households/${xy.household}`,
@@ -310,6 +344,7 @@ function fieldsOf(
 				fields: { triageDays: '7', noticeDays: '15', holidays: '' }
 			},
 			rules: { path: '/xinyang/settings', fields: { repsNoticeDays: '5' } },
+			cadence: { path: '/xinyang/settings', fields: { visitCadenceDays: '7' } },
 			objectionRoute: {
 				path: '/xinyang/settings',
 				fields: { office: '村委会办公室', hours: '工作日', supervision: '监委会' }

@@ -38,6 +38,10 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/accounts': { get: 'staff' },
 	'/[village]/authorizations': { get: 'staff' },
 	'/[village]/dashboard': { get: 'staff' },
+	'/[village]/households': { get: 'staff' },
+	// A household's page: its contact member and the staff; any other member finds nothing.
+	'/[village]/households/[household]': { get: 'member' },
+	'/[village]/my-households': { get: 'member' },
 	'/[village]/meetings': { get: 'member' },
 	'/[village]/meetings/new': { get: 'staff' },
 	// The meeting's notice is public once sent; voting and opinions are for its attendees.
@@ -228,6 +232,23 @@ export function probes(w: World): Probe[] {
 		p('/[village]/accounts', '/xinyang/accounts', e('/[village]/accounts')),
 		p('/[village]/authorizations', '/xinyang/authorizations', e('/[village]/authorizations')),
 		p('/[village]/dashboard', '/xinyang/dashboard', e('/[village]/dashboard')),
+		p('/[village]/households', '/xinyang/households', e('/[village]/households')),
+		// 张秀英's household is looked after by a party member with no login in the demo.
+		p(
+			'/[village]/households/[household]',
+			`/xinyang/households/${xy.household}`,
+			hidden('member', membersNotStaff)
+		),
+		p(
+			'/[village]/households/[household]',
+			`/xinyang/households/${ds.household}`,
+			hidden('member', 'all')
+		),
+		p('/[village]/households/[household]', `/dongshan/households/${xy.household}`, {
+			dsClerk: 404,
+			clerk: 403
+		}),
+		p('/[village]/my-households', '/xinyang/my-households', e('/[village]/my-households')),
 		p('/[village]/meetings', '/xinyang/meetings', e('/[village]/meetings')),
 		p('/[village]/meetings/new', '/xinyang/meetings/new', e('/[village]/meetings/new')),
 		p('/[village]/meetings/[id]', mt, e('/[village]/meetings/[id]')),
