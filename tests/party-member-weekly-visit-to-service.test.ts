@@ -8,6 +8,7 @@ import {
 	DEMO,
 	PHONE_VIEWPORT,
 	checkA11y,
+	checkA11yWithoutScripts,
 	expect,
 	login,
 	loginWithoutScripts,
@@ -154,4 +155,40 @@ test('a party member logs a weekly visit on a phone and turns it into a service 
 	const behind = secretary.getByTestId('overdue-visits').getByRole('listitem');
 	expect(await behind.count()).toBeGreaterThan(0);
 	await expect(behind.first()).toHaveText(/：\d+ 户$/);
+});
+
+test('the clerk sees coverage per grid on a phone and assigns an uncovered household, without JavaScript', async ({
+	app,
+	newContext
+}) => {
+	const page = await (
+		await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT })
+	).newPage();
+	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await page.goto('/xinyang/households');
+	await expect(page.getByRole('heading', { level: 1, name: '党员联系户' })).toBeVisible();
+	const rows = page.getByRole('table').getByRole('row');
+	expect(await rows.count()).toBeGreaterThan(8);
+	const flags = page.getByRole('group', { name: /户没有联系人$/ });
+	expect(await flags.count()).toBeGreaterThan(0);
+	await expectNoHorizontalScroll(page);
+	await checkA11yWithoutScripts(page);
+
+	const box = flags.first().getByRole('checkbox').first();
+	const household = Number(await box.getAttribute('value'));
+	await page.getByLabel('党员', { exact: true }).selectOption({ index: 1 });
+	const member = Number(await page.getByLabel('党员', { exact: true }).inputValue());
+	await box.check();
+	await page.getByRole('button', { name: '分配', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已分配 1 户' })).toBeVisible();
+	const contact = withDb(app, (db) =>
+		db
+			.prepare(
+				'select person_id from household_contacts where household_id = ? and end_date is null'
+			)
+			.pluck()
+			.get(household)
+	);
+	expect(contact).toBe(member);
+	await expectNoHorizontalScroll(page);
 });
