@@ -78,7 +78,8 @@ export function seedDemoHouseholds(db: Db, villageId: number, now = new Date()):
 		if (!r.ok) throw new Error(`demo households for ${personId}: ${r.reason}`);
 	}
 
-	// Weekly visits; every fifth member stopped three weeks ago and is overdue now.
+	// Weekly visits; every fifth member stopped three weeks ago and is overdue now. The demo's party
+	// members have no logins, so the clerk enters their visit log (走访台账) and the follow-up.
 	command(db, {
 		actor: clerk,
 		villageId,
