@@ -76,6 +76,11 @@ export const COMMANDS = {
 	// topics
 	createTopic: 'member',
 	fileServiceRequest: 'member',
+	// The grid head of that grid on the day, or staff (checked on the grid or the item).
+	recordGridPointItem: 'member',
+	resolveGridPointItem: 'member',
+	addVolunteer: 'staff',
+	endVolunteer: 'staff',
 	updateDraft: 'member',
 	submitDraft: 'member',
 	confirmTopic: 'member',
@@ -179,6 +184,12 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		enable: 'setAccountDisabled'
 	},
 	'/[village]/authorizations': { default: 'authorizeReps' },
+	'/[village]/grid-point': {
+		record: 'recordGridPointItem',
+		toCase: 'resolveGridPointItem',
+		toTopic: 'resolveGridPointItem',
+		toNote: 'resolveGridPointItem'
+	},
 	'/[village]/dashboard': { publish: 'publishResolutionById' },
 	'/[village]/meetings/new': { create: 'createMeeting' },
 	'/[village]/meetings/[id]': {
@@ -267,6 +278,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		rules: 'updateRuleOptions',
 		objectionRoute: 'updateObjectionRoute'
 	},
+	'/[village]/volunteers': { add: 'addVolunteer', end: 'endVolunteer' },
 	// The committee member gives the opinion in their own workspace, as on the implementation page.
 	'/[village]/supervision': { disclose: 'discloseResult' },
 	'/[village]/topics/new': { submit: 'createTopic', draft: 'createTopic' },
