@@ -272,13 +272,13 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		// The clerk sets it for the person on the page.
 		notify: { command: 'setNotifyPreference', as: 'staff' }
 	},
+	'/[village]/roster/volunteers': { add: 'addVolunteer', end: 'endVolunteer' },
 	'/[village]/roster/structure': { addGroups: 'addStructureNames', addGrids: 'addStructureNames' },
 	'/[village]/settings': {
 		save: 'updateVillageSettings',
 		rules: 'updateRuleOptions',
 		objectionRoute: 'updateObjectionRoute'
 	},
-	'/[village]/volunteers': { add: 'addVolunteer', end: 'endVolunteer' },
 	// The committee member gives the opinion in their own workspace, as on the implementation page.
 	'/[village]/supervision': { disclose: 'discloseResult' },
 	'/[village]/topics/new': { submit: 'createTopic', draft: 'createTopic' },

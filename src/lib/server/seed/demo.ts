@@ -14,6 +14,7 @@ import { assignRole, type NewRole } from '../roster/roles';
 import { addStructureNames } from '../roster/structure';
 import { linkAccountToPerson } from '../roster/person-accounts';
 import { seedDemoCollective } from './demo-collective';
+import { seedDemoGridPoints } from './demo-grid-points';
 import { seedDemoImplementation } from './demo-implementation';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoNotices } from './demo-notices';
@@ -312,6 +313,7 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 				seedDemoNotices(db, villageId, now);
 				seedDemoImplementation(db, villageId, now);
 				seedDemoCollective(db, villageId);
+				seedDemoGridPoints(db, villageId, now);
 			}
 			return { ok: true as const };
 		}
