@@ -46,6 +46,29 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+function resolveItem(event: RequestEvent, itemId: number, resolution: Resolution) {
+	const { village, user } = requireMember(event);
+	const r = resolveGridPointItem(getDb(), actorOf(user), village.id, itemId, resolution);
+	if (!r.ok)
+		return fail(refusalStatus(r.reason), {
+			form: 'resolve',
+			item: itemId,
+			message: gridPointRefusalMessage(r.reason)
+		});
+	const { item } = r;
+	return {
+		form: 'resolve',
+		done:
+			item.outcome === 'service_case'
+				? m.gp_became_case({ number: item.caseNumber! })
+				: item.outcome === 'topic'
+					? m.gp_became_topic({ number: item.topicNumber! })
+					: m.gp_became_note(),
+		caseNumber: item.caseNumber,
+		topicNumber: item.topicNumber
+	};
+}
+
 export const actions: Actions = {
 	record: async (event) => {
 		const { village, user } = requireMember(event);
@@ -84,29 +107,6 @@ export const actions: Actions = {
 		return resolveItem(event, parsed.data.item, { kind: 'note', note: parsed.data.note });
 	}
 };
-
-function resolveItem(event: RequestEvent, itemId: number, resolution: Resolution) {
-	const { village, user } = requireMember(event);
-	const r = resolveGridPointItem(getDb(), actorOf(user), village.id, itemId, resolution);
-	if (!r.ok)
-		return fail(refusalStatus(r.reason), {
-			form: 'resolve',
-			item: itemId,
-			message: gridPointRefusalMessage(r.reason)
-		});
-	const { item } = r;
-	return {
-		form: 'resolve',
-		done:
-			item.outcome === 'service_case'
-				? m.gp_became_case({ number: item.caseNumber! })
-				: item.outcome === 'topic'
-					? m.gp_became_topic({ number: item.topicNumber! })
-					: m.gp_became_note(),
-		caseNumber: item.caseNumber,
-		topicNumber: item.topicNumber
-	};
-}
 
 // The grid head's phone at the grid point: plain forms and links, no JavaScript to download.
 export const csr = false;
