@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { parseForm, readForm } from '$lib/server/forms';
@@ -46,8 +46,11 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-function resolveItem(event: RequestEvent, itemId: number, resolution: Resolution) {
-	const { village, user } = requireMember(event);
+function resolveItem(
+	{ village, user }: ReturnType<typeof requireMember>,
+	itemId: number,
+	resolution: Resolution
+) {
 	const r = resolveGridPointItem(getDb(), actorOf(user), village.id, itemId, resolution);
 	if (!r.ok)
 		return fail(refusalStatus(r.reason), {
@@ -91,20 +94,23 @@ export const actions: Actions = {
 		redirect(303, `/${village.slug}/grid-point?grid=${r.item.gridId}&recorded=1`);
 	},
 	toCase: async (event) => {
+		const asker = requireMember(event);
 		const parsed = parseForm(toCaseForm, await readForm(event.request));
 		if (!parsed.ok) return fail(400, { form: 'resolve', message: m.form_has_errors() });
 		const { item, category, urgent } = parsed.data;
-		return resolveItem(event, item, { kind: 'service_case', category, urgent });
+		return resolveItem(asker, item, { kind: 'service_case', category, urgent });
 	},
 	toTopic: async (event) => {
+		const asker = requireMember(event);
 		const parsed = parseForm(toTopicForm, await readForm(event.request));
 		if (!parsed.ok) return fail(400, { form: 'resolve', message: m.form_has_errors() });
-		return resolveItem(event, parsed.data.item, { kind: 'topic', category: parsed.data.category });
+		return resolveItem(asker, parsed.data.item, { kind: 'topic', category: parsed.data.category });
 	},
 	toNote: async (event) => {
+		const asker = requireMember(event);
 		const parsed = parseForm(toNoteForm, await readForm(event.request));
 		if (!parsed.ok) return fail(400, { form: 'resolve', message: Object.values(parsed.errors)[0] });
-		return resolveItem(event, parsed.data.item, { kind: 'note', note: parsed.data.note });
+		return resolveItem(asker, parsed.data.item, { kind: 'note', note: parsed.data.note });
 	}
 };
 
