@@ -9,6 +9,12 @@ import {
 	open,
 	test
 } from './fixtures.ts';
+import {
+	expectNoHorizontalScroll,
+	inElderlyMode,
+	useElderlyMode,
+	zoom200
+} from './layout-checks.ts';
 
 const gridHead = { phone: '13800000004', password: 'demo-gridhead-2026' };
 const clerk = { phone: '13800000001', password: 'demo-clerk-2026' };
@@ -29,6 +35,7 @@ const openItem = (page: Page, text: string) =>
 	page.getByTestId('open-items').getByRole('listitem').filter({ hasText: text });
 
 test('a grid head records what villagers raised at her grid point, without JavaScript on a phone: one becomes a service request, one a note, and the week shows both', async ({
+	app,
 	newContext
 }) => {
 	const context = await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
@@ -113,6 +120,17 @@ test('a grid head records what villagers raised at her grid point, without JavaS
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.getByRole('button', { name: '查看' })).toBeHidden();
 	await expect(page.getByTestId('outcome-counts')).toBeVisible();
+	await page.emulateMedia({ media: 'screen' });
+
+	// Her page with its open items fits in elderly mode and at 200 % zoom.
+	await page.goto('/xinyang/grid-point');
+	await expect(openItem(page, '水渠有一段塌了').first()).toBeVisible();
+	await useElderlyMode(page, app);
+	await page.reload();
+	expect(await inElderlyMode(page)).toBe(true);
+	await expectNoHorizontalScroll(page);
+	await zoom200(page);
+	await expectNoHorizontalScroll(page);
 });
 
 test('the clerk adds a volunteer from the roster, who then serves', async ({ page }) => {
