@@ -619,6 +619,36 @@ test('what belongs to one villager is refused to the others, and nothing changes
 				}
 			})
 		});
+	// The grid point's log is kept by its grid head and staff: not by a villager, a representative
+	// or the supervision committee, and not by the grid head at another grid.
+	const gridPoint: [Role[], string, Record<string, string>][] = [
+		[
+			['villager', 'rep', 'supervisor', 'gridHead'],
+			'record',
+			{ grid: String(xy.otherGrid), raisedOn: '2026-01-05', person: '', text: '路灯' }
+		],
+		[
+			['villager', 'rep', 'supervisor'],
+			'toCase',
+			{ item: String(xy.gridPointItem), category: 'repair' }
+		],
+		[
+			['villager', 'rep', 'supervisor'],
+			'toTopic',
+			{ item: String(xy.gridPointItem), category: 'other' }
+		],
+		[['villager', 'rep', 'supervisor'], 'toNote', { item: String(xy.gridPointItem), note: '答复' }],
+		[['gridHead'], 'toNote', { item: String(xy.otherGridPointItem), note: '答复' }],
+		[['gridHead'], 'toCase', { item: String(xy.otherGridPointItem), category: 'repair' }]
+	];
+	for (const [roles, action, fields] of gridPoint)
+		for (const role of roles)
+			tries.push({
+				label: `grid point ${action} not theirs`,
+				role,
+				path: `/xinyang/grid-point?/${action}`,
+				body: bodyOf({ fields })
+			});
 	expect(
 		await attempt(w, tries, (_role, status) => status === 400 || status === 403 || status === 404)
 	).toEqual([]);

@@ -356,6 +356,39 @@ function fieldsOf(
 				fields: { topicId: String(xy.fourPlusTwoId), opinion: '同意' }
 			}
 		},
+		'/[village]/grid-point': {
+			record: {
+				path: '/xinyang/grid-point',
+				fields: {
+					grid: String(xy.gridPointGrid),
+					raisedOn: day(),
+					person: String(xy.spare),
+					text: '村口路灯坏了'
+				}
+			},
+			toCase: {
+				path: '/xinyang/grid-point',
+				fields: { item: String(xy.gridPointItem), category: 'repair' }
+			},
+			toTopic: {
+				path: '/xinyang/grid-point',
+				fields: { item: String(xy.gridPointItem), category: 'livelihood' }
+			},
+			toNote: {
+				path: '/xinyang/grid-point',
+				fields: { item: String(xy.gridPointItem), note: '当场答复' }
+			}
+		},
+		'/[village]/roster/volunteers': {
+			add: {
+				path: '/xinyang/roster/volunteers',
+				fields: { personId: String(xy.spare), skills: '陪同就医', startDate: day() }
+			},
+			end: {
+				path: '/xinyang/roster/volunteers',
+				fields: { volunteerId: String(xy.volunteer), endDate: day() }
+			}
+		},
 		'/[village]/topics/new': {
 			submit: {
 				path: '/xinyang/topics/new',

@@ -233,6 +233,14 @@ export interface World {
 		grid: number;
 		role: number;
 		villagerAccount: number;
+		/** The grid the grid head keeps, and another grid of the village. */
+		gridPointGrid: number;
+		otherGrid: number;
+		/** An open item of the grid head's grid point, raised by `spare`; one of another grid. */
+		gridPointItem: number;
+		otherGridPointItem: number;
+		/** A volunteer still serving. */
+		volunteer: number;
 	};
 	ds: {
 		villageId: number;
@@ -509,6 +517,60 @@ async function buildWorld(app: App): Promise<World> {
 		`select a.id from topic_attachments a join topics t on t.id = a.topic_id where t.number = ? and a.purpose = 'consent'`,
 		behalfTopic
 	);
+	// The grid point's log: an open item at the grid head's grid, one at another grid (by the
+	// clerk), and a volunteer who serves.
+	const gridPointGrid = one<number>(
+		"select grid_id from roles where person_id = ? and role = 'grid_head'",
+		gridHeadPerson
+	);
+	const otherGrid = one<number>(
+		'select min(id) from grids where village_id = ? and id <> ?',
+		xyVillage,
+		gridPointGrid
+	);
+	for (const [cookie, grid, text] of [
+		[cookies.gridHead, gridPointGrid, '村口路灯坏了三盏'],
+		[cookies.clerk, otherGrid, '垃圾清运不及时']
+	] as const)
+		await expectRedirect(
+			await send(
+				app,
+				cookie,
+				'POST',
+				'/xinyang/grid-point?/record',
+				form({
+					grid: String(grid),
+					raisedOn: chinaDate(),
+					person: grid === gridPointGrid ? String(behalfFor) : '',
+					text
+				})
+			),
+			'grid point item',
+			/\/xinyang\/grid-point\?grid=\d+&recorded=1$/
+		);
+	const gridPointItem = one<number>(
+		'select max(id) from grid_point_items where grid_id = ?',
+		gridPointGrid
+	);
+	const otherGridPointItem = one<number>(
+		'select max(id) from grid_point_items where grid_id = ?',
+		otherGrid
+	);
+	await expectRedirect(
+		await send(
+			app,
+			cookies.clerk,
+			'POST',
+			'/xinyang/roster/volunteers?/add',
+			form({ personId: String(gridHeadPerson), skills: '陪同就医', startDate: chinaDate() })
+		),
+		'volunteer',
+		/\/xinyang\/roster\/volunteers\?saved=added$/
+	);
+	const volunteer = one<number>(
+		'select max(id) from volunteers where person_id = ?',
+		gridHeadPerson
+	);
 	const draftMeetingAt = await expectRedirect(
 		await send(
 			app,
@@ -636,7 +698,12 @@ async function buildWorld(app: App): Promise<World> {
 			household: one<number>('select household_id from people where id = ?', villagerPerson),
 			grid: one<number>('select min(id) from grids where village_id = ?', xyVillage),
 			role: one<number>('select min(id) from roles where person_id = ?', gridHeadPerson),
-			villagerAccount: one<number>(`select id from users where phone = '${DEMO.villager.phone}'`)
+			villagerAccount: one<number>(`select id from users where phone = '${DEMO.villager.phone}'`),
+			gridPointGrid,
+			otherGrid,
+			gridPointItem,
+			otherGridPointItem,
+			volunteer
 		},
 		ds: {
 			villageId: dsVillage,

@@ -42,6 +42,10 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	// A household's page: its contact member and the staff; any other member finds nothing.
 	'/[village]/households/[household]': { get: 'member' },
 	'/[village]/my-households': { get: 'member' },
+
+	// A grid head (of some grid, today) and staff only: the domain refuses other members.
+	'/[village]/grid-point': { get: 'member' },
+	'/[village]/grid-point/summary': { get: 'member' },
 	'/[village]/meetings': { get: 'member' },
 	'/[village]/meetings/new': { get: 'staff' },
 	// The meeting's notice is public once sent; voting and opinions are for its attendees.
@@ -72,6 +76,7 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/roster/import/template.csv': { get: 'staff' },
 	'/[village]/roster/people/[person]': { get: 'staff' },
 	'/[village]/roster/structure': { get: 'staff' },
+	'/[village]/roster/volunteers': { get: 'staff' },
 	'/[village]/settings': { get: 'staff' },
 	'/[village]/supervision': { get: 'supervisor' },
 	'/[village]/topics': { get: 'member' },
@@ -249,6 +254,47 @@ export function probes(w: World): Probe[] {
 			clerk: 403
 		}),
 		p('/[village]/my-households', '/xinyang/my-households', e('/[village]/my-households')),
+
+		// The grid point's log is its grid head's and staff's: other members are refused.
+		p('/[village]/grid-point', '/xinyang/grid-point', {
+			...e('/[village]/grid-point'),
+			villager: 403,
+			rep: 403,
+			supervisor: 403
+		}),
+		// The grid head asks for a grid that is not theirs; staff see it.
+		p('/[village]/grid-point', `/xinyang/grid-point?grid=${xy.otherGrid}`, {
+			...e('/[village]/grid-point'),
+			villager: 403,
+			rep: 403,
+			supervisor: 403,
+			gridHead: 404
+		}),
+		p('/[village]/grid-point', `/dongshan/grid-point?grid=${xy.gridPointGrid}`, {
+			dsClerk: 404,
+			clerk: 403
+		}),
+		p('/[village]/grid-point/summary', `/xinyang/grid-point/summary?grid=${xy.gridPointGrid}`, {
+			...e('/[village]/grid-point/summary'),
+			villager: 403,
+			rep: 403,
+			supervisor: 403
+		}),
+		p(
+			'/[village]/grid-point/summary',
+			`/xinyang/grid-point/summary?grid=${xy.otherGrid}&week=2026-01-05`,
+			{
+				...e('/[village]/grid-point/summary'),
+				villager: 403,
+				rep: 403,
+				supervisor: 403,
+				gridHead: 404
+			}
+		),
+		p('/[village]/grid-point/summary', `/xinyang/grid-point/summary?grid=${ds.grid}`, {
+			clerk: 404,
+			gridHead: 404
+		}),
 		p('/[village]/meetings', '/xinyang/meetings', e('/[village]/meetings')),
 		p('/[village]/meetings/new', '/xinyang/meetings/new', e('/[village]/meetings/new')),
 		p('/[village]/meetings/[id]', mt, e('/[village]/meetings/[id]')),
@@ -449,6 +495,11 @@ export function probes(w: World): Probe[] {
 			clerk: 403
 		}),
 		p('/[village]/roster/structure', '/xinyang/roster/structure', e('/[village]/roster/structure')),
+		p(
+			'/[village]/roster/volunteers',
+			'/xinyang/roster/volunteers?q=zh',
+			e('/[village]/roster/volunteers')
+		),
 		p('/[village]/settings', '/xinyang/settings', e('/[village]/settings')),
 		p('/[village]/supervision', '/xinyang/supervision', e('/[village]/supervision')),
 		// Another village's committee is not this one's: its clerk is refused like ours.

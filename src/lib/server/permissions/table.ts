@@ -83,6 +83,11 @@ export const COMMANDS = {
 	// topics
 	createTopic: 'member',
 	fileServiceRequest: 'member',
+	// The grid head of that grid on the day, or staff (checked on the grid or the item).
+	recordGridPointItem: 'member',
+	resolveGridPointItem: 'member',
+	addVolunteer: 'staff',
+	endVolunteer: 'staff',
 	updateDraft: 'member',
 	submitDraft: 'member',
 	confirmTopic: 'member',
@@ -186,6 +191,12 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		enable: 'setAccountDisabled'
 	},
 	'/[village]/authorizations': { default: 'authorizeReps' },
+	'/[village]/grid-point': {
+		record: 'recordGridPointItem',
+		toCase: 'resolveGridPointItem',
+		toTopic: 'resolveGridPointItem',
+		toNote: 'resolveGridPointItem'
+	},
 	'/[village]/dashboard': { publish: 'publishResolutionById' },
 	'/[village]/meetings/new': { create: 'createMeeting' },
 	'/[village]/meetings/[id]': {
@@ -275,6 +286,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		// The clerk sets it for the person on the page.
 		notify: { command: 'setNotifyPreference', as: 'staff' }
 	},
+	'/[village]/roster/volunteers': { add: 'addVolunteer', end: 'endVolunteer' },
 	'/[village]/roster/structure': { addGroups: 'addStructureNames', addGrids: 'addStructureNames' },
 	'/[village]/settings': {
 		cadence: 'updateVisitCadence',

@@ -15,6 +15,8 @@ import { addStructureNames } from '../roster/structure';
 import { linkAccountToPerson } from '../roster/person-accounts';
 import { seedDemoCollective } from './demo-collective';
 import { seedDemoHouseholds } from './demo-households';
+
+import { seedDemoGridPoints } from './demo-grid-points';
 import { seedDemoImplementation } from './demo-implementation';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoNotices } from './demo-notices';
@@ -314,6 +316,8 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 				seedDemoImplementation(db, villageId, now);
 				seedDemoCollective(db, villageId);
 				seedDemoHouseholds(db, villageId, now);
+
+				seedDemoGridPoints(db, villageId, now);
 			}
 			return { ok: true as const };
 		}

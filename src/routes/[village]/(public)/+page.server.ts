@@ -7,16 +7,23 @@ import { actorOf, isMemberOf } from '$lib/server/permissions';
 import { messengersFor, notifyPreferenceOf, setNotifyPreference } from '$lib/server/roster/notify';
 import { notifyForm, notifyRefusalMessage } from '$lib/server/roster/notify-form';
 import { awaitingConfirmationOf } from '$lib/server/topics/read-back';
+import { gridsKeptBy } from '$lib/server/grid-points/records';
+import { todayInChina } from '$lib/server/calendar/dates';
 import { requireMember, villageFromSlug } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 import { householdsOfMember } from '$lib/server/households/records';
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	const village = villageFromSlug(params.village);
-	const personId = isMemberOf(locals.user, village) ? (locals.user?.personId ?? null) : null;
-	if (personId === null) return { pending: [], notify: null, contactHouseholds: 0 };
+	const member = isMemberOf(locals.user, village) ? locals.user : null;
+	const personId = member?.personId ?? null;
 	const db = getDb();
+	// Grid heads and staff keep the grid point's log: the link to it is theirs.
+	const gridPoint =
+		member !== null && gridsKeptBy(db, village.id, actorOf(member), todayInChina()).length > 0;
+	if (personId === null) return { pending: [], notify: null, gridPoint, contactHouseholds: 0 };
 	return {
+		gridPoint,
 		// What waits on this villager: topics filed for them that they have not confirmed.
 		pending: awaitingConfirmationOf(db, village.id, personId),
 		// A party member who looks after households is led to them (党员联系户).
