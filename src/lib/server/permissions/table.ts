@@ -76,6 +76,18 @@ export const COMMANDS = {
 	// topics
 	createTopic: 'member',
 	fileServiceRequest: 'member',
+	// The service window's verbs after filing; `member` ones are narrowed on the case itself: the
+	// assignee accepts, declines; the villager or whoever speaks for them rates, withdraws.
+	dispatchCase: 'staff',
+	acceptCase: 'member',
+	declineCase: 'member',
+	completeCase: 'staffOrResponsible',
+	rateCase: 'member',
+	recordFollowUp: 'staff',
+	referCase: 'staff',
+	withdrawCase: 'member',
+	caseToTopic: 'staff',
+	triageToService: 'staff',
 	updateDraft: 'member',
 	submitDraft: 'member',
 	confirmTopic: 'member',
@@ -151,6 +163,7 @@ export const COMMANDS = {
 	recordPaperObjection: 'staff',
 	// implementation
 	startImplementation: 'staff',
+	// Also the service case's progress (services/handling.ts): staff, or the case's assignee.
 	recordProgress: 'staffOrResponsible',
 	completeImplementation: 'staffOrResponsible',
 	discloseResult: 'supervisor',
