@@ -282,6 +282,18 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	},
 	// The committee member gives the opinion in their own workspace, as on the implementation page.
 	'/[village]/supervision': { disclose: 'discloseResult' },
+	'/[village]/services/[number]': {
+		dispatch: 'dispatchCase',
+		accept: 'acceptCase',
+		decline: 'declineCase',
+		progress: 'recordProgress',
+		complete: 'completeCase',
+		rate: 'rateCase',
+		followUp: 'recordFollowUp',
+		refer: 'referCase',
+		withdraw: 'withdrawCase',
+		toTopic: 'caseToTopic'
+	},
 	'/[village]/topics/new': { submit: 'createTopic', draft: 'createTopic' },
 	'/[village]/topics/[number]': {
 		cosign: 'cosign',
@@ -293,7 +305,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		submitDraft: 'submitDraft',
 		opinion: 'addOpinion',
 		hideOpinion: 'hideOpinion',
-		triage: 'triageTopic',
+		triage: 'triageToService',
 		complete: 'completeDirect'
 	},
 	'/[village]/topics/[number]/consultation': {

@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
 import { todayInChina } from '../calendar/dates';
 import { mayBeAssigned } from './assignees';
-import { caseCommand, checkText, stepDue, updateCase, type CaseResult } from './moves';
+import { FROM, caseCommand, checkText, stepDue, updateCase, type CaseResult } from './moves';
 import { recordStep } from './records';
 
 export type DispatchResult = CaseResult<
@@ -31,7 +31,7 @@ export function dispatchCase(
 		caseId,
 		now: options.now,
 		staffOnly: true,
-		from: ['submitted', 'dispatched'],
+		from: FROM.dispatch,
 		run: (c, ctx): DispatchResult => {
 			if (c.assigneePersonId === input.assigneePersonId)
 				return { ok: false, reason: 'same_assignee' };

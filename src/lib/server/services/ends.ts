@@ -2,8 +2,8 @@
 // for the township's inbox) or withdrawn by the villager (撤回) before the work is done.
 import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
-import { caseCommand, checkText, isOwner, updateCase, type CaseResult } from './moves';
-import { OPEN_STATES, recordStep } from './records';
+import { FROM, caseCommand, checkText, isOwner, updateCase, type CaseResult } from './moves';
+import { recordStep } from './records';
 
 export type ReferResult = CaseResult<'reason_required' | 'reason_too_long'>;
 
@@ -24,7 +24,7 @@ export function referCase(
 		caseId,
 		now: options.now,
 		staffOnly: true,
-		from: OPEN_STATES,
+		from: FROM.refer,
 		run: (c, ctx): ReferResult => {
 			const after = updateCase(ctx, c, { state: 'referred', step_due_on: null });
 			recordStep(ctx, c, 'referred', 'service_case.referred', { note: why.text });
@@ -47,7 +47,7 @@ export function withdrawCase(
 		caseId,
 		now: options.now,
 		allowed: (c) => isOwner(actor, c),
-		from: ['submitted', 'dispatched', 'in_progress'],
+		from: FROM.withdraw,
 		run: (c, ctx) => {
 			const after = updateCase(ctx, c, { state: 'withdrawn', step_due_on: null });
 			recordStep(ctx, c, 'withdrawn', 'service_case.withdrawn');

@@ -11,11 +11,11 @@ import type { Category, OnBehalfChannel } from '../topics/rules';
 import { triageTopic, type TriageDecision, type TriageResult } from '../topics/triage';
 import { findCategory, serviceCategories } from './categories';
 import { insertCase } from './filing';
-import { caseCommand, updateCase, type CaseResult } from './moves';
+import { FROM, caseCommand, updateCase, type CaseResult } from './moves';
 import {
 	CASE_CHANNELS,
 	CASE_TEXT_MAX,
-	OPEN_STATES,
+	findCase,
 	recordStep,
 	type CaseChannel,
 	type ServiceCase
@@ -58,7 +58,7 @@ export function caseToTopic(
 		caseId,
 		now: options.now,
 		staffOnly: true,
-		from: OPEN_STATES,
+		from: FROM.toTopic,
 		run: (c, ctx) => {
 			// A case opened from a topic already has its deliberation path: that topic.
 			if (c.topicId !== null) return { ok: false, reason: 'from_topic' };
@@ -170,4 +170,15 @@ export function endTopicOfCase(ctx: CommandContext, c: ServiceCase): void {
 	const t = findTopic(ctx.db, c.villageId, c.topicId);
 	if (t?.state === 'direct')
 		endTopic(ctx, t, 'complete', 'topic.completed', { outcome: c.result ?? '' });
+}
+
+/** The case linked to a topic, either way (opened from it, or become it), if any. */
+export function caseOfTopic(db: Db, villageId: number, topicId: number): ServiceCase | undefined {
+	const id = db
+		.prepare(
+			'select id from service_cases where village_id = ? and topic_id = ? order by id limit 1'
+		)
+		.pluck()
+		.get(villageId, topicId) as number | undefined;
+	return id === undefined ? undefined : findCase(db, villageId, id);
 }

@@ -3,7 +3,15 @@
 import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf } from '../permissions/village';
-import { caseCommand, checkText, isAssignee, stepDue, updateCase, type CaseResult } from './moves';
+import {
+	FROM,
+	caseCommand,
+	checkText,
+	isAssignee,
+	stepDue,
+	updateCase,
+	type CaseResult
+} from './moves';
 import { recordStep } from './records';
 
 /** The assignee takes the case on: from now only the case's whole limit binds. */
@@ -20,7 +28,7 @@ export function acceptCase(
 		caseId,
 		now: options.now,
 		allowed: (c) => isAssignee(actor, c),
-		from: ['dispatched'],
+		from: FROM.accept,
 		run: (c, ctx) => {
 			const after = updateCase(ctx, c, {
 				state: 'in_progress',
@@ -52,7 +60,7 @@ export function declineCase(
 		caseId,
 		now: options.now,
 		allowed: (c) => isAssignee(actor, c),
-		from: ['dispatched'],
+		from: FROM.decline,
 		run: (c, ctx): DeclineResult => {
 			const after = updateCase(ctx, c, {
 				state: 'submitted',
@@ -95,7 +103,7 @@ export function recordProgress(
 		caseId,
 		now: options.now,
 		allowed: assigneeOrStaff(db, actor, villageId),
-		from: ['in_progress'],
+		from: FROM.progress,
 		run: (c, ctx): ProgressResult => {
 			const after = updateCase(ctx, c, {});
 			recordStep(ctx, c, 'progress', 'service_case.progress_recorded', { note: text.text });
@@ -123,7 +131,7 @@ export function completeCase(
 		caseId,
 		now: options.now,
 		allowed: assigneeOrStaff(db, actor, villageId),
-		from: ['in_progress'],
+		from: FROM.complete,
 		run: (c, ctx): CompleteCaseResult => {
 			const after = updateCase(ctx, c, {
 				state: 'completed',

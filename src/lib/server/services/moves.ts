@@ -9,7 +9,23 @@ import { isStaffOf } from '../permissions/village';
 import { todayInChina } from '../calendar/dates';
 import { getVillageSettings } from '../villages/settings';
 import { STEP_LIMIT_DAYS, stepDueFrom } from './deadlines';
-import { CASE_TEXT_MAX, findCase, type CaseState, type ServiceCase } from './records';
+import { CASE_TEXT_MAX, OPEN_STATES, findCase, type CaseState, type ServiceCase } from './records';
+
+/** The states each verb starts from: the state machine in one table, for the verbs and the page. */
+export const FROM = {
+	dispatch: ['submitted', 'dispatched'],
+	accept: ['dispatched'],
+	decline: ['dispatched'],
+	progress: ['in_progress'],
+	complete: ['in_progress'],
+	rate: ['completed'],
+	followUp: ['follow_up'],
+	refer: OPEN_STATES,
+	// Before the work is done: once completed, the villager rates it instead.
+	withdraw: ['submitted', 'dispatched', 'in_progress'],
+	toTopic: OPEN_STATES
+} as const satisfies Record<string, readonly CaseState[]>;
+export type CaseVerb = keyof typeof FROM;
 
 export type WrongState = { ok: false; reason: 'wrong_state' };
 export type CaseDone = { ok: true; serviceCase: ServiceCase };

@@ -5,6 +5,7 @@ import type { Actor } from '../permissions/actor';
 import { todayInChina } from '../calendar/dates';
 import { endTopicOfCase } from './from-topic';
 import {
+	FROM,
 	caseCommand,
 	checkText,
 	isAssignee,
@@ -40,7 +41,7 @@ export function rateCase(
 		caseId,
 		now: options.now,
 		allowed: (c, ctx) => speaksFor(db, actor, villageId, c, todayInChina(ctx.now)),
-		from: ['completed'],
+		from: FROM.rate,
 		run: (c, ctx): RateResult => {
 			if (isAssignee(actor, c)) return { ok: false, reason: 'own_work' };
 			const satisfied = rating !== 'unsatisfied';
@@ -85,7 +86,7 @@ export function recordFollowUp(
 		caseId,
 		now: options.now,
 		staffOnly: true,
-		from: ['follow_up'],
+		from: FROM.followUp,
 		run: (c, ctx): FollowUpResult => {
 			recordStep(ctx, c, 'follow_up', 'service_case.followed_up', { note: note.text });
 			if (input.reopen) {
