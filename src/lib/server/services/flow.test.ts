@@ -13,6 +13,7 @@ import { rateCase, recordFollowUp } from './rating';
 import { referCase, withdrawCase } from './ends';
 import { caseToTopic } from './from-topic';
 import { canViewCase } from './access';
+import { caseForms } from './case-page';
 import { overdueOf } from './deadlines';
 import { CASE_STATES, findCase, stepsOf, type CaseState, type ServiceCase } from './records';
 import { caseIn, caseWorld, FRIDAY, type CaseWorld } from './test-helpers';
@@ -497,5 +498,37 @@ describe('who sees a case', () => {
 		declineCase(db, w.partyMember, w.village, c.id, '外出');
 		expect(canViewCase(db, w.village, w.partyMember, findCase(db, w.village, c.id)!)).toBe(true);
 		expect(canViewCase(db, w.village, w.otherMember, findCase(db, w.village, c.id)!)).toBe(false);
+	});
+});
+
+describe('the case page offers exactly the forms the verbs would accept', () => {
+	type Who = keyof Omit<CaseWorld, 'village'>;
+	const ROLES: Who[] = [
+		'clerk',
+		'villager',
+		'gridHead',
+		'partyMember',
+		'otherMember',
+		'supervisor'
+	];
+	const cells = CASE_STATES.flatMap((state) => ROLES.map((who) => [state, who] as const));
+	it.each(cells)('a %s case, read by the %s', (state, who) => {
+		const w = caseWorld(db);
+		const c = caseIn(db, w, state);
+		const offered = caseForms(db, w.village, w[who], c, '2026-11-20');
+		// Each verb tried and rolled back, so one does not change the case for the next.
+		const accepted = Object.keys(VERBS).filter((verb) => {
+			let ok = false;
+			try {
+				db.transaction(() => {
+					ok = VERBS[verb].call(w, c, w[who]).ok;
+					throw new Error('roll back');
+				})();
+			} catch {
+				// rolled back on purpose
+			}
+			return ok;
+		});
+		expect(offered.sort()).toEqual(accepted.sort());
 	});
 });
