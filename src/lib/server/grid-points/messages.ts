@@ -3,6 +3,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { Refusal } from '../result';
 import { caseRefusalMessage, type CaseRefusal } from '../services/messages';
+import type { FileRequestResult } from '../services/filing';
 import type { AddVolunteerResult, EndVolunteerResult } from '../services/volunteers';
 import { SKILLS_MAX } from '../services/volunteers';
 import type { RecordItemResult, ResolveItemResult } from './log';
@@ -11,7 +12,8 @@ import { ITEM_NOTE_MAX, ITEM_TEXT_MAX } from './records';
 type GridPointRefusal = Refusal<RecordItemResult> | Refusal<ResolveItemResult>;
 
 export function gridPointRefusalMessage(reason: GridPointRefusal): string {
-	const messages: Record<Exclude<GridPointRefusal, CaseRefusal>, () => string> = {
+	// The item's own reasons; the filing's (a service request or topic for the villager) are the case's.
+	const messages: Record<Exclude<GridPointRefusal, Refusal<FileRequestResult>>, () => string> = {
 		not_found: m.error_not_found,
 		text_required: m.gp_text_required,
 		text_too_long: () => m.error_too_long({ max: ITEM_TEXT_MAX }),

@@ -88,6 +88,19 @@ export const COMMANDS = {
 	resolveGridPointItem: 'member',
 	addVolunteer: 'staff',
 	endVolunteer: 'staff',
+
+	// The service window's verbs after filing; `member` ones are narrowed on the case itself: the
+	// assignee accepts, declines; the villager or whoever speaks for them rates, withdraws.
+	dispatchCase: 'staff',
+	acceptCase: 'member',
+	declineCase: 'member',
+	completeCase: 'staffOrResponsible',
+	rateCase: 'member',
+	recordFollowUp: 'staff',
+	referCase: 'staff',
+	withdrawCase: 'member',
+	caseToTopic: 'staff',
+	triageToService: 'staff',
 	updateDraft: 'member',
 	submitDraft: 'member',
 	confirmTopic: 'member',
@@ -163,6 +176,7 @@ export const COMMANDS = {
 	recordPaperObjection: 'staff',
 	// implementation
 	startImplementation: 'staff',
+	// Also the service case's progress (services/handling.ts): staff, or the case's assignee.
 	recordProgress: 'staffOrResponsible',
 	completeImplementation: 'staffOrResponsible',
 	discloseResult: 'supervisor',
@@ -296,6 +310,18 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	},
 	// The committee member gives the opinion in their own workspace, as on the implementation page.
 	'/[village]/supervision': { disclose: 'discloseResult' },
+	'/[village]/services/[number]': {
+		dispatch: 'dispatchCase',
+		accept: 'acceptCase',
+		decline: 'declineCase',
+		progress: 'recordProgress',
+		complete: 'completeCase',
+		rate: 'rateCase',
+		followUp: 'recordFollowUp',
+		refer: 'referCase',
+		withdraw: 'withdrawCase',
+		toTopic: 'caseToTopic'
+	},
 	'/[village]/topics/new': { submit: 'createTopic', draft: 'createTopic' },
 	'/[village]/topics/[number]': {
 		cosign: 'cosign',
@@ -307,7 +333,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		submitDraft: 'submitDraft',
 		opinion: 'addOpinion',
 		hideOpinion: 'hideOpinion',
-		triage: 'triageTopic',
+		triage: 'triageToService',
 		complete: 'completeDirect'
 	},
 	'/[village]/topics/[number]/consultation': {
