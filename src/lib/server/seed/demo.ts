@@ -21,6 +21,7 @@ import { seedDemoImplementation } from './demo-implementation';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoNotices } from './demo-notices';
 import { seedDemoProcedure } from './demo-procedure';
+import { seedDemoServices } from './demo-services';
 import { seedDemoTopics } from './demo-topics';
 import { seededRandom } from '../../random.js';
 import { DEMO_GRIDS, DEMO_GROUPS, DEMO_PEOPLE, demoRosterCsv } from './demo-roster';
@@ -314,6 +315,7 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 				seedDemoProcedure(db, villageId, now);
 				seedDemoNotices(db, villageId, now);
 				seedDemoImplementation(db, villageId, now);
+				seedDemoServices(db, villageId, now);
 				seedDemoCollective(db, villageId);
 				seedDemoHouseholds(db, villageId, now);
 

@@ -21,15 +21,17 @@ const KIND_OF_ROLE: Record<string, AssigneeKind> = {
 	party_member: 'party_member'
 };
 
+const ROLE_LIST = Object.keys(KIND_OF_ROLE)
+	.map((r) => `'${r}'`)
+	.join(', ');
+
 /** Everyone a case may be dispatched to on `date`, by name. */
 export function assigneeCandidates(db: Db, villageId: number, date: string): AssigneeCandidate[] {
 	const rows = db
 		.prepare(
 			`select p.id as personId, p.name, g.name as gridName, x.kind from (
 			   select person_id, role as kind from roles
-			   where village_id = @village and role in (${Object.keys(KIND_OF_ROLE)
-						.map((r) => `'${r}'`)
-						.join(', ')})
+			   where village_id = @village and role in (${ROLE_LIST})
 			     and start_date <= @date and (end_date is null or end_date >= @date)
 			   union all
 			   select person_id, 'volunteer' from volunteers
@@ -62,7 +64,15 @@ export function assigneeCandidates(db: Db, villageId: number, date: string): Ass
 	return [...byPerson.values()];
 }
 
-/** Whether a case may be dispatched to this person on `date`. */
+/** Whether a case may be dispatched to this person on `date`: asked of that one person. */
 export function mayBeAssigned(db: Db, villageId: number, personId: number, date: string): boolean {
-	return assigneeCandidates(db, villageId, date).some((c) => c.personId === personId);
+	return !!db
+		.prepare(
+			`select 1 from people p where p.id = @person and p.village_id = @village and p.status = 'resident'
+			 and (exists (select 1 from roles where person_id = @person and village_id = @village
+			        and role in (${ROLE_LIST}) and start_date <= @date and (end_date is null or end_date >= @date))
+			   or exists (select 1 from volunteers where person_id = @person and village_id = @village
+			        and start_date <= @date and (end_date is null or end_date >= @date)))`
+		)
+		.get({ person: personId, village: villageId, date });
 }
