@@ -76,6 +76,7 @@ export const COMMANDS = {
 	// topics
 	createTopic: 'member',
 	fileServiceRequest: 'member',
+	updateServiceCategories: 'staff',
 	updateDraft: 'member',
 	submitDraft: 'member',
 	confirmTopic: 'member',
