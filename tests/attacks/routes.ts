@@ -68,6 +68,9 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/roster/import/template.csv': { get: 'staff' },
 	'/[village]/roster/people/[person]': { get: 'staff' },
 	'/[village]/roster/structure': { get: 'staff' },
+	// Every member has a view of the window: staff the whole, others only their own cases.
+	'/[village]/services': { get: 'member' },
+	'/[village]/services/new': { get: 'member' },
 	'/[village]/settings': { get: 'staff' },
 	'/[village]/supervision': { get: 'supervisor' },
 	'/[village]/topics': { get: 'member' },
@@ -428,6 +431,8 @@ export function probes(w: World): Probe[] {
 			clerk: 403
 		}),
 		p('/[village]/roster/structure', '/xinyang/roster/structure', e('/[village]/roster/structure')),
+		p('/[village]/services', '/xinyang/services', e('/[village]/services')),
+		p('/[village]/services/new', '/xinyang/services/new', e('/[village]/services/new')),
 		p('/[village]/settings', '/xinyang/settings', e('/[village]/settings')),
 		p('/[village]/supervision', '/xinyang/supervision', e('/[village]/supervision')),
 		// Another village's committee is not this one's: its clerk is refused like ours.

@@ -263,10 +263,12 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		notify: { command: 'setNotifyPreference', as: 'staff' }
 	},
 	'/[village]/roster/structure': { addGroups: 'addStructureNames', addGrids: 'addStructureNames' },
+	'/[village]/services/new': { file: 'fileServiceRequest' },
 	'/[village]/settings': {
 		save: 'updateVillageSettings',
 		rules: 'updateRuleOptions',
-		objectionRoute: 'updateObjectionRoute'
+		objectionRoute: 'updateObjectionRoute',
+		categories: 'updateServiceCategories'
 	},
 	// The committee member gives the opinion in their own workspace, as on the implementation page.
 	'/[village]/supervision': { disclose: 'discloseResult' },

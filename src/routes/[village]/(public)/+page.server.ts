@@ -7,17 +7,20 @@ import { actorOf, isMemberOf } from '$lib/server/permissions';
 import { messengersFor, notifyPreferenceOf, setNotifyPreference } from '$lib/server/roster/notify';
 import { notifyForm, notifyRefusalMessage } from '$lib/server/roster/notify-form';
 import { awaitingConfirmationOf } from '$lib/server/topics/read-back';
+import { casesOfVillager } from '$lib/server/services/queries';
 import { requireMember, villageFromSlug } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	const village = villageFromSlug(params.village);
 	const personId = isMemberOf(locals.user, village) ? (locals.user?.personId ?? null) : null;
-	if (personId === null) return { pending: [], notify: null };
+	if (personId === null) return { pending: [], cases: null, notify: null };
 	const db = getDb();
 	return {
 		// What waits on this villager: topics filed for them that they have not confirmed.
 		pending: awaitingConfirmationOf(db, village.id, personId),
+		// Their service requests still open, and those done and waiting for their rating.
+		cases: casesOfVillager(db, village.id, personId),
 		notify: {
 			preference: notifyPreferenceOf(db, village.id, personId),
 			messengers: messengersFor(db, village.id, personId)

@@ -18,6 +18,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { annualVillagersMeeting } from '$lib/server/meetings/reminders';
 import { upcomingMeetings } from '$lib/server/meetings/upcoming';
 import { missingCalendarYears } from '$lib/server/calendar/working-days';
+import { overdueCases, windowCounts } from '$lib/server/services/queries';
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
@@ -34,6 +35,10 @@ export const load: PageServerLoad = (event) => {
 		overdue: listTopics(db, village.id, { overdue: true, pageSize: 50 }).items,
 		awaiting: listTopics(db, village.id, { state: 'submitted', pageSize: 50 }).items,
 		obligations: openObligations(db, village.id),
+		services: {
+			counts: windowCounts(db, village.id, today),
+			overdue: overdueCases(db, village.id, 20, today)
+		},
 		cadence: disclosureCadence(db, village.id, today),
 		// Disclosure: 2018 art. 30, 2026 art. 35.
 		cadenceArticle: citeOrganicLaw('disclosure', today, getLocale()),

@@ -21,6 +21,10 @@ import {
 import { MEETING_TYPES, symbolicFormula, type QuorumRule } from '$lib/server/votes/rules';
 import { todayInChina } from '$lib/server/calendar/dates';
 import { refusalStatus } from '$lib/server/http/refusal';
+import { isBuiltIn, serviceCategories } from '$lib/server/services/categories';
+import { updateServiceCategories } from '$lib/server/services/categories-settings';
+import { categoriesForm, categoryEditsOf } from '$lib/server/services/form';
+import { categoriesRefusalMessage, categoryName } from '$lib/server/services/messages';
 
 const formulas = (q: QuorumRule) =>
 	q.kind === 'compare'
@@ -39,6 +43,13 @@ export const load: PageServerLoad = (event) => {
 		objectionRoute: getObjectionRoute(db, village.id),
 		routeMissing: missingParts(getObjectionRoute(db, village.id)),
 		routeMax: OBJECTION_ROUTE_FIELD_MAX,
+		serviceCategories: serviceCategories(db, village.id).map((c) => ({
+			key: c.key,
+			name: categoryName(c),
+			own: !isBuiltIn(c.key),
+			limitDays: c.limitDays,
+			active: c.active
+		})),
 		rules: {
 			id: rules.id,
 			effectiveFrom: rules.effectiveFrom,
@@ -134,5 +145,19 @@ export const actions: Actions = {
 				}
 			});
 		return { routeSaved: true };
+	},
+	categories: async (event) => {
+		const { village, user } = requireStaff(event);
+		const parsed = parseForm(categoriesForm, await readForm(event.request));
+		const categoryValues = parsed.values as Record<string, string>;
+		if (!parsed.ok)
+			return fail(400, { categoryValues, categoriesError: firstError(parsed.errors) });
+		const r = updateServiceCategories(getDb(), user.id, village.id, categoryEditsOf(parsed.data));
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), {
+				categoryValues,
+				categoriesError: categoriesRefusalMessage(r)
+			});
+		return { categoriesSaved: true };
 	}
 };
