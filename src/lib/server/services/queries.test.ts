@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { fileServiceRequest } from './filing';
@@ -228,5 +228,29 @@ describe("the villager's home", () => {
 		const r = casesOfVillager(db, village(), villager().personId!);
 		expect(r.open.map((c) => c.id)).toEqual([open]);
 		expect(r.toRate.map((c) => c.id)).toEqual([done]);
+	});
+});
+
+describe('the window at 5,000 cases', () => {
+	it('reads a page of the whole window from its index, without sorting every case', () => {
+		const sql: string[] = [];
+		const prepare = db.prepare.bind(db);
+		const spy = vi.spyOn(db, 'prepare').mockImplementation((s: string) => {
+			sql.push(s);
+			return prepare(s);
+		});
+		listCases(db, village(), { kind: 'all' }, { page: 3 });
+		spy.mockRestore();
+		const page = sql.find((s) => s.includes('limit @limit'))!;
+		const inner = page.slice(page.indexOf('(select c.id') + 1, page.indexOf(') pg'));
+		const plan = (
+			db
+				.prepare(`explain query plan ${inner}`)
+				.all({ village: village(), today: '2026-11-20', limit: 20, offset: 40 }) as {
+				detail: string;
+			}[]
+		).map((r) => r.detail);
+		expect(plan.join('\n')).toContain('service_cases_village_list');
+		expect(plan.join('\n')).not.toContain('TEMP B-TREE');
 	});
 });

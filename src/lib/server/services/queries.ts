@@ -118,9 +118,13 @@ function caseWhere(villageId: number, scope: CaseScope, f: CaseFilters, today: s
 	return { where: where.join(' and '), params };
 }
 
+// The grid is the villager's household's: joined only when the list is filtered by it.
+const GRID_FROM = `join people gp on gp.id = c.person_id join households h on h.id = gp.household_id`;
+
 /**
  * One page of cases in a scope. Open cases come first, urgent ones first among them; then the
- * newest. Dispatched cases head an assignee's list: they wait on the assignee to accept.
+ * newest. Dispatched cases head an assignee's list: they wait on the assignee to accept. The page
+ * is chosen from the cases table alone and only its rows are joined to names.
  */
 export function listCases(
 	db: Db,
@@ -131,16 +135,20 @@ export function listCases(
 ): Page<CaseSummary> {
 	const pageSize = Math.min(Math.max(f.pageSize ?? 20, 1), 100);
 	const { where, params } = caseWhere(villageId, scope, f, today);
-	const total = (
-		db.prepare(`select count(*) as n ${SUMMARY_FROM} where ${where}`).get(params) as { n: number }
-	).n;
+	const from = `from service_cases c ${f.gridId ? GRID_FROM : ''} where ${where}`;
+	const total = (db.prepare(`select count(*) as n ${from}`).get(params) as { n: number }).n;
 	const { page, pages, offset } = pageWindow(total, f.page, pageSize);
 	const waitingFirst = scope.kind === 'assigned' ? `c.state = 'dispatched' desc,` : '';
+	const order = `order by ${waitingFirst} c.state in (${OPEN_LIST}) desc, c.urgent desc, c.id desc`;
 	const rows = db
 		.prepare(
-			`select ${SUMMARY_COLUMNS} ${SUMMARY_FROM} where ${where}
-			 order by ${waitingFirst} c.state in (${OPEN_LIST}) desc, c.urgent desc, c.id desc
-			 limit @limit offset @offset`
+			`select ${SUMMARY_COLUMNS} from (select c.id ${from} ${order} limit @limit offset @offset) pg
+			 join service_cases c on c.id = pg.id
+			 join people p on p.id = c.person_id
+			 join households h on h.id = p.household_id
+			 left join grids g on g.id = h.grid_id
+			 left join people a on a.id = c.assignee_person_id
+			 ${order}`
 		)
 		.all({ ...params, limit: pageSize, offset }) as SummaryRow[];
 	return { items: rows.map(summaryOf(today)), total, page, pageSize, pages };
