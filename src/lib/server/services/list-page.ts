@@ -60,6 +60,7 @@ export function loadCaseList(event: RequestEvent<{ village: string }>) {
 	return {
 		view,
 		views,
+		states: CASE_STATES,
 		filters: { ...filters, view },
 		cases: listCases(db, village.id, scope, filters, today),
 		categories: serviceCategories(db, village.id).map((c) => ({
