@@ -32,6 +32,23 @@ export function caseFiltersFrom(url: URL) {
 	};
 }
 
+/**
+ * The views a user has and the one shown: staff the whole window, anyone cases go to 派给我的,
+ * everyone 我的办事. A view the user does not have falls back to their first: a villager asking
+ * for the window gets their own cases.
+ */
+export function caseViewOf(
+	who: { staff: boolean; assignee: boolean },
+	requested: CaseView | null
+): { view: CaseView; views: CaseView[] } {
+	const views: CaseView[] = [
+		...(who.staff ? (['all'] as const) : []),
+		...(who.assignee ? (['assigned'] as const) : []),
+		'mine'
+	];
+	return { view: requested && views.includes(requested) ? requested : views[0], views };
+}
+
 export function loadCaseList(event: RequestEvent<{ village: string }>) {
 	const { village, user } = requireMember(event);
 	const db = getDb();
@@ -41,14 +58,8 @@ export function loadCaseList(event: RequestEvent<{ village: string }>) {
 	const assignee =
 		personId !== null &&
 		(hasAssignedCases(db, village.id, personId) || mayBeAssigned(db, village.id, personId, today));
-	const views: CaseView[] = [
-		...(staff ? (['all'] as const) : []),
-		...(assignee ? (['assigned'] as const) : []),
-		'mine'
-	];
 	const f = caseFiltersFrom(event.url);
-	// A view the user does not have falls back to their first: a villager never sees 'all'.
-	const view = f.view && views.includes(f.view) ? f.view : views[0];
+	const { view, views } = caseViewOf({ staff, assignee }, f.view);
 	const scope: CaseScope =
 		view === 'all'
 			? { kind: 'all' }
