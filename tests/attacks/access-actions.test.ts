@@ -623,3 +623,39 @@ test('what belongs to one villager is refused to the others, and nothing changes
 		await attempt(w, tries, (_role, status) => status === 400 || status === 403 || status === 404)
 	).toEqual([]);
 });
+
+test('a service case refuses whoever it is not for, and nothing changes', async ({ sharedApp }) => {
+	const w = await worldOf(sharedApp);
+	const { xy } = w;
+	const mine = `/xinyang/services/${xy.serviceCase}`;
+	const theirs = `/xinyang/services/${xy.repCase}`;
+	const at = (path: string, action: string, fields: Record<string, string> = {}) => ({
+		path: target({ path, action }),
+		body: bodyOf({ fields })
+	});
+	const tries: Try[] = [
+		// Her own case, not dispatched to her: she cannot take it on, give it back or finish it.
+		...(['accept', 'decline', 'progress', 'complete'] as const).map((action) => ({
+			label: `the villager ${action}s her own undispatched case`,
+			role: 'villager' as Role,
+			...at(mine, action, { reason: '不想办', note: '办了', result: '办完了' })
+		})),
+		// Rated only once completed; a case waiting for dispatch has nothing to rate.
+		{
+			label: 'the villager rates too early',
+			role: 'villager',
+			...at(mine, 'rate', { rating: 'satisfied', comment: '' })
+		},
+		// Someone else's case is not found at all, whatever she tries.
+		...(['withdraw', 'rate', 'accept'] as const).map((action) => ({
+			label: `the villager ${action}s someone else's case`,
+			role: 'villager' as Role,
+			...at(theirs, action, { rating: 'satisfied', comment: '' })
+		})),
+		// The supervision committee oversees the figures, not a villager's request.
+		{ label: 'the supervisor withdraws her case', role: 'supervisor', ...at(mine, 'withdraw') }
+	];
+	expect(
+		await attempt(w, tries, (_role, status) => status === 400 || status === 403 || status === 404)
+	).toEqual([]);
+});

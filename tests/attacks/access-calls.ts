@@ -331,6 +331,27 @@ function fieldsOf(
 				fields: { topicId: String(xy.fourPlusTwoId), opinion: '同意' }
 			}
 		},
+		'/[village]/services/[number]': {
+			dispatch: {
+				path: `/xinyang/services/${xy.serviceCase}`,
+				fields: { assignee: String(xy.gridHeadPerson), note: '请尽快办理' }
+			},
+			accept: { path: `/xinyang/services/${xy.serviceCase}`, fields: {} },
+			decline: { path: `/xinyang/services/${xy.serviceCase}`, fields: { reason: '这几天在外地' } },
+			progress: { path: `/xinyang/services/${xy.serviceCase}`, fields: { note: '已联系派出所' } },
+			complete: { path: `/xinyang/services/${xy.serviceCase}`, fields: { result: '已办妥' } },
+			rate: {
+				path: `/xinyang/services/${xy.serviceCase}`,
+				fields: { rating: 'satisfied', comment: '' }
+			},
+			followUp: {
+				path: `/xinyang/services/${xy.serviceCase}`,
+				fields: { note: '回访了', next: 'close' }
+			},
+			refer: { path: `/xinyang/services/${xy.serviceCase}`, fields: { reason: '需要乡镇协调' } },
+			withdraw: { path: `/xinyang/services/${xy.repCase}`, fields: {} },
+			toTopic: { path: `/xinyang/services/${xy.serviceCase}`, fields: {} }
+		},
 		'/[village]/topics/new': {
 			submit: {
 				path: '/xinyang/topics/new',

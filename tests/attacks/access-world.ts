@@ -207,6 +207,10 @@ export interface World {
 		fourPlusTwoId: number;
 		consultationTopic: string;
 		submittedTopic: string;
+		/** The villager's service case, waiting for dispatch (opened from her topic). */
+		serviceCase: string;
+		/** The representative's service case: not the villager's to see. */
+		repCase: string;
 		closedMeeting: number;
 		notifiedMeeting: number;
 		draftMeeting: number;
@@ -509,6 +513,36 @@ async function buildWorld(app: App): Promise<World> {
 		`select a.id from topic_attachments a join topics t on t.id = a.topic_id where t.number = ? and a.purpose = 'consent'`,
 		behalfTopic
 	);
+	// Service cases, opened as a topic sent to 直接办理 opens one: the villager's own, and the
+	// representative's, which the villager must not find.
+	const caseFor = async (who: Role, title: string) => {
+		const at = await expectRedirect(
+			await send(
+				app,
+				cookies[who],
+				'POST',
+				'/xinyang/topics/new?/submit',
+				multipart({ title, description: `${title}，急用。`, category: 'livelihood' })
+			),
+			`${who}'s service topic`,
+			/\/xinyang\/topics\/XY-\d{4}-\d{4}\?filed=submitted$/
+		);
+		const number = /XY-\d{4}-\d{4}/.exec(at)![0];
+		const triaged = await send(
+			app,
+			cookies.clerk,
+			'POST',
+			`/xinyang/topics/${number}?/triage`,
+			form({ art24Answer: 'no', route: 'direct', reason: '' })
+		);
+		expect(triaged.status, triaged.text.slice(0, 300)).toBe(200);
+		return one<string>(
+			'select c.number from service_cases c join topics t on t.id = c.topic_id where t.number = ?',
+			number
+		);
+	};
+	const serviceCase = await caseFor('villager', '开具居住证明');
+	const repCase = await caseFor('rep', '补办社保卡');
 	const draftMeetingAt = await expectRedirect(
 		await send(
 			app,
@@ -602,6 +636,8 @@ async function buildWorld(app: App): Promise<World> {
 				"select min(number) from topics where state = 'submitted' and village_id = ?",
 				xyVillage
 			),
+			serviceCase,
+			repCase,
 			closedMeeting,
 			notifiedMeeting,
 			draftMeeting: Number(/meetings\/(\d+)/.exec(draftMeetingAt)![1]),

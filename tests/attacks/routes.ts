@@ -75,6 +75,8 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/supervision': { get: 'supervisor' },
 	'/[village]/topics': { get: 'member' },
 	'/[village]/topics/mine': { get: 'member' },
+	// A case is its villager's, their proxies', its assignees' and staff's: others find nothing.
+	'/[village]/services/[number]': { get: 'member' },
 	'/[village]/topics/register.csv': { get: 'staff' },
 	'/[village]/topics/new': { get: 'member' },
 	'/[village]/topics/[number]': { get: 'member' },
@@ -440,6 +442,25 @@ export function probes(w: World): Probe[] {
 		p('/[village]/topics', '/xinyang/topics', e('/[village]/topics')),
 		p('/[village]/topics/mine', '/xinyang/topics/mine', e('/[village]/topics/mine')),
 		p('/[village]/topics/new', '/xinyang/topics/new', e('/[village]/topics/new')),
+		p('/[village]/services/[number]', `/xinyang/services/${xy.serviceCase}`, {
+			anonymous: 303,
+			admin: 403,
+			dsClerk: 403,
+			clerk: 200,
+			secretary: 200,
+			villager: 200,
+			gridHead: xy.ownGridHead ? 200 : 404
+		}),
+		p('/[village]/services/[number]', `/xinyang/services/${xy.repCase}`, {
+			clerk: 200,
+			rep: 200,
+			villager: 404,
+			dsClerk: 403
+		}),
+		p('/[village]/services/[number]', `/dongshan/services/${xy.serviceCase}`, {
+			dsClerk: 404,
+			clerk: 403
+		}),
 		p('/[village]/topics/[number]', `/xinyang/topics/${xy.topic}`, e('/[village]/topics/[number]')),
 		// A draft is only its writer's: not the clerk's, not the neighbours'.
 		p(

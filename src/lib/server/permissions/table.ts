@@ -77,6 +77,18 @@ export const COMMANDS = {
 	createTopic: 'member',
 	fileServiceRequest: 'member',
 	updateServiceCategories: 'staff',
+	// The service window's verbs after filing; `member` ones are narrowed on the case itself: the
+	// assignee accepts, declines; the villager or whoever speaks for them rates, withdraws.
+	dispatchCase: 'staff',
+	acceptCase: 'member',
+	declineCase: 'member',
+	completeCase: 'staffOrResponsible',
+	rateCase: 'member',
+	recordFollowUp: 'staff',
+	referCase: 'staff',
+	withdrawCase: 'member',
+	caseToTopic: 'staff',
+	triageToService: 'staff',
 	updateDraft: 'member',
 	submitDraft: 'member',
 	confirmTopic: 'member',
@@ -152,6 +164,7 @@ export const COMMANDS = {
 	recordPaperObjection: 'staff',
 	// implementation
 	startImplementation: 'staff',
+	// Also the service case's progress (services/handling.ts): staff, or the case's assignee.
 	recordProgress: 'staffOrResponsible',
 	completeImplementation: 'staffOrResponsible',
 	discloseResult: 'supervisor',
@@ -272,6 +285,18 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	},
 	// The committee member gives the opinion in their own workspace, as on the implementation page.
 	'/[village]/supervision': { disclose: 'discloseResult' },
+	'/[village]/services/[number]': {
+		dispatch: 'dispatchCase',
+		accept: 'acceptCase',
+		decline: 'declineCase',
+		progress: 'recordProgress',
+		complete: 'completeCase',
+		rate: 'rateCase',
+		followUp: 'recordFollowUp',
+		refer: 'referCase',
+		withdraw: 'withdrawCase',
+		toTopic: 'caseToTopic'
+	},
 	'/[village]/topics/new': { submit: 'createTopic', draft: 'createTopic' },
 	'/[village]/topics/[number]': {
 		cosign: 'cosign',
@@ -283,7 +308,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		submitDraft: 'submitDraft',
 		opinion: 'addOpinion',
 		hideOpinion: 'hideOpinion',
-		triage: 'triageTopic',
+		triage: 'triageToService',
 		complete: 'completeDirect'
 	},
 	'/[village]/topics/[number]/consultation': {

@@ -2,6 +2,11 @@
 import { m } from '$lib/paraglide/messages';
 import type { Refusal } from '../result';
 import type { FileRequestResult } from './filing';
+import type { DispatchResult } from './dispatch';
+import type { CompleteCaseResult, DeclineResult, ProgressResult } from './handling';
+import type { FollowUpResult, RateResult } from './rating';
+import type { ReferResult } from './ends';
+import type { CaseToTopicResult } from './from-topic';
 import {
 	CATEGORY_NAME_MAX,
 	LIMIT_DAYS_MAX,
@@ -13,7 +18,17 @@ import { CATEGORIES_MAX, type CategoriesResult } from './categories-settings';
 import { CASE_TEXT_MAX, CASE_TITLE_MAX } from './records';
 
 /** Every reason a service-case command can refuse with; each must be worded below. */
-export type CaseRefusal = Refusal<FileRequestResult>;
+export type CaseRefusal = Refusal<
+	| FileRequestResult
+	| DispatchResult
+	| DeclineResult
+	| ProgressResult
+	| CompleteCaseResult
+	| RateResult
+	| FollowUpResult
+	| ReferResult
+	| CaseToTopicResult
+>;
 
 export function caseRefusalMessage(reason: CaseRefusal): string {
 	const messages: Record<CaseRefusal, () => string> = {
@@ -24,7 +39,21 @@ export function caseRefusalMessage(reason: CaseRefusal): string {
 		title_required: m.service_title_required,
 		title_too_long: () => m.service_title_too_long({ max: CASE_TITLE_MAX }),
 		description_too_long: () => m.service_description_too_long({ max: CASE_TEXT_MAX }),
-		consent_in_future: m.service_consent_in_future
+		consent_in_future: m.service_consent_in_future,
+		not_found: m.error_not_found,
+		wrong_state: m.case_wrong_state,
+		not_assignable: m.case_not_assignable,
+		same_assignee: m.case_same_assignee,
+		note_required: m.case_note_required,
+		note_too_long: () => m.case_note_too_long({ max: CASE_TEXT_MAX }),
+		reason_required: m.case_reason_required,
+		reason_too_long: () => m.case_reason_too_long({ max: CASE_TEXT_MAX }),
+		result_required: m.case_result_required,
+		result_too_long: () => m.case_result_too_long({ max: CASE_TEXT_MAX }),
+		comment_too_long: () => m.case_comment_too_long({ max: CASE_TEXT_MAX }),
+		bad_rating: m.error_choose_one,
+		own_work: m.case_own_work,
+		from_topic: m.case_from_topic
 	};
 	return messages[reason]();
 }

@@ -130,12 +130,14 @@ export interface CaseStep {
 	byUserId: number | null;
 	personId: number | null;
 	note: string;
+	/** The rating a `rated` step gave. */
+	rating: Rating | null;
 }
 
 export function stepsOf(db: Db, caseId: number): CaseStep[] {
 	return db
 		.prepare(
-			`select id, kind, at, by_user_id as byUserId, person_id as personId, note
+			`select id, kind, at, by_user_id as byUserId, person_id as personId, note, rating
 			 from service_case_steps where case_id = ? order by id`
 		)
 		.all(caseId) as CaseStep[];
@@ -150,12 +152,18 @@ export function recordStep(
 	c: Pick<ServiceCase, 'id'>,
 	kind: StepKind,
 	action: AuditAction,
-	detail: { personId?: number | null; note?: string; before?: unknown; after?: unknown } = {}
+	detail: {
+		personId?: number | null;
+		note?: string;
+		rating?: Rating;
+		before?: unknown;
+		after?: unknown;
+	} = {}
 ): void {
 	ctx.db
 		.prepare(
-			`insert into service_case_steps (case_id, kind, at, by_user_id, person_id, note)
-			 values (?, ?, ?, ?, ?, ?)`
+			`insert into service_case_steps (case_id, kind, at, by_user_id, person_id, note, rating)
+			 values (?, ?, ?, ?, ?, ?, ?)`
 		)
 		.run(
 			c.id,
@@ -163,7 +171,8 @@ export function recordStep(
 			ctx.now.toISOString(),
 			ctx.actor?.userId ?? null,
 			detail.personId ?? null,
-			detail.note ?? ''
+			detail.note ?? '',
+			detail.rating ?? null
 		);
 	ctx.audit({
 		action,

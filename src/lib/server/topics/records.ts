@@ -45,9 +45,13 @@ export const MAX_ATTACHMENTS = 6;
 export interface OnBehalf {
 	personId: number;
 	channel: OnBehalfChannel;
-	consentKind: 'signed_note' | 'read_back';
+	/**
+	 * Null only for a service request the villager filed themselves that staff turn into a topic:
+	 * the request is in their own words, and the topic still awaits their confirmation.
+	 */
+	consentKind: 'signed_note' | 'read_back' | null;
 	// When the text was read back to the villager and they agreed (ISO time).
-	consentAt: string;
+	consentAt: string | null;
 }
 
 export interface Topic extends TopicInput {

@@ -1,5 +1,5 @@
 // Triage (受理): the clerk's or branch secretary's decision on a submitted topic, and closing a
-// directly handled case with what was done (办结). Over-long text is refused, never cut.
+// topic handled directly before service cases (办结). Over-long text is refused, never cut.
 import { command } from '../command';
 import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
@@ -140,7 +140,10 @@ export type CompleteResult =
 				| 'village_rules_need_meeting';
 	  };
 
-/** Closes a directly handled service case with what was done (办结); never village rules. */
+/**
+ * Closes a topic sent to 直接办理 before such topics opened a service case, with what was done
+ * (办结); never village rules. Topics triaged since run their service case instead.
+ */
 export function completeDirect(
 	db: Db,
 	actor: Actor,
@@ -155,9 +158,13 @@ export function completeDirect(
 		villageId,
 		load: () => findTopic(db, villageId, topicId),
 		allowed: () => isStaffOf(db, actor, villageId),
-		run: (t, ctx): CompleteResult =>
-			t.category === 'village_rules'
-				? { ok: false, reason: 'village_rules_need_meeting' }
-				: endTopic(ctx, t, 'complete', 'topic.completed', { outcome })
+		run: (t, ctx): CompleteResult => {
+			if (t.category === 'village_rules')
+				return { ok: false, reason: 'village_rules_need_meeting' };
+			// A topic handled through a service case ends when the case closes, not by this form.
+			const hasCase = db.prepare('select 1 from service_cases where topic_id = ?').get(t.id);
+			if (hasCase) return { ok: false, reason: 'wrong_state' };
+			return endTopic(ctx, t, 'complete', 'topic.completed', { outcome });
+		}
 	});
 }

@@ -20,6 +20,7 @@ import speakersQueue from './017-speakers-queue.js';
 import proxies from './018-proxies.js';
 import paperObjections from './019-paper-objections.js';
 import serviceWindow from './020-service-window.js';
+import caseStepRating from './021-case-step-rating.js';
 import caseListIndex from './022-case-list-index.js';
 
 export const migrations = [
@@ -43,5 +44,6 @@ export const migrations = [
 	{ version: 18, name: 'proxies', sql: proxies },
 	{ version: 19, name: 'paper-objections', sql: paperObjections },
 	{ version: 20, name: 'service-window', sql: serviceWindow },
+	{ version: 21, name: 'case-step-rating', sql: caseStepRating },
 	{ version: 22, name: 'case-list-index', sql: caseListIndex }
 ];

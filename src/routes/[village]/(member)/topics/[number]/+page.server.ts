@@ -24,7 +24,9 @@ import {
 	type OnBehalfChannel
 } from '$lib/server/topics/rules';
 import { addOpinion, hideOpinion, opinionsPage } from '$lib/server/topics/opinions';
-import { completeDirect, triageTopic } from '$lib/server/topics/triage';
+import { completeDirect } from '$lib/server/topics/triage';
+import { caseOfTopic, triageToService } from '$lib/server/services/from-topic';
+import { canViewCase } from '$lib/server/services/access';
 import {
 	awaitsConfirmation,
 	confirmTopic,
@@ -57,7 +59,15 @@ export const load: PageServerLoad = async (event) => {
 	const { village, topic, actor, staff, user } = context(event);
 	const db = getDb();
 	const isProposer = actor.personId !== null && actor.personId === topic.proposerPersonId;
+	const linked = caseOfTopic(db, village.id, topic.id);
 	return {
+		// The service case handling the topic directly, or the one it came from: for who may see it.
+		serviceCase:
+			linked && canViewCase(db, village.id, actor, linked)
+				? { number: linked.number, cameFrom: linked.state === 'became_topic' }
+				: null,
+		// A topic sent to 直接办理 before it opened a case is still closed by the old 办结 form.
+		legacyDirect: topic.state === 'direct' && !linked,
 		topic,
 		speech: topicReading(topic),
 		serverAudio: !!(await speechEngine()),
@@ -223,7 +233,7 @@ export const actions: Actions = {
 		const { art24Answer, art24, route, reason, mergeInto } = parsed.data;
 		// The items go as ticked, with the answer: the domain refuses unknown items and any
 		// disagreement between them, so nothing ticked is dropped past the gate.
-		const r = triageTopic(getDb(), actor, village.id, topic.id, {
+		const r = triageToService(getDb(), actor, village.id, topic.id, {
 			route,
 			reason,
 			art24: art24 as Art24Item[],
