@@ -1,22 +1,7 @@
-// The words for a service case's codes (its state, the step it is late on, its category's limit),
-// in the current language; browser-safe like labels.ts, kept apart as the service window's own.
+// The lists' words for a service case: the step it is late on and its category's limit, in the
+// current language (browser-safe); its state and steps are worded in case-labels.ts.
 import { m } from '$lib/paraglide/messages';
-import type { CaseState } from '$lib/server/services/records';
 import type { LateStep } from '$lib/server/services/queries';
-
-const STATE_WORDS: Record<CaseState, () => string> = {
-	submitted: m.svc_state_submitted,
-	dispatched: m.svc_state_dispatched,
-	in_progress: m.svc_state_in_progress,
-	completed: m.svc_state_completed,
-	follow_up: m.svc_state_follow_up,
-	closed: m.svc_state_closed,
-	referred: m.svc_state_referred,
-	became_topic: m.svc_state_became_topic,
-	withdrawn: m.svc_state_withdrawn
-};
-
-export const caseStateLabel = (s: string): string => STATE_WORDS[s as CaseState]?.() ?? s;
 
 const LATE_WORDS: Record<LateStep, () => string> = {
 	dispatch: m.svc_late_dispatch,
