@@ -49,7 +49,7 @@ export const actions: Actions = {
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), { values, message: caseRefusalMessage(r.reason) });
 		// Post, then redirect: reloading the case page never files the request twice.
-		redirect(303, `/${village.slug}/services/${r.serviceCase.number}?filed=1`);
+		redirect(303, `/${village.slug}/services/${r.serviceCase.number}`);
 	}
 };
 
