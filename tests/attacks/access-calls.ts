@@ -338,6 +338,12 @@ function fieldsOf(
 			addGroups: { path: '/xinyang/roster/structure', fields: { names: '第九村民小组' } },
 			addGrids: { path: '/xinyang/roster/structure', fields: { names: '第九网格' } }
 		},
+		'/[village]/services/new': {
+			file: {
+				path: '/xinyang/services/new',
+				fields: { category: 'certificate', title: '开具居住证明', description: '' }
+			}
+		},
 		'/[village]/settings': {
 			save: {
 				path: '/xinyang/settings',
@@ -348,6 +354,10 @@ function fieldsOf(
 			objectionRoute: {
 				path: '/xinyang/settings',
 				fields: { office: '村委会办公室', hours: '工作日', supervision: '监委会' }
+			},
+			categories: {
+				path: '/xinyang/settings',
+				fields: { key_0: 'certificate', limit_0: '3', active_0: 'on' }
 			}
 		},
 		'/[village]/supervision': {

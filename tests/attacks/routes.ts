@@ -77,6 +77,10 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/roster/people/[person]': { get: 'staff' },
 	'/[village]/roster/structure': { get: 'staff' },
 	'/[village]/roster/volunteers': { get: 'staff' },
+
+	// Every member has a view of the window: staff the whole, others only their own cases.
+	'/[village]/services': { get: 'member' },
+	'/[village]/services/new': { get: 'member' },
 	'/[village]/settings': { get: 'staff' },
 	'/[village]/supervision': { get: 'supervisor' },
 	'/[village]/topics': { get: 'member' },
@@ -502,6 +506,9 @@ export function probes(w: World): Probe[] {
 			'/xinyang/roster/volunteers?q=zh',
 			e('/[village]/roster/volunteers')
 		),
+
+		p('/[village]/services', '/xinyang/services', e('/[village]/services')),
+		p('/[village]/services/new', '/xinyang/services/new', e('/[village]/services/new')),
 		p('/[village]/settings', '/xinyang/settings', e('/[village]/settings')),
 		p('/[village]/supervision', '/xinyang/supervision', e('/[village]/supervision')),
 		// Another village's committee is not this one's: its clerk is refused like ours.

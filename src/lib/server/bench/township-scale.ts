@@ -12,6 +12,9 @@ export const TOWNSHIP = {
 	firstVillageTopics: 10_000,
 	opinionsOnOneTopic: 500,
 	firstVillageNotices: 1_000,
+	// The staff case list measured is the first village's window; the others keep a few hundred.
+	firstVillageCases: 5_000,
+	casesPerVillage: 300,
 	stormVoters: 100,
 	stormMotions: 60
 };
@@ -27,6 +30,8 @@ export const TINY: Scale = {
 	firstVillageTopics: 100,
 	opinionsOnOneTopic: 20,
 	firstVillageNotices: 20,
+	firstVillageCases: 50,
+	casesPerVillage: 10,
 	stormVoters: 20,
 	stormMotions: 10
 };
@@ -41,6 +46,8 @@ export const EMPTY: Scale = {
 	firstVillageTopics: 1,
 	opinionsOnOneTopic: 0,
 	firstVillageNotices: 1,
+	firstVillageCases: 1,
+	casesPerVillage: 1,
 	stormVoters: 100,
 	stormMotions: 60
 };

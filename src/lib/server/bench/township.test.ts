@@ -6,6 +6,7 @@ import { verifyChain } from '../audit/chain.js';
 import { openDatabase } from '../db/open.js';
 import { checkLogin } from '../auth/accounts';
 import { meetingView } from '../meetings/view';
+import { listCases } from '../services/queries';
 import { TINY, STORM_PASSWORD, generate } from './township';
 
 describe('the benchmark township', () => {
@@ -21,7 +22,8 @@ describe('the benchmark township', () => {
 				topics: 200,
 				topic_opinions: 20,
 				meetings: 11,
-				notices: 20
+				notices: 20,
+				service_cases: 60
 			});
 			expect(a.counts.ballot_receipts).toBe(1000);
 			const db = openDatabase(join(dir, 'a.db'));
@@ -40,6 +42,12 @@ describe('the benchmark township', () => {
 					.all() as number[];
 				for (const id of closed)
 					expect(meetingView(db, v, id)?.agenda[0].motions[0].state ?? 'closed').toBe('closed');
+				// The window's list reads the generated cases: the first village's, some open and late.
+				const cases = listCases(db, v, { kind: 'all' }, { pageSize: 100 }, '2026-11-27');
+				expect(cases.total).toBe(TINY.firstVillageCases);
+				expect(new Set(cases.items.map((c) => c.state)).size).toBeGreaterThan(3);
+				const late = listCases(db, v, { kind: 'all' }, { overdue: true }, '2026-11-27');
+				expect(late.total).toBeGreaterThan(0);
 				expect(verifyChain(db).ok).toBe(true);
 			} finally {
 				db.close();

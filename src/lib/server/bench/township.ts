@@ -9,6 +9,7 @@ import { openDatabase } from '../db/open.js';
 import { migrate } from '../db/migrate.js';
 import { CN_2018 } from '../votes/rules';
 import { seededRandom } from '../../random.js';
+import { generateServiceCases } from './township-services';
 import {
 	CATEGORIES,
 	GIVEN,
@@ -326,6 +327,14 @@ export async function generate(
 		}
 	}).immediate();
 
+	generateServiceCases(
+		db,
+		villages,
+		(i) => (i === 0 ? scale.firstVillageCases : scale.casesPerVillage),
+		rand,
+		today
+	);
+
 	// The vote storm's meeting: open today in the first village, its voters signed in with logins.
 	const storm: Generated['storm'] = { meetingId: 0, motionIds: [], phones: [] };
 	db.transaction(() => {
@@ -387,7 +396,8 @@ export async function generate(
 			'topic_opinions',
 			'meetings',
 			'ballot_receipts',
-			'notices'
+			'notices',
+			'service_cases'
 		].map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n])
 	);
 	db.close();

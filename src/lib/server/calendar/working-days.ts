@@ -75,7 +75,7 @@ export function workingDaysAfter(
 ): string {
 	const own = new Set(villageHolidays);
 	let t = dateOf(from).getTime();
-	for (let left = n; left > 0; ) {
+	for (let left = n; left > 0;) {
 		t += DAY;
 		if (!isRestDay(isoOf(new Date(t)), own)) left--;
 	}

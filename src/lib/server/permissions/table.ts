@@ -89,6 +89,7 @@ export const COMMANDS = {
 	addVolunteer: 'staff',
 	endVolunteer: 'staff',
 
+	updateServiceCategories: 'staff',
 	// The service window's verbs after filing; `member` ones are narrowed on the case itself: the
 	// assignee accepts, declines; the villager or whoever speaks for them rates, withdraws.
 	dispatchCase: 'staff',
@@ -302,11 +303,13 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	},
 	'/[village]/roster/volunteers': { add: 'addVolunteer', end: 'endVolunteer' },
 	'/[village]/roster/structure': { addGroups: 'addStructureNames', addGrids: 'addStructureNames' },
+	'/[village]/services/new': { file: 'fileServiceRequest' },
 	'/[village]/settings': {
 		cadence: 'updateVisitCadence',
 		save: 'updateVillageSettings',
 		rules: 'updateRuleOptions',
-		objectionRoute: 'updateObjectionRoute'
+		objectionRoute: 'updateObjectionRoute',
+		categories: 'updateServiceCategories'
 	},
 	// The committee member gives the opinion in their own workspace, as on the implementation page.
 	'/[village]/supervision': { disclose: 'discloseResult' },

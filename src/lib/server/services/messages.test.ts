@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseRefusalMessage, categoryName } from './messages';
+import { caseRefusalMessage, categoriesRefusalMessage, categoryName } from './messages';
 import { BUILT_IN_CATEGORIES } from './categories';
 
 describe('service-case words', () => {
@@ -15,5 +15,21 @@ describe('service-case words', () => {
 
 	it('words a refusal with its limit', () => {
 		expect(caseRefusalMessage('title_too_long')).toContain('80');
+	});
+});
+
+describe('categories refusals', () => {
+	it.each(['limit_days', 'name_too_long', 'too_many'] as const)(
+		'words %s with its bound',
+		(reason) => {
+			const bound = { limit_days: '60', name_too_long: '16', too_many: '30' }[reason];
+			expect(categoriesRefusalMessage({ ok: false, reason })).toContain(bound);
+		}
+	);
+
+	it('names the duplicated category', () => {
+		expect(
+			categoriesRefusalMessage({ ok: false, reason: 'duplicate_name', row: '低保' })
+		).toContain('低保');
 	});
 });

@@ -7,7 +7,14 @@ import type { CompleteCaseResult, DeclineResult, ProgressResult } from './handli
 import type { FollowUpResult, RateResult } from './rating';
 import type { ReferResult } from './ends';
 import type { CaseToTopicResult } from './from-topic';
-import { isBuiltIn, type ServiceCategory } from './categories';
+import {
+	CATEGORY_NAME_MAX,
+	LIMIT_DAYS_MAX,
+	LIMIT_DAYS_MIN,
+	isBuiltIn,
+	type ServiceCategory
+} from './categories';
+import { CATEGORIES_MAX, type CategoriesResult } from './categories-settings';
 import { CASE_TEXT_MAX, CASE_TITLE_MAX } from './records';
 
 /** Every reason a service-case command can refuse with; each must be worded below. */
@@ -66,4 +73,20 @@ const BUILT_IN_NAMES = {
 export function categoryName(c: Pick<ServiceCategory, 'key' | 'name'>): string {
 	if (c.name) return c.name;
 	return isBuiltIn(c.key) ? BUILT_IN_NAMES[c.key]() : c.key;
+}
+
+/** Why the categories were not saved, naming the row refused where there is one. */
+export function categoriesRefusalMessage(r: Extract<CategoriesResult, { ok: false }>): string {
+	const messages: Record<Refusal<CategoriesResult>, () => string> = {
+		forbidden: m.error_forbidden,
+		unknown_category: m.svc_err_unknown_category,
+		built_in_renamed: m.svc_err_built_in_renamed,
+		name_required: m.svc_err_name_required,
+		name_too_long: () => m.svc_err_name_too_long({ max: CATEGORY_NAME_MAX }),
+		duplicate_name: () => m.svc_err_duplicate_name({ name: r.row ?? '' }),
+		limit_days: () => m.svc_err_limit_days({ min: LIMIT_DAYS_MIN, max: LIMIT_DAYS_MAX }),
+		none_active: m.svc_err_none_active,
+		too_many: () => m.svc_err_too_many({ max: CATEGORIES_MAX })
+	};
+	return messages[r.reason]();
 }

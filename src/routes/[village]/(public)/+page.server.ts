@@ -9,6 +9,7 @@ import { notifyForm, notifyRefusalMessage } from '$lib/server/roster/notify-form
 import { awaitingConfirmationOf } from '$lib/server/topics/read-back';
 import { gridsKeptBy } from '$lib/server/grid-points/records';
 import { todayInChina } from '$lib/server/calendar/dates';
+import { casesOfVillager } from '$lib/server/services/queries';
 import { requireMember, villageFromSlug } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 import { householdsOfMember } from '$lib/server/households/records';
@@ -21,13 +22,16 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	// Grid heads and staff keep the grid point's log: the link to it is theirs.
 	const gridPoint =
 		member !== null && gridsKeptBy(db, village.id, actorOf(member), todayInChina()).length > 0;
-	if (personId === null) return { pending: [], notify: null, gridPoint, contactHouseholds: 0 };
+	if (personId === null)
+		return { pending: [], cases: null, notify: null, gridPoint, contactHouseholds: 0 };
 	return {
 		gridPoint,
 		// What waits on this villager: topics filed for them that they have not confirmed.
 		pending: awaitingConfirmationOf(db, village.id, personId),
 		// A party member who looks after households is led to them (党员联系户).
 		contactHouseholds: householdsOfMember(db, village.id, personId).length,
+		// Their service requests still open, and those done and waiting for their rating.
+		cases: casesOfVillager(db, village.id, personId),
 		notify: {
 			preference: notifyPreferenceOf(db, village.id, personId),
 			messengers: messengersFor(db, village.id, personId)

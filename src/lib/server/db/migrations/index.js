@@ -21,6 +21,7 @@ import proxies from './018-proxies.js';
 import paperObjections from './019-paper-objections.js';
 import serviceWindow from './020-service-window.js';
 import caseStepRating from './021-case-step-rating.js';
+import caseListIndex from './022-case-list-index.js';
 import gridPointResolutions from './024-grid-point-resolutions.js';
 
 export const migrations = [
@@ -45,5 +46,6 @@ export const migrations = [
 	{ version: 19, name: 'paper-objections', sql: paperObjections },
 	{ version: 20, name: 'service-window', sql: serviceWindow },
 	{ version: 21, name: 'case-step-rating', sql: caseStepRating },
+	{ version: 22, name: 'case-list-index', sql: caseListIndex },
 	{ version: 24, name: 'grid-point-resolutions', sql: gridPointResolutions }
 ];

@@ -20,6 +20,8 @@ import { upcomingMeetings } from '$lib/server/meetings/upcoming';
 import { missingCalendarYears } from '$lib/server/calendar/working-days';
 import { overdueByMember } from '$lib/server/households/coverage';
 
+import { overdueCases, windowCounts } from '$lib/server/services/queries';
+
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
 	const db = getDb();
@@ -36,6 +38,10 @@ export const load: PageServerLoad = (event) => {
 		overdueVisits: overdueByMember(db, village.id),
 		awaiting: listTopics(db, village.id, { state: 'submitted', pageSize: 50 }).items,
 		obligations: openObligations(db, village.id),
+		services: {
+			counts: windowCounts(db, village.id, today),
+			overdue: overdueCases(db, village.id, 20, today)
+		},
 		cadence: disclosureCadence(db, village.id, today),
 		// Disclosure: 2018 art. 30, 2026 art. 35.
 		cadenceArticle: citeOrganicLaw('disclosure', today, getLocale()),

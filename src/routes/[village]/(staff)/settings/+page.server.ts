@@ -26,6 +26,11 @@ import { updateVisitCadence, visitCadenceDays } from '$lib/server/households/cad
 import { cadenceForm } from '$lib/server/households/forms';
 import { householdRefusalMessage } from '$lib/server/households/messages';
 
+import { isBuiltIn, serviceCategories } from '$lib/server/services/categories';
+import { updateServiceCategories } from '$lib/server/services/categories-settings';
+import { categoriesForm, categoryEditsOf } from '$lib/server/services/form';
+import { categoriesRefusalMessage, categoryName } from '$lib/server/services/messages';
+
 const formulas = (q: QuorumRule) =>
 	q.kind === 'compare'
 		? [symbolicFormula(q.test)]
@@ -44,6 +49,13 @@ export const load: PageServerLoad = (event) => {
 		objectionRoute: getObjectionRoute(db, village.id),
 		routeMissing: missingParts(getObjectionRoute(db, village.id)),
 		routeMax: OBJECTION_ROUTE_FIELD_MAX,
+		serviceCategories: serviceCategories(db, village.id).map((c) => ({
+			key: c.key,
+			name: categoryName(c),
+			own: !isBuiltIn(c.key),
+			limitDays: c.limitDays,
+			active: c.active
+		})),
 		rules: {
 			id: rules.id,
 			effectiveFrom: rules.effectiveFrom,
@@ -157,5 +169,19 @@ export const actions: Actions = {
 				}
 			});
 		return { routeSaved: true };
+	},
+	categories: async (event) => {
+		const { village, user } = requireStaff(event);
+		const parsed = parseForm(categoriesForm, await readForm(event.request));
+		const categoryValues = parsed.values as Record<string, string>;
+		if (!parsed.ok)
+			return fail(400, { categoryValues, categoriesError: firstError(parsed.errors) });
+		const r = updateServiceCategories(getDb(), user.id, village.id, categoryEditsOf(parsed.data));
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), {
+				categoryValues,
+				categoriesError: categoriesRefusalMessage(r)
+			});
+		return { categoriesSaved: true };
 	}
 };
