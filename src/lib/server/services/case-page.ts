@@ -51,7 +51,7 @@ export function caseForms(
 		rate: !assignee && speaksFor(db, actor, villageId, c, today),
 		followUp: staff,
 		refer: staff,
-		withdraw: isOwner(actor, c),
+		withdraw: isOwner(actor, c) && c.topicId === null,
 		toTopic: staff && c.topicId === null
 	};
 	return (Object.keys(FROM) as CaseVerb[]).filter(

@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
 import { FROM, caseCommand, checkText, isOwner, updateCase, type CaseResult } from './moves';
 import { recordStep } from './records';
+import { endTopicOfCase } from './from-topic';
 
 export type ReferResult = CaseResult<'reason_required' | 'reason_too_long'>;
 
@@ -28,6 +29,8 @@ export function referCase(
 		run: (c, ctx): ReferResult => {
 			const after = updateCase(ctx, c, { state: 'referred', step_due_on: null });
 			recordStep(ctx, c, 'referred', 'service_case.referred', { note: why.text });
+			// The village's part ends here: a topic sent to 直接办理 ends with where the case went.
+			endTopicOfCase(ctx, after, why.text);
 			return { ok: true, serviceCase: after };
 		}
 	});
@@ -40,7 +43,7 @@ export function withdrawCase(
 	villageId: number,
 	caseId: number,
 	options: { now?: Date } = {}
-): CaseResult {
+): CaseResult<'from_topic'> {
 	return caseCommand(db, {
 		actor,
 		villageId,
@@ -48,7 +51,10 @@ export function withdrawCase(
 		now: options.now,
 		allowed: (c) => isOwner(actor, c),
 		from: FROM.withdraw,
-		run: (c, ctx) => {
+		run: (c, ctx): CaseResult<'from_topic'> => {
+			// A case opened from a triaged topic is that topic's handling, which the topic's track
+			// ends: the villager tells the window, which completes or refers it, never leaves it open.
+			if (c.topicId !== null) return { ok: false, reason: 'from_topic' };
 			const after = updateCase(ctx, c, { state: 'withdrawn', step_due_on: null });
 			recordStep(ctx, c, 'withdrawn', 'service_case.withdrawn');
 			return { ok: true, serviceCase: after };

@@ -10,6 +10,7 @@ import { dispatchCase } from './dispatch';
 import { acceptCase, completeCase } from './handling';
 import { rateCase, recordFollowUp } from './rating';
 import { caseToTopic, triageToService } from './from-topic';
+import { referCase, withdrawCase } from './ends';
 import { findCase, stepsOf } from './records';
 import { caseIn, caseWorld, FRIDAY, type CaseWorld } from './test-helpers';
 
@@ -115,6 +116,36 @@ describe('triage to 直接办理 opens a case', () => {
 			state: 'completed',
 			outcome: '已更换路灯'
 		});
+	});
+
+	it('a referral ends the topic with where the case went, so no topic waits in 直接办理 for good', () => {
+		const w = caseWorld(db);
+		const t = topicOf(w);
+		const r = triageToService(db, w.clerk, w.village, t.id, direct);
+		if (!r.ok || !r.serviceCase) throw new Error(JSON.stringify(r));
+		expect(
+			referCase(db, w.clerk, w.village, r.serviceCase.id, '路灯属乡镇照明所管护，已转乡镇。')
+		).toMatchObject({ ok: true });
+		expect(findTopic(db, w.village, t.id)).toMatchObject({
+			state: 'completed',
+			outcome: '路灯属乡镇照明所管护，已转乡镇。'
+		});
+	});
+
+	it('a case opened from a topic is not withdrawn behind the topic’s back, and nothing changes', () => {
+		const w = caseWorld(db);
+		const t = topicOf(w);
+		const r = triageToService(db, w.clerk, w.village, t.id, direct);
+		if (!r.ok || !r.serviceCase) throw new Error(JSON.stringify(r));
+		const audit = () => db.prepare('select count(*) from audit').pluck().get();
+		const before = audit();
+		expect(withdrawCase(db, w.villager, w.village, r.serviceCase.id)).toEqual({
+			ok: false,
+			reason: 'from_topic'
+		});
+		expect(findCase(db, w.village, r.serviceCase.id)!.state).toBe('submitted');
+		expect(findTopic(db, w.village, t.id)!.state).toBe('direct');
+		expect(audit()).toBe(before);
 	});
 });
 

@@ -162,14 +162,18 @@ export function triageToService(
 }
 
 /**
- * Ends the topic a case was opened from (直接办理) with the case's result, in the transaction of
- * the step that closes the case. A topic the case became is left to its own track.
+ * Ends the topic a case was opened from (直接办理) with the case's result (or, for a referral, why
+ * and where it went), in the transaction of the step that closes the case. A topic the case became
+ * is left to its own track.
  */
-export function endTopicOfCase(ctx: CommandContext, c: ServiceCase): void {
+export function endTopicOfCase(
+	ctx: CommandContext,
+	c: ServiceCase,
+	outcome = c.result ?? ''
+): void {
 	if (c.topicId === null || c.state === 'became_topic') return;
 	const t = findTopic(ctx.db, c.villageId, c.topicId);
-	if (t?.state === 'direct')
-		endTopic(ctx, t, 'complete', 'topic.completed', { outcome: c.result ?? '' });
+	if (t?.state === 'direct') endTopic(ctx, t, 'complete', 'topic.completed', { outcome });
 }
 
 /** The case linked to a topic, either way (opened from it, or become it), if any. */
