@@ -20,6 +20,7 @@ import speakersQueue from './017-speakers-queue.js';
 import proxies from './018-proxies.js';
 import paperObjections from './019-paper-objections.js';
 import serviceWindow from './020-service-window.js';
+import figureIndexes from './025-figure-indexes.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -41,5 +42,6 @@ export const migrations = [
 	{ version: 17, name: 'speakers-queue', sql: speakersQueue },
 	{ version: 18, name: 'proxies', sql: proxies },
 	{ version: 19, name: 'paper-objections', sql: paperObjections },
-	{ version: 20, name: 'service-window', sql: serviceWindow }
+	{ version: 20, name: 'service-window', sql: serviceWindow },
+	{ version: 25, name: 'figure-indexes', sql: figureIndexes }
 ];
