@@ -38,6 +38,8 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/accounts': { get: 'staff' },
 	'/[village]/authorizations': { get: 'staff' },
 	'/[village]/dashboard': { get: 'staff' },
+	// Counts and rates only, no names: anyone may read them.
+	'/[village]/figures': { get: 'public' },
 	'/[village]/meetings': { get: 'member' },
 	'/[village]/meetings/new': { get: 'staff' },
 	// The meeting's notice is public once sent; voting and opinions are for its attendees.
@@ -69,6 +71,8 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/roster/people/[person]': { get: 'staff' },
 	'/[village]/roster/structure': { get: 'staff' },
 	'/[village]/settings': { get: 'staff' },
+	// The clerk's and secretary's figures by period and grid (supervisors read the public subset).
+	'/[village]/statistics': { get: 'staff' },
 	'/[village]/supervision': { get: 'supervisor' },
 	'/[village]/topics': { get: 'member' },
 	'/[village]/topics/mine': { get: 'member' },
