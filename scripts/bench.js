@@ -207,7 +207,9 @@ async function measure(label, scale, { browser }) {
 			noticeBoard: await load(url, `/${slug}/notices`),
 			topicList: await load(url, `/${slug}/topics?state=submitted&page=3`, cookie),
 			topic: await load(url, `/${slug}/topics/${generated.topicNumber}`, cookie),
-			meetingNotice: await load(url, `/${slug}/meetings/${generated.storm.meetingId}`)
+			meetingNotice: await load(url, `/${slug}/meetings/${generated.storm.meetingId}`),
+			// The clerk's figures for this year, as the page opens without a filter.
+			statistics: await load(url, `/${slug}/statistics`, cookie)
 		};
 		const storm = await voteStorm(url, generated.storm, slug);
 		storm.stored = storedBallots(dbPath, generated.storm.motionIds);
@@ -255,7 +257,7 @@ const township = await measure(smoke ? 'smoke-township' : 'township', smoke ? TI
 });
 
 const base = township.pages.baseline.rps;
-const DATA_PAGES = ['noticeBoard', 'topicList', 'topic', 'meetingNotice'];
+const DATA_PAGES = ['noticeBoard', 'topicList', 'topic', 'meetingNotice', 'statistics'];
 /** @type {{ what: string, met: boolean }[]} */
 const targets = [];
 const target = (what, met) => (targets.push({ what, met }), met ? 'met' : 'MISSED');

@@ -20,6 +20,7 @@ import {
 	stormPhone,
 	type Scale
 } from './township-scale';
+import { addHouseholdVisits } from './township-visits';
 
 // The harness bundles this file alone, so the scales it measures are exported from here too.
 export {
@@ -304,6 +305,8 @@ export async function generate(
 		}
 	}).immediate();
 
+	addHouseholdVisits(db, villages, today, rand);
+
 	// The first village's notice board.
 	db.transaction(() => {
 		const v = villages[0];
@@ -387,7 +390,8 @@ export async function generate(
 			'topic_opinions',
 			'meetings',
 			'ballot_receipts',
-			'notices'
+			'notices',
+			'household_visits'
 		].map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n])
 	);
 	db.close();
