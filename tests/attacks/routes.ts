@@ -232,6 +232,15 @@ export function probes(w: World): Probe[] {
 		p('/[village]/accounts', '/xinyang/accounts', e('/[village]/accounts')),
 		p('/[village]/authorizations', '/xinyang/authorizations', e('/[village]/authorizations')),
 		p('/[village]/dashboard', '/xinyang/dashboard', e('/[village]/dashboard')),
+		p('/[village]/figures', '/xinyang/figures', e('/[village]/figures')),
+		p('/[village]/figures', '/no-such-village/figures', hidden('public', 'all')),
+		p('/[village]/statistics', '/xinyang/statistics', e('/[village]/statistics')),
+		// One village's staff never read another's figures by period and grid.
+		p('/[village]/statistics', '/dongshan/statistics', {
+			dsClerk: 200,
+			clerk: 403,
+			anonymous: 303
+		}),
 		p('/[village]/meetings', '/xinyang/meetings', e('/[village]/meetings')),
 		p('/[village]/meetings/new', '/xinyang/meetings/new', e('/[village]/meetings/new')),
 		p('/[village]/meetings/[id]', mt, e('/[village]/meetings/[id]')),
