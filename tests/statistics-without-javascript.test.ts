@@ -9,12 +9,18 @@ import {
 	loginWithoutScripts,
 	readOnlyTest as test
 } from './fixtures.ts';
-import { expectNoHorizontalScroll, zoom200 } from './layout-checks.ts';
+import {
+	expectNoHorizontalScroll,
+	inElderlyMode,
+	useElderlyMode,
+	zoom200
+} from './layout-checks.ts';
 
 test.use({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
 
 test('the clerk opens the statistics page, filters by grid and period, and reads every formula', async ({
-	page
+	page,
+	app
 }) => {
 	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto('/xinyang/statistics');
@@ -75,9 +81,14 @@ test('the clerk opens the statistics page, filters by grid and period, and reads
 	await page.goto('/xinyang/statistics?from=2026-05-01&to=2026-04-01');
 	await expect(page.getByRole('alert')).toContainText('结束日期不能早于开始日期');
 
-	// At 200 % zoom the charts shrink with the page and the tables scroll inside their own boxes.
+	// At 200 % zoom and in elderly mode the charts shrink with the page and the tables scroll
+	// inside their own boxes.
 	await zoom200(page);
 	await page.goto('/xinyang/statistics');
+	await expectNoHorizontalScroll(page);
+	await useElderlyMode(page, app);
+	await page.goto('/xinyang/statistics');
+	expect(await inElderlyMode(page)).toBe(true);
 	await expectNoHorizontalScroll(page);
 });
 
