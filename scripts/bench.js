@@ -209,7 +209,9 @@ async function measure(label, scale, { browser }) {
 			topic: await load(url, `/${slug}/topics/${generated.topicNumber}`, cookie),
 			// The clerk's window over the first village's 5,000 service cases, a page in.
 			caseList: await load(url, `/${slug}/services?view=all&page=3`, cookie),
-			meetingNotice: await load(url, `/${slug}/meetings/${generated.storm.meetingId}`)
+			meetingNotice: await load(url, `/${slug}/meetings/${generated.storm.meetingId}`),
+			// The clerk's figures for this year, as the page opens without a filter.
+			statistics: await load(url, `/${slug}/statistics`, cookie)
 		};
 		const storm = await voteStorm(url, generated.storm, slug);
 		storm.stored = storedBallots(dbPath, generated.storm.motionIds);
@@ -257,7 +259,7 @@ const township = await measure(smoke ? 'smoke-township' : 'township', smoke ? TI
 });
 
 const base = township.pages.baseline.rps;
-const DATA_PAGES = ['noticeBoard', 'topicList', 'topic', 'caseList', 'meetingNotice'];
+const DATA_PAGES = ['noticeBoard', 'topicList', 'topic', 'caseList', 'meetingNotice', 'statistics'];
 /** @type {{ what: string, met: boolean }[]} */
 const targets = [];
 const target = (what, met) => (targets.push({ what, met }), met ? 'met' : 'MISSED');

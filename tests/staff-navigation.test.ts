@@ -15,7 +15,7 @@ import {
 } from './fixtures.ts';
 import { DEMO_TODAY_MEETING_TITLE, demoMeeting } from './meeting-helpers.ts';
 
-const SECTIONS = ['工作台', '议题', '办事', '会议', '公告', '花名册', '账户', '设置'];
+const SECTIONS = ['工作台', '统计', '议题', '办事', '会议', '公告', '花名册', '账户', '设置'];
 
 async function phoneWithoutScripts(
 	newContext: Parameters<Parameters<typeof test>[2]>[0]['newContext'],
@@ -61,6 +61,7 @@ test('every staff page shows the same navigation without JavaScript at 360 px, t
 	const { meetingId } = demoMeeting(app);
 	const pages: [string, string, 'page' | 'true'][] = [
 		['/xinyang/dashboard', '工作台', 'page'],
+		['/xinyang/statistics', '统计', 'page'],
 		['/xinyang/topics', '议题', 'page'],
 		['/xinyang/services', '办事', 'page'],
 		['/xinyang/meetings', '会议', 'page'],

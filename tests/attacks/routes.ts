@@ -38,6 +38,8 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/accounts': { get: 'staff' },
 	'/[village]/authorizations': { get: 'staff' },
 	'/[village]/dashboard': { get: 'staff' },
+	// Counts and rates only, no names: anyone may read them.
+	'/[village]/figures': { get: 'public' },
 	'/[village]/households': { get: 'staff' },
 	// A household's page: its contact member and the staff; any other member finds nothing.
 	'/[village]/households/[household]': { get: 'member' },
@@ -82,6 +84,8 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/services': { get: 'member' },
 	'/[village]/services/new': { get: 'member' },
 	'/[village]/settings': { get: 'staff' },
+	// The clerk's and secretary's figures by period and grid (supervisors read the public subset).
+	'/[village]/statistics': { get: 'staff' },
 	'/[village]/supervision': { get: 'supervisor' },
 	'/[village]/topics': { get: 'member' },
 	'/[village]/topics/mine': { get: 'member' },
@@ -300,6 +304,15 @@ export function probes(w: World): Probe[] {
 		p('/[village]/grid-point/summary', `/xinyang/grid-point/summary?grid=${ds.grid}`, {
 			clerk: 404,
 			gridHead: 404
+		}),
+		p('/[village]/figures', '/xinyang/figures', e('/[village]/figures')),
+		p('/[village]/figures', '/no-such-village/figures', hidden('public', 'all')),
+		p('/[village]/statistics', '/xinyang/statistics', e('/[village]/statistics')),
+		// One village's staff never read another's figures by period and grid.
+		p('/[village]/statistics', '/dongshan/statistics', {
+			dsClerk: 200,
+			clerk: 403,
+			anonymous: 303
 		}),
 		p('/[village]/meetings', '/xinyang/meetings', e('/[village]/meetings')),
 		p('/[village]/meetings/new', '/xinyang/meetings/new', e('/[village]/meetings/new')),

@@ -21,6 +21,7 @@ import {
 	stormPhone,
 	type Scale
 } from './township-scale';
+import { addHouseholdVisits } from './township-visits';
 
 // The harness bundles this file alone, so the scales it measures are exported from here too.
 export {
@@ -305,6 +306,8 @@ export async function generate(
 		}
 	}).immediate();
 
+	addHouseholdVisits(db, villages, today, rand);
+
 	// The first village's notice board.
 	db.transaction(() => {
 		const v = villages[0];
@@ -397,7 +400,8 @@ export async function generate(
 			'meetings',
 			'ballot_receipts',
 			'notices',
-			'service_cases'
+			'service_cases',
+			'household_visits'
 		].map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n])
 	);
 	db.close();

@@ -23,6 +23,7 @@ import serviceWindow from './020-service-window.js';
 import caseStepRating from './021-case-step-rating.js';
 import caseListIndex from './022-case-list-index.js';
 import gridPointResolutions from './024-grid-point-resolutions.js';
+import figureIndexes from './025-figure-indexes.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -47,5 +48,6 @@ export const migrations = [
 	{ version: 20, name: 'service-window', sql: serviceWindow },
 	{ version: 21, name: 'case-step-rating', sql: caseStepRating },
 	{ version: 22, name: 'case-list-index', sql: caseListIndex },
-	{ version: 24, name: 'grid-point-resolutions', sql: gridPointResolutions }
+	{ version: 24, name: 'grid-point-resolutions', sql: gridPointResolutions },
+	{ version: 25, name: 'figure-indexes', sql: figureIndexes }
 ];
