@@ -3,7 +3,10 @@
 import type { Db } from '../db';
 import { actorByPhone } from './actors';
 import { addOpinion } from '../topics/opinions';
-import { completeDirect, triageTopic } from '../topics/triage';
+import { triageToService, type TriageToServiceResult } from '../services/from-topic';
+import { dispatchCase } from '../services/dispatch';
+import { acceptCase, completeCase } from '../services/handling';
+import { rateCase } from '../services/rating';
 import { cosign } from '../topics/cosigning';
 import { createTopic } from '../topics/filing';
 import type { TopicInput } from '../topics/records';
@@ -212,6 +215,28 @@ export const DEMO_TOPICS: DemoTopic[] = [
 	}
 ];
 
+/**
+ * A directly handled topic's case, done the way the window does it: dispatched to the party member
+ * 刘志强 (or the grid head), accepted, completed with what was done, and rated by the clerk, who took the villager's
+ * word; the topic then ends with the case's result.
+ */
+function handleDemoCase(db: Db, villageId: number, caseId: number, result: string) {
+	const clerk = actorByPhone(db, '13800000001');
+	const person = db.prepare('select person_id from service_cases where id = ?').pluck().get(caseId);
+	// Nobody handles their own request: 刘志强's goes to the grid head 赵桂兰.
+	const member = actorByPhone(
+		db,
+		person === actorByPhone(db, '13800000005').personId ? '13800000004' : '13800000005'
+	);
+	for (const r of [
+		dispatchCase(db, clerk, villageId, caseId, { assigneePersonId: member.personId!, note: '' }),
+		acceptCase(db, member, villageId, caseId),
+		completeCase(db, member, villageId, caseId, result),
+		rateCase(db, clerk, villageId, caseId, { rating: 'satisfied', comment: '' })
+	])
+		if (!r.ok) throw new Error(`demo case ${caseId}: ${r.reason}`);
+}
+
 export function seedDemoTopics(db: Db, villageId: number): { number: string; state: TopicState }[] {
 	const actor = (phone: string) => actorByPhone(db, phone);
 	const clerk = actor('13800000001');
@@ -259,8 +284,10 @@ export function seedDemoTopics(db: Db, villageId: number): { number: string; sta
 		});
 		for (const body of t.opinions ?? [])
 			addOpinion(db, actor('13800000004'), villageId, r.topic.id, body);
+		let d: TriageToServiceResult | null = null;
 		if (t.triage) {
-			const d = triageTopic(db, clerk, villageId, r.topic.id, {
+			// Through the window, as the clerk's triage form does: 直接办理 opens the topic's case.
+			d = triageToService(db, clerk, villageId, r.topic.id, {
 				route: t.triage.route,
 				reason: t.triage.reason ?? '',
 				art24: t.triage.art24 ?? [],
@@ -269,7 +296,11 @@ export function seedDemoTopics(db: Db, villageId: number): { number: string; sta
 			});
 			if (!d.ok) throw new Error(`demo triage ${t.input.title}: ${d.reason}`);
 		}
-		if (t.complete) completeDirect(db, clerk, villageId, r.topic.id, t.complete);
+		if (t.complete) {
+			const c = d?.ok ? d.serviceCase : null;
+			if (!c) throw new Error(`demo topic ${t.input.title}: no case to complete`);
+			handleDemoCase(db, villageId, c.id, t.complete);
+		}
 	}
 	return created.map((c) => ({
 		number: c.number,
