@@ -19,11 +19,17 @@ const LAYERS = [
 	// The grid point's log: each item becomes a service request, a topic or a note.
 	'grid-points',
 	'notices',
+	// The hall's venues and what is booked on them; a meeting picks its venue, so venues sit below.
+	'venues',
 	'meetings',
 	'votes',
 	'procedure',
 	'consultation',
 	'implementation',
+	// 村规民约 revised on the 4+2 track: put in force from the resolution that adopted it.
+	'village-rules',
+	// Model-villager rounds: chosen online or in a meeting, published on the board.
+	'honours',
 	// The supervision committee's workspace reads implementations, objections and the cadence.
 	'supervision',
 	// The public board's pages: a notice with the meeting it calls and the resolution it publishes.

@@ -23,6 +23,21 @@ export const AUDIT_ACTIONS = [
 	'coordination.outcome_recorded',
 	'grid_point.item_recorded',
 	'grid_point.item_resolved',
+	'hall_event.attendance_recorded',
+	'hall_event.booked',
+	'hall_event.cancelled',
+	'hall_event.changed',
+	'hall_event.checked_in',
+	'honour_ballot.cast',
+	'honour_nomination.filed',
+	'honour_nomination.reviewed',
+	'honour_round.cancelled',
+	'honour_round.counted',
+	'honour_round.meeting_count_recorded',
+	'honour_round.nominations_closed',
+	'honour_round.opened',
+	'honour_round.published',
+	'honour_round.voting_opened',
 	'household.contact_assigned',
 	'household.contact_ended',
 	'household.notes_updated',
@@ -57,6 +72,7 @@ export const AUDIT_ACTIONS = [
 	'meeting.speech_recorded',
 	'meeting.speech_started',
 	'meeting.updated',
+	'meeting.venue_changed',
 	'meeting.written_opinion_recorded',
 	'motion.closed',
 	'motion.created',
@@ -93,6 +109,19 @@ export const AUDIT_ACTIONS = [
 	'roster.relation_removed',
 	'roster.role_assigned',
 	'roster.role_ended',
+	'rules_document.recorded',
+	'rules_revision.change_drafted',
+	'rules_revision.change_removed',
+	'rules_revision.comment_answered',
+	'rules_revision.commented',
+	'rules_revision.comments_opened',
+	'rules_revision.opened',
+	'rules_revision.reviewed',
+	'rules_revision.sent_for_review',
+	'rules_revision.withdrawn',
+	'rules_version.enacted',
+	'rules_version.filed',
+	'rules_version.filing_acknowledged',
 	'service_case.accepted',
 	'service_case.became_topic',
 	'service_case.closed',
@@ -126,7 +155,11 @@ export const AUDIT_ACTIONS = [
 	'topic.submitted',
 	'topic.triaged',
 	'topic.withdrawn',
+	'venue.added',
+	'venue.changed',
+	'venue.retired',
 	'village.created',
+	'village.hall_rules_changed',
 	'village.rule_options_changed',
 	'village.service_categories_changed',
 	'village.settings_changed',
@@ -145,6 +178,9 @@ export type AuditSubject =
 	| 'consultation'
 	| 'grid'
 	| 'grid_point_item'
+	| 'hall_event'
+	| 'honour_nomination'
+	| 'honour_round'
 	| 'household'
 	| 'implementation'
 	| 'meeting'
@@ -155,9 +191,13 @@ export type AuditSubject =
 	| 'reps_authorization'
 	| 'resolution'
 	| 'roster'
+	| 'rules_document'
+	| 'rules_revision'
+	| 'rules_version'
 	| 'service_case'
 	| 'topic'
 	| 'user'
+	| 'venue'
 	| 'village'
 	| 'volunteer';
 

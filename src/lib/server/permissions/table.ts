@@ -87,6 +87,8 @@ export const COMMANDS = {
 	recordGridPointItem: 'member',
 	resolveGridPointItem: 'member',
 	addVolunteer: 'staff',
+	// The hall's desk takes bookings: an activity or a private use on a venue (venues/booking.ts).
+	bookEvent: 'staff',
 	endVolunteer: 'staff',
 
 	updateServiceCategories: 'staff',

@@ -24,6 +24,7 @@ import caseStepRating from './021-case-step-rating.js';
 import caseListIndex from './022-case-list-index.js';
 import gridPointResolutions from './024-grid-point-resolutions.js';
 import figureIndexes from './025-figure-indexes.js';
+import hallUses from './026-hall-uses.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -49,5 +50,6 @@ export const migrations = [
 	{ version: 21, name: 'case-step-rating', sql: caseStepRating },
 	{ version: 22, name: 'case-list-index', sql: caseListIndex },
 	{ version: 24, name: 'grid-point-resolutions', sql: gridPointResolutions },
-	{ version: 25, name: 'figure-indexes', sql: figureIndexes }
+	{ version: 25, name: 'figure-indexes', sql: figureIndexes },
+	{ version: 26, name: 'hall-uses', sql: hallUses }
 ];
