@@ -23,6 +23,7 @@ import { seedDemoNotices } from './demo-notices';
 import { seedDemoProcedure } from './demo-procedure';
 import { seedDemoServices } from './demo-services';
 import { seedDemoTopics } from './demo-topics';
+import { seedDemoVenues } from './demo-venues';
 import { seededRandom } from '../../random.js';
 import { DEMO_GRIDS, DEMO_GROUPS, DEMO_PEOPLE, demoRosterCsv } from './demo-roster';
 
@@ -285,6 +286,7 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 					`demo roster import failed: ${JSON.stringify(imported.issues.slice(0, 3))}`
 				);
 			seedRoles(db, clerkId, villageId);
+			seedDemoVenues(db, villageId);
 
 			DEMO_ACCOUNTS.forEach((a, i) => {
 				if (a.role === 'admin') return;

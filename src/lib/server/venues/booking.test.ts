@@ -13,6 +13,7 @@ const village = () => demoVillageId(db);
 const clerk = () => demoActor(db, '13800000001');
 const villager = () => demoActor(db, '13800000003');
 
+/** A venue of its own, so the demo's venues and their bookings do not get in the way. */
 function venue(name = '测试会场'): number {
 	return Number(
 		db
