@@ -89,6 +89,13 @@ export const COMMANDS = {
 	addVolunteer: 'staff',
 	// The hall's desk takes bookings: an activity or a private use on a venue (venues/booking.ts).
 	bookEvent: 'staff',
+	changeEvent: 'staff',
+	cancelEvent: 'staff',
+	// The village's venue list and its 红白理事会 rules for private uses (venues/venues.ts, hall-rules.ts).
+	addVenue: 'staff',
+	changeVenue: 'staff',
+	retireVenue: 'staff',
+	updateHallRules: 'staff',
 	endVolunteer: 'staff',
 
 	updateServiceCategories: 'staff',

@@ -5,14 +5,16 @@ import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf } from '../permissions/village';
 import { isValidDate } from '../calendar/dates';
-import { findClash, type Clash } from './clash';
+import { findClash, type Clash, type Span } from './clash';
+import { getHallRules, hallRuleBreach, type HallRuleBreach } from './hall-rules';
 import {
 	EVENT_KINDS,
 	PRIVATE_KINDS,
 	findEvent,
 	findVenue,
 	type EventKind,
-	type HallEvent
+	type HallEvent,
+	type Venue
 } from './records';
 
 export const EVENT_TITLE_MAX = 100;
@@ -31,6 +33,10 @@ export interface BookEventInput {
 	organiser?: string;
 	/** For a private use: the household that asked. */
 	householdId?: number | null;
+	/** How many are expected (for a private use: its guests); never more than the venue holds. */
+	expected?: number | null;
+	/** For a private use: the tables (桌数) it sets, which the 红白理事会 rules may limit. */
+	tables?: number | null;
 }
 
 export type BookingRefusal =
@@ -44,12 +50,19 @@ export type BookingRefusal =
 	| 'no_venue'
 	| 'venue_retired'
 	| 'household_needed'
-	| 'no_household';
+	| 'no_household'
+	| 'bad_expected';
+
+/** A refusal that needs the database: the clash named, the capacity or the rule broken. */
+export type BookingConflict =
+	| { ok: false; reason: 'clash'; clash: Clash }
+	| { ok: false; reason: 'over_capacity'; capacity: number }
+	| { ok: false; reason: 'hall_rules'; breach: HallRuleBreach };
 
 export type BookEventResult =
 	| { ok: true; event: HallEvent }
 	| { ok: false; reason: 'forbidden' | 'not_found' | BookingRefusal }
-	| { ok: false; reason: 'clash'; clash: Clash };
+	| BookingConflict;
 
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
@@ -66,7 +79,48 @@ export function bookingInputRefusal(input: BookEventInput): BookingRefusal | nul
 	if (input.endTime <= input.startTime) return 'ends_before_start';
 	if (PRIVATE_KINDS.includes(input.kind as EventKind) && !input.householdId)
 		return 'household_needed';
+	for (const n of [input.expected, input.tables])
+		if (n != null && (!Number.isSafeInteger(n) || n < 0)) return 'bad_expected';
 	return null;
+}
+
+export const spanOf = (input: Pick<BookEventInput, 'date' | 'startTime' | 'endTime'>): Span => ({
+	startsAt: `${input.date}T${input.startTime}`,
+	endsAt: `${input.date}T${input.endTime}`
+});
+
+function hoursOf(span: Span): number {
+	const minutes = (t: string) => Number(t.slice(11, 13)) * 60 + Number(t.slice(14, 16));
+	return (minutes(span.endsAt) - minutes(span.startsAt)) / 60;
+}
+
+/**
+ * What the venue and the village's rules say to a use of `span`: over the venue's capacity is
+ * refused (a hall packed past what it holds is unsafe, and a larger venue is on the same list); a
+ * private use over the 红白理事会 rules is refused with the rule named; a clash with another use
+ * is refused naming it. `except` leaves out the event being changed.
+ */
+export function bookingConflict(
+	db: Db,
+	villageId: number,
+	venue: Venue,
+	kind: EventKind,
+	input: Pick<BookEventInput, 'expected' | 'tables'>,
+	span: Span,
+	except: { eventId?: number } = {}
+): BookingConflict | null {
+	if ((input.expected ?? 0) > venue.capacity)
+		return { ok: false, reason: 'over_capacity', capacity: venue.capacity };
+	if (PRIVATE_KINDS.includes(kind)) {
+		const breach = hallRuleBreach(getHallRules(db, villageId), {
+			tables: input.tables,
+			guests: input.expected,
+			hours: hoursOf(span)
+		});
+		if (breach) return { ok: false, reason: 'hall_rules', breach };
+	}
+	const clash = findClash(db, villageId, venue.id, span, except);
+	return clash ? { ok: false, reason: 'clash', clash } : null;
 }
 
 /**
@@ -84,10 +138,7 @@ export function bookEvent(
 	if (refusal) return { ok: false, reason: refusal };
 	const kind = input.kind as EventKind;
 	const isPrivate = PRIVATE_KINDS.includes(kind);
-	const span = {
-		startsAt: `${input.date}T${input.startTime}`,
-		endsAt: `${input.date}T${input.endTime}`
-	};
+	const span = spanOf(input);
 	return command(db, {
 		actor,
 		villageId,
@@ -104,8 +155,8 @@ export function bookEvent(
 					.get(input.householdId, villageId);
 				if (!household) return { ok: false, reason: 'no_household' };
 			}
-			const clash = findClash(db, villageId, venue.id, span);
-			if (clash) return { ok: false, reason: 'clash', clash };
+			const conflict = bookingConflict(db, villageId, venue, kind, input, span);
+			if (conflict) return conflict;
 			const at = ctx.now.toISOString();
 			const id = Number(
 				db
@@ -135,7 +186,14 @@ export function bookEvent(
 				action: 'hall_event.booked',
 				subjectType: 'hall_event',
 				subjectId: id,
-				after: { venueId: venue.id, kind, startsAt: span.startsAt, endsAt: span.endsAt }
+				after: {
+					venueId: venue.id,
+					kind,
+					startsAt: span.startsAt,
+					endsAt: span.endsAt,
+					expected: input.expected ?? null,
+					tables: input.tables ?? null
+				}
 			});
 			return { ok: true, event };
 		}
