@@ -8,13 +8,17 @@ import { isValidDate } from '../calendar/dates';
 import { villageRules } from '../villages/settings';
 import { MEETING_TYPES, type MeetingType, type RuleSet } from '../votes/rules';
 import { byStaff, getMeeting, personOfVillage, type Meeting } from './records';
+import { endTimeOk, venueForMeeting } from './venue';
 
 export interface MeetingInput {
 	type: MeetingType;
 	title: string;
+	/** Free text, for meetings called without a venue; a venue given wins and its name is kept. */
 	place?: string;
+	venueId?: number | null;
 	meetingDate: string;
 	startsAt?: string;
+	endsAt?: string;
 	groupId?: number | null;
 	chairPersonId?: number | null;
 	recorderPersonId?: number | null;
@@ -30,7 +34,9 @@ export type CreateMeetingResult =
 				| 'bad_type'
 				| 'bad_title'
 				| 'bad_place'
+				| 'bad_venue'
 				| 'bad_date'
+				| 'bad_end_time'
 				| 'bad_group'
 				| 'bad_person';
 	  };
@@ -49,6 +55,8 @@ export function createMeeting(
 	// The same limit as an edit: refused, never cut short into a wrong place on the notice.
 	if ((input.place?.trim() ?? '').length > 100) return { ok: false, reason: 'bad_place' };
 	if (!isValidDate(input.meetingDate)) return { ok: false, reason: 'bad_date' };
+	const endsAt = (input.endsAt ?? '').trim();
+	if (!endTimeOk(input.startsAt ?? '', endsAt)) return { ok: false, reason: 'bad_end_time' };
 	// The law in force on the meeting day, not on the day it is called.
 	const rules = options.rules ?? villageRules(db, villageId, input.meetingDate);
 	const rule = rules.meetings[input.type];
@@ -72,19 +80,27 @@ export function createMeeting(
 				if (p != null && !personOfVillage(db, villageId, p))
 					return { ok: false, reason: 'bad_person' };
 			}
+			const venue =
+				input.venueId != null
+					? venueForMeeting(db, villageId, input.venueId, input.meetingDate)
+					: null;
+			if (input.venueId != null && !venue) return { ok: false, reason: 'bad_venue' };
 			const { lastInsertRowid } = db
 				.prepare(
-					`insert into meetings (village_id, type, title, place, meeting_date, starts_at, group_id,
-					   chair_person_id, recorder_person_id, rule_set_id, rule_json, created_by, created_at)
-					 values (?, ?, ?, coalesce(?, '湖边议事厅'), ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+					`insert into meetings (village_id, type, title, place, venue_id, meeting_date, starts_at,
+					   ends_at, group_id, chair_person_id, recorder_person_id, rule_set_id, rule_json,
+					   created_by, created_at)
+					 values (?, ?, ?, coalesce(?, '湖边议事厅'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 				)
 				.run(
 					villageId,
 					input.type,
 					title,
-					input.place?.trim() || null,
+					venue?.name ?? (input.place?.trim() || null),
+					venue?.id ?? null,
 					input.meetingDate,
 					input.startsAt ?? '',
+					endsAt,
 					groupId,
 					input.chairPersonId ?? null,
 					input.recorderPersonId ?? null,
@@ -102,6 +118,7 @@ export function createMeeting(
 					type: meeting.type,
 					title,
 					meetingDate: meeting.meetingDate,
+					venueId: meeting.venueId,
 					ruleSetId: rules.id
 				}
 			});
@@ -113,8 +130,11 @@ export function createMeeting(
 export interface DraftMeetingInput {
 	title: string;
 	place?: string;
+	/** Given (null for none): the venue the meeting moves to; not given: the venue it has stays. */
+	venueId?: number | null;
 	meetingDate: string;
 	startsAt?: string;
+	endsAt?: string;
 	chairPersonId?: number | null;
 	recorderPersonId?: number | null;
 }
@@ -130,7 +150,9 @@ export type UpdateDraftMeetingResult =
 				| 'bad_title'
 				| 'bad_date'
 				| 'bad_time'
+				| 'bad_end_time'
 				| 'bad_place'
+				| 'bad_venue'
 				| 'bad_person';
 	  };
 
@@ -155,8 +177,10 @@ export function updateDraftMeeting(
 	if (!isValidDate(input.meetingDate)) return { ok: false, reason: 'bad_date' };
 	const startsAt = (input.startsAt ?? '').trim();
 	if (startsAt && !START_TIME.test(startsAt)) return { ok: false, reason: 'bad_time' };
-	const place = input.place?.trim() || '湖边议事厅';
-	if (place.length > 100) return { ok: false, reason: 'bad_place' };
+	const endsAt = (input.endsAt ?? '').trim();
+	if (!endTimeOk(startsAt, endsAt)) return { ok: false, reason: 'bad_end_time' };
+	const typedPlace = input.place?.trim() || '湖边议事厅';
+	if (typedPlace.length > 100) return { ok: false, reason: 'bad_place' };
 	return command(db, {
 		actor,
 		villageId,
@@ -169,11 +193,23 @@ export function updateDraftMeeting(
 				if (p != null && !personOfVillage(db, villageId, p))
 					return { ok: false, reason: 'bad_person' };
 			}
+			// A caller that only types a place keeps the venue while the place is the venue's name.
+			const venueId =
+				input.venueId !== undefined
+					? input.venueId
+					: input.place === undefined || input.place.trim() === meeting.place
+						? meeting.venueId
+						: null;
+			const venue =
+				venueId !== null ? venueForMeeting(db, villageId, venueId, input.meetingDate) : null;
+			if (venueId !== null && !venue) return { ok: false, reason: 'bad_venue' };
 			const next = {
 				title,
-				place,
+				place: venue?.name ?? typedPlace,
+				venueId: venue?.id ?? null,
 				meetingDate: input.meetingDate,
 				startsAt,
+				endsAt,
 				chairPersonId: input.chairPersonId ?? null,
 				recorderPersonId: input.recorderPersonId ?? null
 			};
@@ -198,13 +234,16 @@ export function updateDraftMeeting(
 				after.ruleSetId = rule.id;
 			}
 			db.prepare(
-				`update meetings set title = ?, place = ?, meeting_date = ?, starts_at = ?,
-				   chair_person_id = ?, recorder_person_id = ?, rule_set_id = ?, rule_json = ? where id = ?`
+				`update meetings set title = ?, place = ?, venue_id = ?, meeting_date = ?, starts_at = ?,
+				   ends_at = ?, chair_person_id = ?, recorder_person_id = ?, rule_set_id = ?, rule_json = ?
+				 where id = ?`
 			).run(
 				next.title,
 				next.place,
+				next.venueId,
 				next.meetingDate,
 				next.startsAt,
+				next.endsAt,
 				next.chairPersonId,
 				next.recorderPersonId,
 				rule.id,

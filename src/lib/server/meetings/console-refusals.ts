@@ -64,9 +64,11 @@ export function attendanceRefusal(db: Db, meeting: Meeting, r: Refused<MarkAtten
 
 export const notifyRefusal = (r: Refused<NotifyMeetingResult>) => ({
 	message: meetingRefusalMessage(r.reason, {
-		earliest: r.reason === 'too_late' ? formatDate(r.earliest) : undefined
+		earliest: r.reason === 'too_late' ? formatDate(r.earliest) : undefined,
+		clash: r.reason === 'venue_clash' ? r.clash : undefined
 	}),
-	tooLate: r.reason === 'too_late'
+	tooLate: r.reason === 'too_late',
+	clash: r.reason === 'venue_clash' ? r.clash : null
 });
 
 export const openRefusal = (r: Refused<OpenMeetingResult>) =>
@@ -77,7 +79,8 @@ export const openRefusal = (r: Refused<OpenMeetingResult>) =>
 
 export const reNoticeRefusal = (r: Refused<ReNoticeMeetingResult>) =>
 	meetingRefusalMessage(r.reason, {
-		earliest: r.reason === 'too_late' ? formatDate(r.earliest) : undefined
+		earliest: r.reason === 'too_late' ? formatDate(r.earliest) : undefined,
+		clash: r.reason === 'venue_clash' ? r.clash : undefined
 	});
 
 export const openMotionRefusal = (r: Refused<OpenMotionResult>) =>

@@ -22,6 +22,8 @@ import type { CastBallotResult, RecordBallotsResult } from '../votes/ballots';
 import type { CloseMeetingResult, CloseMotionResult } from '../votes/closing';
 import type { CreateMotionResult, OpenMotionResult } from '../votes/motions';
 import type { MarkRecusalResult } from '../votes/recusals';
+import type { Clash } from '../venues/clash';
+import { clashMessage } from '../venues/messages';
 
 /** Every reason a meeting or motion command can refuse with. */
 export type MeetingRefusal = Refusal<
@@ -54,6 +56,7 @@ export function meetingRefusalMessage(
 		formula?: string;
 		present?: number;
 		ballots?: number;
+		clash?: Clash;
 	} = {}
 ): string {
 	const messages: Record<MeetingRefusal, () => string> = {
@@ -112,7 +115,11 @@ export function meetingRefusalMessage(
 		bad_recusal_reason: m.meeting_refused_bad_recusal_reason,
 		not_close_relative: m.meeting_refused_not_close_relative,
 		already_recused: m.meeting_refused_already_recused,
-		count_taken: m.meeting_refused_count_taken
+		count_taken: m.meeting_refused_count_taken,
+		bad_venue: m.ven_meeting_bad_venue,
+		bad_end_time: m.ven_meeting_bad_end_time,
+		venue_retired: m.ven_meeting_venue_retired,
+		venue_clash: () => (params.clash ? clashMessage(params.clash) : m.ven_meeting_bad_venue())
 	};
 	return messages[reason]();
 }

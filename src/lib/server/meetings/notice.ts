@@ -10,6 +10,8 @@ import { todayInChina } from '../calendar/dates';
 import { CN_2018, mayOpen, type RosterKind, type RuleSet } from '../votes/rules';
 import { byStaff, getMeeting, personOfVillage, type Meeting } from './records';
 import { currentMeetingNotice, recordMeetingNotice } from './notice-records';
+import type { Clash } from '../venues/clash';
+import { meetingClash, venueForMeeting } from './venue';
 
 export type NotifyMeetingResult =
 	| { ok: true; meeting: Meeting; expected: number; voting: number }
@@ -25,9 +27,11 @@ export type NotifyMeetingResult =
 				| 'bad_attendee'
 				| 'empty_roster'
 				| 'bad_reason'
-				| 'no_temporary_notice';
+				| 'no_temporary_notice'
+				| 'venue_retired';
 	  }
-	| { ok: false; reason: 'too_late'; earliest: string };
+	| { ok: false; reason: 'too_late'; earliest: string }
+	| { ok: false; reason: 'venue_clash'; clash: Clash };
 
 /** The longest reason a temporary notice records: a sentence or two on the public notice. */
 export const EMERGENCY_REASON_MAX = 200;
@@ -155,6 +159,14 @@ export function notifyMeeting(
 			if (reason === 'bad_reason' || reason === 'no_temporary_notice') return { ok: false, reason };
 			const may = noticePeriodLeft(meeting, today, meeting.meetingDate, reason !== null);
 			if (!may.ok) return { ok: false, reason: 'too_late', earliest: may.earliest };
+			// From the notice on, the meeting holds its venue: two uses of one hall never overlap.
+			if (
+				meeting.venueId !== null &&
+				!venueForMeeting(db, villageId, meeting.venueId, meeting.meetingDate)
+			)
+				return { ok: false, reason: 'venue_retired' };
+			const clash = meetingClash(db, meeting);
+			if (clash) return { ok: false, reason: 'venue_clash', clash };
 			const roster = expectedRoster(db, meeting, options.attendees);
 			if (typeof roster === 'string') return { ok: false, reason: roster };
 			const householdOf = db.prepare('select household_id from people where id = ?').pluck();

@@ -9,6 +9,8 @@ import { villageRules } from '../villages/settings';
 import { byStaff, getMeeting, type Meeting } from './records';
 import { currentMeetingNotice, recordMeetingNotice } from './notice-records';
 import { noticePeriodLeft, postMeetingNotice, temporaryNoticeReason } from './notice';
+import type { Clash } from '../venues/clash';
+import { endTimeOk, meetingClash, venueForMeeting } from './venue';
 
 export type ReNoticeMeetingResult =
 	| { ok: true; meeting: Meeting }
@@ -20,12 +22,15 @@ export type ReNoticeMeetingResult =
 				| 'not_notified'
 				| 'bad_date'
 				| 'bad_time'
+				| 'bad_end_time'
+				| 'bad_venue'
 				| 'unchanged'
 				| 'other_rule_set'
 				| 'bad_reason'
 				| 'no_temporary_notice';
 	  }
-	| { ok: false; reason: 'too_late'; earliest: string };
+	| { ok: false; reason: 'too_late'; earliest: string }
+	| { ok: false; reason: 'venue_clash'; clash: Clash };
 
 const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -39,12 +44,22 @@ export function reNoticeMeeting(
 	actor: Actor,
 	villageId: number,
 	meetingId: number,
-	input: { meetingDate: string; startsAt?: string; emergencyReason?: string },
+	input: {
+		meetingDate: string;
+		startsAt?: string;
+		/** Not given: the meeting keeps its end time and venue. */
+		endsAt?: string;
+		venueId?: number | null;
+		emergencyReason?: string;
+	},
 	options: { now?: Date } = {}
 ): ReNoticeMeetingResult {
 	if (!isValidDate(input.meetingDate)) return { ok: false, reason: 'bad_date' };
 	const startsAt = (input.startsAt ?? '').trim();
 	if (startsAt && !START_TIME.test(startsAt)) return { ok: false, reason: 'bad_time' };
+	const givenEnd = input.endsAt?.trim();
+	if (givenEnd !== undefined && !endTimeOk(startsAt, givenEnd))
+		return { ok: false, reason: 'bad_end_time' };
 	return command(db, {
 		actor,
 		villageId,
@@ -54,7 +69,17 @@ export function reNoticeMeeting(
 		run: (meeting, ctx): ReNoticeMeetingResult => {
 			const today = todayInChina(ctx.now);
 			if (meeting.state !== 'notified') return { ok: false, reason: 'not_notified' };
-			if (input.meetingDate === meeting.meetingDate && startsAt === meeting.startsAt)
+			const endsAt = givenEnd ?? (endTimeOk(startsAt, meeting.endsAt) ? meeting.endsAt : '');
+			const venueId = input.venueId !== undefined ? input.venueId : meeting.venueId;
+			const venue =
+				venueId !== null ? venueForMeeting(db, villageId, venueId, input.meetingDate) : null;
+			if (venueId !== null && !venue) return { ok: false, reason: 'bad_venue' };
+			if (
+				input.meetingDate === meeting.meetingDate &&
+				startsAt === meeting.startsAt &&
+				endsAt === meeting.endsAt &&
+				venueId === meeting.venueId
+			)
 				return { ok: false, reason: 'unchanged' };
 			// The roster and quorum were frozen under the law of the old date; a date under another
 			// law is another meeting, called afresh.
@@ -67,10 +92,28 @@ export function reNoticeMeeting(
 			if (reason === 'bad_reason' || reason === 'no_temporary_notice') return { ok: false, reason };
 			const may = noticePeriodLeft(meeting, today, input.meetingDate, reason !== null);
 			if (!may.ok) return { ok: false, reason: 'too_late', earliest: may.earliest };
+			const clash = meetingClash(db, {
+				id: meeting.id,
+				villageId,
+				venueId,
+				meetingDate: input.meetingDate,
+				startsAt,
+				endsAt
+			});
+			if (clash) return { ok: false, reason: 'venue_clash', clash };
 			const previous = currentMeetingNotice(db, meetingId);
 			db.prepare(
-				'update meetings set meeting_date = ?, starts_at = ?, notice_date = ? where id = ?'
-			).run(input.meetingDate, startsAt, today, meetingId);
+				`update meetings set meeting_date = ?, starts_at = ?, ends_at = ?, venue_id = ?,
+				   place = ?, notice_date = ? where id = ?`
+			).run(
+				input.meetingDate,
+				startsAt,
+				endsAt,
+				venueId,
+				venue?.name ?? meeting.place,
+				today,
+				meetingId
+			);
 			const moved = getMeeting(db, villageId, meetingId)!;
 			const noticeId = postMeetingNotice(db, actor, moved, ctx.now, previous?.noticeId ?? null);
 			recordMeetingNotice(db, {
@@ -90,11 +133,15 @@ export function reNoticeMeeting(
 				before: {
 					meetingDate: meeting.meetingDate,
 					startsAt: meeting.startsAt,
+					endsAt: meeting.endsAt,
+					venueId: meeting.venueId,
 					noticeDate: meeting.noticeDate
 				},
 				after: {
 					meetingDate: input.meetingDate,
 					startsAt,
+					endsAt,
+					venueId,
 					noticeDate: today,
 					emergencyReason: reason
 				}

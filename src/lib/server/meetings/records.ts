@@ -29,8 +29,12 @@ export interface Meeting {
 	type: MeetingType;
 	title: string;
 	place: string;
+	/** The venue it is held in; null for a meeting called before venues were listed. */
+	venueId: number | null;
 	meetingDate: string;
 	startsAt: string;
+	/** 'HH:MM' or '' (the clash rule then takes venues/clash.ts's default length). */
+	endsAt: string;
 	groupId: number | null;
 	chairPersonId: number | null;
 	recorderPersonId: number | null;
@@ -66,8 +70,10 @@ interface MeetingRow {
 	type: MeetingType;
 	title: string;
 	place: string;
+	venue_id: number | null;
 	meeting_date: string;
 	starts_at: string;
+	ends_at: string;
 	group_id: number | null;
 	chair_person_id: number | null;
 	recorder_person_id: number | null;
@@ -106,8 +112,10 @@ function toMeeting(r: MeetingRow): Meeting {
 		type: r.type,
 		title: r.title,
 		place: r.place,
+		venueId: r.venue_id,
 		meetingDate: r.meeting_date,
 		startsAt: r.starts_at,
+		endsAt: r.ends_at,
 		groupId: r.group_id,
 		chairPersonId: r.chair_person_id,
 		recorderPersonId: r.recorder_person_id,
