@@ -177,8 +177,9 @@ export function updateDraftMeeting(
 	if (!isValidDate(input.meetingDate)) return { ok: false, reason: 'bad_date' };
 	const startsAt = (input.startsAt ?? '').trim();
 	if (startsAt && !START_TIME.test(startsAt)) return { ok: false, reason: 'bad_time' };
-	const endsAt = (input.endsAt ?? '').trim();
-	if (!endTimeOk(startsAt, endsAt)) return { ok: false, reason: 'bad_end_time' };
+	const givenEnd = input.endsAt?.trim();
+	if (givenEnd !== undefined && !endTimeOk(startsAt, givenEnd))
+		return { ok: false, reason: 'bad_end_time' };
 	const typedPlace = input.place?.trim() || '湖边议事厅';
 	if (typedPlace.length > 100) return { ok: false, reason: 'bad_place' };
 	return command(db, {
@@ -203,6 +204,8 @@ export function updateDraftMeeting(
 			const venue =
 				venueId !== null ? venueForMeeting(db, villageId, venueId, input.meetingDate) : null;
 			if (venueId !== null && !venue) return { ok: false, reason: 'bad_venue' };
+			// Not given: the end time stays, unless the new start has passed it.
+			const endsAt = givenEnd ?? (endTimeOk(startsAt, meeting.endsAt) ? meeting.endsAt : '');
 			const next = {
 				title,
 				place: venue?.name ?? typedPlace,

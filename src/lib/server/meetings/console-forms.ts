@@ -105,6 +105,8 @@ export const editForm = z.object({
 	title: text(TITLE_MAX),
 	meetingDate: text(SHORT),
 	startsAt: text(SHORT),
+	endsAt: text(SHORT),
+	venueId: optionalId(() => meetingRefusalMessage('bad_venue')),
 	place: text(PLACE_MAX),
 	chairPersonId: optionalId(),
 	recorderPersonId: optionalId()
@@ -117,6 +119,7 @@ export function parseEdit(form: FormData) {
 		title: echo(p.values.title, TITLE_MAX),
 		meetingDate: echo(p.values.meetingDate, SHORT),
 		startsAt: echo(p.values.startsAt, SHORT),
+		endsAt: echo(p.values.endsAt, SHORT),
 		place: echo(p.values.place, PLACE_MAX)
 	};
 	if (!p.ok)
@@ -125,11 +128,14 @@ export function parseEdit(form: FormData) {
 				['chairPersonId', () => m.meeting_refused_bad_person()],
 				['recorderPersonId', () => m.meeting_refused_bad_person()],
 				['title', () => meetingRefusalMessage('bad_title')],
+				['venueId', () => meetingRefusalMessage('bad_venue')],
 				['place', () => meetingRefusalMessage('bad_place')]
 			]),
 			values
 		);
-	return accepted(p.data, values);
+	// A form without the venue select (an older page) keeps the meeting's venue and end time.
+	const { venueId, endsAt, ...rest } = p.data;
+	return accepted(form.has('venueId') ? { ...rest, venueId, endsAt } : rest, values);
 }
 
 export const addGuestForm = z.object({

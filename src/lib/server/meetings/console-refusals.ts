@@ -68,7 +68,7 @@ export const notifyRefusal = (r: Refused<NotifyMeetingResult>) => ({
 		clash: r.reason === 'venue_clash' ? r.clash : undefined
 	}),
 	tooLate: r.reason === 'too_late',
-	clash: r.reason === 'venue_clash' ? r.clash : null
+	...(r.reason === 'venue_clash' ? { clash: r.clash } : {})
 });
 
 export const openRefusal = (r: Refused<OpenMeetingResult>) =>

@@ -19,6 +19,10 @@ export const newMeetingForm = z.object({
 	title: text(100, { required: true }),
 	meetingDate: text(SHORT).refine(isValidDate, { error: () => m.error_date() }),
 	startsAt: text(SHORT).refine((s) => !s || TIME.test(s), { error: () => m.mtg_new_bad_time() }),
+	endsAt: text(SHORT).refine((s) => !s || TIME.test(s), {
+		error: () => m.ven_meeting_bad_end_time()
+	}),
+	venueId: optionalId(() => m.ven_meeting_bad_venue()),
 	place: text(PLACE_MAX),
 	groupId: optionalId(),
 	chairPersonId: optionalId(),

@@ -3,7 +3,7 @@
 // to check; a reason over its limit is refused here, never cut short.
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { firstError, parseForm, text } from '../forms';
+import { firstError, optionalId, parseForm, text } from '../forms';
 import { accepted, echo, ids, refused, type Parsed } from './console-forms';
 import { EMERGENCY_REASON_MAX } from './notice';
 
@@ -29,6 +29,8 @@ export function parseNotify(
 export const reNoticeForm = z.object({
 	meetingDate: text(SHORT),
 	startsAt: text(SHORT),
+	endsAt: text(SHORT),
+	venueId: optionalId(() => m.ven_meeting_bad_venue()),
 	reason: reason()
 });
 
@@ -37,13 +39,18 @@ export function parseReNotice(form: FormData) {
 	const values = {
 		meetingDate: echo(p.values.meetingDate, SHORT),
 		startsAt: echo(p.values.startsAt, SHORT),
+		endsAt: echo(p.values.endsAt, SHORT),
+		venueId: echo(p.values.venueId, SHORT),
 		reason: echo(p.values.reason, EMERGENCY_REASON_MAX)
 	};
 	if (!p.ok) return refused(firstError(p.errors), values);
+	// A form without the venue select (an older page) keeps the meeting's venue and end time.
+	const hasVenue = form.has('venueId');
 	return accepted(
 		{
 			meetingDate: p.data.meetingDate,
 			startsAt: p.data.startsAt,
+			...(hasVenue ? { venueId: p.data.venueId, endsAt: p.data.endsAt } : {}),
 			emergencyReason: p.data.reason
 		},
 		values

@@ -126,6 +126,11 @@ export function reNoticeMeeting(
 				recordedBy: actor.userId,
 				createdAt: ctx.now.toISOString()
 			});
+			// The venue and end time are logged only when they move, as the notice's other facts.
+			const changeOf = (key: 'endsAt' | 'venueId', next: string | number | null) =>
+				meeting[key] === next ? [{}, {}] : [{ [key]: meeting[key] }, { [key]: next }];
+			const [endBefore, endAfter] = changeOf('endsAt', endsAt);
+			const [venueBefore, venueAfter] = changeOf('venueId', venueId);
 			ctx.audit({
 				action: 'meeting.re_noticed',
 				subjectType: 'meeting',
@@ -133,15 +138,15 @@ export function reNoticeMeeting(
 				before: {
 					meetingDate: meeting.meetingDate,
 					startsAt: meeting.startsAt,
-					endsAt: meeting.endsAt,
-					venueId: meeting.venueId,
+					...endBefore,
+					...venueBefore,
 					noticeDate: meeting.noticeDate
 				},
 				after: {
 					meetingDate: input.meetingDate,
 					startsAt,
-					endsAt,
-					venueId,
+					...endAfter,
+					...venueAfter,
 					noticeDate: today,
 					emergencyReason: reason
 				}

@@ -6,6 +6,7 @@ import { actorByPhone } from './actors';
 import { addAgendaItem, createMeeting } from '../meetings/calling';
 import { notifyMeeting } from '../meetings/notice';
 import { addDays, todayInChina } from '../calendar/dates';
+import { listVenues } from '../venues/records';
 import { seedDemoClosedMeeting } from './demo-closed-meeting';
 
 const chinaMorning = (date: string) => new Date(`${date}T01:00:00Z`); // 09:00 in China
@@ -25,6 +26,8 @@ function callDemoMeetings(db: Db, villageId: number, now: Date): void {
 	const clerk = actorOf(db, '13800000001');
 	const secretary = actorOf(db, '13800000002');
 	const today = todayInChina(now);
+	// Both upcoming meetings are in the hall itself, as the source article's meetings are.
+	const hall = listVenues(db, villageId).find((v) => v.name === '湖边议事厅')?.id ?? null;
 	const topicId = (title: string) =>
 		(
 			db
@@ -65,6 +68,8 @@ function callDemoMeetings(db: Db, villageId: number, now: Date): void {
 			title: DEMO_TODAY_MEETING_TITLE,
 			meetingDate: today,
 			startsAt: '09:00',
+			endsAt: '11:30',
+			venueId: hall,
 			chairPersonId: secretary.personId,
 			recorderPersonId: clerk.personId
 		},
@@ -86,6 +91,8 @@ function callDemoMeetings(db: Db, villageId: number, now: Date): void {
 			title: '村民会议：修订村规民约',
 			meetingDate: addDays(today, 14),
 			startsAt: '14:00',
+			endsAt: '16:30',
+			venueId: hall,
 			chairPersonId: secretary.personId,
 			recorderPersonId: clerk.personId
 		},

@@ -25,6 +25,7 @@ import caseListIndex from './022-case-list-index.js';
 import gridPointResolutions from './024-grid-point-resolutions.js';
 import figureIndexes from './025-figure-indexes.js';
 import hallUses from './026-hall-uses.js';
+import closedMeetingVenue from './030-closed-meeting-venue.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -51,5 +52,6 @@ export const migrations = [
 	{ version: 22, name: 'case-list-index', sql: caseListIndex },
 	{ version: 24, name: 'grid-point-resolutions', sql: gridPointResolutions },
 	{ version: 25, name: 'figure-indexes', sql: figureIndexes },
-	{ version: 26, name: 'hall-uses', sql: hallUses }
+	{ version: 26, name: 'hall-uses', sql: hallUses },
+	{ version: 30, name: 'closed-meeting-venue', sql: closedMeetingVenue }
 ];
