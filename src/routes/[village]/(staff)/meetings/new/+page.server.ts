@@ -13,6 +13,7 @@ import { villageRules } from '$lib/server/villages/settings';
 import { requireStaff } from '$lib/server/villages/context';
 import { actorOf } from '$lib/server/permissions';
 import { refusalStatus } from '$lib/server/http/refusal';
+import { listVenues } from '$lib/server/venues/records';
 
 const DEFAULT_TYPE: MeetingType = 'reps_meeting';
 
@@ -26,7 +27,12 @@ export const load: PageServerLoad = (event) => {
 		// The village's own rules on today's law; a meeting is frozen under the law of its own day.
 		guide: meetingTypeGuide(villageRules(db, village.id, today), today),
 		groups: listGroups(db, village.id).map((g) => ({ id: g.id, name: g.name })),
-		officers: officerCandidates(db, village.id, today)
+		officers: officerCandidates(db, village.id, today),
+		venues: listVenues(db, village.id).map((v) => ({
+			id: v.id,
+			name: v.name,
+			capacity: v.capacity
+		}))
 	};
 };
 
@@ -34,7 +40,9 @@ export const load: PageServerLoad = (event) => {
 const FIELD_OF_REFUSAL: Partial<Record<string, string>> = {
 	bad_group: 'groupId',
 	bad_person: 'chairPersonId',
-	bad_place: 'place'
+	bad_place: 'place',
+	bad_venue: 'venueId',
+	bad_end_time: 'endsAt'
 };
 
 export const actions: Actions = {

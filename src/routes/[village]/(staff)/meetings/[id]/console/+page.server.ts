@@ -32,6 +32,9 @@ import { refusalStatus } from '$lib/server/http/refusal';
 import { consoleSpeakers } from '$lib/server/meetings/speaker-queue';
 import { speakerActions } from './speaker-actions';
 import { consoleContext, type ConsoleContext } from './console-context';
+import { listVenues } from '$lib/server/venues/records';
+import { capacityWarning } from '$lib/server/meetings/venue';
+import { clashLink } from '$lib/server/venues/links';
 
 export const load: PageServerLoad = (event) => {
 	event.depends(LIVE);
@@ -40,7 +43,13 @@ export const load: PageServerLoad = (event) => {
 	return {
 		...consolePage(db, village.id, meeting, event.url.searchParams),
 		speakers: consoleSpeakers(db, meeting.id),
-		resolutions: resolutionsOfMeeting(db, village.id, meeting.id)
+		resolutions: resolutionsOfMeeting(db, village.id, meeting.id),
+		venues: listVenues(db, village.id).map((v) => ({
+			id: v.id,
+			name: v.name,
+			capacity: v.capacity
+		})),
+		capacityWarning: capacityWarning(db, meeting)
 	};
 };
 
@@ -144,7 +153,8 @@ export const actions: Actions = {
 			return fail(refusalStatus(r.reason), {
 				action: 'notify',
 				values: p.values,
-				...refusals.notifyRefusal(r)
+				...refusals.notifyRefusal(r),
+				clashHref: r.reason === 'venue_clash' ? clashLink(ctx.village.slug, r.clash) : undefined
 			});
 		back(ctx, 'state', '?notified=1');
 	},
@@ -155,7 +165,10 @@ export const actions: Actions = {
 		if (!p.ok) return refuse('reNotice', p.message, { values: p.values });
 		const r = reNoticeMeeting(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
 		if (!r.ok)
-			return refused(r.reason, 'reNotice', refusals.reNoticeRefusal(r), { values: p.values });
+			return refused(r.reason, 'reNotice', refusals.reNoticeRefusal(r), {
+				values: p.values,
+				clashHref: r.reason === 'venue_clash' ? clashLink(ctx.village.slug, r.clash) : undefined
+			});
 		back(ctx, 'state', '?reNoticed=1');
 	},
 
