@@ -276,6 +276,44 @@ function fieldsOf(
 				fields: { personId: String(xy.person), until: day() }
 			}
 		},
+		'/[village]/hall': {
+			book: {
+				path: '/xinyang/hall',
+				fields: {
+					kind: 'training',
+					title: '电商培训',
+					venueId: String(xy.venue),
+					date: day(50),
+					startTime: '06:00',
+					endTime: '07:00'
+				}
+			}
+		},
+		'/[village]/hall/[id]': {
+			change: {
+				path: `/xinyang/hall/${xy.hallEvent}`,
+				fields: {
+					title: '读书会',
+					venueId: String(xy.venue),
+					date: day(45),
+					startTime: '06:00',
+					endTime: '06:45'
+				}
+			},
+			cancel: { path: `/xinyang/hall/${xy.hallEvent}`, fields: { reason: '场地维修' } }
+		},
+		'/[village]/venues': {
+			add: { path: '/xinyang/venues', fields: { name: '老年活动中心', capacity: '40' } },
+			change: {
+				path: '/xinyang/venues',
+				fields: { venueId: String(xy.venue), name: '湖边议事厅', capacity: '120', position: '1' }
+			},
+			retire: { path: '/xinyang/venues', fields: { venueId: String(xy.venue), from: day(400) } },
+			rules: {
+				path: '/xinyang/venues',
+				fields: { privateUses: '1', maxTables: '20', maxHours: '3', text: '婚事新办，丧事简办' }
+			}
+		},
 		'/[village]/households': {
 			assign: {
 				path: '/xinyang/households',

@@ -245,6 +245,9 @@ export interface World {
 		otherGridPointItem: number;
 		/** A volunteer still serving. */
 		volunteer: number;
+		/** A venue in use, and a booking on one, taken at the desk. */
+		venue: number;
+		hallEvent: number;
 	};
 	ds: {
 		villageId: number;
@@ -575,6 +578,28 @@ async function buildWorld(app: App): Promise<World> {
 		'select max(id) from volunteers where person_id = ?',
 		gridHeadPerson
 	);
+	const venue = one<number>(
+		"select id from venues where village_id = (select id from villages where slug = 'xinyang') and retired_on is null order by position limit 1"
+	);
+	const booked = await expectRedirect(
+		await send(
+			app,
+			cookies.clerk,
+			'POST',
+			'/xinyang/hall?/book',
+			form({
+				kind: 'reading',
+				title: '读书会',
+				venueId: String(venue),
+				date: chinaDate(45),
+				startTime: '06:00',
+				endTime: '06:30'
+			})
+		),
+		'hall booking',
+		/\/xinyang\/hall\/\d+\?booked=1$/
+	);
+	const hallEvent = Number(/hall\/(\d+)/.exec(booked)![1]);
 
 	// Service cases, opened as a topic sent to 直接办理 opens one: the villager's own, and the
 	// representative's, which the villager must not find.
@@ -740,7 +765,9 @@ async function buildWorld(app: App): Promise<World> {
 			otherGrid,
 			gridPointItem,
 			otherGridPointItem,
-			volunteer
+			volunteer,
+			venue,
+			hallEvent
 		},
 		ds: {
 			villageId: dsVillage,

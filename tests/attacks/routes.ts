@@ -41,6 +41,9 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	// Counts and rates only, no names: anyone may read them.
 	'/[village]/figures': { get: 'public' },
 	'/[village]/households': { get: 'staff' },
+	'/[village]/hall': { get: 'staff' },
+	'/[village]/hall/[id]': { get: 'staff' },
+	'/[village]/venues': { get: 'staff' },
 	// A household's page: its contact member and the staff; any other member finds nothing.
 	'/[village]/households/[household]': { get: 'member' },
 	'/[village]/my-households': { get: 'member' },
@@ -248,6 +251,9 @@ export function probes(w: World): Probe[] {
 		p('/[village]/authorizations', '/xinyang/authorizations', e('/[village]/authorizations')),
 		p('/[village]/dashboard', '/xinyang/dashboard', e('/[village]/dashboard')),
 		p('/[village]/households', '/xinyang/households', e('/[village]/households')),
+		p('/[village]/hall', '/xinyang/hall', e('/[village]/hall')),
+		p('/[village]/hall/[id]', `/xinyang/hall/${xy.hallEvent}`, e('/[village]/hall/[id]')),
+		p('/[village]/venues', '/xinyang/venues', e('/[village]/venues')),
 		// 张秀英's household is looked after by a party member with no login in the demo.
 		p(
 			'/[village]/households/[household]',

@@ -284,6 +284,15 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		record: 'recordPaperObjection'
 	},
 	'/[village]/households': { assign: 'assignHouseholds', end: 'endHouseholdContact' },
+	// The hall's booking desk, a booking's page, and the venue list with its 红白理事会 rules.
+	'/[village]/hall': { book: 'bookEvent' },
+	'/[village]/hall/[id]': { change: 'changeEvent', cancel: 'cancelEvent' },
+	'/[village]/venues': {
+		add: 'addVenue',
+		change: 'changeVenue',
+		retire: 'retireVenue',
+		rules: 'updateHallRules'
+	},
 	// The household's contact member, and the staff for the notes; anyone else finds no household.
 	'/[village]/households/[household]': {
 		visit: 'logHouseholdVisit',
