@@ -465,6 +465,8 @@ test('a clerk told the notice is too late moves the draft’s date, time, place 
 
 	await edit.getByLabel('会议名称').fill('村民代表会议：村道路灯维修');
 	await edit.getByLabel('开始时间').fill('14:30');
+	// A place off the venue list: chosen as "another place", then typed (issue 18: venues).
+	await edit.getByLabel('会场').selectOption({ label: '其他地点（在下面填写）' });
 	await edit.getByLabel('地点').fill('村委会二楼会议室');
 	await edit.getByLabel('主持人').selectOption({ label: '李建国' });
 	await edit.getByLabel('记录人').selectOption({ label: '王丽' });
