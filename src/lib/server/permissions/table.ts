@@ -89,6 +89,11 @@ export const COMMANDS = {
 	addVolunteer: 'staff',
 	// The hall's desk takes bookings: an activity or a private use on a venue (venues/booking.ts).
 	bookEvent: 'staff',
+	// How many came to a hall event (venues/attendance.ts): the desk counts or opens the door's QR
+	// sign-in; any member signs in for themselves with the door's key.
+	recordAttendance: 'staff',
+	issueCheckinKey: 'staff',
+	checkInToEvent: 'member',
 	endVolunteer: 'staff',
 
 	updateServiceCategories: 'staff',
