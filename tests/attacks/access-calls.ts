@@ -276,6 +276,13 @@ function fieldsOf(
 				fields: { personId: String(xy.person), until: day() }
 			}
 		},
+		'/[village]/hall/[id]/attendance': {
+			record: { path: `/xinyang/hall/${xy.hallEvent}/attendance`, fields: { count: '12' } },
+			openCheckin: { path: `/xinyang/hall/${xy.hallEvent}/attendance`, fields: {} }
+		},
+		'/[village]/hall/[id]/checkin': {
+			checkIn: { path: `/xinyang/hall/${xy.hallEvent}/checkin`, fields: { key: 'not-the-key' } }
+		},
 		'/[village]/households': {
 			assign: {
 				path: '/xinyang/households',

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { DEMO, expect, type App } from '../fixtures.ts';
+import { DEMO_TODAY_EVENT_TITLE } from '../../src/lib/server/seed/demo-hall-events.ts';
 
 export const PHOTO = Buffer.from(
 	'/9j/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/' +
@@ -245,6 +246,8 @@ export interface World {
 		otherGridPointItem: number;
 		/** A volunteer still serving. */
 		volunteer: number;
+		/** The demo's public hall event of today, whose door takes QR sign-ins. */
+		hallEvent: number;
 	};
 	ds: {
 		villageId: number;
@@ -740,7 +743,12 @@ async function buildWorld(app: App): Promise<World> {
 			otherGrid,
 			gridPointItem,
 			otherGridPointItem,
-			volunteer
+			volunteer,
+			hallEvent: one<number>(
+				'select min(id) from hall_events where village_id = ? and title = ?',
+				xyVillage,
+				DEMO_TODAY_EVENT_TITLE
+			)
 		},
 		ds: {
 			villageId: dsVillage,

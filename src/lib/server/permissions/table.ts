@@ -282,6 +282,9 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		record: 'recordPaperObjection'
 	},
 	'/[village]/households': { assign: 'assignHouseholds', end: 'endHouseholdContact' },
+	// A hall event's attendance: the desk's count and its door code; the villager's own sign-in.
+	'/[village]/hall/[id]/attendance': { record: 'recordAttendance', openCheckin: 'issueCheckinKey' },
+	'/[village]/hall/[id]/checkin': { checkIn: 'checkInToEvent' },
 	// The household's contact member, and the staff for the notes; anyone else finds no household.
 	'/[village]/households/[household]': {
 		visit: 'logHouseholdVisit',
