@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { DEMO, expect, type App } from '../fixtures.ts';
+import { DEMO_TODAY_EVENT_TITLE } from '../../src/lib/server/seed/demo-hall-events.ts';
 
 export const PHOTO = Buffer.from(
 	'/9j/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/' +
@@ -248,6 +249,8 @@ export interface World {
 		/** A venue in use, and a booking on one, taken at the desk. */
 		venue: number;
 		hallEvent: number;
+		/** The demo's public hall event of today, whose door takes QR sign-ins. */
+		todayHallEvent: number;
 	};
 	ds: {
 		villageId: number;
@@ -767,7 +770,12 @@ async function buildWorld(app: App): Promise<World> {
 			otherGridPointItem,
 			volunteer,
 			venue,
-			hallEvent
+			hallEvent,
+			todayHallEvent: one<number>(
+				'select min(id) from hall_events where village_id = ? and title = ?',
+				xyVillage,
+				DEMO_TODAY_EVENT_TITLE
+			)
 		},
 		ds: {
 			villageId: dsVillage,

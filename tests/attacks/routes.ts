@@ -37,9 +37,16 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]': { get: 'public' },
 	'/[village]/accounts': { get: 'staff' },
 	'/[village]/authorizations': { get: 'staff' },
+	// The public calendar, its feed and its weekly posters: public events and announced meetings.
+	'/[village]/calendar': { get: 'public' },
+	'/[village]/calendar.ics': { get: 'public' },
+	'/[village]/calendar/week/[date]': { get: 'public' },
 	'/[village]/dashboard': { get: 'staff' },
 	// Counts and rates only, no names: anyone may read them.
 	'/[village]/figures': { get: 'public' },
+	// A hall event's attendance for the desk; the door's sign-in for any member.
+	'/[village]/hall/[id]/attendance': { get: 'staff' },
+	'/[village]/hall/[id]/checkin': { get: 'member' },
 	'/[village]/households': { get: 'staff' },
 	'/[village]/hall': { get: 'staff' },
 	'/[village]/hall/[id]': { get: 'staff' },
@@ -312,6 +319,41 @@ export function probes(w: World): Probe[] {
 			gridHead: 404
 		}),
 		p('/[village]/figures', '/xinyang/figures', e('/[village]/figures')),
+		p('/[village]/calendar', '/xinyang/calendar', e('/[village]/calendar')),
+		p('/[village]/calendar', '/xinyang/calendar?month=2026-13', e('/[village]/calendar')),
+		p('/[village]/calendar', '/no-such-village/calendar', hidden('public', 'all')),
+		p('/[village]/calendar.ics', '/xinyang/calendar.ics', e('/[village]/calendar.ics')),
+		p(
+			'/[village]/calendar/week/[date]',
+			'/xinyang/calendar/week/2026-12-06',
+			e('/[village]/calendar/week/[date]')
+		),
+		p(
+			'/[village]/calendar/week/[date]',
+			'/xinyang/calendar/week/2026-02-30',
+			hidden('public', 'all')
+		),
+		p(
+			'/[village]/hall/[id]/attendance',
+			`/xinyang/hall/${xy.todayHallEvent}/attendance`,
+			e('/[village]/hall/[id]/attendance')
+		),
+		// One village's desk never reaches another's events.
+		p('/[village]/hall/[id]/attendance', `/dongshan/hall/${xy.todayHallEvent}/attendance`, {
+			dsClerk: 404,
+			clerk: 403,
+			anonymous: 303
+		}),
+		p(
+			'/[village]/hall/[id]/checkin',
+			`/xinyang/hall/${xy.todayHallEvent}/checkin?k=guess`,
+			e('/[village]/hall/[id]/checkin')
+		),
+		p('/[village]/hall/[id]/checkin', `/dongshan/hall/${xy.todayHallEvent}/checkin`, {
+			dsClerk: 404,
+			villager: 403,
+			anonymous: 303
+		}),
 		p('/[village]/figures', '/no-such-village/figures', hidden('public', 'all')),
 		p('/[village]/statistics', '/xinyang/statistics', e('/[village]/statistics')),
 		// One village's staff never read another's figures by period and grid.

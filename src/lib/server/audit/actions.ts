@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
 	'hall_event.cancelled',
 	'hall_event.changed',
 	'hall_event.checked_in',
+	'hall_event.checkin_key_issued',
 	'honour_ballot.cast',
 	'honour_nomination.filed',
 	'honour_nomination.reviewed',

@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { serviceMonths } from './services';
 import { mattersByStage, type Stage } from './stages';
 import { permille } from './period';
+import { cultureFigures, type CultureFigures } from './culture';
 
 /**
  * A rate over fewer cases than this is not published: in a village everyone knows whose case was
@@ -27,6 +28,7 @@ export interface PublicFigures {
 	to: string;
 	months: PublicMonth[];
 	matters: Record<Stage, number>;
+	culture: CultureFigures;
 }
 
 /** The first day of the month eleven months before `today`'s: twelve months including this one. */
@@ -48,5 +50,11 @@ export function publicFigures(db: Db, villageId: number, today: string): PublicF
 			m.rated < SMALL_BASE ? null : permille(m.satisfied + m.basicallySatisfied, m.rated),
 		satisfactionSuppressed: m.rated > 0 && m.rated < SMALL_BASE
 	}));
-	return { from: f.from, to: f.to, months, matters: mattersByStage(db, f) };
+	return {
+		from: f.from,
+		to: f.to,
+		months,
+		matters: mattersByStage(db, f),
+		culture: cultureFigures(db, f)
+	};
 }

@@ -6,6 +6,7 @@ import { serviceFigures, type ServiceFigures } from './services';
 import { visitCoverage, type VisitCoverage } from './visits';
 import { fundsBySource, type FundsBySource } from './funds';
 import { mattersByStage, type Stage } from './stages';
+import { cultureFigures, type CultureFigures } from './culture';
 import type { FigureFilter } from './period';
 import type { MeetingType } from '../votes/rules';
 
@@ -17,6 +18,7 @@ export interface VillageStatistics {
 	services: ServiceFigures;
 	visits: VisitCoverage;
 	funds: FundsBySource;
+	culture: CultureFigures;
 }
 
 export function villageStatistics(db: Db, f: FigureFilter): VillageStatistics {
@@ -27,6 +29,7 @@ export function villageStatistics(db: Db, f: FigureFilter): VillageStatistics {
 		participation: participation(db, f),
 		services: serviceFigures(db, f),
 		visits: visitCoverage(db, f),
-		funds: fundsBySource(db, f)
+		funds: fundsBySource(db, f),
+		culture: cultureFigures(db, f)
 	};
 }

@@ -96,6 +96,12 @@ export const COMMANDS = {
 	changeVenue: 'staff',
 	retireVenue: 'staff',
 	updateHallRules: 'staff',
+
+	// How many came to a hall event (venues/attendance.ts): the desk counts or opens the door's QR
+	// sign-in; any member signs in for themselves with the door's key.
+	recordAttendance: 'staff',
+	issueCheckinKey: 'staff',
+	checkInToEvent: 'member',
 	endVolunteer: 'staff',
 
 	updateServiceCategories: 'staff',
@@ -293,6 +299,10 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		retire: 'retireVenue',
 		rules: 'updateHallRules'
 	},
+
+	// A hall event's attendance: the desk's count and its door code; the villager's own sign-in.
+	'/[village]/hall/[id]/attendance': { record: 'recordAttendance', openCheckin: 'issueCheckinKey' },
+	'/[village]/hall/[id]/checkin': { checkIn: 'checkInToEvent' },
 	// The household's contact member, and the staff for the notes; anyone else finds no household.
 	'/[village]/households/[household]': {
 		visit: 'logHouseholdVisit',

@@ -24,6 +24,7 @@ import { seedDemoProcedure } from './demo-procedure';
 import { seedDemoServices } from './demo-services';
 import { seedDemoTopics } from './demo-topics';
 import { seedDemoVenues } from './demo-venues';
+import { seedDemoHallEvents } from './demo-hall-events';
 import { seededRandom } from '../../random.js';
 import { DEMO_GRIDS, DEMO_GROUPS, DEMO_PEOPLE, demoRosterCsv } from './demo-roster';
 
@@ -314,6 +315,7 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 				// One clock for every dated step, so the demo's relative dates agree with each other.
 				const now = new Date();
 				seedDemoMeetings(db, villageId, now);
+				seedDemoHallEvents(db, villageId, now);
 				seedDemoProcedure(db, villageId, now);
 				seedDemoNotices(db, villageId, now);
 				seedDemoImplementation(db, villageId, now);
