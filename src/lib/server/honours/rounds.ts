@@ -190,14 +190,14 @@ function step(
  * Closes the nominations for review (资格审查). The committee may close before the last day it
  * announced: the step is audited, and a nomination filed after it is refused.
  */
-export const closeNominations = (
+export function closeNominations(
 	db: Db,
 	actor: Actor,
 	villageId: number,
 	roundId: number,
 	options: { now?: Date } = {}
-) =>
-	step(
+): StepResult {
+	return step(
 		db,
 		actor,
 		villageId,
@@ -207,19 +207,20 @@ export const closeNominations = (
 		'honour_round.nominations_closed',
 		options.now
 	);
+}
 
 /**
  * Puts the accepted nominations to the vote: only once every nomination has been reviewed, so no
  * nominee is left off the ballot by oversight, and only with someone on it.
  */
-export const openVoting = (
+export function openVoting(
 	db: Db,
 	actor: Actor,
 	villageId: number,
 	roundId: number,
 	options: { now?: Date } = {}
-) =>
-	step(
+): StepResult {
+	return step(
 		db,
 		actor,
 		villageId,
@@ -240,16 +241,17 @@ export const openVoting = (
 			return null;
 		}
 	);
+}
 
 /** Cancels a round not yet published; its ballots stay as cast, and nothing is posted. */
-export const cancelRound = (
+export function cancelRound(
 	db: Db,
 	actor: Actor,
 	villageId: number,
 	roundId: number,
 	options: { now?: Date } = {}
-) =>
-	step(
+): StepResult {
+	return step(
 		db,
 		actor,
 		villageId,
@@ -259,6 +261,7 @@ export const cancelRound = (
 		'honour_round.cancelled',
 		options.now
 	);
+}
 
 /** Whether today is inside the round's nomination days. */
 export const nominationsOpenOn = (round: HonourRound, now: Date) => {
