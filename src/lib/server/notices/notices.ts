@@ -93,6 +93,8 @@ export interface NoticeInput {
 	resolutionId?: number | null;
 	topicId?: number | null;
 	correctsId?: number | null;
+	/** The honour round whose honourees the notice publishes. */
+	honourRoundId?: number | null;
 	/** Open a five-day objection window (resolutions, outcomes, results). */
 	takesObjections?: boolean;
 }
@@ -110,7 +112,8 @@ const LINKED_TABLES = {
 	meetingId: 'meetings',
 	resolutionId: 'resolutions',
 	topicId: 'topics',
-	correctsId: 'notices'
+	correctsId: 'notices',
+	honourRoundId: 'honour_rounds'
 } as const;
 
 /**
@@ -163,8 +166,9 @@ export function postNotice(
 			const { lastInsertRowid } = db
 				.prepare(
 					`insert into notices (village_id, seq, kind, title, summary, body, meeting_id, resolution_id,
-				   topic_id, corrects_id, posted_on, posted_until, objections_until, audit_head_hash, posted_by, created_at)
-				 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+				   topic_id, corrects_id, posted_on, posted_until, objections_until, audit_head_hash, posted_by, created_at,
+				   honour_round_id)
+				 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 				)
 				.run(
 					villageId,
@@ -182,7 +186,8 @@ export function postNotice(
 					input.takesObjections ? addDays(postedOn, OBJECTION_DAYS) : null,
 					head.hash,
 					actorId,
-					now.toISOString()
+					now.toISOString(),
+					input.honourRoundId ?? null
 				);
 			const id = Number(lastInsertRowid);
 			ctx.audit({

@@ -102,6 +102,19 @@ export const COMMANDS = {
 	recordAttendance: 'staff',
 	issueCheckinKey: 'staff',
 	checkInToEvent: 'member',
+
+	// Honour rounds (honours/): the committee runs the round; members nominate (a grid head for a
+	// villager of their grid) and vote, narrowed on the round: resident adults only, once a title.
+	openHonourRound: 'staff',
+	closeNominations: 'staff',
+	reviewNomination: 'staff',
+	openVoting: 'staff',
+	recordMeetingCount: 'staff',
+	countRound: 'staff',
+	publishRound: 'staff',
+	cancelRound: 'staff',
+	nominate: 'member',
+	castHonourBallot: 'member',
 	endVolunteer: 'staff',
 
 	updateServiceCategories: 'staff',
@@ -221,6 +234,18 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		enable: 'setAccountDisabled'
 	},
 	'/[village]/authorizations': { default: 'authorizeReps' },
+	'/[village]/honours/new': { open: 'openHonourRound' },
+	'/[village]/honours/[id]': {
+		nominate: 'nominate',
+		vote: 'castHonourBallot',
+		review: 'reviewNomination',
+		closeNominations: 'closeNominations',
+		openVoting: 'openVoting',
+		meetingCount: 'recordMeetingCount',
+		count: 'countRound',
+		publish: 'publishRound',
+		cancel: 'cancelRound'
+	},
 	'/[village]/grid-point': {
 		record: 'recordGridPointItem',
 		toCase: 'resolveGridPointItem',

@@ -23,6 +23,7 @@ import { seedDemoNotices } from './demo-notices';
 import { seedDemoProcedure } from './demo-procedure';
 import { seedDemoServices } from './demo-services';
 import { seedDemoTopics } from './demo-topics';
+import { seedDemoHonours } from './demo-honours';
 import { seedDemoVenues } from './demo-venues';
 import { seedDemoHallEvents } from './demo-hall-events';
 import { seededRandom } from '../../random.js';
@@ -324,6 +325,7 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 				seedDemoHouseholds(db, villageId, now);
 
 				seedDemoGridPoints(db, villageId, now);
+				seedDemoHonours(db, villageId, now);
 			}
 			return { ok: true as const };
 		}
