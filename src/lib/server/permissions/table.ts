@@ -89,6 +89,12 @@ export const COMMANDS = {
 	addVolunteer: 'staff',
 	// The hall's desk takes bookings: an activity or a private use on a venue (venues/booking.ts).
 	bookEvent: 'staff',
+	// The village's rules: the existing text typed in once, a reviewed and adopted revision put in
+	// force, and its filing with the township (village-rules/).
+	recordExistingText: 'staff',
+	enactRevision: 'staff',
+	fileRulesVersion: 'staff',
+	acknowledgeFiling: 'staff',
 	endVolunteer: 'staff',
 
 	updateServiceCategories: 'staff',
