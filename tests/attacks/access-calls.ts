@@ -344,6 +344,35 @@ function fieldsOf(
 				fields: { category: 'certificate', title: '开具居住证明', description: '' }
 			}
 		},
+		'/[village]/rules/record': {
+			default: {
+				path: '/xinyang/rules/record',
+				fields: {
+					kind: 'charter',
+					title: '新阳村村民自治章程',
+					source: '2019年村民会议通过',
+					adoptedOn: '2019-05-01',
+					effectiveOn: '2019-05-01',
+					text: '第一条 甲。'
+				}
+			}
+		},
+		'/[village]/rules/revisions/[id]/enact': {
+			default: {
+				path: '/xinyang/rules/revisions/1/enact',
+				fields: { resolution: '', effectiveOn: day(1) }
+			}
+		},
+		'/[village]/rules/filings': {
+			file: {
+				path: '/xinyang/rules/filings',
+				fields: { version: '1', filedOn: day(), note: '报送镇民政办' }
+			},
+			acknowledge: {
+				path: '/xinyang/rules/filings',
+				fields: { version: '1', acknowledgedOn: day(), byName: '王主任' }
+			}
+		},
 		'/[village]/settings': {
 			save: {
 				path: '/xinyang/settings',

@@ -69,6 +69,13 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/notices/desk': { get: 'staff' },
 	'/[village]/resolutions': { get: 'public' },
 	'/[village]/resolutions/[id]': { get: 'public' },
+	// The village's rules bind everyone: their text and history are public; recording, enacting
+	// and filing are the clerk's.
+	'/[village]/rules': { get: 'public' },
+	'/[village]/rules/[kind]/versions/[n]': { get: 'public' },
+	'/[village]/rules/filings': { get: 'staff' },
+	'/[village]/rules/record': { get: 'staff' },
+	'/[village]/rules/revisions/[id]/enact': { get: 'staff' },
 	'/[village]/roster': { get: 'staff' },
 	'/[village]/roster/activation-sheet': { get: 'staff' },
 	'/[village]/roster/collective': { get: 'staff' },
@@ -453,6 +460,30 @@ export function probes(w: World): Probe[] {
 			'/[village]/resolutions/[id]',
 			`/dongshan/resolutions/${xy.resolution}`,
 			hidden('public', 'all')
+		),
+		p('/[village]/rules', '/xinyang/rules', e('/[village]/rules')),
+		p(
+			'/[village]/rules/[kind]/versions/[n]',
+			'/xinyang/rules/village_rules/versions/1',
+			e('/[village]/rules/[kind]/versions/[n]')
+		),
+		p(
+			'/[village]/rules/[kind]/versions/[n]',
+			'/dongshan/rules/village_rules/versions/1',
+			hidden('public', 'all')
+		),
+		p(
+			'/[village]/rules/[kind]/versions/[n]',
+			'/xinyang/rules/bylaws/versions/1?from=x',
+			hidden('public', 'all')
+		),
+		p('/[village]/rules/filings', '/xinyang/rules/filings', e('/[village]/rules/filings')),
+		p('/[village]/rules/record', '/xinyang/rules/record', e('/[village]/rules/record')),
+		// No revision of that id in either village: staff find nothing, the rest are refused.
+		p(
+			'/[village]/rules/revisions/[id]/enact',
+			'/xinyang/rules/revisions/999999/enact',
+			hidden('staff', 'all')
 		),
 		p('/[village]/roster', '/xinyang/roster', e('/[village]/roster')),
 		p(

@@ -312,6 +312,9 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	'/[village]/roster/volunteers': { add: 'addVolunteer', end: 'endVolunteer' },
 	'/[village]/roster/structure': { addGroups: 'addStructureNames', addGrids: 'addStructureNames' },
 	'/[village]/services/new': { file: 'fileServiceRequest' },
+	'/[village]/rules/record': { default: 'recordExistingText' },
+	'/[village]/rules/revisions/[id]/enact': { default: 'enactRevision' },
+	'/[village]/rules/filings': { file: 'fileRulesVersion', acknowledge: 'acknowledgeFiling' },
 	'/[village]/settings': {
 		cadence: 'updateVisitCadence',
 		save: 'updateVillageSettings',

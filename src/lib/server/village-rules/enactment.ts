@@ -9,7 +9,7 @@ import { isValidDate } from '../calendar/dates';
 import { postNotice } from '../notices/notices';
 import { applyChanges, type RevisionChange } from './apply';
 import { openFiling } from './filing';
-import { articlesOf, writeVersion, type RulesVersion } from './records';
+import { articlesOf, writeVersion, type RulesKind, type RulesVersion } from './records';
 import { rulesNoticeWords } from './notice-words';
 
 interface RevisionRow {
@@ -84,7 +84,7 @@ export type EnactRefusal =
 	| 'bad_changes';
 
 export type EnactResult =
-	| { ok: true; version: RulesVersion; noticeSeq: number }
+	| { ok: true; version: RulesVersion; kind: RulesKind; noticeSeq: number }
 	| { ok: false; reason: 'forbidden' | 'not_found' | EnactRefusal };
 
 export function enactRevision(
@@ -183,6 +183,7 @@ export function enactRevision(
 			return {
 				ok: true,
 				version: { ...version, noticeId: posted.notice.id },
+				kind: words.kind,
 				noticeSeq: posted.notice.seq
 			};
 		}

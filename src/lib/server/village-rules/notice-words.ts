@@ -63,7 +63,7 @@ export function rulesNoticeWords(
 						? m.rtx_change_removed({ number: d.oldNumber! }, o)
 						: null
 		)
-		.filter((line): line is string => line !== null);
+		.filter((line) => line !== null);
 	const adopted = dateIn(locale, v.adopted_on);
 	const effective = dateIn(locale, v.effective_on);
 	return {
