@@ -183,7 +183,18 @@ export const COMMANDS = {
 	recordProgress: 'staffOrResponsible',
 	completeImplementation: 'staffOrResponsible',
 	discloseResult: 'supervisor',
-	archiveMatter: 'staff'
+	archiveMatter: 'staff',
+	// village rules: the committee drafts and records the township's review; any member comments,
+	// for themself or (narrowed in the domain) for a villager they may file for.
+	openRulesRevision: 'staff',
+	draftChange: 'staff',
+	removeDraftChange: 'staff',
+	openComments: 'staff',
+	commentOnChange: 'member',
+	answerComment: 'staff',
+	sendForReview: 'staff',
+	recordReview: 'staff',
+	withdrawRevision: 'staff'
 } as const satisfies Record<string, Rule>;
 
 export type Command = keyof typeof COMMANDS;
