@@ -298,6 +298,19 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		correct: 'correctResolution',
 		publish: 'publishResolutionById'
 	},
+	// The revision's page: staff draft and record the review; members comment, for themselves or
+	// (narrowed in the domain) written down for a villager they may file for.
+	'/[village]/rules/revisions/[id]': {
+		draft: 'draftChange',
+		removeChange: 'removeDraftChange',
+		openComments: 'openComments',
+		comment: 'commentOnChange',
+		commentFor: 'commentOnChange',
+		answer: 'answerComment',
+		send: 'sendForReview',
+		review: 'recordReview',
+		withdraw: 'withdrawRevision'
+	},
 	'/[village]/roster/activation-sheet': { issue: 'issueGridActivationCodes' },
 	'/[village]/roster/collective': { add: 'addCollectiveMember', end: 'endCollectiveMembership' },
 	'/[village]/roster/households/[household]': { update: 'updateHousehold' },
@@ -350,7 +363,8 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		opinion: 'addOpinion',
 		hideOpinion: 'hideOpinion',
 		triage: 'triageToService',
-		complete: 'completeDirect'
+		complete: 'completeDirect',
+		openRevision: 'openRulesRevision'
 	},
 	'/[village]/topics/[number]/consultation': {
 		party: 'addParty',

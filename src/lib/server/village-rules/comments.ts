@@ -112,8 +112,8 @@ export type CommentResult =
 				| 'not_found'
 				| 'forbidden'
 				| 'comments_closed'
-				| 'body_required'
-				| 'body_too_long'
+				| 'comment_required'
+				| 'comment_too_long'
 				| 'not_a_villager'
 				| 'not_your_villager';
 	  };
@@ -148,8 +148,8 @@ export function commentOnChange(
 		run: ({ revision }, ctx): CommentResult => {
 			const today = todayInChina(ctx.now);
 			if (!commentsOpenOn(revision, today)) return { ok: false, reason: 'comments_closed' };
-			if (body === '') return { ok: false, reason: 'body_required' };
-			if (chars(body) > COMMENT_MAX) return { ok: false, reason: 'body_too_long' };
+			if (body === '') return { ok: false, reason: 'comment_required' };
+			if (chars(body) > COMMENT_MAX) return { ok: false, reason: 'comment_too_long' };
 			const personId = onBehalf ? onBehalf.personId : actor.personId;
 			if (personId === null || !isResident(db, villageId, personId))
 				return { ok: false, reason: 'not_a_villager' };

@@ -602,8 +602,8 @@ describe('the comment period', () => {
 	});
 
 	it.each([
-		['no words', '   ', 'body_required'],
-		['1001 characters', '字'.repeat(1001), 'body_too_long']
+		['no words', '   ', 'comment_required'],
+		['1001 characters', '字'.repeat(1001), 'comment_too_long']
 	])('refuses a comment of %s', (_, text, reason) => {
 		const { changeId } = revisionIn('consulting');
 		const before = snapshot();
