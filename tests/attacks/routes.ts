@@ -44,6 +44,8 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	// A household's page: its contact member and the staff; any other member finds nothing.
 	'/[village]/households/[household]': { get: 'member' },
 	'/[village]/my-households': { get: 'member' },
+	// Public once put to the villagers for comments; a draft before that is for members only.
+	'/[village]/rules/revisions/[id]': { get: 'public' },
 
 	// A grid head (of some grid, today) and staff only: the domain refuses other members.
 	'/[village]/grid-point': { get: 'member' },
@@ -271,6 +273,19 @@ export function probes(w: World): Probe[] {
 			clerk: 403
 		}),
 		p('/[village]/my-households', '/xinyang/my-households', e('/[village]/my-households')),
+		p(
+			'/[village]/rules/revisions/[id]',
+			`/xinyang/rules/revisions/${xy.revision}`,
+			xy.revisionPublic
+				? e('/[village]/rules/revisions/[id]')
+				: { ...expected('member'), dsClerk: 404, admin: 404 }
+		),
+		p(
+			'/[village]/rules/revisions/[id]',
+			`/dongshan/rules/revisions/${xy.revision}`,
+			// Not this village's: a visitor signed out may be a member of the other one.
+			{ ...hidden('public', 'all'), anonymous: 303 }
+		),
 
 		// The grid point's log is its grid head's and staff's: other members are refused.
 		p('/[village]/grid-point', '/xinyang/grid-point', {

@@ -189,7 +189,18 @@ export const COMMANDS = {
 	recordProgress: 'staffOrResponsible',
 	completeImplementation: 'staffOrResponsible',
 	discloseResult: 'supervisor',
-	archiveMatter: 'staff'
+	archiveMatter: 'staff',
+	// village rules: the committee drafts and records the township's review; any member comments,
+	// for themself or (narrowed in the domain) for a villager they may file for.
+	openRulesRevision: 'staff',
+	draftChange: 'staff',
+	removeDraftChange: 'staff',
+	openComments: 'staff',
+	commentOnChange: 'member',
+	answerComment: 'staff',
+	sendForReview: 'staff',
+	recordReview: 'staff',
+	withdrawRevision: 'staff'
 } as const satisfies Record<string, Rule>;
 
 export type Command = keyof typeof COMMANDS;
@@ -293,6 +304,19 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		correct: 'correctResolution',
 		publish: 'publishResolutionById'
 	},
+	// The revision's page: staff draft and record the review; members comment, for themselves or
+	// (narrowed in the domain) written down for a villager they may file for.
+	'/[village]/rules/revisions/[id]': {
+		draft: 'draftChange',
+		removeChange: 'removeDraftChange',
+		openComments: 'openComments',
+		comment: 'commentOnChange',
+		commentFor: 'commentOnChange',
+		answer: 'answerComment',
+		send: 'sendForReview',
+		review: 'recordReview',
+		withdraw: 'withdrawRevision'
+	},
 	'/[village]/roster/activation-sheet': { issue: 'issueGridActivationCodes' },
 	'/[village]/roster/collective': { add: 'addCollectiveMember', end: 'endCollectiveMembership' },
 	'/[village]/roster/households/[household]': { update: 'updateHousehold' },
@@ -348,7 +372,8 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		opinion: 'addOpinion',
 		hideOpinion: 'hideOpinion',
 		triage: 'triageToService',
-		complete: 'completeDirect'
+		complete: 'completeDirect',
+		openRevision: 'openRulesRevision'
 	},
 	'/[village]/topics/[number]/consultation': {
 		party: 'addParty',
