@@ -39,6 +39,7 @@ function fieldsOf(
 	const topic = `/xinyang/topics/${xy.topic}`;
 	const decided = `/xinyang/topics/${xy.fourPlusTwo}`;
 	const person = `/xinyang/roster/people/${xy.spare}`;
+	const revision = `/xinyang/rules/revisions/${xy.revision}`;
 	const text = { title: '测试标题', summary: '摘要', body: '正文内容' };
 	return {
 		'/account': {
@@ -389,6 +390,35 @@ function fieldsOf(
 				fields: { category: 'certificate', title: '开具居住证明', description: '' }
 			}
 		},
+		'/[village]/rules/record': {
+			default: {
+				path: '/xinyang/rules/record',
+				fields: {
+					kind: 'charter',
+					title: '新阳村村民自治章程',
+					source: '2019年村民会议通过',
+					adoptedOn: '2019-05-01',
+					effectiveOn: '2019-05-01',
+					text: '第一条 甲。'
+				}
+			}
+		},
+		'/[village]/rules/revisions/[id]/enact': {
+			default: {
+				path: '/xinyang/rules/revisions/1/enact',
+				fields: { resolution: '', effectiveOn: day(1) }
+			}
+		},
+		'/[village]/rules/filings': {
+			file: {
+				path: '/xinyang/rules/filings',
+				fields: { version: '1', filedOn: day(), note: '报送镇民政办' }
+			},
+			acknowledge: {
+				path: '/xinyang/rules/filings',
+				fields: { version: '1', acknowledgedOn: day(), byName: '王主任' }
+			}
+		},
 		'/[village]/settings': {
 			save: {
 				path: '/xinyang/settings',
@@ -495,7 +525,42 @@ function fieldsOf(
 				path: topic,
 				fields: { art24Answer: 'no', route: 'consultation', reason: '需要协商' }
 			},
-			complete: { path: topic, fields: { outcome: '已办结' } }
+			complete: { path: topic, fields: { outcome: '已办结' } },
+			openRevision: { path: topic, fields: { kind: 'village_rules' } }
+		},
+		'/[village]/rules/revisions/[id]': {
+			draft: {
+				path: revision,
+				fields: { change: 'add', afterKey: '0', body: '新条款。', reason: '理由。' }
+			},
+			removeChange: { path: revision, fields: { change: String(xy.revisionChange) } },
+			openComments: { path: revision, fields: { from: day(1), until: day(10) } },
+			comment: { path: revision, fields: { change: String(xy.revisionChange), body: '同意。' } },
+			commentFor: {
+				path: revision,
+				fields: {
+					change: String(xy.revisionChange),
+					body: '同意。',
+					forPerson: String(xy.spare),
+					consentKind: 'read_back',
+					consentAt: `${day()}T08:00`
+				}
+			},
+			answer: {
+				path: revision,
+				fields: { comment: String(xy.revisionComment || 1), answer: '已采纳。' }
+			},
+			send: { path: revision, fields: {} },
+			review: {
+				path: revision,
+				fields: {
+					reviewerName: '周明',
+					reviewerOffice: '青山镇司法所',
+					result: 'approved',
+					reviewedOn: day()
+				}
+			},
+			withdraw: { path: revision, fields: {} }
 		},
 		'/[village]/topics/[number]/consultation': {
 			party: {

@@ -193,6 +193,13 @@ export interface World {
 	cookies: Record<Role, string | null>;
 	xy: {
 		villageId: number;
+		/** A revision of the village rules (the demo's, or one opened here) and a change of its draft. */
+		revision: number;
+		revisionChange: number;
+		/** Whether the draft was put to the villagers already: then anyone may read it. */
+		revisionPublic: boolean;
+		/** A comment on it, or 0 when the draft has none yet. */
+		revisionComment: number;
 		/** A topic the villager filed, with a photo only members may fetch. */
 		topic: string;
 		photo: number;
@@ -679,6 +686,39 @@ async function buildWorld(app: App): Promise<World> {
 		'select max(id) from minutes_attestations where meeting_id = ?',
 		closedMeeting
 	);
+	// The village rules' revision: the demo's when its seed made one, else opened and drafted here.
+	if (!watch.get<number>('select min(id) from rules_revisions where village_id = ?', xyVillage)) {
+		const rulesTopic = one<string>(
+			"select min(number) from topics where category = 'village_rules' and state in ('submitted', 'four_plus_two') and village_id = ?",
+			xyVillage
+		);
+		const at = await expectRedirect(
+			await send(
+				app,
+				cookies.clerk,
+				'POST',
+				`/xinyang/topics/${rulesTopic}?/openRevision`,
+				form({ kind: 'village_rules' })
+			),
+			'rules revision',
+			/\/rules\/revisions\/\d+$/
+		);
+		await expectRedirect(
+			await send(
+				app,
+				cookies.clerk,
+				'POST',
+				`${at}?/draft`,
+				form({ change: 'add', afterKey: '0', body: '禁止露天焚烧秸秆。', reason: '保护环境。' })
+			),
+			'rules draft',
+			/done=drafted#changes$/
+		);
+	}
+	const revision = one<number>(
+		'select min(id) from rules_revisions where village_id = ?',
+		xyVillage
+	);
 	const villagerPerson = one<number>(
 		`select person_id from users where phone = '${DEMO.villager.phone}'`
 	);
@@ -697,6 +737,19 @@ async function buildWorld(app: App): Promise<World> {
 		cookies,
 		xy: {
 			villageId: xyVillage,
+			revision,
+			revisionChange: one<number>(
+				'select min(id) from rules_revision_changes where revision_id = ?',
+				revision
+			),
+			revisionPublic:
+				one<number>(
+					'select comments_from is not null from rules_revisions where id = ?',
+					revision
+				) === 1,
+			revisionComment:
+				watch.get<number>('select min(id) from rules_comments where revision_id = ?', revision) ??
+				0,
 			topic: xyTopic,
 			photo: xyPhoto,
 			behalfTopic,

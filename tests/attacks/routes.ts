@@ -54,6 +54,8 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	// A household's page: its contact member and the staff; any other member finds nothing.
 	'/[village]/households/[household]': { get: 'member' },
 	'/[village]/my-households': { get: 'member' },
+	// Public once put to the villagers for comments; a draft before that is for members only.
+	'/[village]/rules/revisions/[id]': { get: 'public' },
 
 	// A grid head (of some grid, today) and staff only: the domain refuses other members.
 	'/[village]/grid-point': { get: 'member' },
@@ -79,6 +81,13 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/notices/desk': { get: 'staff' },
 	'/[village]/resolutions': { get: 'public' },
 	'/[village]/resolutions/[id]': { get: 'public' },
+	// The village's rules bind everyone: their text and history are public; recording, enacting
+	// and filing are the clerk's.
+	'/[village]/rules': { get: 'public' },
+	'/[village]/rules/[kind]/versions/[n]': { get: 'public' },
+	'/[village]/rules/filings': { get: 'staff' },
+	'/[village]/rules/record': { get: 'staff' },
+	'/[village]/rules/revisions/[id]/enact': { get: 'staff' },
 	'/[village]/roster': { get: 'staff' },
 	'/[village]/roster/activation-sheet': { get: 'staff' },
 	'/[village]/roster/collective': { get: 'staff' },
@@ -277,6 +286,19 @@ export function probes(w: World): Probe[] {
 			clerk: 403
 		}),
 		p('/[village]/my-households', '/xinyang/my-households', e('/[village]/my-households')),
+		p(
+			'/[village]/rules/revisions/[id]',
+			`/xinyang/rules/revisions/${xy.revision}`,
+			xy.revisionPublic
+				? e('/[village]/rules/revisions/[id]')
+				: { ...expected('member'), dsClerk: 404, admin: 404 }
+		),
+		p(
+			'/[village]/rules/revisions/[id]',
+			`/dongshan/rules/revisions/${xy.revision}`,
+			// Not this village's: a visitor signed out may be a member of the other one.
+			{ ...hidden('public', 'all'), anonymous: 303 }
+		),
 
 		// The grid point's log is its grid head's and staff's: other members are refused.
 		p('/[village]/grid-point', '/xinyang/grid-point', {
@@ -501,6 +523,30 @@ export function probes(w: World): Probe[] {
 			'/[village]/resolutions/[id]',
 			`/dongshan/resolutions/${xy.resolution}`,
 			hidden('public', 'all')
+		),
+		p('/[village]/rules', '/xinyang/rules', e('/[village]/rules')),
+		p(
+			'/[village]/rules/[kind]/versions/[n]',
+			'/xinyang/rules/village_rules/versions/1',
+			e('/[village]/rules/[kind]/versions/[n]')
+		),
+		p(
+			'/[village]/rules/[kind]/versions/[n]',
+			'/dongshan/rules/village_rules/versions/1',
+			hidden('public', 'all')
+		),
+		p(
+			'/[village]/rules/[kind]/versions/[n]',
+			'/xinyang/rules/bylaws/versions/1?from=x',
+			hidden('public', 'all')
+		),
+		p('/[village]/rules/filings', '/xinyang/rules/filings', e('/[village]/rules/filings')),
+		p('/[village]/rules/record', '/xinyang/rules/record', e('/[village]/rules/record')),
+		// No revision of that id in either village: staff find nothing, the rest are refused.
+		p(
+			'/[village]/rules/revisions/[id]/enact',
+			'/xinyang/rules/revisions/999999/enact',
+			hidden('staff', 'all')
 		),
 		p('/[village]/roster', '/xinyang/roster', e('/[village]/roster')),
 		p(

@@ -11,7 +11,8 @@ import { isOverdue, objectionsOfNotice } from '../notices/objections';
 import { resolutionNoticeWords, type ResolutionNoticeWords } from '../procedure/notice-words';
 import { implementationOf } from '../implementation/implementation';
 import { resultNoticeBody } from '../implementation/disclosure';
-import type { Locale } from '$lib/paraglide/runtime';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
+import { rulesNoticeWords } from '../village-rules/notice-words';
 import { m } from '$lib/paraglide/messages';
 import { formatDate } from '$lib/format';
 
@@ -38,7 +39,15 @@ const TITLES: Partial<Record<Notice['kind'], (i: { title: string }) => string>> 
 	consultation_feedback: m.consult_notice_feedback_title
 };
 
+/** A new version of the rules, as the app posted it: its words rebuilt from the record. */
+const rulesWords = (db: Db, n: Notice, locale: Locale = getLocale()) =>
+	n.rulesVersionId !== null && n.correctsId === null
+		? rulesNoticeWords(db, n.rulesVersionId, locale)
+		: null;
+
 function generatedTitle(db: Db, n: Notice): string | null {
+	const rules = rulesWords(db, n);
+	if (rules) return rules.title;
 	const title = TITLES[n.kind];
 	if (!title || n.topicId === null || n.correctsId !== null) return null;
 	const topic = db.prepare('select title from topics where id = ?').pluck().get(n.topicId);
@@ -48,6 +57,8 @@ function generatedTitle(db: Db, n: Notice): string | null {
 /** The summary the app wrote for a result or consultation notice, in the reader's language. */
 function generatedSummary(db: Db, n: Notice): string | null {
 	if (n.correctsId !== null) return null;
+	const rules = rulesWords(db, n);
+	if (rules) return rules.summary;
 	if (n.kind === 'implementation_result') {
 		const completedOn = db
 			.prepare(
@@ -84,6 +95,8 @@ function generatedSummary(db: Db, n: Notice): string | null {
  * Chinese reader sees; a result notice the app wrote is rebuilt from its records for others.
  */
 export function noticeBodyFor(db: Db, villageId: number, n: Notice, locale: Locale): string {
+	if (locale !== 'zh-CN' && n.rulesVersionId !== null)
+		return rulesWords(db, n, locale)?.body ?? n.body;
 	if (locale === 'zh-CN' || n.kind !== 'implementation_result' || n.topicId === null) return n.body;
 	const impl = implementationOf(db, villageId, n.topicId);
 	const d = impl?.disclosure;
@@ -238,6 +251,11 @@ export function noticeView(
 		issuer: noticeIssuer(meeting?.type ?? null),
 		meeting: meeting && meeting.state !== 'draft' ? meetingOfNotice(db, meeting, notice.id) : null,
 		topicNumber,
+		// The version of the rules it publishes: the notice links to its text and comparison.
+		rulesVersion: (() => {
+			const w = notice.rulesVersionId !== null && rulesWords(db, notice);
+			return w ? { kind: w.kind, number: w.number } : null;
+		})(),
 		corrects: corrects ? { seq: corrects.seq, title: corrects.title } : null,
 		correctedBy: correctionsOf(db, villageId, notice.id).map((c) => ({
 			seq: c.seq,

@@ -39,6 +39,7 @@ export interface Notice {
 	resolutionId: number | null;
 	topicId: number | null;
 	correctsId: number | null;
+	rulesVersionId: number | null;
 	postedOn: string;
 	postedUntil: string;
 	objectionsUntil: string | null;
@@ -58,6 +59,7 @@ export interface NoticeRow {
 	resolution_id: number | null;
 	topic_id: number | null;
 	corrects_id: number | null;
+	rules_version_id: number | null;
 	posted_on: string;
 	posted_until: string;
 	objections_until: string | null;
@@ -77,6 +79,7 @@ export const toNotice = (r: NoticeRow): Notice => ({
 	resolutionId: r.resolution_id,
 	topicId: r.topic_id,
 	correctsId: r.corrects_id,
+	rulesVersionId: r.rules_version_id,
 	postedOn: r.posted_on,
 	postedUntil: r.posted_until,
 	objectionsUntil: r.objections_until,
@@ -95,6 +98,8 @@ export interface NoticeInput {
 	correctsId?: number | null;
 	/** The honour round whose honourees the notice publishes. */
 	honourRoundId?: number | null;
+	/** The version of the village's rules this notice publishes (village-rules/enactment.ts). */
+	rulesVersionId?: number | null;
 	/** Open a five-day objection window (resolutions, outcomes, results). */
 	takesObjections?: boolean;
 }
@@ -150,6 +155,16 @@ export function postNotice(
 				)
 					return { ok: false, reason: 'bad_link' };
 			}
+			if (
+				input.rulesVersionId != null &&
+				!db
+					.prepare(
+						`select 1 from rules_versions v join rules_documents d on d.id = v.document_id
+						 where v.id = ? and d.village_id = ?`
+					)
+					.get(input.rulesVersionId, villageId)
+			)
+				return { ok: false, reason: 'bad_link' };
 			const postedOn = todayInChina(now);
 			// A setting saved before the floor rose (or under an older law) never posts for less.
 			const postingDays = Math.max(
@@ -166,9 +181,9 @@ export function postNotice(
 			const { lastInsertRowid } = db
 				.prepare(
 					`insert into notices (village_id, seq, kind, title, summary, body, meeting_id, resolution_id,
-				   topic_id, corrects_id, posted_on, posted_until, objections_until, audit_head_hash, posted_by, created_at,
-				   honour_round_id)
-				 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+				   topic_id, corrects_id, rules_version_id, posted_on, posted_until, objections_until,
+				   audit_head_hash, posted_by, created_at, honour_round_id)
+				 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 				)
 				.run(
 					villageId,
@@ -181,6 +196,7 @@ export function postNotice(
 					input.resolutionId ?? null,
 					input.topicId ?? null,
 					input.correctsId ?? null,
+					input.rulesVersionId ?? null,
 					postedOn,
 					addDays(postedOn, postingDays),
 					input.takesObjections ? addDays(postedOn, OBJECTION_DAYS) : null,

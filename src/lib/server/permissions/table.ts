@@ -115,6 +115,13 @@ export const COMMANDS = {
 	cancelRound: 'staff',
 	nominate: 'member',
 	castHonourBallot: 'member',
+
+	// The village's rules: the existing text typed in once, a reviewed and adopted revision put in
+	// force, and its filing with the township (village-rules/).
+	recordExistingText: 'staff',
+	enactRevision: 'staff',
+	fileRulesVersion: 'staff',
+	acknowledgeFiling: 'staff',
 	endVolunteer: 'staff',
 
 	updateServiceCategories: 'staff',
@@ -209,7 +216,18 @@ export const COMMANDS = {
 	recordProgress: 'staffOrResponsible',
 	completeImplementation: 'staffOrResponsible',
 	discloseResult: 'supervisor',
-	archiveMatter: 'staff'
+	archiveMatter: 'staff',
+	// village rules: the committee drafts and records the township's review; any member comments,
+	// for themself or (narrowed in the domain) for a villager they may file for.
+	openRulesRevision: 'staff',
+	draftChange: 'staff',
+	removeDraftChange: 'staff',
+	openComments: 'staff',
+	commentOnChange: 'member',
+	answerComment: 'staff',
+	sendForReview: 'staff',
+	recordReview: 'staff',
+	withdrawRevision: 'staff'
 } as const satisfies Record<string, Rule>;
 
 export type Command = keyof typeof COMMANDS;
@@ -338,6 +356,19 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		correct: 'correctResolution',
 		publish: 'publishResolutionById'
 	},
+	// The revision's page: staff draft and record the review; members comment, for themselves or
+	// (narrowed in the domain) written down for a villager they may file for.
+	'/[village]/rules/revisions/[id]': {
+		draft: 'draftChange',
+		removeChange: 'removeDraftChange',
+		openComments: 'openComments',
+		comment: 'commentOnChange',
+		commentFor: 'commentOnChange',
+		answer: 'answerComment',
+		send: 'sendForReview',
+		review: 'recordReview',
+		withdraw: 'withdrawRevision'
+	},
 	'/[village]/roster/activation-sheet': { issue: 'issueGridActivationCodes' },
 	'/[village]/roster/collective': { add: 'addCollectiveMember', end: 'endCollectiveMembership' },
 	'/[village]/roster/households/[household]': { update: 'updateHousehold' },
@@ -357,6 +388,9 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	'/[village]/roster/volunteers': { add: 'addVolunteer', end: 'endVolunteer' },
 	'/[village]/roster/structure': { addGroups: 'addStructureNames', addGrids: 'addStructureNames' },
 	'/[village]/services/new': { file: 'fileServiceRequest' },
+	'/[village]/rules/record': { default: 'recordExistingText' },
+	'/[village]/rules/revisions/[id]/enact': { default: 'enactRevision' },
+	'/[village]/rules/filings': { file: 'fileRulesVersion', acknowledge: 'acknowledgeFiling' },
 	'/[village]/settings': {
 		cadence: 'updateVisitCadence',
 		save: 'updateVillageSettings',
@@ -390,7 +424,8 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		opinion: 'addOpinion',
 		hideOpinion: 'hideOpinion',
 		triage: 'triageToService',
-		complete: 'completeDirect'
+		complete: 'completeDirect',
+		openRevision: 'openRulesRevision'
 	},
 	'/[village]/topics/[number]/consultation': {
 		party: 'addParty',

@@ -21,6 +21,7 @@ import { seedDemoImplementation } from './demo-implementation';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoNotices } from './demo-notices';
 import { seedDemoProcedure } from './demo-procedure';
+import { seedDemoRules } from './demo-rules';
 import { seedDemoServices } from './demo-services';
 import { seedDemoTopics } from './demo-topics';
 import { seedDemoHonours } from './demo-honours';
@@ -323,6 +324,7 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 				seedDemoServices(db, villageId, now);
 				seedDemoCollective(db, villageId);
 				seedDemoHouseholds(db, villageId, now);
+				seedDemoRules(db, villageId);
 
 				seedDemoGridPoints(db, villageId, now);
 				seedDemoHonours(db, villageId, now);

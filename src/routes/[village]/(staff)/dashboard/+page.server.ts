@@ -21,6 +21,7 @@ import { missingCalendarYears } from '$lib/server/calendar/working-days';
 import { overdueByMember } from '$lib/server/households/coverage';
 
 import { overdueCases, windowCounts } from '$lib/server/services/queries';
+import { filingsToSend } from '$lib/server/village-rules/filing';
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
@@ -36,6 +37,7 @@ export const load: PageServerLoad = (event) => {
 		figures: closedLoopFigures(db, village.id, from, to),
 		overdue: listTopics(db, village.id, { overdue: true, pageSize: 50 }).items,
 		overdueVisits: overdueByMember(db, village.id),
+		rulesFilings: filingsToSend(db, village.id, today),
 		awaiting: listTopics(db, village.id, { state: 'submitted', pageSize: 50 }).items,
 		obligations: openObligations(db, village.id),
 		services: {

@@ -43,6 +43,10 @@ import { idParam, requireMember } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 import { consultationOf } from '$lib/server/consultation/consultation';
 import { speechEngine } from '$lib/server/speech/serve';
+import { openRulesRevision } from '$lib/server/village-rules/drafts';
+import { openRevisionForm } from '$lib/server/village-rules/revision-forms';
+import { revisionRefusalMessage } from '$lib/server/village-rules/revision-messages';
+import { revisionOfTopic } from '$lib/server/village-rules/revision-records';
 import { topicReading } from '$lib/server/speech/text';
 
 function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
@@ -110,6 +114,14 @@ export const load: PageServerLoad = async (event) => {
 		canVote: actor.personId !== null,
 		behalfCandidates: filingCandidates(db, village.id, actor, '').slice(0, 50),
 		filed: event.url.searchParams.get('filed'),
+		// 村规民约修订草案: the revision this topic holds, or for staff the form that opens one.
+		rulesRevision:
+			topic.category === 'village_rules' ? revisionOfTopic(db, village.id, topic.id) : null,
+		mayOpenRevision:
+			staff &&
+			topic.category === 'village_rules' &&
+			(topic.state === 'submitted' || topic.state === 'four_plus_two') &&
+			!revisionOfTopic(db, village.id, topic.id),
 		// The checklist in force today for the triage form; the one of its triage day for the items.
 		triageList: matterListOn(todayInChina()),
 		itemsList: topic.triagedAt ? matterListOn(todayInChina(new Date(topic.triagedAt))) : null
@@ -260,5 +272,18 @@ export const actions: Actions = {
 		const r = completeDirect(getDb(), actor, village.id, topic.id, parsed.data.outcome);
 		if (!r.ok) return fail(refusalStatus(r.reason), { message: topicRefusalMessage(r.reason) });
 		return { notice: m.topic_completed_notice() };
+	},
+
+	openRevision: async (event) => {
+		const { village, topic, actor, staff } = context(event);
+		if (!staff) return fail(403, { message: m.error_forbidden() });
+		const parsed = parseForm(openRevisionForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { message: firstError(parsed.errors) });
+		const r = openRulesRevision(getDb(), actor, village.id, {
+			topicId: topic.id,
+			kind: parsed.data.kind
+		});
+		if (!r.ok) return fail(refusalStatus(r.reason), { message: revisionRefusalMessage(r.reason) });
+		redirect(303, `/${village.slug}/rules/revisions/${r.revisionId}`);
 	}
 };
