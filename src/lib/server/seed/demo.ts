@@ -23,6 +23,7 @@ import { seedDemoNotices } from './demo-notices';
 import { seedDemoProcedure } from './demo-procedure';
 import { seedDemoServices } from './demo-services';
 import { seedDemoTopics } from './demo-topics';
+import { seedDemoRulesRevision } from './demo-rules-revision';
 import { seedDemoVenues } from './demo-venues';
 import { seededRandom } from '../../random.js';
 import { DEMO_GRIDS, DEMO_GROUPS, DEMO_PEOPLE, demoRosterCsv } from './demo-roster';
@@ -322,6 +323,8 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 				seedDemoHouseholds(db, villageId, now);
 
 				seedDemoGridPoints(db, villageId, now);
+				// After the rules in force (seedDemoRules): it revises their straw-burning article.
+				seedDemoRulesRevision(db, villageId, now);
 			}
 			return { ok: true as const };
 		}
