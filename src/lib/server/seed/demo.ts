@@ -25,6 +25,8 @@ import { seedDemoRules } from './demo-rules';
 import { seedDemoServices } from './demo-services';
 import { seedDemoTopics } from './demo-topics';
 import { seedDemoHonours } from './demo-honours';
+
+import { seedDemoRulesRevision } from './demo-rules-revision';
 import { seedDemoVenues } from './demo-venues';
 import { seedDemoHallEvents } from './demo-hall-events';
 import { seededRandom } from '../../random.js';
@@ -328,6 +330,9 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 
 				seedDemoGridPoints(db, villageId, now);
 				seedDemoHonours(db, villageId, now);
+
+				// After the rules in force (seedDemoRules): it revises their straw-burning article.
+				seedDemoRulesRevision(db, villageId, now);
 			}
 			return { ok: true as const };
 		}
