@@ -314,13 +314,16 @@ function fieldsOf(
 				path: '/xinyang/venues',
 				fields: { privateUses: '1', maxTables: '20', maxHours: '3', text: '婚事新办，丧事简办' }
 			}
-
+		},
 		'/[village]/hall/[id]/attendance': {
 			record: { path: `/xinyang/hall/${xy.todayHallEvent}/attendance`, fields: { count: '12' } },
 			openCheckin: { path: `/xinyang/hall/${xy.todayHallEvent}/attendance`, fields: {} }
 		},
 		'/[village]/hall/[id]/checkin': {
-			checkIn: { path: `/xinyang/hall/${xy.todayHallEvent}/checkin`, fields: { key: 'not-the-key' } }
+			checkIn: {
+				path: `/xinyang/hall/${xy.todayHallEvent}/checkin`,
+				fields: { key: 'not-the-key' }
+			}
 		},
 		'/[village]/households': {
 			assign: {
