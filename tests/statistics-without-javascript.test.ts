@@ -105,8 +105,16 @@ test('an anonymous reader sees the public figures, counts only, cacheable', asyn
 	const r = await page.goto('/xinyang/figures');
 	expect(r?.headers()['cache-control']).toBe('public, max-age=300');
 	await expect(page.getByRole('heading', { level: 1, name: '村务数据公开' })).toBeVisible();
-	await expect(page.locator('main svg[role="img"]')).toHaveCount(2);
-	await expect(page.getByRole('table')).toHaveCount(2);
+	// Service cases and matters, then the cultural life: events a month and events by kind.
+	await expect(page.locator('main svg[role="img"]')).toHaveCount(4);
+	await expect(page.getByRole('table')).toHaveCount(4);
+	await expect(
+		page
+			.getByTestId('figure-culture-months')
+			.getByRole('row')
+			.filter({ hasText: /^\d{4}-\d{2}/ })
+	).toHaveCount(12);
+	await expect(page.getByText('没有记录人数的活动单列', { exact: false })).toBeVisible();
 	await expect(
 		page
 			.getByTestId('figure-public-services')

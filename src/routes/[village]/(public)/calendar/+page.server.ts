@@ -7,12 +7,12 @@ import { villageFromSlug } from '$lib/server/villages/context';
 // Links only: the month is read without any client code.
 export const csr = false;
 
-export const load: PageServerLoad = ({ params, url, locals, setHeaders }) => {
+// No shared cache header, unlike the feed: the page's look follows the reader's display cookie
+// (elderly mode), which a cached copy would not.
+export const load: PageServerLoad = ({ params, url }) => {
 	const village = villageFromSlug(params.village);
 	const today = todayInChina();
 	const month = monthOf(url.searchParams.get('month'), today);
-	// The same page for every anonymous reader, as the public figures (hooks.server.ts).
-	if (!locals.user) setHeaders({ 'cache-control': 'public, max-age=300' });
 	return {
 		month,
 		today,
