@@ -192,3 +192,18 @@ export function touchRevision(db: Db, id: number, now: Date): void {
 
 /** Counted in characters as a villager sees them, not UTF-16 units. */
 export const chars = (s: string) => [...s].length;
+
+/** A change or comment named in a form belongs to this revision, or the form is refused as not found. */
+export const ofRevision = (
+	db: Db,
+	revisionId: number,
+	table: 'change' | 'comment',
+	rowId: number
+): boolean =>
+	!!db
+		.prepare(
+			table === 'change'
+				? 'select 1 from rules_revision_changes where id = ? and revision_id = ?'
+				: 'select 1 from rules_comments where id = ? and revision_id = ?'
+		)
+		.get(rowId, revisionId);

@@ -13,6 +13,7 @@ import { answerComment, commentOnChange, openComments } from '$lib/server/villag
 import { draftChange, removeDraftChange } from '$lib/server/village-rules/drafts';
 import { recordReview, sendForReview, withdrawRevision } from '$lib/server/village-rules/review';
 import { revisionPage } from '$lib/server/village-rules/revision-page';
+import { ofRevision } from '$lib/server/village-rules/revision-records';
 import {
 	answerForm,
 	changeIdForm,
@@ -102,16 +103,6 @@ async function act<S extends z.ZodObject>(
 	redirect(303, `/${village.slug}/rules/revisions/${id}?done=${done}${anchor ? `#${anchor}` : ''}`);
 }
 
-/** A change or comment named in a form belongs to this revision, or the form is refused as not found. */
-const ofRevision = (revisionId: number, table: 'change' | 'comment', rowId: number): boolean =>
-	!!getDb()
-		.prepare(
-			table === 'change'
-				? 'select 1 from rules_revision_changes where id = ? and revision_id = ?'
-				: 'select 1 from rules_comments where id = ? and revision_id = ?'
-		)
-		.get(rowId, revisionId);
-
 const notHere = { ok: false, reason: 'not_found' } as const;
 
 export const actions: Actions = {
@@ -138,7 +129,7 @@ export const actions: Actions = {
 			'removeChange',
 			changeIdForm,
 			(actor, villageId, id, f) =>
-				ofRevision(id, 'change', f.change)
+				ofRevision(getDb(), id, 'change', f.change)
 					? removeDraftChange(getDb(), actor, villageId, f.change)
 					: notHere,
 			'removed',
@@ -158,7 +149,7 @@ export const actions: Actions = {
 			'comment',
 			commentForm,
 			(actor, villageId, id, f) =>
-				ofRevision(id, 'change', f.change)
+				ofRevision(getDb(), id, 'change', f.change)
 					? commentOnChange(getDb(), actor, villageId, f.change, f.body)
 					: notHere,
 			'commented',
@@ -170,7 +161,7 @@ export const actions: Actions = {
 			'commentFor',
 			commentForOthersForm,
 			(actor, villageId, id, f) =>
-				ofRevision(id, 'change', f.change)
+				ofRevision(getDb(), id, 'change', f.change)
 					? commentOnChange(getDb(), actor, villageId, f.change, f.body, commentOnBehalf(f))
 					: notHere,
 			'commented',
@@ -182,7 +173,7 @@ export const actions: Actions = {
 			'answer',
 			answerForm,
 			(actor, villageId, id, f) =>
-				ofRevision(id, 'comment', f.comment)
+				ofRevision(getDb(), id, 'comment', f.comment)
 					? answerComment(getDb(), actor, villageId, f.comment, f.answer)
 					: notHere,
 			'answered',
