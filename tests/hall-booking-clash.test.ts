@@ -69,7 +69,7 @@ test('a booking clash is refused, naming the first booking; a meeting noticed ov
 		start: '09:00',
 		end: '11:00'
 	});
-	await expect(page).toHaveURL(/\/xinyang\/hall\/\d+\?booked=1$/);
+	await expect(page).toHaveURL(/\/xinyang\/hall\/\d+\?booked=1(#book)?$/);
 	const firstPath = new URL(page.url()).pathname;
 	await expect(page.getByRole('status')).toHaveText('已预约');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('重阳敬老');
@@ -110,7 +110,14 @@ test('a booking clash is refused, naming the first booking; a meeting noticed ov
 		start: '11:00',
 		end: '12:00'
 	});
-	await expect(page).toHaveURL(/\/xinyang\/hall\/\d+\?booked=1$/);
+	await expect(page).toHaveURL(/\/xinyang\/hall\/\d+\?booked=1(#book)?$/);
+
+	// The venue list with its 红白理事会 rules, reached from the desk.
+	await page.getByRole('link', { name: '返回会场预约' }).click();
+	await page.getByRole('link', { name: '管理场地和红白理事会规定' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: '场地' })).toBeVisible();
+	await checkA11yWithoutScripts(page);
+	await expectNoHorizontalOverflow(page);
 
 	// A film night in the hall, then a meeting called in the hall at that time: its notice is refused.
 	await page.goto('/xinyang/hall');
@@ -122,8 +129,10 @@ test('a booking clash is refused, naming the first booking; a meeting noticed ov
 		start: '14:00',
 		end: '16:00'
 	});
-	await expect(page).toHaveURL(/\/xinyang\/hall\/\d+\?booked=1$/);
+	await expect(page).toHaveURL(/\/xinyang\/hall\/\d+\?booked=1(#book)?$/);
 	await page.goto('/xinyang/meetings/new');
+	await checkA11yWithoutScripts(page);
+	await expectNoHorizontalOverflow(page);
 	await page.getByLabel('会议名称').fill('村民代表会议：村道路灯维修');
 	await page.getByLabel('会议日期').fill(day.iso);
 	await page.getByLabel('开始时间').fill('13:30');

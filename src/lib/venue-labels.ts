@@ -2,6 +2,7 @@
 // capacity, the 红白理事会 limits in a line (browser-safe).
 import { m } from '$lib/paraglide/messages';
 import { formatDate } from '$lib/format';
+import { resolve } from '$app/paths';
 import type { EventKind } from '$lib/server/venues/records';
 
 const KIND_WORDS: Record<EventKind, () => string> = {
@@ -44,3 +45,18 @@ export function spanLabel(startsAt: string, endsAt: string): string {
 	const day = formatDate(`${startsAt.slice(0, 10)}T12:00:00+08:00`);
 	return `${day} ${startsAt.slice(11)}–${endsAt.slice(11)}`;
 }
+
+/** Where a clash refusal links to: the clashing booking's page, or the clashing meeting's console. */
+export function clashHref(village: string, clash: { kind: 'meeting' | 'event'; id: number }) {
+	const id = String(clash.id);
+	return clash.kind === 'event'
+		? resolve('/[village]/(staff)/hall/[id]', { village, id })
+		: resolve('/[village]/(staff)/meetings/[id]/console', { village, id });
+}
+
+export const hallHref = (village: string) => resolve('/[village]/(staff)/hall', { village });
+export const venuesHref = (village: string) => resolve('/[village]/(staff)/venues', { village });
+export const eventHref = (village: string, id: number) =>
+	resolve('/[village]/(staff)/hall/[id]', { village, id: String(id) });
+export const consoleHref = (village: string, id: number) =>
+	resolve('/[village]/(staff)/meetings/[id]/console', { village, id: String(id) });

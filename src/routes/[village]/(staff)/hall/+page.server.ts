@@ -12,7 +12,6 @@ import { bookingDesk } from '$lib/server/venues/desk';
 import { bookingForm } from '$lib/server/venues/forms';
 import { getHallRules } from '$lib/server/venues/hall-rules';
 import { EVENT_KINDS, PRIVATE_KINDS, listVenues, type EventKind } from '$lib/server/venues/records';
-import { clashLink } from '$lib/server/venues/links';
 import { venueRefusalMessage } from '$lib/server/venues/messages';
 
 export const load: PageServerLoad = (event) => {
@@ -49,7 +48,7 @@ export const actions: Actions = {
 				values,
 				errors: {},
 				message: venueRefusalMessage(r),
-				clashHref: r.reason === 'clash' ? clashLink(village.slug, r.clash) : null
+				clash: r.reason === 'clash' ? { kind: r.clash.kind, id: r.clash.id } : null
 			});
 		redirect(303, `/${village.slug}/hall/${r.event.id}?booked=1`);
 	}

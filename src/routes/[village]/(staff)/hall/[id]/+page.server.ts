@@ -10,7 +10,6 @@ import { cancelEvent, changeEvent } from '$lib/server/venues/booking-changes';
 import { cancelBookingForm, changeBookingForm } from '$lib/server/venues/forms';
 import { getHallRules } from '$lib/server/venues/hall-rules';
 import { findEvent, listVenues } from '$lib/server/venues/records';
-import { clashLink } from '$lib/server/venues/links';
 import { venueRefusalMessage } from '$lib/server/venues/messages';
 
 const eventId = (raw: string): number => (/^\d{1,15}$/.test(raw) ? Number(raw) : 0);
@@ -47,7 +46,7 @@ export const actions: Actions = {
 				values,
 				errors: {},
 				message: venueRefusalMessage(r),
-				clashHref: r.reason === 'clash' ? clashLink(village.slug, r.clash) : null
+				clash: r.reason === 'clash' ? { kind: r.clash.kind, id: r.clash.id } : null
 			});
 		redirect(303, `/${village.slug}/hall/${id}?changed=1`);
 	},

@@ -34,7 +34,6 @@ import { speakerActions } from './speaker-actions';
 import { consoleContext, type ConsoleContext } from './console-context';
 import { listVenues } from '$lib/server/venues/records';
 import { capacityWarning } from '$lib/server/meetings/venue';
-import { clashLink } from '$lib/server/venues/links';
 
 export const load: PageServerLoad = (event) => {
 	event.depends(LIVE);
@@ -154,7 +153,7 @@ export const actions: Actions = {
 				action: 'notify',
 				values: p.values,
 				...refusals.notifyRefusal(r),
-				clashHref: r.reason === 'venue_clash' ? clashLink(ctx.village.slug, r.clash) : undefined
+				clashTo: r.reason === 'venue_clash' ? { kind: r.clash.kind, id: r.clash.id } : undefined
 			});
 		back(ctx, 'state', '?notified=1');
 	},
@@ -167,7 +166,7 @@ export const actions: Actions = {
 		if (!r.ok)
 			return refused(r.reason, 'reNotice', refusals.reNoticeRefusal(r), {
 				values: p.values,
-				clashHref: r.reason === 'venue_clash' ? clashLink(ctx.village.slug, r.clash) : undefined
+				clashTo: r.reason === 'venue_clash' ? { kind: r.clash.kind, id: r.clash.id } : undefined
 			});
 		back(ctx, 'state', '?reNoticed=1');
 	},
