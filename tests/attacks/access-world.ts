@@ -245,6 +245,10 @@ export interface World {
 		otherGridPointItem: number;
 		/** A volunteer still serving. */
 		volunteer: number;
+		/** The demo's published honour round, one of its honourees and a nominee not chosen. */
+		honourRound: number;
+		honouree: number;
+		notChosen: number;
 	};
 	ds: {
 		villageId: number;
@@ -740,7 +744,18 @@ async function buildWorld(app: App): Promise<World> {
 			otherGrid,
 			gridPointItem,
 			otherGridPointItem,
-			volunteer
+			volunteer,
+			honourRound: one<number>('select min(id) from honour_rounds where village_id = ?', xyVillage),
+			honouree: one<number>(
+				`select min(n.id) from honour_nominations n join honour_categories c on c.id = n.category_id
+				 join honour_rounds r on r.id = c.round_id where r.village_id = ? and n.honoured = 1`,
+				xyVillage
+			),
+			notChosen: one<number>(
+				`select min(n.id) from honour_nominations n join honour_categories c on c.id = n.category_id
+				 join honour_rounds r on r.id = c.round_id where r.village_id = ? and n.honoured = 0`,
+				xyVillage
+			)
 		},
 		ds: {
 			villageId: dsVillage,

@@ -44,6 +44,12 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	// A household's page: its contact member and the staff; any other member finds nothing.
 	'/[village]/households/[household]': { get: 'member' },
 	'/[village]/my-households': { get: 'member' },
+	// Published rounds and their honourees are public; a round under way is for members.
+	'/[village]/honours': { get: 'public' },
+	'/[village]/honours/new': { get: 'staff' },
+	'/[village]/honours/[id]': { get: 'public' },
+	// An honouree's certificate; a nominee not chosen has none (404 for everyone).
+	'/[village]/honours/[id]/certificates/[nomination]': { get: 'public' },
 
 	// A grid head (of some grid, today) and staff only: the domain refuses other members.
 	'/[village]/grid-point': { get: 'member' },
@@ -264,6 +270,24 @@ export function probes(w: World): Probe[] {
 			clerk: 403
 		}),
 		p('/[village]/my-households', '/xinyang/my-households', e('/[village]/my-households')),
+		p('/[village]/honours', '/xinyang/honours', e('/[village]/honours')),
+		p('/[village]/honours/new', '/xinyang/honours/new', e('/[village]/honours/new')),
+		p(
+			'/[village]/honours/[id]',
+			`/xinyang/honours/${xy.honourRound}`,
+			e('/[village]/honours/[id]')
+		),
+		p('/[village]/honours/[id]', `/dongshan/honours/${xy.honourRound}`, hidden('public', 'all')),
+		p(
+			'/[village]/honours/[id]/certificates/[nomination]',
+			`/xinyang/honours/${xy.honourRound}/certificates/${xy.honouree}`,
+			e('/[village]/honours/[id]/certificates/[nomination]')
+		),
+		p(
+			'/[village]/honours/[id]/certificates/[nomination]',
+			`/xinyang/honours/${xy.honourRound}/certificates/${xy.notChosen}`,
+			hidden('public', 'all')
+		),
 
 		// The grid point's log is its grid head's and staff's: other members are refused.
 		p('/[village]/grid-point', '/xinyang/grid-point', {
