@@ -53,6 +53,8 @@ function context(event: Pick<RequestEvent, 'params' | 'locals'>) {
 	return { village, round, member, staff: isVillageStaff(event.locals.user, village) };
 }
 
+const DONE = ['nominated', 'voted', 'reviewed', 'saved'] as const;
+
 export const load: PageServerLoad = (event) => {
 	const { village, round, member, staff } = context(event);
 	const db = getDb();
@@ -108,11 +110,12 @@ export const load: PageServerLoad = (event) => {
 						)
 						.all(village.id) as { id: number; title: string; date: string }[])
 				: [],
-		done: event.url.searchParams.get('done')
+		done: (DONE as readonly string[]).includes(event.url.searchParams.get('done') ?? '')
+			? event.url.searchParams.get('done')
+			: null
 	};
 };
 
-const DONE = ['nominated', 'voted', 'reviewed', 'saved'] as const;
 const back = (slug: string, id: number, done?: (typeof DONE)[number]) =>
 	redirect(303, `/${slug}/honours/${id}${done ? `?done=${done}` : ''}#top`);
 
