@@ -21,6 +21,7 @@ import { nominate, reviewNomination } from '$lib/server/honours/nominations';
 import {
 	categoriesOf,
 	categoriesVotedBy,
+	closedMeetingsOf,
 	findRound,
 	nominationsBy,
 	nominationsOf,
@@ -103,12 +104,7 @@ export const load: PageServerLoad = (event) => {
 		turnout: staff ? Object.fromEntries(turnoutOf(db, round.id)) : {},
 		closedMeetings:
 			staff && round.state === 'voting' && round.voteMode === 'meeting'
-				? (db
-						.prepare(
-							`select id, title, meeting_date as date from meetings where village_id = ? and state = 'closed'
-							 order by meeting_date desc, id desc limit 20`
-						)
-						.all(village.id) as { id: number; title: string; date: string }[])
+				? closedMeetingsOf(db, village.id)
 				: [],
 		done: (DONE as readonly string[]).includes(event.url.searchParams.get('done') ?? '')
 			? event.url.searchParams.get('done')
