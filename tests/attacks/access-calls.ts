@@ -387,6 +387,45 @@ function fieldsOf(
 			addGroups: { path: '/xinyang/roster/structure', fields: { names: '第九村民小组' } },
 			addGrids: { path: '/xinyang/roster/structure', fields: { names: '第九网格' } }
 		},
+		'/[village]/honours/new': {
+			open: {
+				path: '/xinyang/honours/new',
+				fields: {
+					title: '测试评选',
+					categoryName: ['道德模范', ''],
+					categorySubject: ['person', 'person'],
+					categorySeats: ['2', '1'],
+					nominationsFrom: day(),
+					nominationsUntil: day(7),
+					voteMode: 'online',
+					votingFrom: day(10),
+					votingUntil: day(14)
+				}
+			}
+		},
+		'/[village]/honours/[id]': {
+			nominate: {
+				path: `/xinyang/honours/${xy.honourRound}`,
+				fields: { category: '1', nominee: `p${xy.spare}`, reason: '热心助人' }
+			},
+			vote: {
+				path: `/xinyang/honours/${xy.honourRound}`,
+				fields: { category: '1', choice: String(xy.honouree) }
+			},
+			review: {
+				path: `/xinyang/honours/${xy.honourRound}`,
+				fields: { nomination: String(xy.honouree), decision: 'accepted', note: '' }
+			},
+			closeNominations: { path: `/xinyang/honours/${xy.honourRound}`, fields: {} },
+			openVoting: { path: `/xinyang/honours/${xy.honourRound}`, fields: {} },
+			meetingCount: {
+				path: `/xinyang/honours/${xy.honourRound}`,
+				fields: { meeting: String(xy.closedMeeting), nomination: String(xy.honouree), votes: '3' }
+			},
+			count: { path: `/xinyang/honours/${xy.honourRound}`, fields: {} },
+			publish: { path: `/xinyang/honours/${xy.honourRound}`, fields: {} },
+			cancel: { path: `/xinyang/honours/${xy.honourRound}`, fields: {} }
+		},
 		'/[village]/services/new': {
 			file: {
 				path: '/xinyang/services/new',

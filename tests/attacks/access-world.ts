@@ -258,6 +258,10 @@ export interface World {
 		hallEvent: number;
 		/** The demo's public hall event of today, whose door takes QR sign-ins. */
 		todayHallEvent: number;
+		/** The demo's published honour round, one of its honourees and a nominee not chosen. */
+		honourRound: number;
+		honouree: number;
+		notChosen: number;
 	};
 	ds: {
 		villageId: number;
@@ -828,6 +832,17 @@ async function buildWorld(app: App): Promise<World> {
 				'select min(id) from hall_events where village_id = ? and title = ?',
 				xyVillage,
 				DEMO_TODAY_EVENT_TITLE
+			),
+			honourRound: one<number>('select min(id) from honour_rounds where village_id = ?', xyVillage),
+			honouree: one<number>(
+				`select min(n.id) from honour_nominations n join honour_categories c on c.id = n.category_id
+				 join honour_rounds r on r.id = c.round_id where r.village_id = ? and n.honoured = 1`,
+				xyVillage
+			),
+			notChosen: one<number>(
+				`select min(n.id) from honour_nominations n join honour_categories c on c.id = n.category_id
+				 join honour_rounds r on r.id = c.round_id where r.village_id = ? and n.honoured = 0`,
+				xyVillage
 			)
 		},
 		ds: {

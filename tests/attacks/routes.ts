@@ -56,6 +56,12 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/my-households': { get: 'member' },
 	// Public once put to the villagers for comments; a draft before that is for members only.
 	'/[village]/rules/revisions/[id]': { get: 'public' },
+	// Published rounds and their honourees are public; a round under way is for members.
+	'/[village]/honours': { get: 'public' },
+	'/[village]/honours/new': { get: 'staff' },
+	'/[village]/honours/[id]': { get: 'public' },
+	// An honouree's certificate; a nominee not chosen has none (404 for everyone).
+	'/[village]/honours/[id]/certificates/[nomination]': { get: 'public' },
 
 	// A grid head (of some grid, today) and staff only: the domain refuses other members.
 	'/[village]/grid-point': { get: 'member' },
@@ -298,6 +304,24 @@ export function probes(w: World): Probe[] {
 			`/dongshan/rules/revisions/${xy.revision}`,
 			// Not this village's: a visitor signed out may be a member of the other one.
 			{ ...hidden('public', 'all'), anonymous: 303 }
+		),
+		p('/[village]/honours', '/xinyang/honours', e('/[village]/honours')),
+		p('/[village]/honours/new', '/xinyang/honours/new', e('/[village]/honours/new')),
+		p(
+			'/[village]/honours/[id]',
+			`/xinyang/honours/${xy.honourRound}`,
+			e('/[village]/honours/[id]')
+		),
+		p('/[village]/honours/[id]', `/dongshan/honours/${xy.honourRound}`, hidden('public', 'all')),
+		p(
+			'/[village]/honours/[id]/certificates/[nomination]',
+			`/xinyang/honours/${xy.honourRound}/certificates/${xy.honouree}`,
+			e('/[village]/honours/[id]/certificates/[nomination]')
+		),
+		p(
+			'/[village]/honours/[id]/certificates/[nomination]',
+			`/xinyang/honours/${xy.honourRound}/certificates/${xy.notChosen}`,
+			hidden('public', 'all')
 		),
 
 		// The grid point's log is its grid head's and staff's: other members are refused.

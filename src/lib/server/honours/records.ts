@@ -208,3 +208,27 @@ export function nomineeCandidates(db: Db, villageId: number, search: string): No
 		.all(villageId, like) as NomineeCandidate[];
 	return [...people, ...households];
 }
+
+/** The village's closed meetings, newest first: where a meeting-mode round takes its count from. */
+export function closedMeetingsOf(db: Db, villageId: number) {
+	return db
+		.prepare(
+			`select id, title, meeting_date as date from meetings where village_id = ? and state = 'closed'
+			 order by meeting_date desc, id desc limit 20`
+		)
+		.all(villageId) as { id: number; title: string; date: string }[];
+}
+
+/** An honouree's certificate: the published round, the honouree and the board notice; else null. */
+export function certificateOf(db: Db, villageId: number, roundId: number, nominationId: number) {
+	const round = findRound(db, villageId, roundId);
+	const honouree =
+		round && publicHonourees(db, villageId, round.id).find((h) => h.nominationId === nominationId);
+	const notice =
+		round && round.noticeId !== null
+			? (db
+					.prepare('select seq, posted_on as postedOn from notices where id = ?')
+					.get(round.noticeId) as { seq: number; postedOn: string } | undefined)
+			: undefined;
+	return round && honouree && notice ? { round, honouree, notice } : null;
+}

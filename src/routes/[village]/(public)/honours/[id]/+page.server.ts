@@ -21,6 +21,7 @@ import { nominate, reviewNomination } from '$lib/server/honours/nominations';
 import {
 	categoriesOf,
 	categoriesVotedBy,
+	closedMeetingsOf,
 	findRound,
 	nominationsBy,
 	nominationsOf,
@@ -52,6 +53,8 @@ function context(event: Pick<RequestEvent, 'params' | 'locals'>) {
 	if (!round || (round.state !== 'published' && !member)) error(404, m.error_not_found());
 	return { village, round, member, staff: isVillageStaff(event.locals.user, village) };
 }
+
+const DONE = ['nominated', 'voted', 'reviewed', 'saved'] as const;
 
 export const load: PageServerLoad = (event) => {
 	const { village, round, member, staff } = context(event);
@@ -101,18 +104,14 @@ export const load: PageServerLoad = (event) => {
 		turnout: staff ? Object.fromEntries(turnoutOf(db, round.id)) : {},
 		closedMeetings:
 			staff && round.state === 'voting' && round.voteMode === 'meeting'
-				? (db
-						.prepare(
-							`select id, title, meeting_date as date from meetings where village_id = ? and state = 'closed'
-							 order by meeting_date desc, id desc limit 20`
-						)
-						.all(village.id) as { id: number; title: string; date: string }[])
+				? closedMeetingsOf(db, village.id)
 				: [],
-		done: event.url.searchParams.get('done')
+		done: (DONE as readonly string[]).includes(event.url.searchParams.get('done') ?? '')
+			? event.url.searchParams.get('done')
+			: null
 	};
 };
 
-const DONE = ['nominated', 'voted', 'reviewed', 'saved'] as const;
 const back = (slug: string, id: number, done?: (typeof DONE)[number]) =>
 	redirect(303, `/${slug}/honours/${id}${done ? `?done=${done}` : ''}#top`);
 
