@@ -73,7 +73,6 @@ export const AUDIT_ACTIONS = [
 	'meeting.speech_recorded',
 	'meeting.speech_started',
 	'meeting.updated',
-	'meeting.venue_changed',
 	'meeting.written_opinion_recorded',
 	'motion.closed',
 	'motion.created',
