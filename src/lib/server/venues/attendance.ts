@@ -181,3 +181,10 @@ export function checkinCount(db: Db, eventId: number): number {
 		.pluck()
 		.get(eventId) as number;
 }
+
+/** Whether this person has signed in at the event: the door page then says so instead of asking. */
+export function hasCheckedIn(db: Db, eventId: number, personId: number): boolean {
+	return !!db
+		.prepare('select 1 from hall_event_checkins where event_id = ? and person_id = ?')
+		.get(eventId, personId);
+}

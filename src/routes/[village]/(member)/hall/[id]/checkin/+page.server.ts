@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { parseForm, readForm } from '$lib/server/forms';
 import { refusalStatus } from '$lib/server/http/refusal';
 import { actorOf } from '$lib/server/permissions';
-import { checkInToEvent } from '$lib/server/venues/attendance';
+import { checkInToEvent, hasCheckedIn } from '$lib/server/venues/attendance';
 import {
 	CHECKIN_KEY_MAX,
 	attendanceRefusalMessage,
@@ -25,11 +25,7 @@ export const load: PageServerLoad = (event) => {
 	// Signed out, the scan leads to the login page and back here with the key.
 	const { user, village } = requireMember(event);
 	const e = eventOf(village.id, event.params.id);
-	const signedIn =
-		user.personId !== null &&
-		!!getDb()
-			.prepare('select 1 from hall_event_checkins where event_id = ? and person_id = ?')
-			.get(e.id, user.personId);
+	const signedIn = user.personId !== null && hasCheckedIn(getDb(), e.id, user.personId);
 	const done = event.url.searchParams.get('done');
 	return {
 		event: {
