@@ -58,5 +58,7 @@ export const hallHref = (village: string) => resolve('/[village]/(staff)/hall', 
 export const venuesHref = (village: string) => resolve('/[village]/(staff)/venues', { village });
 export const eventHref = (village: string, id: number) =>
 	resolve('/[village]/(staff)/hall/[id]', { village, id: String(id) });
+export const attendanceHref = (village: string, id: number) =>
+	resolve('/[village]/(staff)/hall/[id]/attendance', { village, id: String(id) });
 export const consoleHref = (village: string, id: number) =>
 	resolve('/[village]/(staff)/meetings/[id]/console', { village, id: String(id) });
