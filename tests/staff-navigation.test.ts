@@ -15,7 +15,18 @@ import {
 } from './fixtures.ts';
 import { DEMO_TODAY_MEETING_TITLE, demoMeeting } from './meeting-helpers.ts';
 
-const SECTIONS = ['工作台', '统计', '议题', '办事', '会议', '公告', '花名册', '账户', '设置'];
+const SECTIONS = [
+	'工作台',
+	'统计',
+	'议题',
+	'办事',
+	'会议',
+	'会场',
+	'公告',
+	'花名册',
+	'账户',
+	'设置'
+];
 
 async function phoneWithoutScripts(
 	newContext: Parameters<Parameters<typeof test>[2]>[0]['newContext'],
@@ -66,6 +77,7 @@ test('every staff page shows the same navigation without JavaScript at 360 px, t
 		['/xinyang/services', '办事', 'page'],
 		['/xinyang/meetings', '会议', 'page'],
 		[`/xinyang/meetings/${meetingId}/console`, '会议', 'true'],
+		['/xinyang/hall', '会场', 'page'],
 		['/xinyang/notices/desk', '公告', 'page'],
 		['/xinyang/roster', '花名册', 'page'],
 		['/xinyang/roster/households', '花名册', 'true'],
