@@ -1,5 +1,6 @@
 // The vote: online, one ballot per resident adult villager per category, kept apart from what it
 // chose (honour_voters / honour_choices); or in a villagers' meeting, whose count the clerk enters.
+import { randomInt } from 'node:crypto';
 import { command } from '../command';
 import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
@@ -7,6 +8,20 @@ import { isMemberNow, isStaffOf } from '../permissions/village';
 import { isAdultOn, todayInChina } from '../calendar/dates';
 import { categoriesOf, findRound, nominationsOf } from './records';
 import { votingOpenOn } from './rounds';
+
+/**
+ * Stores one choice of a ballot under a random row id: ids in insertion order would line the
+ * choices up with the voters' times in honour_voters, and so tell who chose whom.
+ */
+export function storeChoice(db: Db, categoryId: number, nominationId: number): number {
+	const insert = db.prepare(
+		'insert into honour_choices (id, category_id, nomination_id) values (?, ?, ?) on conflict do nothing'
+	);
+	for (;;) {
+		const id = randomInt(1, 2 ** 47);
+		if (insert.run(id, categoryId, nominationId).changes === 1) return id;
+	}
+}
 
 export type CastBallotResult =
 	| { ok: true }
@@ -69,10 +84,7 @@ export function castHonourBallot(
 				)
 				.run(category.id, actor.personId, ctx.now.toISOString());
 			if (voted.changes === 0) return { ok: false, reason: 'already_voted' };
-			const choose = db.prepare(
-				'insert into honour_choices (category_id, nomination_id) values (?, ?)'
-			);
-			for (const id of chosen) choose.run(category.id, id);
+			for (const id of chosen) storeChoice(db, category.id, id);
 			// The entry says that a ballot was cast in the category, never for whom.
 			ctx.audit({
 				action: 'honour_ballot.cast',

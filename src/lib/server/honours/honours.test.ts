@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
-import { castHonourBallot, recordMeetingCount } from './ballots';
+import { castHonourBallot, recordMeetingCount, storeChoice } from './ballots';
 import { nominate, reviewNomination } from './nominations';
 import { categoriesOf, findRound, nominationsOf, publicHonourees } from './records';
 import { chooseHonourees, countRound, publishRound } from './results';
@@ -320,6 +320,14 @@ describe('castHonourBallot', () => {
 		for (const c of choices)
 			expect(Object.keys(c).sort()).toEqual(['category_id', 'id', 'nomination_id']);
 		expect(db.prepare('select count(*) from honour_voters').pluck().get()).toBe(2);
+	});
+
+	it('stores choices under ids in no order a reader could line up with the voters', () => {
+		const v = votingRound();
+		const ids = Array.from({ length: 20 }, () => storeChoice(db, v.person.id, v.people[0]));
+		// Ids in insertion order would come out sorted; twenty random ones are sorted once in 20!.
+		expect(new Set(ids).size).toBe(20);
+		expect(ids).not.toEqual([...ids].sort((x, y) => x - y));
 	});
 
 	it.each([

@@ -4,6 +4,7 @@
 import { command } from '../command';
 import type { Db } from '../db';
 import { adultBornOnOrBefore, todayInChina } from '../calendar/dates';
+import { storeChoice } from '../honours/ballots';
 import { nominate, reviewNomination } from '../honours/nominations';
 import { categoriesOf, nominationsOf } from '../honours/records';
 import { countRound, publishRound } from '../honours/results';
@@ -180,9 +181,6 @@ function castDemoBallots(
 			const voter = db.prepare(
 				'insert into honour_voters (category_id, person_id, voted_at) values (?, ?, ?)'
 			);
-			const choice = db.prepare(
-				'insert into honour_choices (category_id, nomination_id) values (?, ?)'
-			);
 			voters.forEach((personId, v) => {
 				const day = `${year}-12-${String(1 + (v % 10)).padStart(2, '0')}T12:00:00.000Z`;
 				for (const c of categories) {
@@ -194,7 +192,7 @@ function castDemoBallots(
 						.slice(0, c.seats);
 					if (!chosen.length) continue;
 					voter.run(c.id, personId, day);
-					for (const n of chosen) choice.run(c.id, n.id);
+					for (const n of chosen) storeChoice(db, c.id, n.id);
 					ctx.audit({
 						action: 'honour_ballot.cast',
 						subjectType: 'honour_round',
