@@ -10,7 +10,7 @@ import { byStaff, getMeeting, type Meeting } from './records';
 import { currentMeetingNotice, recordMeetingNotice } from './notice-records';
 import { noticePeriodLeft, postMeetingNotice, temporaryNoticeReason } from './notice';
 import type { Clash } from '../venues/clash';
-import { endTimeOk, meetingClash, venueForMeeting } from './venue';
+import { endTimeOk, meetingClash, movedEnd, venueForMeeting } from './venue';
 
 export type ReNoticeMeetingResult =
 	| { ok: true; meeting: Meeting }
@@ -58,7 +58,8 @@ export function reNoticeMeeting(
 	const startsAt = (input.startsAt ?? '').trim();
 	if (startsAt && !START_TIME.test(startsAt)) return { ok: false, reason: 'bad_time' };
 	const givenEnd = input.endsAt?.trim();
-	if (givenEnd !== undefined && !endTimeOk(startsAt, givenEnd))
+	// Its order against the start is checked once the meeting's old times are known (movedEnd).
+	if (givenEnd !== undefined && !endTimeOk('', givenEnd))
 		return { ok: false, reason: 'bad_end_time' };
 	return command(db, {
 		actor,
@@ -69,7 +70,8 @@ export function reNoticeMeeting(
 		run: (meeting, ctx): ReNoticeMeetingResult => {
 			const today = todayInChina(ctx.now);
 			if (meeting.state !== 'notified') return { ok: false, reason: 'not_notified' };
-			const endsAt = givenEnd ?? (endTimeOk(startsAt, meeting.endsAt) ? meeting.endsAt : '');
+			const endsAt = movedEnd(meeting, startsAt, givenEnd);
+			if (!endTimeOk(startsAt, endsAt)) return { ok: false, reason: 'bad_end_time' };
 			const venueId = input.venueId !== undefined ? input.venueId : meeting.venueId;
 			const venue =
 				venueId !== null ? venueForMeeting(db, villageId, venueId, input.meetingDate) : null;

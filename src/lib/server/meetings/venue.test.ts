@@ -7,7 +7,7 @@ import { addAgendaItem, createMeeting, updateDraftMeeting } from './calling';
 import { notifyMeeting } from './notice';
 import { getMeeting } from './records';
 import { reNoticeMeeting } from './re-notice';
-import { capacityWarning } from './venue';
+import { capacityWarning, movedEnd } from './venue';
 
 let db: Db;
 useDemoVillageDb((d) => {
@@ -243,5 +243,28 @@ describe('capacityWarning', () => {
 		});
 		db.prepare('update venues set capacity = ? where id = ?').run(n.expected, venue('农家书屋'));
 		expect(capacityWarning(db, getMeeting(db, village(), small)!)).toBeNull();
+	});
+});
+
+describe('movedEnd', () => {
+	it.each([
+		[
+			'the old end left as it was moves with a later start',
+			'09:00',
+			'11:30',
+			'14:30',
+			'11:30',
+			'17:00'
+		],
+		['and with an earlier one', '14:00', '16:30', '08:00', '16:30', '10:30'],
+		['not past the day', '09:00', '11:30', '22:30', '11:30', '23:59'],
+		['an end the clerk changed is taken as given', '09:00', '11:30', '14:30', '15:00', '15:00'],
+		['the same start keeps the end', '09:00', '11:30', '09:00', '11:30', '11:30'],
+		['no end before: none after', '09:00', '', '14:30', '', ''],
+		['no end given: the old one moves too', '09:00', '11:30', '14:30', undefined, '17:00'],
+		['no start before: the end stays', '', '11:30', '09:00', '11:30', '11:30'],
+		['no start now: the end stays', '09:00', '11:30', '', undefined, '11:30']
+	])('%s', (_, startBefore, endBefore, start, given, expected) => {
+		expect(movedEnd({ startsAt: startBefore, endsAt: endBefore }, start, given)).toBe(expected);
 	});
 });

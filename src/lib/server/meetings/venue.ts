@@ -14,6 +14,32 @@ export function endTimeOk(startsAt: string, endsAt: string): boolean {
 	return TIME.test(endsAt) && (startsAt === '' || endsAt > startsAt);
 }
 
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const timeOf = (minutes: number) =>
+	`${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * The end time of a moved meeting. The form shows the old end filled in, so an end left as it was
+ * moves with the start: a meeting of 09:00–11:30 moved to 14:30 keeps its length and ends at 17:00
+ * (at the latest 23:59). An end the clerk changed is taken as given.
+ */
+export function movedEnd(
+	before: Pick<Meeting, 'startsAt' | 'endsAt'>,
+	startsAt: string,
+	given: string | undefined
+): string {
+	if (given !== undefined && given !== before.endsAt) return given;
+	if (before.endsAt === '') return '';
+	if (before.startsAt !== '' && startsAt !== '' && startsAt !== before.startsAt)
+		return timeOf(
+			Math.min(
+				minutesOf(before.endsAt) + minutesOf(startsAt) - minutesOf(before.startsAt),
+				24 * 60 - 1
+			)
+		);
+	return endTimeOk(startsAt, before.endsAt) ? before.endsAt : '';
+}
+
 /** The venue a meeting on `date` may pick: one of the village's, not retired by then. */
 export function venueForMeeting(
 	db: Db,
