@@ -166,6 +166,39 @@ describe('enactRevision', () => {
 		);
 	});
 
+	it('refuses a revision drafted on a version since replaced, so no adopted change is lost', () => {
+		const { rev, resolutionId, v1 } = world();
+		const topic = rulesTopic(db, village());
+		const second = decision(db, village(), topic, 'villagers_meeting', '2026-05-11', people());
+		const rev2 = revision(db, village(), topic, v1.documentId, v1.id, 'reviewed', [
+			{ change: 'change', articleKey: 3, body: '丙改。' }
+		]);
+		expect(
+			enactRevision(
+				db,
+				clerk(),
+				village(),
+				rev,
+				{ effectiveOn: '2026-06-01', resolutionId },
+				{ now }
+			).ok
+		).toBe(true);
+		expect(
+			enactRevision(
+				db,
+				clerk(),
+				village(),
+				rev2,
+				{ effectiveOn: '2026-07-01', resolutionId: second },
+				{ now }
+			)
+		).toEqual({ ok: false, reason: 'stale_base' });
+		expect(db.prepare('select count(*) from rules_versions').pluck().get()).toBe(2);
+		expect(db.prepare('select state from rules_revisions where id = ?').pluck().get(rev2)).toBe(
+			'reviewed'
+		);
+	});
+
 	it('refuses the clerk acting in another village', () => {
 		const { rev } = world();
 		const other = Number(

@@ -81,6 +81,7 @@ export type EnactRefusal =
 	| 'bad_effective_on'
 	| 'before_decision'
 	| 'before_current'
+	| 'stale_base'
 	| 'bad_changes';
 
 export type EnactResult =
@@ -124,6 +125,12 @@ export function enactRevision(
 			// A later version never takes effect before the one it replaces.
 			if (latest !== null && input.effectiveOn < latest)
 				return { ok: false, reason: 'before_current' };
+			// A draft of a version since replaced would silently undo the change that replaced it.
+			const newest = db
+				.prepare('select id from rules_versions where document_id = ? order by number desc limit 1')
+				.pluck()
+				.get(rev.document_id) as number | undefined;
+			if ((newest ?? null) !== rev.base_version_id) return { ok: false, reason: 'stale_base' };
 			const changes = db
 				.prepare(
 					`select change, article_key as articleKey, after_key as afterKey, chapter, body

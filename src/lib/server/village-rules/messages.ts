@@ -21,6 +21,7 @@ const MESSAGES: Record<string, (p: { line?: number }) => string> = {
 	not_villagers_meeting: () => m.rtx_err_not_villagers_meeting(),
 	before_decision: () => m.rtx_err_before_decision(),
 	before_current: () => m.rtx_err_before_current(),
+	stale_base: () => m.rtx_err_stale_base(),
 	bad_changes: () => m.rtx_err_bad_changes(),
 	bad_date: () => m.rtx_err_bad_date(),
 	before_adoption: () => m.rtx_err_before_adoption(),
