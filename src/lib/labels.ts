@@ -19,7 +19,13 @@ const label = (table: Record<string, Message>, fallback?: Message) => {
 
 /** An account's role; every village account that is not staff is a villager's. */
 export const roleLabel = label(
-	{ admin: m.role_admin, clerk: m.role_clerk, secretary: m.role_secretary },
+	{
+		admin: m.role_admin,
+		clerk: m.role_clerk,
+		secretary: m.role_secretary,
+		township_official: m.role_township_official,
+		township_reviewer: m.role_township_reviewer
+	},
 	m.role_villager
 );
 

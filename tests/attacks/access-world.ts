@@ -25,7 +25,9 @@ export const ROLES = [
 	'gridHead',
 	'rep',
 	'supervisor',
-	'dsClerk'
+	'dsClerk',
+	// 周建华, an official of 长青乡, the township of 新阳村 (and of 湖东村, not of 东山村).
+	'township'
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -39,7 +41,8 @@ const LOGINS: Record<
 	villager: DEMO.villager,
 	gridHead: { phone: '13800000004', password: 'demo-gridhead-2026' },
 	rep: { phone: '13800000005', password: 'demo-rep-2026' },
-	supervisor: { phone: '13800000006', password: 'demo-supervisor-2026' }
+	supervisor: { phone: '13800000006', password: 'demo-supervisor-2026' },
+	township: { phone: '13800000010', password: 'demo-township-2026' }
 };
 
 export const DONGSHAN = {

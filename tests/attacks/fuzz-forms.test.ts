@@ -189,7 +189,9 @@ const FUZZER: Record<Gate, Role> = {
 	admin: 'admin',
 	member: 'villager',
 	staff: 'clerk',
-	supervisor: 'supervisor'
+	supervisor: 'supervisor',
+	township: 'township',
+	townshipOfficial: 'township'
 };
 
 // A roster import's staging row is a scratch copy of the file, written before any decision; the

@@ -10,7 +10,8 @@ const AUDIENCE: Record<string, Gate> = {
 	'(member)': 'member',
 	'(staff)': 'staff',
 	'(supervision)': 'supervisor',
-	'(admin)': 'admin'
+	'(admin)': 'admin',
+	'(township)': 'township'
 };
 
 test('every page and endpoint sits in the group of the audience that may read it', () => {

@@ -29,6 +29,8 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/account': { get: 'signedIn' },
 	'/activate': { get: 'public' },
 	'/admin': { get: 'admin' },
+	// The township's desk: its staff only.
+	'/township': { get: 'township' },
 	'/display': { post: 'public' },
 	'/healthz': { get: 'public' },
 	'/language': { post: 'public' },
@@ -214,11 +216,14 @@ export function passes(gate: Gate, role: Role): boolean {
 		case 'admin':
 			return role === 'admin';
 		case 'member':
-			return !['anonymous', 'admin', 'dsClerk'].includes(role);
+			return !['anonymous', 'admin', 'dsClerk', 'township'].includes(role);
 		case 'staff':
 			return role === 'clerk' || role === 'secretary';
 		case 'supervisor':
 			return role === 'supervisor';
+		case 'township':
+		case 'townshipOfficial':
+			return role === 'township';
 	}
 }
 
@@ -263,6 +268,7 @@ export function probes(w: World): Probe[] {
 		p('/account', '/account', e('/account')),
 		p('/activate', '/activate', e('/activate')),
 		p('/admin', '/admin', e('/admin')),
+		p('/township', '/township', e('/township')),
 		p('/healthz', '/healthz', e('/healthz')),
 		// Signed in, the sign-in page sends you home.
 		p('/login', '/login', Object.fromEntries(ALL.map((r) => [r, r === 'anonymous' ? 200 : 303]))),
@@ -297,7 +303,7 @@ export function probes(w: World): Probe[] {
 			`/xinyang/rules/revisions/${xy.revision}`,
 			xy.revisionPublic
 				? e('/[village]/rules/revisions/[id]')
-				: { ...expected('member'), dsClerk: 404, admin: 404 }
+				: { ...expected('member'), dsClerk: 404, admin: 404, township: 404 }
 		),
 		p(
 			'/[village]/rules/revisions/[id]',
@@ -414,7 +420,7 @@ export function probes(w: World): Probe[] {
 		p(
 			'/[village]/meetings/[id]',
 			`/xinyang/meetings/${xy.draftMeeting}`,
-			hidden('public', ['anonymous', 'admin', 'dsClerk', ...membersNotStaff])
+			hidden('public', ['anonymous', 'admin', 'dsClerk', 'township', ...membersNotStaff])
 		),
 		p('/[village]/meetings/[id]', `/xinyang/meetings/${ds.meeting}`, hidden('public', 'all')),
 		p(

@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 /** Low to high: each may import those before it. */
 const LAYERS = [
 	'roster',
+	// The outbox: every event someone must act on, and its delivery per person and channel.
+	'outbox',
 	'topics',
 	// The service window (一厅多办): a case may come from a topic (直接办理) or become one.
 	'services',
@@ -35,7 +37,11 @@ const LAYERS = [
 	// The public board's pages: a notice with the meeting it calls and the resolution it publishes.
 	'board',
 	// The village's figures and charts read every layer's records.
-	'figures'
+	'figures',
+	// The township's desk: filings, referrals, attending meetings, the overview across villages.
+	'township',
+	// Each village's public records as open data (CSV and JSON).
+	'open-data'
 ];
 
 /**

@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
 	'consultation.route_chosen',
 	'coordination.actions_done',
 	'coordination.outcome_recorded',
+	'filing.acknowledged',
+	'filing.filed',
+	'filing.returned',
 	'grid_point.item_recorded',
 	'grid_point.item_resolved',
 	'hall_event.attendance_recorded',
@@ -72,8 +75,15 @@ export const AUDIT_ACTIONS = [
 	'meeting.speech_ended',
 	'meeting.speech_recorded',
 	'meeting.speech_started',
+	'meeting.township_invited',
+	'meeting.township_signed_in',
 	'meeting.updated',
 	'meeting.written_opinion_recorded',
+	'message.delivered',
+	'message.delivery_failed',
+	'message.marked_done',
+	'message.queued',
+	'message.sent',
 	'motion.closed',
 	'motion.created',
 	'motion.hands_counted',
@@ -85,11 +95,14 @@ export const AUDIT_ACTIONS = [
 	'objection.escalated',
 	'objection.filed',
 	'objection.recorded',
+	'person.preferred_channel_set',
 	'procedure.archived',
 	'procedure.ended',
 	'procedure.reps_authorized',
 	'procedure.sent_back',
 	'procedure.steps_recorded',
+	'referral.answered',
+	'referral.opened',
 	'resolution.adopted',
 	'resolution.corrected',
 	'roster.activation_sheet_issued',
@@ -184,6 +197,7 @@ export type AuditSubject =
 	| 'household'
 	| 'implementation'
 	| 'meeting'
+	| 'message'
 	| 'motion'
 	| 'notice'
 	| 'objection'
@@ -196,6 +210,8 @@ export type AuditSubject =
 	| 'rules_version'
 	| 'service_case'
 	| 'topic'
+	| 'township_filing'
+	| 'township_referral'
 	| 'user'
 	| 'venue'
 	| 'village'

@@ -11,7 +11,19 @@ export const SESSION_LIFETIME = 30 * DAY;
 // Extend when less than half the lifetime is left, so active users stay in with few writes.
 const RENEW_WHEN_LEFT = 15 * DAY;
 
-export type Role = 'admin' | 'clerk' | 'secretary' | 'villager';
+export type Role =
+	| 'admin'
+	| 'clerk'
+	| 'secretary'
+	| 'villager'
+	// 乡镇干部 and 乡镇审核人员: staff of a township, read-only across its villages.
+	| 'township_official'
+	| 'township_reviewer';
+
+export const TOWNSHIP_ROLES = ['township_official', 'township_reviewer'] as const;
+export type TownshipRole = (typeof TOWNSHIP_ROLES)[number];
+export const isTownshipRole = (role: string): role is TownshipRole =>
+	(TOWNSHIP_ROLES as readonly string[]).includes(role);
 
 export interface SessionUser {
 	id: number;
@@ -19,6 +31,8 @@ export interface SessionUser {
 	// The person on the village roster this login belongs to, if any.
 	personId: number | null;
 	villageSlug: string | null;
+	// The township a township official or reviewer serves; null for everyone else.
+	townshipId: number | null;
 	role: Role;
 	name: string;
 	phone: string;
@@ -61,6 +75,7 @@ interface SessionRow {
 	expires_at: number;
 	village_id: number | null;
 	village_slug: string | null;
+	township_id: number | null;
 	person_id: number | null;
 	role: Role;
 	name: string;
@@ -73,7 +88,7 @@ export function validateSessionToken(db: Db, token: string, now = Date.now()): S
 	const id = sessionIdFromToken(token);
 	const row = db
 		.prepare(
-			`select s.id, s.user_id, s.expires_at, u.village_id, v.slug as village_slug, u.person_id, u.role, u.name, u.phone, u.disabled_at
+			`select s.id, s.user_id, s.expires_at, u.village_id, v.slug as village_slug, u.township_id, u.person_id, u.role, u.name, u.phone, u.disabled_at
 			 from sessions s join users u on u.id = s.user_id left join villages v on v.id = u.village_id
 			 where s.id = ?`
 		)
@@ -96,6 +111,7 @@ export function validateSessionToken(db: Db, token: string, now = Date.now()): S
 			id: row.user_id,
 			villageId: row.village_id,
 			villageSlug: row.village_slug,
+			townshipId: row.township_id,
 			personId: row.person_id,
 			role: row.role,
 			name: row.name,

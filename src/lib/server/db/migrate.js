@@ -36,14 +36,25 @@ export function migrate(db) {
 	const applied = [];
 	for (const m of migrations) {
 		if (m.version <= current) continue;
-		db.transaction(() => {
-			db.exec(m.sql);
-			db.prepare('insert into schema_migrations (version, name, applied_at) values (?, ?, ?)').run(
-				m.version,
-				m.name,
-				new Date().toISOString()
-			);
-		}).immediate();
+		// A migration that rebuilds a referenced table runs with foreign keys off (the pragma is a
+		// no-op inside a transaction) and proves before committing that every reference still holds.
+		const fkWasOn = m.foreignKeysOff && db.pragma('foreign_keys', { simple: true }) === 1;
+		if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
+		try {
+			db.transaction(() => {
+				db.exec(m.sql);
+				if (m.foreignKeysOff) {
+					const broken = /** @type {unknown[]} */ (db.pragma('foreign_key_check'));
+					if (broken.length > 0)
+						throw new Error(`Migration ${m.version} broke ${broken.length} foreign keys`);
+				}
+				db.prepare(
+					'insert into schema_migrations (version, name, applied_at) values (?, ?, ?)'
+				).run(m.version, m.name, new Date().toISOString());
+			}).immediate();
+		} finally {
+			if (fkWasOn) db.pragma('foreign_keys = ON');
+		}
 		applied.push(m.version);
 	}
 	return applied;

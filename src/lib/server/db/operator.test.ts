@@ -166,7 +166,7 @@ describe('db.js backup', () => {
 		expect(r.status).toBe(0);
 		expect(r.stdout).toContain(`migration level ${latestMigration}`);
 		expect(r.stdout).toContain(`audit head: entry 20, ${headOf(db)}`);
-		expect(r.stdout).toMatch(/size \d+(\.\d)? KiB/);
+		expect(r.stdout).toMatch(/size \d+(\.\d)? (KiB|MiB)/);
 
 		expect(inspect(target)).toEqual({
 			quickCheck: 'ok',

@@ -2,7 +2,7 @@
 // an activation code (which sets a password) or disables one: the accounts page, the grid
 // activation sheet, the administrator's new village.
 import type { Db } from '../db';
-import type { Role } from '../auth/session';
+import { isTownshipRole, type Role } from '../auth/session';
 
 interface Login {
 	id?: number;
@@ -11,7 +11,14 @@ interface Login {
 }
 
 /** Above the village's staff, the system administrator; above a clerk, the branch secretary. */
-export const ACCOUNT_RANK: Record<Role, number> = { villager: 0, clerk: 1, secretary: 2, admin: 3 };
+export const ACCOUNT_RANK: Record<Role, number> = {
+	villager: 0,
+	township_official: 0,
+	township_reviewer: 0,
+	clerk: 1,
+	secretary: 2,
+	admin: 3
+};
 
 /**
  * Whether `actor` may create `target`, issue it an activation code, disable or enable it: only an
@@ -22,7 +29,10 @@ export const ACCOUNT_RANK: Record<Role, number> = { villager: 0, clerk: 1, secre
  * Administrator logins are made by the operator, never through the app.
  */
 export function mayManageAccount(actor: Required<Login>, target: Login): boolean {
-	if (target.id === actor.id || target.role === 'admin' || target.villageId === null) return false;
+	if (target.id === actor.id || target.role === 'admin') return false;
+	// Township staff serve every village of their township: only the administrator manages them.
+	if (isTownshipRole(target.role)) return actor.role === 'admin';
+	if (target.villageId === null) return false;
 	if (actor.role === 'admin') return true;
 	if (actor.villageId !== target.villageId) return false;
 	return (

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { createAccount } from '../auth/accounts';
+import { createTownshipAccount } from '../auth/township-accounts';
+import type { TownshipRole } from '../auth/session';
 import { todayInChina } from '../calendar/dates';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { createVillage } from '../villages/villages';
@@ -25,7 +27,11 @@ const ROLES = [
 	'clerk',
 	'secretary',
 	'admin',
-	'otherVillageClerk'
+	'otherVillageClerk',
+	// 长青乡, the demo village's township, and the staff of another township.
+	'townshipOfficial',
+	'townshipReviewer',
+	'otherTownshipOfficial'
 ] as const;
 type Role = (typeof ROLES)[number];
 
@@ -50,6 +56,8 @@ const PASSES: Record<Rule, Role[]> = {
 	staffOrResponsible: ['rep', 'clerk', 'secretary'],
 	selfOrStaff: MEMBERS,
 	accountManager: ['clerk', 'secretary', 'admin'],
+	township: ['townshipOfficial', 'townshipReviewer'],
+	townshipOfficial: ['townshipOfficial'],
 	internal: []
 };
 
@@ -89,6 +97,28 @@ function world(): { actors: Record<Role, Actor | null>; ctx: RuleContext } {
 	});
 	if (!other.ok) throw new Error(other.reason);
 	const rep = demoActor(db, '13800000005');
+	const townshipId = (
+		db.prepare('select township_id as t from villages where id = ?').get(villageId) as { t: number }
+	).t;
+	const elsewhere = Number(
+		db
+			.prepare(
+				`insert into townships (name, district, city, province, created_at)
+				 values ('西岗镇', '城子河区', '鸡西市', '黑龙江省', '2026-01-01T00:00:00Z')`
+			)
+			.run().lastInsertRowid
+	);
+	const townshipLogin = (role: TownshipRole, phone: string, township: number): Actor => {
+		const r = createTownshipAccount(db, null, {
+			townshipId: township,
+			role,
+			name: '乡镇账号',
+			phone,
+			position: ''
+		});
+		if (!r.ok) throw new Error(r.reason);
+		return { userId: r.account.id, personId: null, role };
+	};
 	return {
 		actors: {
 			signedOut: null,
@@ -100,7 +130,10 @@ function world(): { actors: Record<Role, Actor | null>; ctx: RuleContext } {
 			clerk: demoActor(db, '13800000001'),
 			secretary: demoActor(db, '13800000002'),
 			admin: demoActor(db, '13900000000'),
-			otherVillageClerk: { userId: other.clerkId, personId: null, role: 'clerk' }
+			otherVillageClerk: { userId: other.clerkId, personId: null, role: 'clerk' },
+			townshipOfficial: townshipLogin('township_official', '13600000001', townshipId),
+			townshipReviewer: townshipLogin('township_reviewer', '13600000002', townshipId),
+			otherTownshipOfficial: townshipLogin('township_official', '13600000003', elsewhere)
 		},
 		ctx: { villageId, today, responsiblePersonId: rep.personId }
 	};

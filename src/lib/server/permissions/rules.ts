@@ -10,6 +10,8 @@ import {
 	isStaffOf,
 	isSupervisorOn,
 	isSystemAdminNow,
+	isTownshipOfficialFor,
+	isTownshipStaffFor,
 	mayReportProgress
 } from './village';
 
@@ -47,5 +49,7 @@ export const RULE_CHECKS: Record<Rule, Check> = {
 	accountManager: signed((db, a, c) =>
 		mayManageAccountNow(db, a.userId, { role: 'villager', villageId: c.villageId })
 	),
+	township: signed((db, a, c) => isTownshipStaffFor(db, a, c.villageId)),
+	townshipOfficial: signed((db, a, c) => isTownshipOfficialFor(db, a, c.villageId)),
 	internal: () => false
 };

@@ -8,7 +8,8 @@
  * `member` any of its members; `supervisor` a member of its supervision committee on the day;
  * `staffOrResponsible` staff, or the person responsible for that implementation; `selfOrStaff` a
  * member acting for themselves, or staff acting for anyone; `accountManager` whoever may manage
- * that login (accounts.ts); `internal` no request: called only inside another command's
+ * that login (accounts.ts); `township` the staff (official or reviewer) of the village's township;
+ * `townshipOfficial` an official of it (not a reviewer); `internal` no request: called only inside another command's
  * transaction, which has checked.
  */
 export type Rule =
@@ -21,10 +22,20 @@ export type Rule =
 	| 'staffOrResponsible'
 	| 'selfOrStaff'
 	| 'accountManager'
+	| 'township'
+	| 'townshipOfficial'
 	| 'internal';
 
 /** How the attack suite's roles meet a rule (its world: the responsible person is the secretary). */
-export type Gate = 'public' | 'signedIn' | 'admin' | 'member' | 'staff' | 'supervisor';
+export type Gate =
+	| 'public'
+	| 'signedIn'
+	| 'admin'
+	| 'member'
+	| 'staff'
+	| 'supervisor'
+	| 'township'
+	| 'townshipOfficial';
 
 export const GATE_OF_RULE: Record<Exclude<Rule, 'internal'>, Gate> = {
 	public: 'public',
@@ -35,7 +46,9 @@ export const GATE_OF_RULE: Record<Exclude<Rule, 'internal'>, Gate> = {
 	supervisor: 'supervisor',
 	staffOrResponsible: 'staff',
 	selfOrStaff: 'member',
-	accountManager: 'staff'
+	accountManager: 'staff',
+	township: 'township',
+	townshipOfficial: 'townshipOfficial'
 };
 
 export const COMMANDS = {
@@ -48,6 +61,7 @@ export const COMMANDS = {
 	openVillageAccount: 'accountManager',
 	issueActivationCode: 'accountManager',
 	setAccountDisabled: 'accountManager',
+	createTownshipAccount: 'admin',
 	// villages
 	createVillage: 'admin',
 	addVillageStaff: 'accountManager',

@@ -19,6 +19,29 @@ export const isSignedInNow = (db: Db, actor: Pick<Actor, 'userId'>): boolean =>
 export const isSystemAdminNow = (db: Db, actor: Pick<Actor, 'userId'>): boolean =>
 	liveAccount(db, actor.userId)?.role === 'admin';
 
+/**
+ * Township staff (an official or a reviewer, live now) of the township this village belongs to:
+ * they read its records and act only on what is the township's (filings, referrals, attending).
+ */
+export function isTownshipStaffFor(
+	db: Db,
+	actor: Pick<Actor, 'userId'>,
+	villageId: number,
+	roles: readonly string[] = ['township_official', 'township_reviewer']
+): boolean {
+	const row = db
+		.prepare(
+			`select u.role from users u join villages v on v.township_id = u.township_id
+			 where u.id = ? and u.disabled_at is null and v.id = ?`
+		)
+		.get(actor.userId, villageId) as { role: string } | undefined;
+	return !!row && roles.includes(row.role);
+}
+
+/** A township official (乡镇干部, not a reviewer) of this village's township, live now. */
+export const isTownshipOfficialFor = (db: Db, actor: Pick<Actor, 'userId'>, villageId: number) =>
+	isTownshipStaffFor(db, actor, villageId, ['township_official']);
+
 /** A live login of this village, whatever its role (administrators belong to no village). */
 export const isMemberNow = (db: Db, actor: Pick<Actor, 'userId'>, villageId: number): boolean =>
 	liveAccount(db, actor.userId)?.village_id === villageId;

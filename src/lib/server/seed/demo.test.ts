@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { verifyChain } from '../audit/chain.js';
 import { checkLogin } from '../auth/accounts';
 import { DEMO_ACCOUNTS, DEMO_VILLAGE, seedDemo } from './demo';
+import { DEMO_SECOND_VILLAGE, DEMO_TOWNSHIP_ACCOUNTS } from './demo-township';
 import { whoCountsOn } from '../roster/counts';
 import { rosterWarnings } from '../roster/checks';
 import { addDays, todayInChina } from '../calendar/dates';
@@ -21,27 +22,51 @@ describe('demo seed', () => {
 		expect(await seedDemo(db)).toBe(true);
 		expect(await seedDemo(db)).toBe(false);
 		const village = db
-			.prepare('select id, slug, name, township, one_shoulder from villages')
-			.all() as {
-			id: number;
-		}[];
+			.prepare(
+				'select id, slug, name, township, township_id, one_shoulder from villages order by id'
+			)
+			.all() as { id: number; township_id: number }[];
+		// 新阳村 and 湖东村, the second village of its township 长青乡.
 		expect(village).toEqual([
 			{
 				id: village[0].id,
 				slug: DEMO_VILLAGE.slug,
 				name: '新阳村',
 				township: '长青乡',
+				township_id: village[0].township_id,
 				one_shoulder: 1
+			},
+			{
+				id: village[1].id,
+				slug: DEMO_SECOND_VILLAGE.slug,
+				name: DEMO_SECOND_VILLAGE.name,
+				township: '长青乡',
+				township_id: village[0].township_id,
+				one_shoulder: 0
 			}
 		]);
-		for (const a of DEMO_ACCOUNTS) {
-			expect(await checkLogin(db, a.phone, a.password)).toMatchObject({ ok: true, role: a.role });
+		expect(village[0].township_id).not.toBeNull();
+		for (const a of [...DEMO_ACCOUNTS, ...DEMO_TOWNSHIP_ACCOUNTS, DEMO_SECOND_VILLAGE.clerk]) {
+			expect(await checkLogin(db, a.phone, a.password)).toMatchObject({
+				ok: true,
+				role: 'role' in a ? a.role : 'clerk'
+			});
 		}
+		expect(
+			db
+				.prepare(
+					'select role, township_id as t from users where township_id is not null order by role'
+				)
+				.all()
+		).toEqual([
+			{ role: 'township_official', t: village[0].township_id },
+			{ role: 'township_reviewer', t: village[0].township_id }
+		]);
 		expect(verifyChain(db).ok).toBe(true);
-		// Every village login except the administrator's belongs to a person on the roster.
+		// Every login of 新阳村 belongs to a person on its roster.
 		const unlinked = db
-			.prepare("select count(*) as n from users where role != 'admin' and person_id is null")
-			.get();
+			.prepare('select count(*) as n from users where village_id = ? and person_id is null')
+			.get(village[0].id);
 		expect(unlinked).toEqual({ n: 0 });
 	});
 

@@ -28,6 +28,7 @@ import { seedDemoHonours } from './demo-honours';
 
 import { seedDemoRulesRevision } from './demo-rules-revision';
 import { seedDemoVenues } from './demo-venues';
+import { DEMO_SECOND_VILLAGE, DEMO_TOWNSHIP_ACCOUNTS, seedDemoTownship } from './demo-township';
 import { seedDemoHallEvents } from './demo-hall-events';
 import { seededRandom } from '../../random.js';
 import { DEMO_GRIDS, DEMO_GROUPS, DEMO_PEOPLE, demoRosterCsv } from './demo-roster';
@@ -244,6 +245,10 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 		);
 	}
 	const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
+	const townshipHashes = {
+		clerk: await hashPassword(DEMO_SECOND_VILLAGE.clerk.password),
+		township: await Promise.all(DEMO_TOWNSHIP_ACCOUNTS.map((a) => hashPassword(a.password)))
+	};
 	// The system itself seeds: a null actor, whose nested commands each name their own village.
 	command(db, {
 		actor: null,
@@ -314,6 +319,7 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 					.get(villageId, a.name, a.phone) as { id: number };
 				linkAccountToPerson(db, villageId, userId, person.id);
 			});
+			seedDemoTownship(db, adminId, DEMO_VILLAGE, townshipHashes);
 			if (options.topics) {
 				seedDemoTopics(db, villageId);
 				// One clock for every dated step, so the demo's relative dates agree with each other.
@@ -343,7 +349,11 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 export async function seedOnFirstStart(db: Db): Promise<void> {
 	const seeded = seedingEnabled() && (await seedDemo(db));
 	if (!findVillageBySlug(db, DEMO_VILLAGE.slug)) return;
-	const lines = DEMO_ACCOUNTS.map((a) => `  ${a.title}\t${a.name}\t${a.phone}\t${a.password}`);
+	const lines = [
+		...DEMO_ACCOUNTS,
+		...DEMO_TOWNSHIP_ACCOUNTS,
+		{ title: `${DEMO_SECOND_VILLAGE.name}文书`, ...DEMO_SECOND_VILLAGE.clerk }
+	].map((a) => `  ${a.title}\t${a.name}\t${a.phone}\t${a.password}`);
 	console.log(
 		`${seeded ? 'Seeded the demo village' : 'Demo village'} ${DEMO_VILLAGE.name} (/${DEMO_VILLAGE.slug}). ` +
 			`Demo accounts (as seeded; a changed password is not shown):\n${lines.join('\n')}`

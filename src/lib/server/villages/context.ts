@@ -2,7 +2,7 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import type { SessionUser } from '../auth/session';
 import { getDb } from '../db';
-import { isMemberOf, isSupervisorOn, isVillageStaff } from '../permissions';
+import { isMemberOf, isSupervisorOn, isTownshipStaff, isVillageStaff } from '../permissions';
 import { todayInChina } from '../calendar/dates';
 import { findVillageBySlug, type Village } from './villages';
 
@@ -45,6 +45,35 @@ export const requireSupervisor = (event: VillageEvent) =>
 			isMemberOf(user, village) &&
 			isSupervisorOn(getDb(), village.id, user.personId, todayInChina())
 	);
+
+/**
+ * A township official or reviewer, signed in: the township's desk (/township). Anyone else is sent
+ * to sign in or refused.
+ */
+export function requireTownship(event: Pick<RequestEvent, 'locals' | 'url'>): {
+	user: SessionUser;
+	townshipId: number;
+} {
+	const user = event.locals.user;
+	if (!user)
+		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	if (!isTownshipStaff(user) || user.townshipId === null) error(403, m.error_forbidden());
+	return { user, townshipId: user.townshipId };
+}
+
+/**
+ * A village of the township the signed-in township staff serve, named in the URL: another
+ * township's village is not found.
+ */
+export function townshipVillage(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	slug: string
+): { user: SessionUser; townshipId: number; village: Village } {
+	const { user, townshipId } = requireTownship(event);
+	const village = findVillageBySlug(getDb(), slug);
+	if (!village || village.townshipId !== townshipId) error(404, m.error_not_found());
+	return { user, townshipId, village };
+}
 
 /** A positive whole number from a form or query value, or null. */
 export function idParam(value: string | null | undefined): number | null {

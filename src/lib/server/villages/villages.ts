@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { createAccount, issueActivationCode, type Account } from '../auth/accounts';
 import { actorOfLogin } from '../permissions/login-actor';
 import { isSystemAdminNow } from '../permissions/village';
+import { townshipIdFor } from './townships';
 
 export interface Village {
 	id: number;
@@ -13,6 +14,8 @@ export interface Village {
 	city: string;
 	province: string;
 	oneShoulder: boolean; // 一肩挑
+	// The township whose staff oversee the village; null when it names none.
+	townshipId: number | null;
 }
 
 interface VillageRow {
@@ -24,6 +27,7 @@ interface VillageRow {
 	city: string;
 	province: string;
 	one_shoulder: number;
+	township_id: number | null;
 }
 
 const toVillage = (r: VillageRow): Village => ({
@@ -34,7 +38,8 @@ const toVillage = (r: VillageRow): Village => ({
 	district: r.district,
 	city: r.city,
 	province: r.province,
-	oneShoulder: r.one_shoulder === 1
+	oneShoulder: r.one_shoulder === 1,
+	townshipId: r.township_id
 });
 
 // Slugs share the URL space with the app's own top-level routes.
@@ -47,6 +52,7 @@ export const RESERVED_SLUGS = new Set([
 	'display',
 	'en',
 	'healthz',
+	'township',
 	'language',
 	'login',
 	'logout',
@@ -105,8 +111,8 @@ export function createVillage(
 			}
 			const { lastInsertRowid } = db
 				.prepare(
-					`insert into villages (slug, name, township, district, city, province, one_shoulder, created_at)
-					 values (?, ?, ?, ?, ?, ?, ?, ?)`
+					`insert into villages (slug, name, township, district, city, province, one_shoulder, township_id, created_at)
+					 values (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 				)
 				.run(
 					input.slug,
@@ -116,6 +122,7 @@ export function createVillage(
 					input.city,
 					input.province,
 					input.oneShoulder ? 1 : 0,
+					townshipIdFor(db, input),
 					new Date().toISOString()
 				);
 			const village = findVillage(db, Number(lastInsertRowid))!;

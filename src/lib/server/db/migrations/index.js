@@ -26,6 +26,7 @@ import gridPointResolutions from './024-grid-point-resolutions.js';
 import figureIndexes from './025-figure-indexes.js';
 import hallUses from './026-hall-uses.js';
 import closedMeetingVenue from './030-closed-meeting-venue.js';
+import township from './031-township.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -53,5 +54,7 @@ export const migrations = [
 	{ version: 24, name: 'grid-point-resolutions', sql: gridPointResolutions },
 	{ version: 25, name: 'figure-indexes', sql: figureIndexes },
 	{ version: 26, name: 'hall-uses', sql: hallUses },
-	{ version: 30, name: 'closed-meeting-venue', sql: closedMeetingVenue }
+	{ version: 30, name: 'closed-meeting-venue', sql: closedMeetingVenue },
+	// Rebuilds users, which most tables reference: SQLite's table rebuild needs foreign keys off.
+	{ version: 31, name: 'township', sql: township, foreignKeysOff: true }
 ];
