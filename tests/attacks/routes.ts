@@ -46,6 +46,10 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/dashboard': { get: 'staff' },
 	// Counts and rates only, no names: anyone may read them.
 	'/[village]/figures': { get: 'public' },
+	// Open data: the public record as CSV and JSON, nothing personal; anyone may download it.
+	'/[village]/open-data': { get: 'public' },
+	'/[village]/open-data/[dataset].csv': { get: 'public' },
+	'/[village]/open-data/[dataset].json': { get: 'public' },
 	// A hall event's attendance for the desk; the door's sign-in for any member.
 	'/[village]/hall/[id]/attendance': { get: 'staff' },
 	'/[village]/hall/[id]/checkin': { get: 'member' },
@@ -371,6 +375,36 @@ export function probes(w: World): Probe[] {
 			gridHead: 404
 		}),
 		p('/[village]/figures', '/xinyang/figures', e('/[village]/figures')),
+		p('/[village]/open-data', '/xinyang/open-data', e('/[village]/open-data')),
+		p('/[village]/open-data', '/no-such-village/open-data', hidden('public', 'all')),
+		p(
+			'/[village]/open-data/[dataset].csv',
+			'/xinyang/open-data/resolutions.csv',
+			e('/[village]/open-data/[dataset].csv')
+		),
+		p(
+			'/[village]/open-data/[dataset].csv',
+			'/xinyang/open-data/users.csv',
+			hidden('public', 'all')
+		),
+		p(
+			'/[village]/open-data/[dataset].csv',
+			'/no-such-village/open-data/notices.csv',
+			hidden('public', 'all')
+		),
+		p(
+			'/[village]/open-data/[dataset].json',
+			'/dongshan/open-data/meeting-notices.json?page=2&per_page=1',
+			e('/[village]/open-data/[dataset].json')
+		),
+		// Paging it cannot answer is the client's mistake, told in words: never a 500.
+		...['page=0', 'per_page=100000000', 'page=1e9', 'page=%00'].map((q) =>
+			p(
+				'/[village]/open-data/[dataset].json',
+				`/xinyang/open-data/implementations.json?${q}`,
+				Object.fromEntries(ALL.map((r) => [r, 400]))
+			)
+		),
 		p('/[village]/calendar', '/xinyang/calendar', e('/[village]/calendar')),
 		p('/[village]/calendar', '/xinyang/calendar?month=2026-13', e('/[village]/calendar')),
 		p('/[village]/calendar', '/no-such-village/calendar', hidden('public', 'all')),

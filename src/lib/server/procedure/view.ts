@@ -138,8 +138,10 @@ export function resolutionView(db: Db, villageId: number, resolutionId: number) 
 			result: motion.result,
 			tally: motion.tally,
 			quorum: motion.quorumAtClose?.formula ?? null,
+			quorumMet: motion.quorumAtClose?.met ?? null,
 			passRule: motion.passRule,
 			passCheck: motion.passEvaluation?.formula ?? null,
+			passed: motion.passEvaluation?.passed ?? null,
 			pass: motion.pass,
 			expected: view.attendance.expectedVoting,
 			present: view.attendance.present

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import type { CalendarItem } from './calendar';
 import { escapeText, foldLine, icalendar, uidOf } from './ical';
-import { etagOf, matchesEtag } from './feed';
+import { etagOf, matchesEtag } from '../http/etag';
 
 const octets = (s: string) => Buffer.byteLength(s, 'utf8');
 

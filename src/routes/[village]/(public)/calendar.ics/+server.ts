@@ -2,7 +2,8 @@ import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { icalendar } from '$lib/server/venues/ical';
-import { etagOf, feedItems, matchesEtag } from '$lib/server/venues/feed';
+import { feedItems } from '$lib/server/venues/feed';
+import { etagOf, matchesEtag } from '$lib/server/http/etag';
 import { villageFromSlug } from '$lib/server/villages/context';
 import { entryKindLabel } from '$lib/components/calendar/labels';
 
