@@ -136,6 +136,9 @@ export const COMMANDS = {
 	enactRevision: 'staff',
 	fileRulesVersion: 'staff',
 	acknowledgeFiling: 'staff',
+	// The township's filing inbox (备案, township/filings.ts): its official or reviewer answers.
+	acknowledgeTownshipFiling: 'township',
+	returnTownshipFiling: 'township',
 	endVolunteer: 'staff',
 
 	updateServiceCategories: 'staff',
