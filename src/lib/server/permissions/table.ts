@@ -260,6 +260,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		addStaff: { command: 'addVillageStaff', as: 'admin' }
 	},
 	'/login': { default: 'checkLogin' },
+	'/township/filings': { acknowledge: 'acknowledgeTownshipFiling', return: 'returnTownshipFiling' },
 	// The villager sets how they want to be told, on their home page.
 	'/[village]': { notify: 'setNotifyPreference' },
 	'/[village]/accounts': {
