@@ -81,6 +81,16 @@ function fieldsOf(
 			default: { path: '/login', fields: { phone: '13800000009', password: 'not-the-password' } }
 		},
 		'/logout': { POST: { path: '/logout', fields: {} } },
+		'/township/filings': {
+			acknowledge: {
+				path: '/township/filings',
+				fields: { village: 'xinyang', filing: String(xy.filing) }
+			},
+			return: {
+				path: '/township/filings',
+				fields: { village: 'xinyang', filing: String(xy.filing), reason: '表决人数记载不清' }
+			}
+		},
 		'/[village]': {
 			notify: { path: '/xinyang', fields: { via: 'person', viaPerson: String(xy.gridHeadPerson) } }
 		},

@@ -236,6 +236,8 @@ export interface World {
 		opinion: number;
 		topicId: number;
 		resolution: number;
+		/** A filing of 新阳村 still waiting in the township's inbox (备案). */
+		filing: number;
 		/** A resident with no account, whom the grid head filed for. */
 		spare: number;
 		person: number;
@@ -811,6 +813,10 @@ async function buildWorld(app: App): Promise<World> {
 			topicId: one<number>('select id from topics where number = ?', xyTopic),
 			spare: behalfFor,
 			resolution: one<number>('select min(id) from resolutions where village_id = ?', xyVillage),
+			filing: one<number>(
+				"select min(id) from township_filings where village_id = ? and state = 'filed'",
+				xyVillage
+			),
 			person: villagerPerson,
 			personPhone: DEMO.villager.phone,
 			ownGridHead: !!watch.get<number>(

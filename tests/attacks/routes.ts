@@ -31,6 +31,7 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/admin': { get: 'admin' },
 	// The township's desk: its staff only.
 	'/township': { get: 'township' },
+	'/township/filings': { get: 'township' },
 	'/display': { post: 'public' },
 	'/healthz': { get: 'public' },
 	'/language': { post: 'public' },
@@ -273,6 +274,8 @@ export function probes(w: World): Probe[] {
 		p('/activate', '/activate', e('/activate')),
 		p('/admin', '/admin', e('/admin')),
 		p('/township', '/township', e('/township')),
+		p('/township/filings', '/township/filings', e('/township/filings')),
+		p('/township/filings', '/township/filings?state=all&village=dongshan', e('/township/filings')),
 		p('/healthz', '/healthz', e('/healthz')),
 		// Signed in, the sign-in page sends you home.
 		p('/login', '/login', Object.fromEntries(ALL.map((r) => [r, r === 'anonymous' ? 200 : 303]))),

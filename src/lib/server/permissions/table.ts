@@ -136,6 +136,9 @@ export const COMMANDS = {
 	enactRevision: 'staff',
 	fileRulesVersion: 'staff',
 	acknowledgeFiling: 'staff',
+	// The township's filing inbox (备案, township/filings.ts): its official or reviewer answers.
+	acknowledgeTownshipFiling: 'township',
+	returnTownshipFiling: 'township',
 	endVolunteer: 'staff',
 
 	updateServiceCategories: 'staff',
@@ -257,6 +260,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		addStaff: { command: 'addVillageStaff', as: 'admin' }
 	},
 	'/login': { default: 'checkLogin' },
+	'/township/filings': { acknowledge: 'acknowledgeTownshipFiling', return: 'returnTownshipFiling' },
 	// The villager sets how they want to be told, on their home page.
 	'/[village]': { notify: 'setNotifyPreference' },
 	'/[village]/accounts': {

@@ -2,7 +2,7 @@
 // board with its vote and quorum arithmetic, and the matter's step 5 is recorded in the same
 // transaction. A resolution of a decision meeting outside the 4+2 (a topic-less motion) is
 // published the same way, without a procedure event.
-import { command } from '../command';
+import { command, type CommandContext } from '../command';
 import type { Db } from '../db';
 import { isStaffOf } from '../permissions/village';
 import { postNotice, getNoticeById, type Notice } from '../notices/notices';
@@ -24,6 +24,7 @@ import {
 import { stepByPublication, type Step } from './rules';
 import { type Actor } from '../permissions';
 import { resolutionNoticeBody, resolutionNoticeWords } from './notice-words';
+import { fileWithTownship } from './township-filing';
 
 /** The motion that satisfied `step` in the matter's current run (after any sending back). */
 export function motionOfStep(events: readonly MatterEvent[], step: Step): number | null {
@@ -63,7 +64,9 @@ export function noticeOfResolution(db: Db, villageId: number, resolutionId: numb
 	return id === undefined ? null : getNoticeById(db, villageId, id);
 }
 
-function post(db: Db, actor: Actor, resolution: Resolution, now: Date): Notice {
+/** Posts the resolution's notice and files the resolution with the township (备案), in `ctx`. */
+function post(ctx: CommandContext, actor: Actor, resolution: Resolution): Notice {
+	const { db, now } = ctx;
 	// Always in Chinese, the board's language: the stored notice is the legal record.
 	const words = resolutionNoticeWords(db, resolution, 'zh-CN');
 	const content = {
@@ -87,6 +90,7 @@ function post(db: Db, actor: Actor, resolution: Resolution, now: Date): Notice {
 	);
 	// Every input comes from stored records, so a refusal here is a bug, not bad input.
 	if (!r.ok) throw new Error(`resolution notice refused: ${r.reason}`);
+	fileWithTownship(ctx, resolution.villageId, { resolutionId: resolution.id });
 	return r.notice;
 }
 
@@ -132,10 +136,10 @@ export function publishResolution(
 			if (!resolution) return { ok: false, reason: 'no_resolution' };
 			if (noticeOfResolution(db, villageId, resolution.id))
 				return { ok: false, reason: 'already_published' };
-			const notice = post(db, actor, resolution, ctx.now);
+			const notice = post(ctx, actor, resolution);
 			for (const other of resolutionsOfDecision(db, matter))
 				if (other.id !== resolution.id && !noticeOfResolution(db, villageId, other.id))
-					post(db, actor, other, ctx.now);
+					post(ctx, actor, other);
 			// The step-4 motion already carries its own event (one event per motion and topic).
 			appendProcedureEvent(ctx, topicId, step.event, { before: matter.position });
 			return { ok: true, notice };
@@ -194,7 +198,7 @@ export function publishResolutionById(
 		run: (_, ctx): PublishResult => {
 			if (noticeOfResolution(db, villageId, resolution.id))
 				return { ok: false, reason: 'already_published' };
-			return { ok: true, notice: post(db, actor, resolution, ctx.now) };
+			return { ok: true, notice: post(ctx, actor, resolution) };
 		}
 	});
 }

@@ -21,6 +21,7 @@ import { seedDemoImplementation } from './demo-implementation';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoNotices } from './demo-notices';
 import { seedDemoProcedure } from './demo-procedure';
+import { seedDemoFilings } from './demo-filings';
 import { seedDemoRules } from './demo-rules';
 import { seedDemoServices } from './demo-services';
 import { seedDemoTopics } from './demo-topics';
@@ -327,6 +328,7 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 				seedDemoMeetings(db, villageId, now);
 				seedDemoHallEvents(db, villageId, now);
 				seedDemoProcedure(db, villageId, now);
+				seedDemoFilings(db, villageId);
 				seedDemoNotices(db, villageId, now);
 				seedDemoImplementation(db, villageId, now);
 				seedDemoServices(db, villageId, now);

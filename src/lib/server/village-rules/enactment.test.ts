@@ -78,7 +78,11 @@ describe('enactRevision', () => {
 		expect(notice.body).toContain('修改第1条');
 		expect(notice.body).toContain('新增第2条');
 		expect(notice.body).toContain('删除原第1条');
-		expect(filingOf(db, r.version.id)).toMatchObject({ dueOn: '2026-05-20', filedOn: null });
+		// The demo village belongs to 长青乡: enacting files the version with it through the app.
+		expect(filingOf(db, r.version.id)).toMatchObject({
+			dueOn: '2026-05-20',
+			filedOn: '2026-05-20'
+		});
 		expect(db.prepare('select state from rules_revisions where id = ?').pluck().get(rev)).toBe(
 			'enacted'
 		);

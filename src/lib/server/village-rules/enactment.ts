@@ -5,10 +5,11 @@ import { command } from '../command';
 import type { Db } from '../db';
 import type { Actor } from '../permissions/actor';
 import { isStaffOf } from '../permissions/village';
-import { isValidDate } from '../calendar/dates';
+import { isValidDate, todayInChina } from '../calendar/dates';
 import { postNotice } from '../notices/notices';
 import { applyChanges, type RevisionChange } from './apply';
 import { openFiling } from './filing';
+import { fileWithTownship } from '../procedure/township-filing';
 import { articlesOf, writeVersion, type RulesKind, type RulesVersion } from './records';
 import { rulesNoticeWords } from './notice-words';
 
@@ -169,6 +170,15 @@ export function enactRevision(
 				version.id
 			);
 			const filing = openFiling(ctx, villageId, version);
+			const filedWithTownship = fileWithTownship(ctx, villageId, { rulesVersionId: version.id });
+			// Filed through the app is filed: the village's own record says so, or its dashboard
+			// would call the version overdue while it waits in the township's inbox.
+			if (filedWithTownship)
+				db.prepare('update rules_filings set filed_on = ?, filed_by = ? where version_id = ?').run(
+					todayInChina(ctx.now),
+					actor.userId,
+					version.id
+				);
 			db.prepare("update rules_revisions set state = 'enacted', updated_at = ? where id = ?").run(
 				ctx.now.toISOString(),
 				rev.id
@@ -184,7 +194,8 @@ export function enactRevision(
 					adoptedOn: resolution.adoptedOn,
 					effectiveOn: input.effectiveOn,
 					noticeSeq: posted.notice.seq,
-					filingDueOn: filing.dueOn
+					filingDueOn: filing.dueOn,
+					filedWithTownship: filedWithTownship !== null
 				}
 			});
 			return {

@@ -22,6 +22,7 @@ import { overdueByMember } from '$lib/server/households/coverage';
 
 import { overdueCases, windowCounts } from '$lib/server/services/queries';
 import { filingsToSend } from '$lib/server/village-rules/filing';
+import { returnedFilingsOfVillage } from '$lib/server/procedure/township-filing';
 
 export const load: PageServerLoad = (event) => {
 	const { village } = requireStaff(event);
@@ -38,6 +39,7 @@ export const load: PageServerLoad = (event) => {
 		overdue: listTopics(db, village.id, { overdue: true, pageSize: 50 }).items,
 		overdueVisits: overdueByMember(db, village.id),
 		rulesFilings: filingsToSend(db, village.id, today),
+		returnedFilings: returnedFilingsOfVillage(db, village.id),
 		awaiting: listTopics(db, village.id, { state: 'submitted', pageSize: 50 }).items,
 		obligations: openObligations(db, village.id),
 		services: {

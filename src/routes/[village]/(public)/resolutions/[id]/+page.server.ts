@@ -9,12 +9,14 @@ import { correctResolution } from '$lib/server/procedure/resolutions';
 import { procedureRefusalMessage } from '$lib/server/procedure/messages';
 import { publishResolutionById } from '$lib/server/procedure/publication';
 import { resolutionView } from '$lib/server/procedure/view';
+import { filingOfSubject } from '$lib/server/procedure/township-filing';
 import { idParam, requireStaff, villageFromSlug } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 
 // Public: anyone may read a resolution (docs/domain.md §8); members also get the links to the topic
 // and the minutes, staff the correction form, and the publish button only while it can succeed
-// (its usual place is the dashboard's "待公布的决议").
+// (its usual place is the dashboard's "待公布的决议"). Its filing with the township is public in
+// full, a return's reason included: the township's official word on a public decision.
 export const load: PageServerLoad = ({ params, locals }) => {
 	const village = villageFromSlug(params.village);
 	const id = idParam(params.id);
@@ -22,6 +24,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	if (!view) error(404, m.error_not_found());
 	const user = locals.user;
 	const member = !!user && isMemberOf(user, village);
+	const filing = filingOfSubject(getDb(), village.id, { resolutionId: view.resolution.id });
 	return {
 		...view,
 		resolution: {
@@ -34,7 +37,13 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		topic: view.topic && { number: view.topic.number, title: view.topic.title },
 		member,
 		staff: !!user && isVillageStaff(user, village),
-		blockMessage: view.publicationBlock && procedureRefusalMessage(view.publicationBlock, {})
+		blockMessage: view.publicationBlock && procedureRefusalMessage(view.publicationBlock, {}),
+		filing: filing && {
+			state: filing.state,
+			filedAt: filing.filedAt,
+			decidedAt: filing.decidedAt,
+			reason: filing.reason
+		}
 	};
 };
 
