@@ -31,6 +31,8 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/admin': { get: 'admin' },
 	// The township's desk: its staff only.
 	'/township': { get: 'township' },
+	// The official's invitations to the township's villages' meetings.
+	'/township/meetings': { get: 'township' },
 	'/display': { post: 'public' },
 	'/healthz': { get: 'public' },
 	'/language': { post: 'public' },
@@ -269,6 +271,7 @@ export function probes(w: World): Probe[] {
 		p('/activate', '/activate', e('/activate')),
 		p('/admin', '/admin', e('/admin')),
 		p('/township', '/township', e('/township')),
+		p('/township/meetings', '/township/meetings', e('/township/meetings')),
 		p('/healthz', '/healthz', e('/healthz')),
 		// Signed in, the sign-in page sends you home.
 		p('/login', '/login', Object.fromEntries(ALL.map((r) => [r, r === 'anonymous' ? 200 : 303]))),
