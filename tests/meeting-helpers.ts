@@ -95,6 +95,32 @@ export function draftMeeting(app: App, title: string): number {
 	});
 }
 
+/** A meeting of `type` held today with one agenda item, noticed a fortnight ago: not yet open. */
+export function notifiedMeetingToday(
+	app: App,
+	input: { type: MeetingType; title: string; agendaTitle: string }
+): number {
+	return withDb(app, (db) => {
+		const clerk = actorOf(db, DEMO.clerk.phone);
+		const village = villageOf(db);
+		const noticed = new Date(Date.now() - 14 * 86_400_000);
+		const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+		const meetingId = must(
+			'create meeting',
+			createMeeting(
+				db,
+				clerk,
+				village,
+				{ type: input.type, title: input.title, meetingDate: today },
+				{ now: noticed }
+			)
+		).meeting.id;
+		must('agenda item', addAgendaItem(db, clerk, village, meetingId, { title: input.agendaTitle }));
+		must('notify', notifyMeeting(db, clerk, village, meetingId, { now: noticed }));
+		return meetingId;
+	});
+}
+
 /**
  * A meeting of `type` held today on a demo topic, noticed a fortnight ago, opened, every voter
  * signed in, with one motion on the topic drafted and not yet put to the vote.

@@ -73,6 +73,16 @@ function fieldsOf(
 					staffName: '钱书记',
 					staffPhone: '13700000008'
 				}
+			},
+			addTownshipAccount: {
+				path: '/admin',
+				fields: {
+					townshipId: '1',
+					townshipRole: 'township_reviewer',
+					officialName: '冯审核',
+					officialPhone: '13700000007',
+					position: '长青乡司法所'
+				}
 			}
 		},
 		'/display': { POST: { path: '/display', fields: { mode: 'large', to: '/xinyang' } } },
@@ -155,6 +165,10 @@ function fieldsOf(
 			},
 			open: { path: `${mt}/console`, fields: {} },
 			addGuest: { path: `${mt}/console`, fields: { kind: 'observer', name: '王五', position: '' } },
+			inviteTownship: {
+				path: `${mt}/console`,
+				fields: { official: String(xy.townshipOfficial) }
+			},
 			entrust: {
 				path: `${mt}/console`,
 				fields: {
@@ -666,6 +680,9 @@ function fieldsOf(
 				fields: { motion: String(xy.motion), choice: 'send_back', reason: '再议' }
 			},
 			publish: { path: `${decided}/procedure`, fields: {} }
+		},
+		'/township/meetings': {
+			signIn: { path: '/township/meetings', fields: { meetingId: String(xy.notifiedMeeting) } }
 		}
 	};
 }

@@ -224,6 +224,8 @@ export interface World {
 		repCase: string;
 		closedMeeting: number;
 		notifiedMeeting: number;
+		/** 周建华's login: the township official the console may invite. */
+		townshipOfficial: number;
 		draftMeeting: number;
 		urgentMeeting: number;
 		sheet: number;
@@ -793,6 +795,9 @@ async function buildWorld(app: App): Promise<World> {
 			repCase,
 			closedMeeting,
 			notifiedMeeting,
+			townshipOfficial: one<number>(
+				`select id from users where phone = '${LOGINS.township.phone}'`
+			),
 			draftMeeting: Number(/meetings\/(\d+)/.exec(draftMeetingAt)![1]),
 			urgentMeeting: Number(/meetings\/(\d+)/.exec(urgentAt)![1]),
 			sheet,

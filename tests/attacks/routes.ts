@@ -32,6 +32,8 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	// The township's desk: its staff only.
 	'/township': { get: 'township' },
 	'/township/filings': { get: 'township' },
+	// The official's invitations to the township's villages' meetings.
+	'/township/meetings': { get: 'township' },
 	'/display': { post: 'public' },
 	'/healthz': { get: 'public' },
 	'/language': { post: 'public' },
@@ -276,6 +278,7 @@ export function probes(w: World): Probe[] {
 		p('/township', '/township', e('/township')),
 		p('/township/filings', '/township/filings', e('/township/filings')),
 		p('/township/filings', '/township/filings?state=all&village=dongshan', e('/township/filings')),
+		p('/township/meetings', '/township/meetings', e('/township/meetings')),
 		p('/healthz', '/healthz', e('/healthz')),
 		// Signed in, the sign-in page sends you home.
 		p('/login', '/login', Object.fromEntries(ALL.map((r) => [r, r === 'anonymous' ? 200 : 303]))),

@@ -49,3 +49,12 @@ export const addStaffForm = z.object({
 	staffName: personName(),
 	staffPhone: phone()
 });
+
+/** The administrator's new township account: which township, which role, who, and their office. */
+export const townshipAccountForm = z.object({
+	townshipId: id(() => m.error_choose_one()),
+	townshipRole: choice(['township_official', 'township_reviewer']),
+	officialName: personName(),
+	officialPhone: phone(),
+	position: text(NAME_MAX)
+});

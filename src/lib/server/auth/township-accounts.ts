@@ -8,6 +8,7 @@ import { actorOfLogin } from '../permissions/login-actor';
 import { isSystemAdminNow } from '../permissions/village';
 import { findAccount, type Account } from './account-records';
 import { auditView } from './account-records';
+import { issueActivationCode } from './accounts';
 import type { TownshipRole } from './session';
 
 export interface TownshipAccount {
@@ -69,6 +70,38 @@ export function createTownshipAccount(
 			return { ok: true, account };
 		}
 	}) as CreateTownshipAccountResult;
+}
+
+export type OpenTownshipAccountResult =
+	| { ok: true; account: Account; activationCode: string; expiresAt: number }
+	| Exclude<CreateTownshipAccountResult, { ok: true }>;
+
+/**
+ * The administrator's form: the account and its first activation code in one transaction, so no
+ * account is left without a way to sign in.
+ */
+export function openTownshipAccount(
+	db: Db,
+	actorId: number,
+	input: { townshipId: number; role: TownshipRole; name: string; phone: string; position: string }
+): OpenTownshipAccountResult {
+	return command(db, {
+		actor: actorOfLogin(db, actorId),
+		villageId: null,
+		may: () => isSystemAdminNow(db, { userId: actorId }),
+		run: (): OpenTownshipAccountResult => {
+			const created = createTownshipAccount(db, actorId, input);
+			if (!created.ok) return created;
+			const code = issueActivationCode(db, actorId, created.account.id);
+			if (!code.ok) throw new Error(`the new township login's code was refused: ${code.reason}`);
+			return {
+				ok: true,
+				account: created.account,
+				activationCode: code.code,
+				expiresAt: code.expiresAt
+			};
+		}
+	}) as OpenTownshipAccountResult;
 }
 
 /** The township's staff accounts, officials first. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
+import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
+import { addGuest } from '../meetings/calling';
+import { inviteTownshipOfficial, signInAsTownshipAttendee } from '../meetings/township-attendee';
 import { completeImplementation, startImplementation } from './progress';
 import { discloseResult } from './disclosure';
 import { at, clerkOf, holdMeeting, personByPhone, supervisorOf, topicOn } from './test-helpers';
@@ -67,5 +69,43 @@ describe('register sheet 6', () => {
 		});
 		// Only sheet 6 carries the opinion.
 		expect(sheets.slice(0, 5).every((s) => s.supervision === null)).toBe(true);
+	});
+});
+
+describe('register sheets 3–4: the township attendee', () => {
+	it('shows the official signed in by their account, and a name the clerk typed, told apart', () => {
+		const v = demoVillageId(db);
+		const official = demoActor(db, '13800000010');
+		const topic = topicOn(db, 'four_plus_two', {
+			category: 'development',
+			art24: ['public_welfare']
+		});
+		const steps = [
+			holdMeeting(db, 'two_committees', topic),
+			holdMeeting(db, 'party_assembly', topic, [], (meetingId, day) => {
+				expect(
+					inviteTownshipOfficial(db, clerkOf(db), v, meetingId, official.userId, { now: day }).ok
+				).toBe(true);
+				expect(signInAsTownshipAttendee(db, official, v, meetingId, { now: day }).ok).toBe(true);
+			}),
+			holdMeeting(db, 'villagers_meeting', topic, [], (meetingId) => {
+				const typed = addGuest(db, clerkOf(db), v, meetingId, {
+					kind: 'township',
+					name: '周海涛',
+					position: '镇农业办主任'
+				});
+				expect(typed.ok).toBe(true);
+			})
+		];
+		for (const held of steps)
+			expect(recordStep(db, clerkOf(db), v, topic, held.motionId!).ok).toBe(true);
+
+		const sheets = registerOf(db, v, topic)!.sheets;
+		expect(sheets[2].meeting!.township).toEqual([
+			{ name: '周建华', position: '长青乡党政办主任', byAccount: true }
+		]);
+		expect(sheets[3].meeting!.township).toEqual([
+			{ name: '周海涛', position: '镇农业办主任', byAccount: false }
+		]);
 	});
 });

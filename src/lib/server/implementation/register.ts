@@ -30,7 +30,7 @@ export interface MeetingSheet {
 	/** The agenda item's title and materials: what was put to the meeting. */
 	content: string;
 	signatures: string[];
-	township: Pick<GuestView, 'name' | 'position'>[];
+	township: Pick<GuestView, 'name' | 'position' | 'byAccount'>[];
 }
 
 export type NoticeRef = Pick<Notice, 'seq' | 'title' | 'postedOn' | 'postedUntil'>;
@@ -87,7 +87,7 @@ function meetingSheet(db: Db, villageId: number, motionId: number): MeetingSheet
 		signatures: minutes.attendees.map((a) => a.name),
 		township: minutes.guests
 			.filter((g) => g.kind === 'township')
-			.map((g) => ({ name: g.name, position: g.position }))
+			.map((g) => ({ name: g.name, position: g.position, byAccount: g.byAccount }))
 	};
 }
 

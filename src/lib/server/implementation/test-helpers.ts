@@ -71,13 +71,15 @@ const fortnights = new WeakMap<Db, number>();
 
 /**
  * Holds a meeting of `type` on the topic. Voting meetings pass one motion by a show of hands;
- * meetings of named parties record one speech per attendee instead.
+ * meetings of named parties record one speech per attendee instead. `whileOpen` runs once the
+ * meeting is open, on its day (a township attendee signing in).
  */
 export function holdMeeting(
 	db: Db,
 	type: MeetingType,
 	topicId: number | null,
-	attendees: number[] = []
+	attendees: number[] = [],
+	whileOpen?: (meetingId: number, day: Date) => void
 ): { meetingId: number; motionId: number | null; date: string } {
 	const v = demoVillageId(db);
 	const c = clerkOf(db);
@@ -102,6 +104,7 @@ export function holdMeeting(
 	});
 	if (!n.ok) throw new Error(n.reason);
 	expect(openMeeting(db, c, v, m.meeting.id, { now: date }).ok).toBe(true);
+	whileOpen?.(m.meeting.id, date);
 	let motionId: number | null = null;
 	if (attendees.length) {
 		for (const p of attendees) {

@@ -111,6 +111,8 @@ export interface GuestView {
 	kind: 'observer' | 'township';
 	name: string;
 	position: string;
+	/** Signed in by their own township account (本人签到), not typed by the clerk (文书登记). */
+	byAccount: boolean;
 }
 
 export interface MeetingView {
@@ -317,9 +319,13 @@ export function meetingView(db: Db, villageId: number, meetingId: number): Meeti
 		})),
 		motions: motions.filter((mv) => mv.agendaItemId === i.id)
 	}));
-	const guests = db
-		.prepare('select kind, name, position from meeting_guests where meeting_id = ? order by id')
-		.all(meetingId) as GuestView[];
+	const guests = (
+		db
+			.prepare(
+				'select kind, name, position, user_id from meeting_guests where meeting_id = ? order by id'
+			)
+			.all(meetingId) as (Omit<GuestView, 'byAccount'> & { user_id: number | null })[]
+	).map(({ user_id, ...g }) => ({ ...g, byAccount: user_id !== null }));
 	return {
 		meeting,
 		chairName: extra.chair,

@@ -62,6 +62,7 @@ export const COMMANDS = {
 	issueActivationCode: 'accountManager',
 	setAccountDisabled: 'accountManager',
 	createTownshipAccount: 'admin',
+	openTownshipAccount: 'admin',
 	// villages
 	createVillage: 'admin',
 	addVillageStaff: 'accountManager',
@@ -179,6 +180,9 @@ export const COMMANDS = {
 	markAttendanceMany: 'staff',
 	markLeft: 'staff',
 	addGuest: 'staff',
+	// The township attendee: staff invite an official, who signs in themselves.
+	inviteTownshipOfficial: 'staff',
+	signInAsTownshipAttendee: 'townshipOfficial',
 	recordEntrustment: 'staff',
 	addSpeech: 'staff',
 	startDiscussion: 'staff',
@@ -257,7 +261,8 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	'/activate': { default: 'redeemActivationCode' },
 	'/admin': {
 		createVillage: 'createVillage',
-		addStaff: { command: 'addVillageStaff', as: 'admin' }
+		addStaff: { command: 'addVillageStaff', as: 'admin' },
+		addTownshipAccount: 'openTownshipAccount'
 	},
 	'/login': { default: 'checkLogin' },
 	'/township/filings': { acknowledge: 'acknowledgeTownshipFiling', return: 'returnTownshipFiling' },
@@ -307,6 +312,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		reNotice: 'reNoticeMeeting',
 		open: 'openMeeting',
 		addGuest: 'addGuest',
+		inviteTownship: 'inviteTownshipOfficial',
 		entrust: 'recordEntrustment',
 		// The console signs in someone else.
 		signIn: { command: 'signIn', as: 'staff' },
@@ -464,7 +470,9 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		step: 'recordStep',
 		failed: 'recordFailedVote',
 		publish: 'publishResolution'
-	}
+	},
+	// The invited township official signs in to a village's meeting from the township's desk.
+	'/township/meetings': { signIn: 'signInAsTownshipAttendee' }
 };
 
 /** The gate a form action stands behind: its command's rule, or what the action narrows it to. */

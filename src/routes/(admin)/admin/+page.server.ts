@@ -5,7 +5,9 @@ import { getDb } from '$lib/server/db';
 import { formatActivationCode } from '$lib/server/auth/accounts';
 import { isSystemAdmin } from '$lib/server/permissions';
 import { parseForm, readForm, type FieldErrors } from '$lib/server/forms';
-import { addStaffForm } from '$lib/server/auth/forms';
+import { addStaffForm, townshipAccountForm } from '$lib/server/auth/forms';
+import { listTownshipAccounts, openTownshipAccount } from '$lib/server/auth/township-accounts';
+import { findTownship, listTownships } from '$lib/server/villages/townships';
 import { newVillageForm } from '$lib/server/villages/forms';
 import { addVillageStaff, createVillage, listVillages } from '$lib/server/villages/villages';
 import { refusalStatus } from '$lib/server/http/refusal';
@@ -13,7 +15,11 @@ import { refusalStatus } from '$lib/server/http/refusal';
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 	if (!isSystemAdmin(locals.user)) error(403, m.error_forbidden());
-	return { villages: listVillages(getDb()) };
+	const db = getDb();
+	return {
+		villages: listVillages(db),
+		townships: listTownships(db).map((t) => ({ ...t, accounts: listTownshipAccounts(db, t.id) }))
+	};
 };
 
 export const actions: Actions = {
@@ -77,6 +83,41 @@ export const actions: Actions = {
 		return {
 			staffCreated: {
 				village: listVillages(getDb()).find((v) => v.id === villageId)?.name ?? '',
+				name: result.account.name,
+				phone: result.account.phone,
+				code: formatActivationCode(result.activationCode),
+				expiresAt: result.expiresAt
+			}
+		};
+	},
+
+	addTownshipAccount: async ({ request, locals }) => {
+		if (!locals.user) redirect(303, '/login');
+		if (!isSystemAdmin(locals.user)) return fail(403, { message: m.error_forbidden() });
+		const parsed = parseForm(townshipAccountForm, await readForm(request));
+		const township = { values: parsed.values, errors: parsed.ok ? {} : parsed.errors };
+		if (!parsed.ok) return fail(400, { township });
+		const { townshipId, townshipRole, officialName, officialPhone, position } = parsed.data;
+		const result = openTownshipAccount(getDb(), locals.user.id, {
+			townshipId,
+			role: townshipRole,
+			name: officialName,
+			phone: officialPhone,
+			position
+		});
+		if (!result.ok) {
+			const refusal: Record<typeof result.reason, FieldErrors<keyof typeof township.values>> = {
+				not_found: { townshipId: m.error_choose_one() },
+				phone_taken: { officialPhone: m.account_phone_taken() },
+				forbidden: { townshipRole: m.error_forbidden() }
+			};
+			return fail(refusalStatus(result.reason), {
+				township: { ...township, errors: refusal[result.reason] }
+			});
+		}
+		return {
+			townshipCreated: {
+				village: findTownship(getDb(), townshipId)?.name ?? '',
 				name: result.account.name,
 				phone: result.account.phone,
 				code: formatActivationCode(result.activationCode),

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { LIVE } from '$lib/meetings/live.svelte';
 import { getDb } from '$lib/server/db';
-import { readForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
 import { consolePage, isAgendaItemOf, motionOfMeeting } from '$lib/server/meetings/console';
 import * as forms from '$lib/server/meetings/console-forms';
 import * as noticeForms from '$lib/server/meetings/notice-forms';
@@ -34,6 +34,15 @@ import { speakerActions } from './speaker-actions';
 import { consoleContext, type ConsoleContext } from './console-context';
 import { listVenues } from '$lib/server/venues/records';
 import { capacityWarning } from '$lib/server/meetings/venue';
+import {
+	inviteTownshipOfficial,
+	inviteesOf,
+	townshipOfficialsFor
+} from '$lib/server/meetings/township-attendee';
+import {
+	inviteTownshipForm,
+	townshipAttendeeRefusal
+} from '$lib/server/meetings/township-attendee-forms';
 
 export const load: PageServerLoad = (event) => {
 	event.depends(LIVE);
@@ -48,7 +57,11 @@ export const load: PageServerLoad = (event) => {
 			name: v.name,
 			capacity: v.capacity
 		})),
-		capacityWarning: capacityWarning(db, meeting)
+		capacityWarning: capacityWarning(db, meeting),
+		township: {
+			officials: townshipOfficialsFor(db, village.id),
+			invitees: inviteesOf(db, meeting.id)
+		}
 	};
 };
 
@@ -185,6 +198,21 @@ export const actions: Actions = {
 		const r = addGuest(getDb(), ctx.actor, ctx.village.id, ctx.meeting.id, p.input);
 		if (!r.ok) return refused(r.reason, 'addGuest', meetingRefusalMessage(r.reason));
 		back(ctx, 'guests');
+	},
+
+	inviteTownship: async (event) => {
+		const ctx = consoleContext(event);
+		const p = parseForm(inviteTownshipForm, await readForm(event.request));
+		if (!p.ok) return refuse('inviteTownship', m.tatt_refused_not_official());
+		const r = inviteTownshipOfficial(
+			getDb(),
+			ctx.actor,
+			ctx.village.id,
+			ctx.meeting.id,
+			p.data.official
+		);
+		if (!r.ok) return refused(r.reason, 'inviteTownship', townshipAttendeeRefusal(r.reason));
+		back(ctx, 'township');
 	},
 
 	entrust: async (event) => {
