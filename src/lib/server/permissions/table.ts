@@ -62,6 +62,8 @@ export const COMMANDS = {
 	issueActivationCode: 'accountManager',
 	setAccountDisabled: 'accountManager',
 	createTownshipAccount: 'admin',
+	// The township answers what its villages referred (township/referrals.ts): an official, not a reviewer.
+	answerReferral: 'townshipOfficial',
 	// villages
 	createVillage: 'admin',
 	addVillageStaff: 'accountManager',
@@ -259,6 +261,8 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	'/login': { default: 'checkLogin' },
 	// The villager sets how they want to be told, on their home page.
 	'/[village]': { notify: 'setNotifyPreference' },
+	// The township official answers a referral on its page (township/referrals.ts).
+	'/township/referrals/[id]': { answer: 'answerReferral' },
 	'/[village]/accounts': {
 		create: 'openVillageAccount',
 		issueCode: 'issueActivationCode',
