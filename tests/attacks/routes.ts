@@ -31,6 +31,9 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/admin': { get: 'admin' },
 	// The township's desk: its staff only.
 	'/township': { get: 'township' },
+	// The township's inbox of referred objections and complaints, and each one's page.
+	'/township/referrals': { get: 'township' },
+	'/township/referrals/[id]': { get: 'township' },
 	'/display': { post: 'public' },
 	'/healthz': { get: 'public' },
 	'/language': { post: 'public' },
@@ -269,6 +272,13 @@ export function probes(w: World): Probe[] {
 		p('/activate', '/activate', e('/activate')),
 		p('/admin', '/admin', e('/admin')),
 		p('/township', '/township', e('/township')),
+		p('/township/referrals', '/township/referrals', e('/township/referrals')),
+		p(
+			'/township/referrals/[id]',
+			`/township/referrals/${xy.referral}`,
+			e('/township/referrals/[id]')
+		),
+		p('/township/referrals/[id]', '/township/referrals/999999', hidden('township', 'all')),
 		p('/healthz', '/healthz', e('/healthz')),
 		// Signed in, the sign-in page sends you home.
 		p('/login', '/login', Object.fromEntries(ALL.map((r) => [r, r === 'anonymous' ? 200 : 303]))),
