@@ -260,6 +260,9 @@ function fieldsOf(
 				fields: { objection: String(xy.objection) }
 			}
 		},
+		'/township/referrals/[id]': {
+			answer: { path: `/township/referrals/${xy.referral}`, fields: { answer: '乡镇的答复' } }
+		},
 		'/[village]/notices/desk': {
 			post: { path: '/xinyang/notices/desk', fields: { kind: 'general', ...text } },
 			correct: {

@@ -235,6 +235,8 @@ export interface World {
 		objection: number;
 		/** The seq of the notice the objection was filed on. */
 		objectionNotice: number;
+		/** The demo's objection referred to the township (长青乡), unanswered. */
+		referral: number;
 		opinion: number;
 		topicId: number;
 		resolution: number;
@@ -808,6 +810,7 @@ async function buildWorld(app: App): Promise<World> {
 			),
 			notice: one<number>('select min(seq) from notices where village_id = ?', xyVillage),
 			objection: one<number>('select min(id) from objections'),
+			referral: one<number>('select min(id) from township_referrals where answered_at is null'),
 			objectionNotice: one<number>(
 				'select n.seq from objections o join notices n on n.id = o.notice_id order by o.id limit 1'
 			),

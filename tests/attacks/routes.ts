@@ -34,6 +34,9 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/township/filings': { get: 'township' },
 	// The official's invitations to the township's villages' meetings.
 	'/township/meetings': { get: 'township' },
+	// The township's inbox of referred objections and complaints, and each one's page.
+	'/township/referrals': { get: 'township' },
+	'/township/referrals/[id]': { get: 'township' },
 	'/display': { post: 'public' },
 	'/healthz': { get: 'public' },
 	'/language': { post: 'public' },
@@ -279,6 +282,13 @@ export function probes(w: World): Probe[] {
 		p('/township/filings', '/township/filings', e('/township/filings')),
 		p('/township/filings', '/township/filings?state=all&village=dongshan', e('/township/filings')),
 		p('/township/meetings', '/township/meetings', e('/township/meetings')),
+		p('/township/referrals', '/township/referrals', e('/township/referrals')),
+		p(
+			'/township/referrals/[id]',
+			`/township/referrals/${xy.referral}`,
+			e('/township/referrals/[id]')
+		),
+		p('/township/referrals/[id]', '/township/referrals/999999', hidden('township', 'all')),
 		p('/healthz', '/healthz', e('/healthz')),
 		// Signed in, the sign-in page sends you home.
 		p('/login', '/login', Object.fromEntries(ALL.map((r) => [r, r === 'anonymous' ? 200 : 303]))),

@@ -15,6 +15,7 @@ import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { rulesNoticeWords } from '../village-rules/notice-words';
 import { m } from '$lib/paraglide/messages';
 import { formatDate } from '$lib/format';
+import { referralStatusOf } from '../villages/township-referral';
 
 export interface BoardItem {
 	seq: number;
@@ -207,6 +208,8 @@ export interface PublicObjection {
 	answer: string | null;
 	answeredOn: string | null;
 	escalatedOn: string | null;
+	/** Where the township has it: its answer deadline, then its answer notice on this board. */
+	township: { answerDue: string; answeredOn: string | null; noticeSeq: number | null } | null;
 	mine: boolean;
 }
 
@@ -235,6 +238,12 @@ export function noticeView(
 		answer: o.answer,
 		answeredOn: dayOf(o.answeredAt),
 		escalatedOn: dayOf(o.escalatedAt),
+		township: (() => {
+			const r = o.escalatedAt ? referralStatusOf(db, villageId, { objectionId: o.id }) : null;
+			return r
+				? { answerDue: r.answerDue, answeredOn: dayOf(r.answeredAt), noticeSeq: r.noticeSeq }
+				: null;
+		})(),
 		mine: viewerPersonId !== null && o.personId === viewerPersonId
 	}));
 	const topicNumber = notice.topicId

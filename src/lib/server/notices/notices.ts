@@ -102,6 +102,8 @@ export interface NoticeInput {
 	rulesVersionId?: number | null;
 	/** Open a five-day objection window (resolutions, outcomes, results). */
 	takesObjections?: boolean;
+	/** The referral this notice publishes the township's answer to (township/referrals.ts). */
+	townshipReferralId?: number | null;
 }
 
 // A notice's title, summary and body: the desk's forms refuse longer ones with these limits named.
@@ -118,7 +120,8 @@ const LINKED_TABLES = {
 	resolutionId: 'resolutions',
 	topicId: 'topics',
 	correctsId: 'notices',
-	honourRoundId: 'honour_rounds'
+	honourRoundId: 'honour_rounds',
+	townshipReferralId: 'township_referrals'
 } as const;
 
 /**
@@ -182,8 +185,8 @@ export function postNotice(
 				.prepare(
 					`insert into notices (village_id, seq, kind, title, summary, body, meeting_id, resolution_id,
 				   topic_id, corrects_id, rules_version_id, posted_on, posted_until, objections_until,
-				   audit_head_hash, posted_by, created_at, honour_round_id)
-				 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+				   audit_head_hash, posted_by, created_at, honour_round_id, township_referral_id)
+				 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 				)
 				.run(
 					villageId,
@@ -203,7 +206,8 @@ export function postNotice(
 					head.hash,
 					actorId,
 					now.toISOString(),
-					input.honourRoundId ?? null
+					input.honourRoundId ?? null,
+					input.townshipReferralId ?? null
 				);
 			const id = Number(lastInsertRowid);
 			ctx.audit({

@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import { todayInChina } from '../calendar/dates';
 import { deadlineAfter } from '../calendar/working-days';
 import { getVillageSettings } from '../villages/settings';
+import { openTownshipReferral } from '../villages/township-referral';
 import { isStaffOf } from '../permissions/village';
 import { ANSWER_DAYS, getNoticeById, type StaffNoticeResult } from './notices';
 import type { Refusal } from '../result';
@@ -204,7 +205,10 @@ export type NoticeRefusal = Refusal<
 	| RecordPaperObjectionResult
 >;
 
-/** "Not satisfied — refer to the township": the objector alone, after the answer, once. */
+/**
+ * "Not satisfied — refer to the township": the objector alone, after the answer, once. It lands in
+ * the township's inbox with its answer deadline (villages/township-referral.ts).
+ */
 export function escalateObjection(
 	db: Db,
 	actor: Actor,
@@ -232,6 +236,7 @@ export function escalateObjection(
 				subjectId: o.id,
 				after: { escalatedAt: now.toISOString() }
 			});
+			openTownshipReferral(ctx, villageId, { objectionId: o.id });
 			return { ok: true, objection: getObjection(db, villageId, o.id)! };
 		}
 	});

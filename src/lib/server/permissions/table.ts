@@ -63,6 +63,8 @@ export const COMMANDS = {
 	setAccountDisabled: 'accountManager',
 	createTownshipAccount: 'admin',
 	openTownshipAccount: 'admin',
+	// The township answers what its villages referred (township/referrals.ts): an official, not a reviewer.
+	answerReferral: 'townshipOfficial',
 	// villages
 	createVillage: 'admin',
 	addVillageStaff: 'accountManager',
@@ -268,6 +270,8 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	'/township/filings': { acknowledge: 'acknowledgeTownshipFiling', return: 'returnTownshipFiling' },
 	// The villager sets how they want to be told, on their home page.
 	'/[village]': { notify: 'setNotifyPreference' },
+	// The township official answers a referral on its page (township/referrals.ts).
+	'/township/referrals/[id]': { answer: 'answerReferral' },
 	'/[village]/accounts': {
 		create: 'openVillageAccount',
 		issueCode: 'issueActivationCode',

@@ -1,9 +1,10 @@
 // The demo board's own notices: the quarter's village affairs (open to objections, with one
-// objection answered) and the month's finances. Dates are relative to the day of seeding; every
+// objection answered and its objector, not satisfied, referring it to the township, whose inbox
+// then holds it) and the month's finances. Dates are relative to the day of seeding; every
 // step goes through the notice and objection commands.
 import type { Db } from '../db';
 import { postStaffNotice } from '../notices/notices';
-import { answerObjection, fileObjection } from '../notices/objections';
+import { answerObjection, escalateObjection, fileObjection } from '../notices/objections';
 import { type Actor } from '../permissions';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -100,4 +101,5 @@ export function seedDemoNotices(db: Db, villageId: number, now = new Date()): vo
 			{ now }
 		)
 	);
+	must('referral', escalateObjection(db, villager, villageId, filed.id, { now }));
 }

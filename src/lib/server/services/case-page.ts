@@ -14,6 +14,7 @@ import { overdueOf, type Overdue } from './deadlines';
 import { categoryName } from './messages';
 import { FROM, isAssignee, isOwner, speaksFor, type CaseVerb } from './moves';
 import { CASE_TEXT_MAX, RATINGS, stepsOf, type CaseStep, type ServiceCase } from './records';
+import { referralStatusOf, type ReferralStatus } from '../villages/township-referral';
 
 export const dispatchForm = z.object({
 	assignee: id(() => m.case_choose_assignee()),
@@ -80,6 +81,8 @@ export interface CasePage {
 	overdue: Overdue;
 	steps: StepView[];
 	topic: { number: string } | null;
+	/** A referred case: the township's answer deadline, then its answer notice on the board. */
+	township: ReferralStatus | null;
 	forms: CaseVerb[];
 	/** Everyone the case may be dispatched to today, namesakes told apart; only for dispatch. */
 	candidates: CandidateView[];
@@ -138,6 +141,8 @@ export function casePage(
 		overdue: overdueOf(c, today),
 		steps,
 		topic: c.topicId === null ? null : { number: findTopic(db, villageId, c.topicId)!.number },
+		township:
+			c.state === 'referred' ? referralStatusOf(db, villageId, { serviceCaseId: c.id }) : null,
 		forms,
 		candidates
 	};

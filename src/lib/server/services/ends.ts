@@ -5,10 +5,11 @@ import type { Actor } from '../permissions/actor';
 import { FROM, caseCommand, checkText, isOwner, updateCase, type CaseResult } from './moves';
 import { recordStep } from './records';
 import { endTopicOfCase } from './from-topic';
+import { openTownshipReferral } from '../villages/township-referral';
 
 export type ReferResult = CaseResult<'reason_required' | 'reason_too_long'>;
 
-/** Staff refer an open case beyond the village, saying why. */
+/** Staff refer an open case beyond the village, saying why; it reaches the township's inbox. */
 export function referCase(
 	db: Db,
 	actor: Actor,
@@ -31,6 +32,7 @@ export function referCase(
 			recordStep(ctx, c, 'referred', 'service_case.referred', { note: why.text });
 			// The village's part ends here: a topic sent to 直接办理 ends with where the case went.
 			endTopicOfCase(ctx, after, why.text);
+			openTownshipReferral(ctx, villageId, { serviceCaseId: c.id });
 			return { ok: true, serviceCase: after };
 		}
 	});
