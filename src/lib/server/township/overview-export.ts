@@ -6,26 +6,14 @@ import { positionLabel, stepLabel } from '$lib/labels';
 import { toCsv } from '../csv';
 import { STAGES, type Stage } from '../figures/stages';
 import type { Township } from '../villages/townships';
-import type { LateReason, OverviewRow, Period, Rate } from './overview';
+import { lateReasonText } from '$lib/township-words';
+import type { OverviewRow, Period, Rate } from './overview';
 
 const stageWords = (stage: Stage): string => {
 	const step = /^step_(\d)$/.exec(stage);
 	if (step) return stepLabel(Number(step[1]));
 	return positionLabel({ kind: stage as 'complete' | 'ended' | 'archived' });
 };
-
-/** One late reason in words, with its count where it has one. */
-export function lateReasonText(reason: LateReason, row: OverviewRow): string {
-	const words: Record<LateReason, () => string> = {
-		general_disclosure: () => m.tov_reason_general_disclosure(),
-		finance_disclosure: () => m.tov_reason_finance_disclosure(),
-		consultation_follow_up: () => m.tov_reason_consultation_follow_up(),
-		overdue_topics: () => m.tov_reason_overdue_topics({ count: row.overdue.topics }),
-		overdue_objections: () => m.tov_reason_overdue_objections({ count: row.overdue.objections }),
-		overdue_cases: () => m.tov_reason_overdue_cases({ count: row.overdue.cases })
-	};
-	return words[reason]();
-}
 
 const percent = (r: Rate) => (r.permille === null ? '—' : (r.permille / 10).toFixed(1));
 
