@@ -324,18 +324,26 @@ describe('sorting', () => {
 	const fake = (
 		name: string,
 		id: number,
-		o: { topics?: number; acceptance?: number | null; running?: number }
+		o: { topics?: number; acceptance?: number | null; running?: number; disclosure?: boolean }
 	): OverviewRow =>
 		({
 			village: { id, slug: `v${id}`, name },
 			mattersRunning: o.running ?? 0,
 			withoutTownship: 0,
 			refused: 0,
-			disclosure: { generalDue: false, financeDue: false, consultationFollowUpsDue: 0 },
+			disclosure: {
+				generalDue: !!o.disclosure,
+				financeDue: !!o.disclosure,
+				consultationFollowUpsDue: 0
+			},
 			overdue: { topics: o.topics ?? 0, objections: 0, cases: 0 },
 			acceptance: { part: 0, whole: 0, permille: o.acceptance ?? null },
 			completion: { part: 0, whole: 0, permille: null },
-			satisfaction: { part: 0, whole: 0, permille: null }
+			satisfaction: { part: 0, whole: 0, permille: null },
+			lateReasons: [
+				...(o.disclosure ? (['general_disclosure', 'finance_disclosure'] as const) : []),
+				...((o.topics ?? 0) > 0 ? (['overdue_topics'] as const) : [])
+			]
 		}) as OverviewRow;
 	const rows = [
 		fake('新阳村', 1, { topics: 2, acceptance: 900, running: 1 }),
@@ -346,6 +354,7 @@ describe('sorting', () => {
 
 	it.each<[string, string, string[]]>([
 		['sort=late&dir=desc', 'the latest first', ['湖东村', '新阳村', '东山村']],
+		['sort=late&dir=asc', 'on time first', ['东山村', '新阳村', '湖东村']],
 		['sort=topics&dir=asc', 'fewest overdue topics first', ['东山村', '新阳村', '湖东村']],
 		['sort=acceptance&dir=desc', 'a rate with no base last', ['新阳村', '东山村', '湖东村']],
 		['sort=acceptance&dir=asc', 'still last going up', ['东山村', '新阳村', '湖东村']],
@@ -354,6 +363,12 @@ describe('sorting', () => {
 		['sort=name&dir=desc', 'by name, reversed', ['新阳村', '湖东村', '东山村']]
 	])('%s: %s', (query, _, expected) => {
 		expect(names(sortRows(rows, parseSort(new URLSearchParams(query))))).toEqual(expected);
+	});
+
+	it('late in more respects comes before more items of one kind', () => {
+		const owing = fake('南岗村', 4, { topics: 1, disclosure: true });
+		const many = fake('北岗村', 5, { topics: 40 });
+		expect(names(sortRows([many, owing], DEFAULT_ORDER))).toEqual(['南岗村', '北岗村']);
 	});
 
 	it.each([['sort=drop table&dir=asc'], [''], ['sort=__proto__']])(

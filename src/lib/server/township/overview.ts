@@ -254,7 +254,9 @@ export const lateCount = (r: OverviewRow): number =>
 	r.disclosure.consultationFollowUpsDue;
 
 const SORT_VALUE: Record<Exclude<SortKey, 'name'>, (r: OverviewRow) => number | null> = {
-	late: lateCount,
+	// Late in more respects first (owing a disclosure and answers is worse than many of one kind),
+	// then by the number of late items: the fraction n/(n+1) stays below one whole reason.
+	late: (r) => r.lateReasons.length + lateCount(r) / (lateCount(r) + 1),
 	matters: (r) => r.mattersRunning,
 	without_township: (r) => r.withoutTownship,
 	refused: (r) => r.refused,
