@@ -37,6 +37,10 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	// The township's inbox of referred objections and complaints, and each one's page.
 	'/township/referrals': { get: 'township' },
 	'/township/referrals/[id]': { get: 'township' },
+	'/township/overview.csv': { get: 'township' },
+	'/township/overview.json': { get: 'township' },
+	// A village of the township, read only; another township's village is not found.
+	'/township/villages/[village]': { get: 'township' },
 	'/display': { post: 'public' },
 	'/healthz': { get: 'public' },
 	'/language': { post: 'public' },
@@ -289,6 +293,14 @@ export function probes(w: World): Probe[] {
 			e('/township/referrals/[id]')
 		),
 		p('/township/referrals/[id]', '/township/referrals/999999', hidden('township', 'all')),
+		p('/township/overview.csv', '/township/overview.csv', e('/township/overview.csv')),
+		p('/township/overview.json', '/township/overview.json', e('/township/overview.json')),
+		p(
+			'/township/villages/[village]',
+			'/township/villages/xinyang',
+			e('/township/villages/[village]')
+		),
+		p('/township/villages/[village]', '/township/villages/dongshan', hidden('township', 'all')),
 		p('/healthz', '/healthz', e('/healthz')),
 		// Signed in, the sign-in page sends you home.
 		p('/login', '/login', Object.fromEntries(ALL.map((r) => [r, r === 'anonymous' ? 200 : 303]))),

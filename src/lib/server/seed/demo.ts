@@ -30,6 +30,12 @@ import { seedDemoHonours } from './demo-honours';
 import { seedDemoRulesRevision } from './demo-rules-revision';
 import { seedDemoVenues } from './demo-venues';
 import { DEMO_SECOND_VILLAGE, DEMO_TOWNSHIP_ACCOUNTS, seedDemoTownship } from './demo-township';
+import {
+	HUDONG_ROSTER_FILE,
+	hudongRosterCsv,
+	seedHudongRecords,
+	seedHudongRoster
+} from './demo-hudong';
 import { seedDemoHallEvents } from './demo-hall-events';
 import { seededRandom } from '../../random.js';
 import { DEMO_GRIDS, DEMO_GROUPS, DEMO_PEOPLE, demoRosterCsv } from './demo-roster';
@@ -245,6 +251,9 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 			`demo roster does not validate: ${JSON.stringify(parsed.ok ? parsed.errors.slice(0, 3) : parsed.fileError)}`
 		);
 	}
+	const hudongRoster = await parseRoster(hudongRosterCsv(), HUDONG_ROSTER_FILE, '2026-11-01');
+	if (!hudongRoster.ok || hudongRoster.errors.length)
+		throw new Error(`湖东村 roster does not validate: ${JSON.stringify(hudongRoster)}`);
 	const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
 	const townshipHashes = {
 		clerk: await hashPassword(DEMO_SECOND_VILLAGE.clerk.password),
@@ -320,7 +329,8 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 					.get(villageId, a.name, a.phone) as { id: number };
 				linkAccountToPerson(db, villageId, userId, person.id);
 			});
-			seedDemoTownship(db, adminId, DEMO_VILLAGE, townshipHashes);
+			const hudong = seedDemoTownship(db, adminId, DEMO_VILLAGE, townshipHashes);
+			seedHudongRoster(db, hudong.villageId, hudong.clerkId, hudongRoster.rows);
 			if (options.topics) {
 				seedDemoTopics(db, villageId);
 				// One clock for every dated step, so the demo's relative dates agree with each other.
@@ -341,6 +351,7 @@ export async function seedDemo(db: Db, options = { topics: true }): Promise<bool
 
 				// After the rules in force (seedDemoRules): it revises their straw-burning article.
 				seedDemoRulesRevision(db, villageId, now);
+				seedHudongRecords(db, hudong.villageId, now);
 			}
 			return { ok: true as const };
 		}

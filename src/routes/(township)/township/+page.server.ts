@@ -1,13 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireTownship } from '$lib/server/villages/context';
-import { findTownship, villagesOfTownship } from '$lib/server/villages/townships';
+import { overviewPage } from '$lib/server/township/overview-page';
 
 export const load: PageServerLoad = (event) => {
 	const { townshipId } = requireTownship(event);
-	const db = getDb();
-	return {
-		township: findTownship(db, townshipId)!,
-		villages: villagesOfTownship(db, townshipId)
-	};
+	return overviewPage(getDb(), townshipId, event.url.searchParams);
 };

@@ -1,0 +1,13 @@
+import type { PageServerLoad } from './$types';
+import { getLocale } from '$lib/paraglide/runtime';
+import { getDb } from '$lib/server/db';
+import { citeOrganicLaw } from '$lib/server/law/organic-law';
+import { townshipVillage } from '$lib/server/villages/context';
+import { villageViewPage } from '$lib/server/township/overview-page';
+
+// Read only: a township account sees the village's figures and late items, and changes nothing.
+export const load: PageServerLoad = (event) => {
+	const { village } = townshipVillage(event, event.params.village);
+	const page = villageViewPage(getDb(), { id: village.id, slug: village.slug, name: village.name });
+	return { ...page, cadenceArticle: citeOrganicLaw('disclosure', page.today, getLocale()) };
+};
