@@ -85,6 +85,8 @@ export const COMMANDS = {
 	applyStagedImport: 'staff',
 	applyImport: 'internal',
 	issueGridActivationCodes: 'staff',
+	// outbox
+	sendPendingSms: 'staff',
 	// The person themselves, or the clerk for them.
 	setNotifyPreference: 'selfOrStaff',
 	// households (党员联系户): the contact member's own households, refused in the domain otherwise.
