@@ -194,3 +194,8 @@ export function aliyunProvider(config: SmsConfig, options: Options = {}): SmsPro
 		}
 	};
 }
+
+/** The provider this server is configured for, or null when SMS is off. */
+export function configuredSmsProvider(setup: SmsSetup = smsSetupFromEnv()): SmsProvider | null {
+	return setup.state === 'configured' ? aliyunProvider(setup.config) : null;
+}

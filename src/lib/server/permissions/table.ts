@@ -269,6 +269,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	},
 	'/[village]/authorizations': { default: 'authorizeReps' },
 	'/[village]/honours/new': { open: 'openHonourRound' },
+	'/[village]/outbox/sms': { send: 'sendPendingSms' },
 	'/[village]/honours/[id]': {
 		nominate: 'nominate',
 		vote: 'castHonourBallot',
