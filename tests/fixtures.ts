@@ -98,7 +98,7 @@ const INHERITED_ENV_TO_DROP = [
 /** Where global setup left the seeded demo database that every test starts from a copy of. */
 const TEMPLATE_ENV = 'E2E_TEMPLATE_DIR';
 
-async function startServer(): Promise<RunningServer> {
+async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
 	assertBuilt();
 	const dir = path.join(ROOT, '.e2e', randomUUID());
 	mkdirSync(dir, { recursive: true });
@@ -121,7 +121,8 @@ async function startServer(): Promise<RunningServer> {
 		DATABASE_PATH: dbPath,
 		BODY_SIZE_LIMIT,
 		SEED_DEMO: '1',
-		SHUTDOWN_TIMEOUT: '1'
+		SHUTDOWN_TIMEOUT: '1',
+		...extraEnv
 	});
 	const child = spawn(process.execPath, ['build'], {
 		cwd: ROOT,
@@ -183,6 +184,17 @@ async function stopServer(
 		clearTimeout(timer);
 	}
 	if (!options.keep) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A server of its own with more environment variables, for a story about configuration (SMS
+ * pointed at a local stand-in): the caller stops it.
+ */
+export async function startAppWith(
+	extraEnv: Record<string, string>
+): Promise<{ app: App; stop: () => Promise<void> }> {
+	const running = await startServer(extraEnv);
+	return { app: running.app, stop: () => stopServer(running) };
 }
 
 type ContextFactory = (options?: BrowserContextOptions) => Promise<BrowserContext>;

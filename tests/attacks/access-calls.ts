@@ -330,6 +330,7 @@ function fieldsOf(
 			},
 			cancel: { path: `/xinyang/hall/${xy.hallEvent}`, fields: { reason: '场地维修' } }
 		},
+		'/[village]/outbox/sms': { send: { path: '/xinyang/outbox/sms', fields: {} } },
 		'/[village]/venues': {
 			add: { path: '/xinyang/venues', fields: { name: '老年活动中心', capacity: '40' } },
 			change: {

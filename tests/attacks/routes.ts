@@ -67,6 +67,10 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/hall': { get: 'staff' },
 	'/[village]/hall/[id]': { get: 'staff' },
 	'/[village]/venues': { get: 'staff' },
+	// The outbox's SMS channel and an outbox message's loudspeaker script and recording: staff.
+	'/[village]/outbox/sms': { get: 'staff' },
+	'/[village]/outbox/[id]/broadcast': { get: 'staff' },
+	'/[village]/outbox/[id]/broadcast.wav': { get: 'staff' },
 	// A household's page: its contact member and the staff; any other member finds nothing.
 	'/[village]/households/[household]': { get: 'member' },
 	'/[village]/my-households': { get: 'member' },
@@ -314,6 +318,19 @@ export function probes(w: World): Probe[] {
 		p('/[village]/hall', '/xinyang/hall', e('/[village]/hall')),
 		p('/[village]/hall/[id]', `/xinyang/hall/${xy.hallEvent}`, e('/[village]/hall/[id]')),
 		p('/[village]/venues', '/xinyang/venues', e('/[village]/venues')),
+		p('/[village]/outbox/sms', '/xinyang/outbox/sms', e('/[village]/outbox/sms')),
+		// The demo's first message, when the demo queues one; else staff find nothing at that id.
+		...['broadcast', 'broadcast.wav'].flatMap((page) => [
+			p(
+				`/[village]/outbox/[id]/${page}`,
+				`/xinyang/outbox/${xy.message || 1}/${page}`,
+				xy.message ? e(`/[village]/outbox/[id]/${page}`) : hidden('staff', 'all')
+			),
+			p(`/[village]/outbox/[id]/${page}`, `/dongshan/outbox/${xy.message || 1}/${page}`, {
+				dsClerk: 404,
+				clerk: 403
+			})
+		]),
 		// 张秀英's household is looked after by a party member with no login in the demo.
 		p(
 			'/[village]/households/[household]',

@@ -88,6 +88,8 @@ export const COMMANDS = {
 	applyStagedImport: 'staff',
 	applyImport: 'internal',
 	issueGridActivationCodes: 'staff',
+	// outbox
+	sendPendingSms: 'staff',
 	// The person themselves, or the clerk for them.
 	setNotifyPreference: 'selfOrStaff',
 	// households (党员联系户): the contact member's own households, refused in the domain otherwise.
@@ -280,6 +282,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	},
 	'/[village]/authorizations': { default: 'authorizeReps' },
 	'/[village]/honours/new': { open: 'openHonourRound' },
+	'/[village]/outbox/sms': { send: 'sendPendingSms' },
 	'/[village]/honours/[id]': {
 		nominate: 'nominate',
 		vote: 'castHonourBallot',
