@@ -12,6 +12,8 @@ import { byStaff, getMeeting, personOfVillage, type Meeting } from './records';
 import { currentMeetingNotice, recordMeetingNotice } from './notice-records';
 import type { Clash } from '../venues/clash';
 import { meetingClash, venueForMeeting } from './venue';
+import { queueMessage } from '../outbox/outbox';
+import { meetingCalledWords, villagePath } from '../outbox/words';
 
 export type NotifyMeetingResult =
 	| { ok: true; meeting: Meeting; expected: number; voting: number }
@@ -197,6 +199,17 @@ export function notifyMeeting(
 				recordedBy: actor.userId,
 				createdAt: ctx.now.toISOString()
 			});
+			const called = getMeeting(db, villageId, meetingId)!;
+			// Everyone the notice calls is told, on the channel the roster keeps for them.
+			queueMessage(ctx, villageId, {
+				kind: 'meeting_called',
+				subjectType: 'meeting',
+				subjectId: meetingId,
+				...meetingCalledWords(called),
+				link: villagePath(db, villageId, 'meetings', meetingId),
+				urgent: reason !== null,
+				recipients: [...roster.keys()]
+			});
 			ctx.audit({
 				action: 'meeting.notified',
 				subjectType: 'meeting',
@@ -213,7 +226,7 @@ export function notifyMeeting(
 			});
 			return {
 				ok: true,
-				meeting: getMeeting(db, villageId, meetingId)!,
+				meeting: called,
 				expected: roster.size,
 				voting
 			};

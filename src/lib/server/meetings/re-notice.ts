@@ -11,6 +11,8 @@ import { currentMeetingNotice, recordMeetingNotice } from './notice-records';
 import { noticePeriodLeft, postMeetingNotice, temporaryNoticeReason } from './notice';
 import type { Clash } from '../venues/clash';
 import { endTimeOk, meetingClash, movedEnd, venueForMeeting } from './venue';
+import { queueMessage } from '../outbox/outbox';
+import { meetingMovedWords, villagePath } from '../outbox/words';
 
 export type ReNoticeMeetingResult =
 	| { ok: true; meeting: Meeting }
@@ -127,6 +129,20 @@ export function reNoticeMeeting(
 				noticeId,
 				recordedBy: actor.userId,
 				createdAt: ctx.now.toISOString()
+			});
+			// Those the first notice called are told the new time; each move posts its own board notice.
+			queueMessage(ctx, villageId, {
+				kind: 'meeting_moved',
+				subjectType: 'meeting',
+				subjectId: meetingId,
+				eventKey: `notice:${noticeId}`,
+				...meetingMovedWords(moved),
+				link: villagePath(db, villageId, 'meetings', meetingId),
+				urgent: reason !== null,
+				recipients: db
+					.prepare('select person_id from meeting_roster where meeting_id = ?')
+					.pluck()
+					.all(meetingId) as number[]
 			});
 			// The venue and end time are logged only when they move, as the notice's other facts.
 			const changeOf = (key: 'endsAt' | 'venueId', next: string | number | null) =>

@@ -13,6 +13,8 @@ import { ANSWER_DAYS, getNoticeById, type StaffNoticeResult } from './notices';
 import type { Refusal } from '../result';
 import type { RecordPaperObjectionResult } from './paper-objections';
 import { type Actor } from '../permissions';
+import { queueMessage } from '../outbox/outbox';
+import { objectionAnsweredWords, villagePath } from '../outbox/words';
 
 export const OBJECTION_TEXT_MAX = 2000;
 
@@ -187,6 +189,17 @@ export function answerObjection(
 				subjectId: o.id,
 				after: { answer: text, late: isOverdue(o, todayInChina(now)) }
 			});
+			// An objector on paper is answered on paper by the clerk; one who filed online is told.
+			const notice = getNoticeById(db, villageId, o.noticeId);
+			if (o.channel === 'online' && o.personId !== null && notice)
+				queueMessage(ctx, villageId, {
+					kind: 'objection_answered',
+					subjectType: 'objection',
+					subjectId: o.id,
+					...objectionAnsweredWords({ notice: notice.title }),
+					link: villagePath(db, villageId, 'notices', notice.seq),
+					recipients: [o.personId]
+				});
 			return { ok: true, objection: getObjection(db, villageId, o.id)! };
 		}
 	});

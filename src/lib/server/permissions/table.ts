@@ -92,6 +92,11 @@ export const COMMANDS = {
 	sendPendingSms: 'staff',
 	// The person themselves, or the clerk for them.
 	setNotifyPreference: 'selfOrStaff',
+	// The outbox (outbox/): a message is queued inside the event's own command; the grid head of
+	// the person's grid, their messenger or staff ticks a call done (narrowed in the domain).
+	queueMessage: 'internal',
+	markDelivered: 'member',
+	setPreferredChannel: 'selfOrStaff',
 	// households (党员联系户): the contact member's own households, refused in the domain otherwise.
 	assignHouseholds: 'staff',
 	endHouseholdContact: 'staff',
@@ -274,6 +279,7 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	'/[village]': { notify: 'setNotifyPreference' },
 	// The township official answers a referral on its page (township/referrals.ts).
 	'/township/referrals/[id]': { answer: 'answerReferral' },
+	'/[village]': { notify: 'setNotifyPreference', channel: 'setPreferredChannel' },
 	'/[village]/accounts': {
 		create: 'openVillageAccount',
 		issueCode: 'issueActivationCode',
@@ -414,8 +420,11 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 		endRole: 'endRole',
 		fullMember: 'recordFullMembership',
 		// The clerk sets it for the person on the page.
-		notify: { command: 'setNotifyPreference', as: 'staff' }
+		notify: { command: 'setNotifyPreference', as: 'staff' },
+		channel: { command: 'setPreferredChannel', as: 'staff' }
 	},
+	// A grid head ticks a call of her grid done; staff any (narrowed in the domain).
+	'/[village]/outbox/[id]/calls': { done: 'markDelivered' },
 	'/[village]/roster/volunteers': { add: 'addVolunteer', end: 'endVolunteer' },
 	'/[village]/roster/structure': { addGroups: 'addStructureNames', addGrids: 'addStructureNames' },
 	'/[village]/services/new': { file: 'fileServiceRequest' },

@@ -6,6 +6,8 @@ import { todayInChina } from '../calendar/dates';
 import { mayBeAssigned } from './assignees';
 import { FROM, caseCommand, checkText, stepDue, updateCase, type CaseResult } from './moves';
 import { recordStep } from './records';
+import { queueMessage } from '../outbox/outbox';
+import { caseDispatchedWords, villagePath } from '../outbox/words';
 
 export type DispatchResult = CaseResult<
 	'not_assignable' | 'same_assignee' | 'note_required' | 'note_too_long'
@@ -52,6 +54,17 @@ export function dispatchCase(
 					assigneePersonId: after.assigneePersonId,
 					stepDueOn: after.stepDueOn
 				}
+			});
+			// Each dispatch is its own event: a case given back to an earlier assignee tells them again.
+			queueMessage(ctx, villageId, {
+				kind: 'case_dispatched',
+				subjectType: 'service_case',
+				subjectId: c.id,
+				eventKey: ctx.now.toISOString(),
+				...caseDispatchedWords({ number: c.number, title: c.title }),
+				link: villagePath(db, villageId, 'services', c.number),
+				urgent: c.urgent,
+				recipients: [input.assigneePersonId]
 			});
 			return { ok: true, serviceCase: after };
 		}

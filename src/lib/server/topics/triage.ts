@@ -6,6 +6,8 @@ import type { Actor } from '../permissions/actor';
 import { isStaffOf } from '../permissions/village';
 import { endTopic, findTopic, findTopicByNumber, moveState, type Topic } from './records';
 import { todayInChina } from '../calendar/dates';
+import { queueMessage } from '../outbox/outbox';
+import { topicAnsweredWords, villagePath } from '../outbox/words';
 import {
 	decidingBody,
 	isItemOn,
@@ -115,7 +117,7 @@ export function triageTopic(
 				mergedInto = target.id;
 			}
 			const terminal = d.route === 'merge' || d.route === 'not_accepted';
-			return moveState(ctx, t, ROUTE_ACTION[d.route], 'topic.triaged', {
+			const triaged = moveState(ctx, t, ROUTE_ACTION[d.route], 'topic.triaged', {
 				triaged_at: ctx.now.toISOString(),
 				triaged_by: actor.userId,
 				triage_reason: reason || null,
@@ -124,6 +126,17 @@ export function triageTopic(
 				merged_into: mergedInto,
 				closed_at: terminal ? ctx.now.toISOString() : null
 			});
+			// The triage decision is the village's answer to the proposer (受理 or not, and why).
+			if (triaged.ok && t.proposerPersonId !== null)
+				queueMessage(ctx, villageId, {
+					kind: 'topic_answered',
+					subjectType: 'topic',
+					subjectId: t.id,
+					...topicAnsweredWords({ number: t.number, title: t.title }),
+					link: villagePath(db, villageId, 'topics', t.number),
+					recipients: [t.proposerPersonId]
+				});
+			return triaged;
 		}
 	});
 }

@@ -15,6 +15,8 @@ import {
 	type Motion
 } from '../meetings/records';
 import { evaluateQuorum, type QuorumResult } from './rules';
+import { queueMessage } from '../outbox/outbox';
+import { villagePath, voteOpenedWords } from '../outbox/words';
 
 /** A staff verb's subject: the motion of this village, with its meeting. */
 export function motionWithMeeting(
@@ -116,6 +118,23 @@ export function openMotionIn(
 		subjectId: motion.id,
 		before: { state: 'draft' },
 		after: { state: 'open', quorum }
+	});
+	const item = db
+		.prepare('select title from agenda_items where id = ?')
+		.pluck()
+		.get(motion.agendaItemId) as string;
+	// Those entitled to vote are told, present or not: an online voter may be away from the hall.
+	queueMessage(ctx, meeting.villageId, {
+		kind: 'vote_opened',
+		subjectType: 'motion',
+		subjectId: motion.id,
+		...voteOpenedWords({ meeting: meeting.title, title: item }),
+		link: villagePath(db, meeting.villageId, 'meetings', meeting.id),
+		urgent: true,
+		recipients: db
+			.prepare('select person_id from meeting_roster where meeting_id = ? and voting = 1')
+			.pluck()
+			.all(meeting.id) as number[]
 	});
 	return { ok: true, motion: getMotion(db, meeting.villageId, motion.id)!, quorum };
 }
