@@ -275,10 +275,9 @@ export const ROUTE_ACTIONS: Record<string, Record<string, ActionCommand>> = {
 	},
 	'/login': { default: 'checkLogin' },
 	'/township/filings': { acknowledge: 'acknowledgeTownshipFiling', return: 'returnTownshipFiling' },
-	// The villager sets how they want to be told, on their home page.
-	'/[village]': { notify: 'setNotifyPreference' },
 	// The township official answers a referral on its page (township/referrals.ts).
 	'/township/referrals/[id]': { answer: 'answerReferral' },
+	// The villager sets how they want to be told, on their home page.
 	'/[village]': { notify: 'setNotifyPreference', channel: 'setPreferredChannel' },
 	'/[village]/accounts': {
 		create: 'openVillageAccount',
