@@ -1,8 +1,8 @@
 // What a township official reads before answering a referral (the matter as the village recorded
 // it: the objection with the village's answer, or the service case with every step) and the answer
-// form. The objector or complainant is named here, with the number the roster or the clerk holds:
-// the township may need to hear them before it answers, as a petition office would. The public
-// answer names no one.
+// form. The objector or complainant is named here, as the township must know whose matter it
+// answers; their phone or contact is not: the village keeps it and puts the township in touch when
+// it must hear them. The public answer names no one.
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
@@ -21,7 +21,6 @@ import {
 export interface ReferredObjection {
 	channel: ObjectionChannel;
 	objectorName: string | null;
-	objectorContact: string | null;
 	text: string;
 	filedAt: string;
 	receivedOn: string | null;
@@ -45,11 +44,11 @@ export interface ReferralPage {
 	serviceCase: ReferredCase | null;
 }
 
-const person = (db: Db, id: number | null) =>
+const personName = (db: Db, id: number | null) =>
 	id === null
 		? null
-		: ((db.prepare('select name, phone from people where id = ?').get(id) as
-				{ name: string; phone: string | null } | undefined) ?? null);
+		: ((db.prepare('select name from people where id = ?').pluck().get(id) as string | undefined) ??
+			null);
 
 /** A referral of this township with its history; null for another township's or none. */
 export function referralPage(
@@ -68,14 +67,12 @@ export function referralPage(
 		referral.serviceCaseId === null
 			? null
 			: findCase(db, referral.villageId, referral.serviceCaseId);
-	const objector = o ? person(db, o.personId) : null;
 	const userName = db.prepare('select name from users where id = ?').pluck();
 	return {
 		referral,
 		objection: o && {
 			channel: o.channel,
-			objectorName: objector?.name ?? o.objectorName,
-			objectorContact: objector?.phone ?? o.objectorContact,
+			objectorName: personName(db, o.personId) ?? o.objectorName,
 			text: o.text,
 			filedAt: o.filedAt,
 			receivedOn: o.receivedOn,
@@ -90,7 +87,7 @@ export function referralPage(
 					),
 					title: c.title,
 					description: c.description,
-					villagerName: person(db, c.personId)?.name ?? '',
+					villagerName: personName(db, c.personId) ?? '',
 					filedOn: c.filedOn,
 					steps: stepsOf(db, c.id).map((s) => ({
 						...s,

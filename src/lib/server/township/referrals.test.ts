@@ -9,6 +9,7 @@ import { answerObjection, escalateObjection, fileObjection } from '../notices/ob
 import { referralStatusOf } from '../villages/township-referral';
 import { caseIn, caseWorld } from '../services/test-helpers';
 import type { Actor } from '../permissions/actor';
+import { referralPage } from './referral-page';
 import {
 	answerReferral,
 	findTownshipReferral,
@@ -294,5 +295,20 @@ describe('the township’s inbox', () => {
 		expect(townshipReferrals(db, elsewhere, '2026-03-10')).toEqual([]);
 		expect(findTownshipReferral(db, elsewhere, id, '2026-03-10')).toBeNull();
 		expect(findTownshipReferral(db, townshipOf(village()), id, '2026-03-10')?.id).toBe(id);
+	});
+
+	it('shows the official whose objection it is, with the village’s record, but not her number', () => {
+		const { objection } = referredObjection();
+		const id = referralOf(objection.id)!.id;
+		const page = referralPage(db, townshipOf(village()), id, '2026-03-10')!;
+		const person = db
+			.prepare('select name, phone from people where id = ?')
+			.get(villager().personId) as { name: string; phone: string };
+		expect(page.objection).toMatchObject({
+			objectorName: person.name,
+			text: OBJECTION,
+			villageAnswer: '按户籍分配。'
+		});
+		expect(JSON.stringify(page)).not.toContain(person.phone);
 	});
 });
