@@ -115,7 +115,9 @@ test('the clerk records guests, a speech, a roll call and paper ballots, and can
 	await guests.getByLabel('姓名').fill('周海涛');
 	await guests.getByLabel('职务（可不填）').fill('镇农业办主任');
 	await guests.getByRole('button', { name: '添加列席人员' }).click();
-	await expect(guests.getByRole('listitem')).toHaveText('周海涛（镇农业办主任） · 乡镇参会人员');
+	await expect(guests.getByRole('listitem')).toHaveText(
+		'周海涛（镇农业办主任） · 乡镇参会人员 · 文书登记'
+	);
 
 	await page.getByRole('button', { name: '开始会议' }).click();
 	await expect(page.getByTestId('meeting-state')).toHaveText('进行中');
