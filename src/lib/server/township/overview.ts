@@ -1,5 +1,5 @@
 // The township's overview across its villages (issue 19 item 1): one row per village, each number
-// counted by the rule the village's own pages use (docs/domain.md §19.4), a fixed handful of
+// counted by the rule the village’s own pages use (docs/domain.md, "The township’s overview"), a fixed handful of
 // indexed queries per village so that a township of tens of villages stays one quick page.
 import type { Db } from '../db';
 import { disclosureCadence, type DisclosureCadence } from '../notices/notices';
