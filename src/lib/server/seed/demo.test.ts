@@ -83,7 +83,9 @@ describe('demo seed', () => {
 		expect(c.representatives).toBe(20);
 		expect(c.supervisionMembers).toBe(3);
 		expect(c.groups).toHaveLength(4);
-		expect(db.prepare('select count(*) as n from grids').get()).toEqual({ n: 8 });
+		expect(db.prepare('select count(*) as n from grids where village_id = ?').get(id)).toEqual({
+			n: 8
+		});
 		expect(rosterWarnings(c)).toEqual([]);
 		const womenReps = db
 			.prepare(
@@ -93,7 +95,11 @@ describe('demo seed', () => {
 		expect(womenReps.n).toBeGreaterThanOrEqual(9);
 		// The roster came in through the importer: one import audit entry, and no full ID number kept.
 		expect(
-			db.prepare("select count(*) as n from audit where action = 'roster.imported'").get()
+			db
+				.prepare(
+					"select count(*) as n from audit where action = 'roster.imported' and village_id = ?"
+				)
+				.get(id)
 		).toEqual({ n: 1 });
 		expect(
 			db.prepare('select count(*) as n from people where length(id_last4) != 4').get()

@@ -1,6 +1,6 @@
 // The overview as files for the township's own spreadsheets and tools: CSV (UTF-8 with a BOM, one
 // row per village, headers in the reader's language) and JSON (the documented field names of
-// docs/domain.md §19.4). Both carry every rate's counts, so a reader can check each one.
+// docs/domain.md, "The township's overview"). Both carry every rate's counts, so a reader can check each one.
 import { m } from '$lib/paraglide/messages';
 import { positionLabel, stepLabel } from '$lib/labels';
 import { toCsv } from '../csv';

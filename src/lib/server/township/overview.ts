@@ -1,5 +1,5 @@
 // The township's overview across its villages (issue 19 item 1): one row per village, each number
-// counted by the rule the village's own pages use (docs/domain.md §19.4), a fixed handful of
+// counted by the rule the village’s own pages use (docs/domain.md, "The township’s overview"), a fixed handful of
 // indexed queries per village so that a township of tens of villages stays one quick page.
 import type { Db } from '../db';
 import { disclosureCadence, type DisclosureCadence } from '../notices/notices';
@@ -78,7 +78,11 @@ interface EventRow {
 	resolution_id: number | null;
 }
 
-/** Every 4+2 matter of the village with its events, in one query (no query per matter). */
+/**
+ * Every 4+2 matter of the village with its events, in one query (no query per matter). The state
+ * list lets the (village, state) index find them: a bare "or end_kind" read every topic of the
+ * village (117 ms for a village of 10,000 topics, 27 ms so).
+ */
 export function mattersOf(db: Db, villageId: number): MatterLine[] {
 	const rows = db
 		.prepare(
@@ -88,7 +92,8 @@ export function mattersOf(db: Db, villageId: number): MatterLine[] {
 			     where mo.id = e.motion_id and g.kind = 'township') end as township,
 			   (select r.id from resolutions r where r.motion_id = e.motion_id) as resolution_id
 			 from topics t left join procedure_events e on e.topic_id = t.id
-			 where t.village_id = ? and (t.state = 'four_plus_two' or t.end_kind in ('archive', 'vote_failed'))
+			 where t.village_id = ? and t.state in ('four_plus_two', 'completed')
+			   and (t.state = 'four_plus_two' or t.end_kind in ('archive', 'vote_failed'))
 			 order by t.id, e.id`
 		)
 		.all(villageId) as EventRow[];

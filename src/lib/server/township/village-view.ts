@@ -3,6 +3,8 @@
 // the village's own staff lists show of the work that is behind.
 import type { Db } from '../db';
 import { isOverdue, openObjections } from '../notices/objections';
+import { serviceCategories } from '../services/categories';
+import { categoryName } from '../services/messages';
 import { overdueCases, type LateStep } from '../services/queries';
 import type { TownshipVillage } from '../villages/townships';
 import { villageRow, type MatterLine, type OverviewRow, type Period } from './overview';
@@ -59,9 +61,10 @@ export function townshipVillageView(
 			ordinal: o.ordinal,
 			answerDue: o.answerDue
 		}));
+	const names = new Map(serviceCategories(db, village.id).map((c) => [c.key, categoryName(c)]));
 	const cases = overdueCases(db, village.id, LIST_MAX, today).map((c) => ({
 		number: c.number,
-		category: c.category,
+		category: names.get(c.category) ?? c.category,
 		dueOn: c.dueOn,
 		stepDueOn: c.stepDueOn,
 		lateStep: c.lateStep

@@ -5,7 +5,7 @@ import { requireTownship } from '$lib/server/villages/context';
 import { overviewPage } from '$lib/server/township/overview-page';
 import { overviewDocument } from '$lib/server/township/overview-export';
 
-// The overview as data (field names: docs/domain.md §19.4), for the township's own tools.
+// The overview as data (field names: docs/domain.md, "The township's overview"), for the township's own tools.
 export const GET: RequestHandler = (event) => {
 	const { townshipId } = requireTownship(event);
 	const page = overviewPage(getDb(), townshipId, event.url.searchParams);
