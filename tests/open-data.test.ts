@@ -3,6 +3,7 @@
 // Chinese column row and no name or phone of anyone on the roster; the JSON pages through every
 // row, links the next page and answers 304 to its own ETag; bad paging gets 400 with words.
 import { readFileSync } from 'node:fs';
+import type { APIResponse } from '@playwright/test';
 import Papa from 'papaparse';
 import { openDatabase } from '../src/lib/server/db/open.js';
 import type { Db } from '../src/lib/server/db/index.ts';
@@ -111,13 +112,13 @@ test('anyone downloads the village’s public records as CSV and JSON, with noth
 	const seen: number[] = [];
 	let total = -1;
 	while (next) {
-		const r = await page.request.get(next);
+		const r: APIResponse = await page.request.get(next);
 		expect(r.status()).toBe(200);
 		expect(r.headers()['content-type']).toContain('application/json');
 		expect(r.headers()['link']).toContain('rel="first"');
-		const body = await r.json();
+		const body: { data: { number: number }[]; total: number; next: string | null } = await r.json();
 		total = body.total;
-		seen.push(...body.data.map((n: { number: number }) => n.number));
+		seen.push(...body.data.map((n) => n.number));
 		next = body.next;
 	}
 	expect(seen.length).toBe(total);
