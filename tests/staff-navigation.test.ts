@@ -23,6 +23,7 @@ const SECTIONS = [
 	'会议',
 	'会场',
 	'公告',
+	'通知',
 	'花名册',
 	'账户',
 	'设置'
@@ -79,6 +80,7 @@ test('every staff page shows the same navigation without JavaScript at 360 px, t
 		[`/xinyang/meetings/${meetingId}/console`, '会议', 'true'],
 		['/xinyang/hall', '会场', 'page'],
 		['/xinyang/notices/desk', '公告', 'page'],
+		['/xinyang/outbox', '通知', 'page'],
 		['/xinyang/roster', '花名册', 'page'],
 		['/xinyang/roster/households', '花名册', 'true'],
 		['/xinyang/accounts', '账户', 'page'],

@@ -102,7 +102,14 @@ function fieldsOf(
 			}
 		},
 		'/[village]': {
-			notify: { path: '/xinyang', fields: { via: 'person', viaPerson: String(xy.gridHeadPerson) } }
+			notify: { path: '/xinyang', fields: { via: 'person', viaPerson: String(xy.gridHeadPerson) } },
+			channel: { path: '/xinyang', fields: { channel: 'call' } }
+		},
+		'/[village]/outbox/[id]/calls': {
+			done: {
+				path: `/xinyang/outbox/${xy.message}/calls?grid=${xy.gridPointGrid}`,
+				fields: { delivery: String(xy.delivery) }
+			}
 		},
 		'/[village]/accounts': {
 			create: {
@@ -409,7 +416,8 @@ function fieldsOf(
 			removeRelation: { path: person, fields: { relativeId: String(xy.person) } },
 			endRole: { path: person, fields: { roleId: String(xy.role), endDate: day() } },
 			fullMember: { path: person, fields: { roleId: String(xy.role), fullSince: day() } },
-			notify: { path: person, fields: { via: 'person', viaPerson: String(xy.gridHeadPerson) } }
+			notify: { path: person, fields: { via: 'person', viaPerson: String(xy.gridHeadPerson) } },
+			channel: { path: person, fields: { channel: 'sms' } }
 		},
 		'/[village]/roster/structure': {
 			addGroups: { path: '/xinyang/roster/structure', fields: { names: '第九村民小组' } },

@@ -228,6 +228,9 @@ export interface World {
 		notifiedMeeting: number;
 		/** 周建华's login: the township official the console may invite. */
 		townshipOfficial: number;
+		/** The message the notified meeting's notice queued, and one of its deliveries. */
+		message: number;
+		delivery: number;
 		draftMeeting: number;
 		urgentMeeting: number;
 		sheet: number;
@@ -803,6 +806,14 @@ async function buildWorld(app: App): Promise<World> {
 			notifiedMeeting,
 			townshipOfficial: one<number>(
 				`select id from users where phone = '${LOGINS.township.phone}'`
+			),
+			message: one<number>(
+				"select id from messages where kind = 'meeting_called' and subject_id = ?",
+				notifiedMeeting
+			),
+			delivery: one<number>(
+				"select min(d.id) from message_deliveries d join messages m on m.id = d.message_id where m.kind = 'meeting_called' and m.subject_id = ?",
+				notifiedMeeting
 			),
 			draftMeeting: Number(/meetings\/(\d+)/.exec(draftMeetingAt)![1]),
 			urgentMeeting: Number(/meetings\/(\d+)/.exec(urgentAt)![1]),

@@ -105,6 +105,11 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/notices/[seq].wav': { get: 'public' },
 	'/[village]/notices/[seq]/print': { get: 'public' },
 	'/[village]/notices/desk': { get: 'staff' },
+	// The outbox and each message are staff's; a grid's call list is its grid head's too (the
+	// domain refuses other members).
+	'/[village]/outbox': { get: 'staff' },
+	'/[village]/outbox/[id]': { get: 'staff' },
+	'/[village]/outbox/[id]/calls': { get: 'member' },
 	'/[village]/resolutions': { get: 'public' },
 	'/[village]/resolutions/[id]': { get: 'public' },
 	// The village's rules bind everyone: their text and history are public; recording, enacting
@@ -418,6 +423,34 @@ export function probes(w: World): Probe[] {
 		p('/[village]/grid-point/summary', `/xinyang/grid-point/summary?grid=${ds.grid}`, {
 			clerk: 404,
 			gridHead: 404
+		}),
+		p('/[village]/outbox', '/xinyang/outbox', e('/[village]/outbox')),
+		p('/[village]/outbox/[id]', `/xinyang/outbox/${xy.message}`, e('/[village]/outbox/[id]')),
+		p('/[village]/outbox/[id]', `/dongshan/outbox/${xy.message}`, {
+			dsClerk: 404,
+			clerk: 403
+		}),
+		// A grid's call list: the grid head of that grid and staff; other members are refused.
+		p(
+			'/[village]/outbox/[id]/calls',
+			`/xinyang/outbox/${xy.message}/calls?grid=${xy.gridPointGrid}`,
+			{
+				...e('/[village]/outbox/[id]/calls'),
+				villager: 403,
+				rep: 403,
+				supervisor: 403
+			}
+		),
+		p('/[village]/outbox/[id]/calls', `/xinyang/outbox/${xy.message}/calls?grid=${xy.otherGrid}`, {
+			...e('/[village]/outbox/[id]/calls'),
+			villager: 403,
+			rep: 403,
+			supervisor: 403,
+			gridHead: 404
+		}),
+		p('/[village]/outbox/[id]/calls', `/dongshan/outbox/${xy.message}/calls`, {
+			dsClerk: 404,
+			clerk: 403
 		}),
 		p('/[village]/figures', '/xinyang/figures', e('/[village]/figures')),
 		p('/[village]/open-data', '/xinyang/open-data', e('/[village]/open-data')),

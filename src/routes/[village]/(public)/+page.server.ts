@@ -13,6 +13,9 @@ import { casesOfVillager } from '$lib/server/services/queries';
 import { requireMember, villageFromSlug } from '$lib/server/villages/context';
 import { refusalStatus } from '$lib/server/http/refusal';
 import { householdsOfMember } from '$lib/server/households/records';
+import { preferredChannelOf, setPreferredChannel } from '$lib/server/outbox/delivery';
+import { preferredChannelForm } from '$lib/server/outbox/forms';
+import { outboxRefusalMessage } from '$lib/server/outbox/messages';
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	const village = villageFromSlug(params.village);
@@ -35,7 +38,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		notify: {
 			preference: notifyPreferenceOf(db, village.id, personId),
 			messengers: messengersFor(db, village.id, personId)
-		}
+		},
+		channel: preferredChannelOf(db, village.id, personId)
 	};
 };
 
@@ -53,5 +57,21 @@ export const actions: Actions = {
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), { notifyError: notifyRefusalMessage(r.reason) });
 		return { notice: m.notify_saved() };
+	},
+	channel: async (event) => {
+		const { village, user } = requireMember(event);
+		if (user.personId === null) return fail(403, { message: m.error_forbidden() });
+		const parsed = parseForm(preferredChannelForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { channelError: firstError(parsed.errors) });
+		const r = setPreferredChannel(
+			getDb(),
+			actorOf(user),
+			village.id,
+			user.personId,
+			parsed.data.channel
+		);
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), { channelError: outboxRefusalMessage(r.reason) });
+		return { channelSaved: true };
 	}
 };

@@ -18,6 +18,7 @@ import {
 import { gridPointRefusalMessage } from '$lib/server/grid-points/messages';
 import { gridsKeptBy, peopleOfGrid } from '$lib/server/grid-points/records';
 import { openItems, weekSummary } from '$lib/server/grid-points/summary';
+import { callsToMake } from '$lib/server/outbox/outbox';
 import { recordItemForm, toCaseForm, toNoteForm, toTopicForm } from '$lib/server/grid-points/forms';
 
 export const load: PageServerLoad = (event) => {
@@ -40,6 +41,7 @@ export const load: PageServerLoad = (event) => {
 		people: people.map((p) => ({ id: p.id, label: labels.get(p.id) ?? p.name })),
 		open: openItems(db, village.id, grid.id),
 		week: weekSummary(db, village.id, grid.id, today),
+		calls: callsToMake(db, village.id, grid.id),
 		caseCategories: serviceCategories(db, village.id)
 			.filter((c) => c.active)
 			.map((c) => ({ key: c.key, name: categoryName(c) }))

@@ -19,6 +19,7 @@ import { annualVillagersMeeting } from '$lib/server/meetings/reminders';
 import { upcomingMeetings } from '$lib/server/meetings/upcoming';
 import { missingCalendarYears } from '$lib/server/calendar/working-days';
 import { overdueByMember } from '$lib/server/households/coverage';
+import { queueDueReminders } from '$lib/server/households/reminders';
 
 import { overdueCases, windowCounts } from '$lib/server/services/queries';
 import { filingsToSend } from '$lib/server/village-rules/filing';
@@ -32,6 +33,9 @@ export const load: PageServerLoad = (event) => {
 	const from = isValidDate(q.get('from') ?? '') ? q.get('from')! : `${today.slice(0, 4)}-01-01`;
 	const to = isValidDate(q.get('to') ?? '') ? q.get('to')! : today;
 	const objections = openObjections(db, village.id);
+	// The day's reminders (an overdue case, a visit due) are queued when staff open the desk: the
+	// sweep is idempotent, so opening it again queues nothing new.
+	queueDueReminders(db, village.id, today);
 	return {
 		meetings: upcomingMeetings(db, village.id),
 		period: { from, to },

@@ -38,6 +38,9 @@ import {
 import { actorOf } from '$lib/server/permissions';
 import { messengersFor, notifyPreferenceOf, setNotifyPreference } from '$lib/server/roster/notify';
 import { notifyForm, notifyRefusalMessage } from '$lib/server/roster/notify-form';
+import { preferredChannelOf, setPreferredChannel } from '$lib/server/outbox/delivery';
+import { preferredChannelForm } from '$lib/server/outbox/forms';
+import { outboxRefusalMessage } from '$lib/server/outbox/messages';
 import { listGrids } from '$lib/server/roster/structure';
 import { relationRefusalMessage, roleRefusalMessage } from '$lib/server/roster/messages';
 import { idParam, requireStaff } from '$lib/server/villages/context';
@@ -68,6 +71,7 @@ export const load: PageServerLoad = (event) => {
 			preference: notifyPreferenceOf(db, village.id, person.id),
 			messengers: messengersFor(db, village.id, person.id)
 		},
+		channel: preferredChannelOf(db, village.id, person.id),
 		today: todayInChina()
 	};
 };
@@ -88,6 +92,21 @@ export const actions: Actions = {
 		if (!r.ok)
 			return fail(refusalStatus(r.reason), { notifyError: notifyRefusalMessage(r.reason) });
 		return { saved: true };
+	},
+	channel: async (event) => {
+		const { village, user, person } = personOf(event);
+		const parsed = parseForm(preferredChannelForm, await readForm(event.request));
+		if (!parsed.ok) return fail(400, { channelError: firstError(parsed.errors) });
+		const r = setPreferredChannel(
+			getDb(),
+			actorOf(user),
+			village.id,
+			person.id,
+			parsed.data.channel
+		);
+		if (!r.ok)
+			return fail(refusalStatus(r.reason), { channelError: outboxRefusalMessage(r.reason) });
+		return { channelSaved: true };
 	},
 	update: async (event) => {
 		const { village, user, person } = personOf(event);
