@@ -6,6 +6,8 @@ import { namesImpossibleAction } from '$lib/server/http/action-name';
 import { compressResponse } from '$lib/server/http/compress';
 import { DISPLAY_COOKIE, htmlOpening, isLargeText } from '$lib/server/http/display-mode';
 import { seedOnFirstStart } from '$lib/server/seed/demo';
+import { configuredSmsProvider } from '$lib/server/outbox/sms-provider';
+import { smsInterval, startSmsTimer } from '$lib/server/outbox/sms-timer';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -17,6 +19,7 @@ import { m } from '$lib/paraglide/messages';
 export const init: ServerInit = async () => {
 	const db = getDb();
 	await seedOnFirstStart(db);
+	startSmsTimer(db, configuredSmsProvider(), smsInterval());
 };
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

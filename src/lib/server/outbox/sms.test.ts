@@ -7,6 +7,7 @@ import { aliyunProvider, type SmsProvider } from './sms-provider';
 import { startSmsStandin, type SmsStandin } from './sms-standin.test-helper';
 import { MAX_ATTEMPTS, NO_PHONE, nextAttemptAt, sendPendingSms, smsSummary } from './sms';
 import { insertDelivery, insertMessage } from './test-helpers';
+import { sendSmsOfAllVillages, smsInterval, startSmsTimer } from './sms-timer';
 
 const keys = { accessKeyId: 'LTAI-test', accessKeySecret: 'stand-in-secret' };
 const T0 = new Date('2026-12-01T02:00:00.000Z');
@@ -191,5 +192,31 @@ describe('nextAttemptAt', () => {
 		[3, '2026-12-01T02:00:00.000Z', null]
 	])('after %i attempts (last %s): %s', (attempts, last, expected) => {
 		expect(nextAttemptAt(attempts, last)).toEqual(expected);
+	});
+});
+
+describe('the server’s own round', () => {
+	it('sends every village’s due SMS as the system, without an actor', async () => {
+		const d = queued();
+		expect(await sendSmsOfAllVillages(db, provider, () => T0)).toBe(1);
+		expect(delivery(d).state).toBe('sent');
+		const actor = db.prepare("select actor_id from audit where action = 'message.sent'").get() as {
+			actor_id: number | null;
+		};
+		expect(actor.actor_id).toBeNull();
+	});
+
+	it.each([
+		[undefined, null],
+		['abc', null],
+		['5', null],
+		['60', 60_000]
+	])('SMS_SEND_INTERVAL_SECONDS=%s gives %s ms', (value, ms) => {
+		expect(smsInterval({ SMS_SEND_INTERVAL_SECONDS: value })).toBe(ms);
+	});
+
+	it('starts no timer when SMS is off', () => {
+		expect(startSmsTimer(db, null, 60_000)).toBeNull();
+		expect(startSmsTimer(db, provider, null)).toBeNull();
 	});
 });
