@@ -203,8 +203,6 @@ export interface World {
 		revisionPublic: boolean;
 		/** A comment on it, or 0 when the draft has none yet. */
 		revisionComment: number;
-		/** The village's first outbox message, or 0 when the demo queued none. */
-		message: number;
 		/** A topic the villager filed, with a photo only members may fetch. */
 		topic: string;
 		photo: number;
@@ -765,8 +763,6 @@ async function buildWorld(app: App): Promise<World> {
 					'select comments_from is not null from rules_revisions where id = ?',
 					revision
 				) === 1,
-			message:
-				watch.get<number>('select min(id) from messages where village_id = ?', xyVillage) ?? 0,
 			revisionComment:
 				watch.get<number>('select min(id) from rules_comments where revision_id = ?', revision) ??
 				0,
