@@ -524,6 +524,24 @@ test('the forms of each village refuse the other village’s ids, and nothing ch
 					consentAt: '2026-01-01T08:00'
 				}
 			}
+		],
+		// 长青乡's official, naming 新阳's waiting filing under 东山村 (another township's village)
+		// and under 湖东村 (his own township's, but not that filing's village).
+		[
+			'township',
+			{
+				path: '/township/filings',
+				action: 'acknowledge',
+				fields: { village: 'dongshan', filing: id(xy.filing) }
+			}
+		],
+		[
+			'township',
+			{
+				path: '/township/filings',
+				action: 'return',
+				fields: { village: 'hudong', filing: id(xy.filing), reason: '某' }
+			}
 		]
 	];
 	const tries = cross.map(([role, call]) => ({
