@@ -279,7 +279,9 @@ describe('the register', () => {
 		});
 		expect(step4.present).toBe(step4.expected);
 		expect(step4.signatures).toHaveLength(step4.present);
-		expect(step4.township).toEqual([{ name: '孙明', position: '长青乡党委委员' }]);
+		expect(step4.township).toEqual([
+			{ name: '孙明', position: '长青乡党委委员', byAccount: false }
+		]);
 		expect(reg.sheets[4].disclosure).toMatchObject({ seq: published.notice.seq });
 		expect(reg.sheets[5]).toMatchObject({ done: false, meeting: null, disclosure: null });
 		expect(JSON.stringify(reg)).not.toMatch(/(?<![0-9a-f])1[3-9]\d{9}(?![0-9a-f])/);

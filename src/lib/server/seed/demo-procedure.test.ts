@@ -44,7 +44,7 @@ describe('the demo 4+2 matters', () => {
 		);
 		expect(underNotice.items[0].objectionsUntil! >= today).toBe(true);
 		expect(registerOf(db, village, straw.topic.id)!.sheets[3].meeting!.township).toEqual([
-			{ name: '孙明', position: '长青乡党委委员' }
+			{ name: '孙明', position: '长青乡党委委员', byAccount: false }
 		]);
 		expect(verifyChain(db).ok).toBe(true);
 	});
