@@ -107,7 +107,7 @@ function fieldsOf(
 		},
 		'/[village]/outbox/[id]/calls': {
 			done: {
-				path: `/xinyang/outbox/${xy.message}/calls?grid=${xy.gridPointGrid}`,
+				path: `/xinyang/outbox/${xy.message}/calls`,
 				fields: { delivery: String(xy.delivery) }
 			}
 		},
