@@ -1,41 +1,25 @@
 // 大喇叭: the clerk opens the loudspeaker script of a notified meeting's message, reads the time and
 // place said in words, twice, and downloads the recording for the village broadcast system.
-import { openDatabase } from '../src/lib/server/db/open.js';
 import { parseWav, durationOf } from '../src/lib/server/speech/wav.ts';
 import { DEMO, checkA11y, expect, login, test, type App } from './fixtures.ts';
 import { query } from './meeting-helpers.ts';
 
 const MEETING = '村民会议：修订村规民约';
 
-/**
- * The outbox message the meeting's notice queued. Until the outbox queues messages itself, a row
- * like the one it writes is put in the server's database (WAL lets a second connection write).
- */
-function meetingMessage(app: App): { id: number; date: string; place: string } {
-	const [meeting] = query<{ id: number; date: string; place: string; villageId: number }>(
+/** The outbox message the meeting's notice queued (notifyMeeting queues one). */
+function meetingMessage(app: App): { id: number; title: string; date: string; place: string } {
+	const [meeting] = query<{ id: number; date: string; place: string }>(
 		app,
-		`select id, meeting_date as date, place, village_id as villageId from meetings
-		 where title = ? and state = 'notified'`,
+		`select id, meeting_date as date, place from meetings where title = ? and state = 'notified'`,
 		MEETING
 	);
-	const found = query<{ id: number }>(
+	const [message] = query<{ id: number; title: string }>(
 		app,
-		"select id from messages where kind = 'meeting_called' and subject_type = 'meeting' and subject_id = ?",
+		"select id, title from messages where kind = 'meeting_called' and subject_type = 'meeting' and subject_id = ?",
 		meeting.id
-	)[0];
-	if (found) return { ...meeting, id: found.id };
-	const db = openDatabase(app.dbPath);
-	try {
-		const id = db
-			.prepare(
-				`insert into messages (village_id, kind, subject_type, subject_id, title, body, created_at)
-				 values (?, 'meeting_called', 'meeting', ?, ?, '请准时参加。', ?)`
-			)
-			.run(meeting.villageId, meeting.id, MEETING, new Date().toISOString()).lastInsertRowid;
-		return { ...meeting, id: Number(id) };
-	} finally {
-		db.close();
-	}
+	);
+	expect(message, 'the notice queued its message').toBeTruthy();
+	return { ...meeting, ...message };
 }
 
 const CN_DIGITS = '〇一二三四五六七八九';
@@ -67,7 +51,7 @@ test('a notified meeting’s loudspeaker script and its recording', async ({ pag
 		page.waitForEvent('download'),
 		page.getByRole('link', { name: '下载广播录音（WAV）' }).click()
 	]);
-	expect(download.suggestedFilename()).toBe(`新阳村广播-${MEETING}.wav`);
+	expect(download.suggestedFilename()).toBe(`新阳村广播-${message.title}.wav`);
 	const res = await page.request.get(`/xinyang/outbox/${message.id}/broadcast.wav`);
 	expect(res.status()).toBe(200);
 	expect(res.headers()['content-type']).toBe('audio/wav');

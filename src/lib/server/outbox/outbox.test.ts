@@ -16,7 +16,14 @@ import { caseIn, caseWorld } from '../services/test-helpers';
 import { queueDueReminders } from '../households/reminders';
 import { setNotifyPreference } from '../roster/notify';
 import { setPreferredChannel } from './delivery';
-import { deliveriesOf, outboxOf, queueMessage, type Channel, type MessageKind } from './outbox';
+import {
+	deliveriesOf,
+	outboxCount,
+	outboxOf,
+	queueMessage,
+	type Channel,
+	type MessageKind
+} from './outbox';
 
 let db: Db;
 useDemoVillageDb((d) => {
@@ -163,6 +170,42 @@ describe('queueMessage', () => {
 		});
 		expect(entry.toDo).toBe(3);
 		expect(verifyChain(db).ok).toBe(true);
+	});
+});
+
+describe('the outbox in pages', () => {
+	it('counts what it holds and pages through it newest first, each message once', () => {
+		const villager = db
+			.prepare("select id from people where village_id = ? and status = 'resident' limit 1")
+			.get(village()) as { id: number };
+		command(db, {
+			actor: null,
+			villageId: village(),
+			run: (_, ctx) => {
+				for (let i = 1; i <= 7; i++)
+					queueMessage(ctx, village(), {
+						kind: 'topic_answered',
+						subjectType: 'topic',
+						subjectId: 900 + i,
+						title: `t${i}`,
+						body: 'b',
+						link: '',
+						recipients: [villager.id]
+					});
+				return { ok: true as const };
+			}
+		});
+		const total = outboxCount(db, village());
+		expect(total).toBe((db.prepare('select count(*) as n from messages').get() as { n: number }).n);
+		const all = outboxOf(db, village(), { limit: 1000 }).map((e) => e.id);
+		const paged = [0, 1, 2, 3].flatMap((p) =>
+			outboxOf(db, village(), { limit: 3, offset: p * 3 }).map((e) => e.id)
+		);
+		expect(paged).toEqual(all.slice(0, 12));
+		expect(new Set(paged).size).toBe(paged.length);
+		expect(outboxCount(db, village(), { toDo: true })).toBe(
+			outboxOf(db, village(), { toDo: true, limit: 1000 }).length
+		);
 	});
 });
 

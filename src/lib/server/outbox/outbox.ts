@@ -164,21 +164,35 @@ export interface OutboxEntry extends Message {
 	toDo: number;
 }
 
+const TO_DO_FILTER = `(? = 0 or exists (select 1 from message_deliveries d
+	where d.message_id = m.id and d.state in ('pending', 'failed')))`;
+
+/** How many messages the outbox holds, or with work left (`toDo`): for its pages. */
+export const outboxCount = (db: Db, villageId: number, options: { toDo?: boolean } = {}): number =>
+	(
+		db
+			.prepare(`select count(*) as n from messages m where village_id = ? and ${TO_DO_FILTER}`)
+			.get(villageId, options.toDo ? 1 : 0) as { n: number }
+	).n;
+
 /** The village's messages, newest first, each with its counts; `toDo` keeps those with work left. */
 export function outboxOf(
 	db: Db,
 	villageId: number,
-	options: { toDo?: boolean; limit?: number } = {}
+	options: { toDo?: boolean; limit?: number; offset?: number } = {}
 ): OutboxEntry[] {
 	const messages = (
 		db
 			.prepare(
-				`select ${MESSAGE_COLUMNS} from messages m where village_id = ?
-				   and (? = 0 or exists (select 1 from message_deliveries d
-				     where d.message_id = m.id and d.state in ('pending', 'failed')))
-				 order by created_at desc, id desc limit ?`
+				`select ${MESSAGE_COLUMNS} from messages m where village_id = ? and ${TO_DO_FILTER}
+				 order by created_at desc, id desc limit ? offset ?`
 			)
-			.all(villageId, options.toDo ? 1 : 0, options.limit ?? 200) as (Message & {
+			.all(
+				villageId,
+				options.toDo ? 1 : 0,
+				options.limit ?? 200,
+				options.offset ?? 0
+			) as (Message & {
 			urgent: unknown;
 		})[]
 	).map(toMessage);
