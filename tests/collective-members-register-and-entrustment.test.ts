@@ -28,7 +28,7 @@ interface Person {
 	year: string;
 }
 
-/** Two adults of one household not yet on the demo register. */
+/** Two adults of one 新阳村 household not yet on its register (湖东村 has a roster too). */
 function householdPair(app: App): [Person, Person] {
 	return withDb(app, (db) => {
 		const rows = db
@@ -36,9 +36,11 @@ function householdPair(app: App): [Person, Person] {
 				`select p.name, h.household_key as householdKey, substr(p.birth_date, 1, 4) as year
 				 from people p join households h on h.id = p.household_id
 				 where p.status = 'resident' and p.birth_date <= '1990-01-01'
+				   and p.village_id = (select id from villages where slug = 'xinyang')
 				   and not exists (select 1 from collective_members m where m.person_id = p.id)
 				   and h.id = (select h2.id from households h2 join people p2 on p2.household_id = h2.id
 				               where p2.status = 'resident' and p2.birth_date <= '1990-01-01'
+				                 and p2.village_id = (select id from villages where slug = 'xinyang')
 				                 and not exists (select 1 from collective_members m where m.person_id = p2.id)
 				               group by h2.id having count(*) >= 2 order by h2.household_key limit 1)
 				 order by p.id limit 2`
