@@ -42,6 +42,7 @@ function neighbour(app: App, not: number[]): { id: number; name: string } {
 	return query<{ id: number; name: string }>(
 		app,
 		`select p.id, p.name from people p where p.status = 'resident' and p.birth_date < '1980-01-01'
+		 and p.village_id = (select id from villages where slug = 'xinyang')
 		 and p.id not in (select person_id from users where person_id is not null)
 		 and p.id not in (select value from json_each(?))
 		 and (select count(*) from people q where q.name = p.name) = 1

@@ -28,7 +28,7 @@ function elderlyWithoutPhone(app: App): string {
 			.prepare(
 				`select p.name from people p join households h on h.id = p.household_id
 				 join grids g on g.id = h.grid_id
-				 where g.name = '第一网格' and p.status = 'resident' and p.phone is null
+				 where p.village_id = (select id from villages where slug = 'xinyang') and g.name = '第一网格' and p.status = 'resident' and p.phone is null
 				   and p.birth_date < '1950-01-01'
 				   and not exists (select 1 from users u where u.person_id = p.id)
 				   and (select count(*) from people q where q.name = p.name) = 1
