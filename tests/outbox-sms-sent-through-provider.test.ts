@@ -21,7 +21,10 @@ import { query } from './meeting-helpers.ts';
 
 const KEYS = { accessKeyId: 'LTAI-e2e', accessKeySecret: 'e2e-secret-2026' };
 
-/** A meeting notice queued for SMS to these villagers (written as the outbox writes it). */
+/**
+ * A meeting notice queued for SMS to these villagers (written as the outbox writes it, as another
+ * event of the demo's meeting 1, whose own notice is already in the outbox).
+ */
 function queueSms(app: App, phones: string[]): void {
 	const people = phones.map(
 		(phone) =>
@@ -32,8 +35,8 @@ function queueSms(app: App, phones: string[]): void {
 		const village = db.prepare("select id from villages where slug = 'xinyang'").pluck().get();
 		const message = db
 			.prepare(
-				`insert into messages (village_id, kind, subject_type, subject_id, title, body, created_at)
-				 values (?, 'meeting_called', 'meeting', 1, '关于召开村民会议的通知', '请准时参加。', ?)`
+				`insert into messages (village_id, kind, subject_type, subject_id, event_key, title, body, created_at)
+				 values (?, 'meeting_called', 'meeting', 1, 'sms-story', '关于召开村民会议的通知', '请准时参加。', ?)`
 			)
 			.run(village, new Date().toISOString()).lastInsertRowid;
 		for (const person of people)
