@@ -31,7 +31,12 @@ test('an opinion posted, reloaded and tapped twice is stored once', async ({ app
 	const number = withDb(
 		app,
 		(db) =>
-			db.prepare("select min(number) from topics where state = 'submitted'").pluck().get() as string
+			db
+				.prepare(
+					"select min(number) from topics where state = 'submitted' and village_id = (select id from villages where slug = 'xinyang')"
+				)
+				.pluck()
+				.get() as string
 	);
 	const path = `/xinyang/topics/${number}`;
 
