@@ -1,10 +1,11 @@
 // The loudspeaker script of an outbox message: a meeting's notice is said with the meeting's own
 // date, time and place (read here, a layer above the outbox), any other message as it is written.
 import type { Db } from '../db';
-import { broadcastScript, findOutboxMessage, type BroadcastSubject } from '../outbox/broadcast';
+import { broadcastScript, type BroadcastSubject } from '../outbox/broadcast';
+import { findMessage, type MessageKind } from '../outbox/outbox';
 import { getMeeting } from './records';
 
-const MEETING_KINDS: readonly string[] = ['meeting_called', 'meeting_moved'];
+const MEETING_KINDS: readonly MessageKind[] = ['meeting_called', 'meeting_moved'];
 
 export interface Broadcast {
 	messageId: number;
@@ -18,7 +19,7 @@ export function messageBroadcast(
 	village: { id: number; name: string },
 	messageId: number
 ): Broadcast | null {
-	const message = findOutboxMessage(db, village.id, messageId);
+	const message = findMessage(db, village.id, messageId);
 	if (!message) return null;
 	const meeting =
 		MEETING_KINDS.includes(message.kind) && message.subjectType === 'meeting'

@@ -2,7 +2,6 @@
 // in Mandarin whatever language the page is in (the speakers and the voice are Chinese), dates and
 // times in words, the whole said twice because a listener in a field catches only part of once.
 import { m } from '$lib/paraglide/messages';
-import type { Db } from '../db';
 import { speakable } from '../speech/text';
 
 const ZH = { locale: 'zh-CN' } as const;
@@ -106,25 +105,4 @@ export function broadcastScript(input: BroadcastInput): string[] {
 		said,
 		m.sms_broadcast_closing({}, ZH)
 	];
-}
-
-export interface OutboxMessage {
-	id: number;
-	kind: string;
-	subjectType: string;
-	subjectId: number;
-	title: string;
-	body: string;
-	urgent: boolean;
-}
-
-/** A message of this village's outbox, or null (another village's is as missing as none). */
-export function findOutboxMessage(db: Db, villageId: number, id: number): OutboxMessage | null {
-	const row = db
-		.prepare(
-			`select id, kind, subject_type as subjectType, subject_id as subjectId, title, body, urgent
-			 from messages where id = ? and village_id = ?`
-		)
-		.get(id, villageId) as (Omit<OutboxMessage, 'urgent'> & { urgent: number }) | undefined;
-	return row ? { ...row, urgent: row.urgent === 1 } : null;
 }
