@@ -76,6 +76,9 @@ export async function generate(
 	});
 
 	const peoplePerVillage = Math.floor(scale.people / scale.villages);
+	// The two meetings' voters are distinct people of the first village, each with one login.
+	if (scale.stormVoters + scale.openLoopVoters > peoplePerVillage)
+		throw new Error(`a village of ${peoplePerVillage} people cannot seat all the voters`);
 	// Totals split as evenly as whole numbers allow, so the counts come out exact.
 	const share = (total: number, parts: number, i: number) =>
 		Math.floor(total / parts) + (i < total % parts ? 1 : 0);
