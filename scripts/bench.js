@@ -107,7 +107,10 @@ async function load(url, path, { cookie, etag } = {}) {
 		const answered = ['1xx', '2xx', '3xx', '4xx', '5xx'].reduce((n, k) => n + result[k], 0);
 		const good = result[expect === 304 ? '3xx' : '2xx'];
 		const bad = answered - good + result.errors + result.timeouts;
-		if (bad > 0) throw new Error(`${bad} failed responses`);
+		if (bad > 0)
+			throw new Error(
+				`${bad} failed responses (${answered - good} other status, ${result.errors} errors, ${result.timeouts} timeouts)`
+			);
 		return {
 			rps: Math.round(result.requests.average),
 			p50: result.latency.p50,
