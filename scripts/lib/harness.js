@@ -1,8 +1,8 @@
 // What the benchmark, the crash test and the backup-under-load test share: the township
 // generator (TypeScript, bundled on the fly), a production server on a given database file, and
 // signing in as a generated voter.
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { build } from 'rolldown';
@@ -49,8 +49,9 @@ export function freePort() {
 /**
  * Starts `node build` on dbPath and waits for /healthz.
  * @param {string} dbPath
- * @param {{ port?: number, stdio?: 'inherit' | 'ignore' }} [options] the same port again after a
- *   restart keeps the Origin of forms already issued
+ * @param {{ port?: number, stdio?: 'inherit' | 'ignore', env?: Record<string, string> }} [options]
+ *   the same port again after a restart keeps the Origin of forms already issued; `env` adds
+ *   settings (the bench passes the documented production ones)
  */
 export async function startServer(dbPath, options = {}) {
 	const port = options.port ?? (await freePort());
@@ -64,14 +65,23 @@ export async function startServer(dbPath, options = {}) {
 			HOST: '127.0.0.1',
 			ORIGIN: url,
 			DATABASE_PATH: dbPath,
-			SEED_DEMO: '0'
+			SEED_DEMO: '0',
+			...options.env
 		},
 		stdio: ['ignore', 'ignore', options.stdio ?? 'inherit']
 	});
+	return { url, port, child: await ready(child, `${url}/healthz`) };
+}
+
+/**
+ * Waits until `probe` answers 200; kills the child if it never does.
+ * @param {import('node:child_process').ChildProcess} child @param {string} probe
+ */
+async function ready(child, probe) {
 	for (let i = 0; i < 300; i++) {
 		if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
 		try {
-			if ((await fetch(`${url}/healthz`)).ok) return { url, port, child };
+			if ((await fetch(probe)).ok) return child;
 		} catch {
 			// not listening yet
 		}
@@ -79,6 +89,44 @@ export async function startServer(dbPath, options = {}) {
 	}
 	child.kill('SIGKILL');
 	throw new Error('the server did not start');
+}
+
+/** The bench's floor app (bench/floor): one bare SvelteKit page, built by the same adapter. */
+const floorDir = join(root, 'bench', 'floor');
+
+/** Builds the floor app when its sources or the installed SvelteKit are newer than its build. */
+export function buildFloorIfStale() {
+	const handler = join(floorDir, 'build', 'handler.js');
+	const inputs = [
+		join(floorDir, 'src', 'routes', '+page.svelte'),
+		join(floorDir, 'src', 'app.html'),
+		join(floorDir, 'svelte.config.js'),
+		join(floorDir, 'vite.config.js'),
+		join(root, 'node_modules', '@sveltejs', 'kit', 'package.json'),
+		join(root, 'node_modules', '@sveltejs', 'adapter-node', 'package.json')
+	];
+	if (
+		existsSync(handler) &&
+		Math.max(...inputs.map((p) => statSync(p).mtimeMs)) < statSync(handler).mtimeMs
+	)
+		return;
+	console.log('Building the floor app (bench/floor)…');
+	execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+		cwd: floorDir,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+}
+
+/** Starts the floor app with the same Node flags as the app and waits for its page. */
+export async function startFloor() {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'build'], {
+		cwd: floorDir,
+		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	return { url, child: await ready(child, `${url}/`) };
 }
 
 /** @param {number} pid */

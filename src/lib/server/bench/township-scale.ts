@@ -16,7 +16,9 @@ export const TOWNSHIP = {
 	firstVillageCases: 5_000,
 	casesPerVillage: 300,
 	stormVoters: 100,
-	stormMotions: 60
+	stormMotions: 60,
+	// The open-loop run: this many voters each cast one ballot on one open motion.
+	openLoopVoters: 300
 };
 
 export type Scale = typeof TOWNSHIP;
@@ -33,7 +35,8 @@ export const TINY: Scale = {
 	firstVillageCases: 50,
 	casesPerVillage: 10,
 	stormVoters: 20,
-	stormMotions: 10
+	stormMotions: 10,
+	openLoopVoters: 30
 };
 
 /** Next to nothing: one village with one of each thing the pages show. */
@@ -49,13 +52,36 @@ export const EMPTY: Scale = {
 	firstVillageCases: 1,
 	casesPerVillage: 1,
 	stormVoters: 100,
-	stormMotions: 60
+	stormMotions: 60,
+	openLoopVoters: 0
 };
+
+/** A township (the unit one instance serves, docs/operations.md) holds this many villages. */
+export const VILLAGES_PER_TOWNSHIP = 30;
+
+/**
+ * The full township's sizes for `villages` villages: the first village stays as it is (its pages
+ * are the ones measured), everything else grows with the number of villages.
+ */
+export function scaleFor(villages: number): Scale {
+	const per = (total: number) => Math.round((total * villages) / TOWNSHIP.villages);
+	return {
+		...TOWNSHIP,
+		villages,
+		people: per(TOWNSHIP.people),
+		topics: TOWNSHIP.firstVillageTopics + per(TOWNSHIP.topics - TOWNSHIP.firstVillageTopics),
+		meetings: per(TOWNSHIP.meetings),
+		ballots: per(TOWNSHIP.ballots)
+	};
+}
 
 export const STORM_PASSWORD = 'bench-voter-2026';
 /** The clerk of village i (0-based) signs in with this number and STORM_PASSWORD. */
 export const clerkPhone = (i: number) => `1370000${String(i).padStart(4, '0')}`;
 export const stormPhone = (i: number) => `1390000${String(i).padStart(4, '0')}`;
+export const openLoopPhone = (i: number) => `1380000${String(i).padStart(4, '0')}`;
+/** The official of township t (0-based), with STORM_PASSWORD. */
+export const townshipPhone = (t: number) => `1360000${String(t).padStart(4, '0')}`;
 
 export const SURNAMES =
 	'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许'.split('');

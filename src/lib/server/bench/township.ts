@@ -1,6 +1,8 @@
 // Generates a township-scale database for the benchmark (issue 7): villages, people, topics with
 // opinions, closed meetings with their ballots, notices, and one open representatives' meeting
-// whose motions the vote storm votes on. Deterministic: the same scale gives the same database.
+// whose motions the vote storm votes on, and a second open meeting of 300 voters for the open-loop
+// run. Villages are grouped 30 to a township, each township with its official's login.
+// Deterministic: the same scale gives the same database.
 // Bulk rows go in by plain SQL in large transactions (the domain's audit entries are left out:
 // the chain starts empty and covers what the benchmark itself does).
 import { hash } from '@node-rs/argon2';
@@ -18,7 +20,10 @@ import {
 	SURNAMES,
 	TITLES,
 	clerkPhone,
+	openLoopPhone,
 	stormPhone,
+	townshipPhone,
+	VILLAGES_PER_TOWNSHIP,
 	type Scale
 } from './township-scale';
 import { addHouseholdVisits } from './township-visits';
@@ -30,13 +35,20 @@ export {
 	TINY,
 	TOWNSHIP,
 	clerkPhone,
+	openLoopPhone,
+	scaleFor,
 	stormPhone,
+	townshipPhone,
 	type Scale
 } from './township-scale';
 
 export interface Generated {
 	counts: Record<string, number>;
 	storm: { meetingId: number; motionIds: number[]; phones: string[] };
+	/** One meeting with one open motion, its voters signed in: each casts one ballot. */
+	openLoop: { meetingId: number; motionId: number; phones: string[] };
+	/** The first township's official (role township_official), password STORM_PASSWORD. */
+	townshipOfficialPhone: string;
 	slug: string;
 	topicNumber: string;
 }
@@ -50,6 +62,9 @@ export async function generate(
 	for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 	const db = openDatabase(path);
 	migrate(db);
+	// A scratch file written once and thrown away on failure: waiting for the disk after every
+	// transaction buys nothing here (the server opens it with its own synchronous=FULL).
+	db.pragma('synchronous = OFF');
 	const rand = seededRandom(20261127);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 	const now = new Date().toISOString();
@@ -61,6 +76,9 @@ export async function generate(
 	});
 
 	const peoplePerVillage = Math.floor(scale.people / scale.villages);
+	// The two meetings' voters are distinct people of the first village, each with one login.
+	if (scale.stormVoters + scale.openLoopVoters > peoplePerVillage)
+		throw new Error(`a village of ${peoplePerVillage} people cannot seat all the voters`);
 	// Totals split as evenly as whole numbers allow, so the counts come out exact.
 	const share = (total: number, parts: number, i: number) =>
 		Math.floor(total / parts) + (i < total % parts ? 1 : 0);
@@ -71,8 +89,13 @@ export async function generate(
 	const ballotsPerMeeting = Math.floor(scale.ballots / scale.meetings);
 
 	const ins = {
+		township: db.prepare('insert into townships (name, created_at) values (?, ?)'),
 		village: db.prepare(
-			`insert into villages (slug, name, township, one_shoulder, created_at) values (?, ?, '长青乡', 1, ?)`
+			`insert into villages (slug, name, township, township_id, one_shoulder, created_at) values (?, ?, ?, ?, 1, ?)`
+		),
+		official: db.prepare(
+			`insert into users (township_id, role, name, phone, password_hash, created_at, position)
+			 values (?, 'township_official', ?, ?, ?, ?, ?)`
 		),
 		user: db.prepare(
 			`insert into users (village_id, role, name, phone, password_hash, created_at, person_id) values (?, ?, ?, ?, ?, ?, ?)`
@@ -130,6 +153,9 @@ export async function generate(
 			`update motions set state = 'closed', closed_at = ?, quorum_at_close = ?, pass_evaluation = ?, result = ?,
 			   yes = ?, no = ?, abstain = ? where id = ?`
 		),
+		closeMeeting: db.prepare(
+			"update meetings set state = 'closed', closed_at = ?, audit_head_id = 0, audit_head_hash = ? where id = ?"
+		),
 		notice: db.prepare(
 			`insert into notices (village_id, seq, kind, title, summary, body, posted_on, posted_until, objections_until,
 			   audit_head_hash, posted_by, created_at)
@@ -137,6 +163,7 @@ export async function generate(
 		)
 	};
 
+	const TOWNSHIP_NAMES = ['长青乡', '青山镇', '白沙乡', '红星镇', '清河乡'];
 	// The reps' meeting rule frozen into each meeting, as createMeeting stores it.
 	const ruleJson = JSON.stringify(CN_2018.meetings.reps_meeting);
 	// The roster and agenda go in while the meeting is a draft; the triggers then let it move on
@@ -157,10 +184,19 @@ export async function generate(
 		clerkId: number;
 	}[] = [];
 	db.transaction(() => {
+		const townships: { id: number; name: string }[] = [];
+		for (let t = 0; t * VILLAGES_PER_TOWNSHIP < scale.villages; t++) {
+			const name = TOWNSHIP_NAMES[t] ?? `第${t + 1}乡`;
+			const id = Number(ins.township.run(name, now).lastInsertRowid);
+			townships.push({ id, name });
+			ins.official.run(id, '乡镇干部', townshipPhone(t), passwordHash, now, `${name}党政办`);
+		}
 		for (let v = 0; v < scale.villages; v++) {
 			const slug = v === 0 ? 'xinyang' : `v${String(v + 1).padStart(2, '0')}`;
+			const township = townships[Math.floor(v / VILLAGES_PER_TOWNSHIP)];
 			const villageId = Number(
-				ins.village.run(slug, v === 0 ? '新阳村' : `第${v + 1}村`, now).lastInsertRowid
+				ins.village.run(slug, v === 0 ? '新阳村' : `第${v + 1}村`, township.name, township.id, now)
+					.lastInsertRowid
 			);
 			const groups = [1, 2, 3, 4].map((g) =>
 				Number(ins.group.run(villageId, `第${g}组`).lastInsertRowid)
@@ -263,9 +299,11 @@ export async function generate(
 					).lastInsertRowid
 				);
 				const voters: { personId: number; householdId: number }[] = [];
+				const seen = new Set<number>();
 				for (let b = 0; b < ballotsPerMeeting; b++) {
 					const p = v.people[(k * 7 + b) % v.people.length];
-					if (voters.some((x) => x.personId === p.personId)) continue;
+					if (seen.has(p.personId)) continue;
+					seen.add(p.personId);
 					voters.push(p);
 					ins.roster.run(meetingId, p.personId, p.householdId, now, v.clerkId);
 				}
@@ -299,9 +337,7 @@ export async function generate(
 					tally.abstain,
 					motionId
 				);
-				db.prepare(
-					"update meetings set state = 'closed', closed_at = ?, audit_head_id = 0, audit_head_hash = ? where id = ?"
-				).run(`${date}T02:10:00.000Z`, HASH, meetingId);
+				ins.closeMeeting.run(`${date}T02:10:00.000Z`, HASH, meetingId);
 			}
 		}
 	}).immediate();
@@ -389,6 +425,52 @@ export async function generate(
 		}
 	}).immediate();
 
+	// The open-loop run's meeting: one open motion, its voters the village's people before the
+	// storm's, each with a login.
+	const openLoop: Generated['openLoop'] = { meetingId: 0, motionId: 0, phones: [] };
+	db.transaction(() => {
+		const v = villages[0];
+		openLoop.meetingId = Number(
+			ins.meeting.run(
+				v.villageId,
+				'村民代表会议（到场表决）',
+				today,
+				'draft',
+				today,
+				ruleJson,
+				scale.openLoopVoters,
+				now,
+				null,
+				null,
+				null,
+				v.clerkId,
+				now
+			).lastInsertRowid
+		);
+		for (let i = 0; i < scale.openLoopVoters; i++) {
+			const p = v.people[v.people.length - 1 - scale.stormVoters - i];
+			ins.roster.run(openLoop.meetingId, p.personId, p.householdId, now, v.clerkId);
+			ins.role.run(v.villageId, p.personId, 'village_rep', null);
+			const phone = openLoopPhone(i);
+			ins.user.run(
+				v.villageId,
+				'villager',
+				`到场代表${i + 1}`,
+				phone,
+				passwordHash,
+				now,
+				p.personId
+			);
+			openLoop.phones.push(phone);
+		}
+		const itemId = Number(ins.agenda.run(openLoop.meetingId, '表决议题', null).lastInsertRowid);
+		advance(openLoop.meetingId);
+		openLoop.motionId = Number(
+			ins.motion.run(openLoop.meetingId, itemId, '同意方案', 'named', quorum, v.clerkId, now, now)
+				.lastInsertRowid
+		);
+	}).immediate();
+
 	db.pragma('wal_checkpoint(TRUNCATE)');
 	db.exec('analyze');
 	const counts = Object.fromEntries(
@@ -401,9 +483,18 @@ export async function generate(
 			'ballot_receipts',
 			'notices',
 			'service_cases',
-			'household_visits'
+			'household_visits',
+			'townships',
+			'users'
 		].map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n])
 	);
 	db.close();
-	return { counts, storm, slug: villages[0].slug, topicNumber: 'XY-2026-0001' };
+	return {
+		counts,
+		storm,
+		openLoop,
+		townshipOfficialPhone: townshipPhone(0),
+		slug: villages[0].slug,
+		topicNumber: 'XY-2026-0001'
+	};
 }
