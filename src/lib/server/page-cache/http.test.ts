@@ -131,11 +131,7 @@ describe('pageOfResponse', () => {
 		['a redirect', { status: 303, headers: { location: '/login' } }, BOARD],
 		['a Set-Cookie', { headers: { 'set-cookie': 'session=; Max-Age=0' } }, BOARD],
 		['a private page', { headers: { 'cache-control': 'private, no-store' } }, BOARD],
-		[
-			'a nonce',
-			{ headers: { 'content-security-policy': "script-src 'self' 'nonce-abc'" } },
-			BOARD
-		],
+		['a nonce', { headers: { 'content-security-policy': "script-src 'self' 'nonce-abc'" } }, BOARD],
 		['a PDF', { headers: { 'content-type': 'application/pdf' } }, BOARD],
 		['a members page', {}, '/[village]/(member)/topics'],
 		['the township desk', {}, '/(township)/township/meetings'],

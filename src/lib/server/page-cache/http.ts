@@ -123,6 +123,7 @@ export function answer(page: CachedPage, request: Request): Response {
 			const value = headers.get(name);
 			if (value) kept.set(name, value);
 		}
+		if (page.gzip) kept.append('vary', 'Accept-Encoding');
 		return new Response(null, { status: 304, headers: kept });
 	}
 	let body = page.body;
@@ -168,13 +169,7 @@ export function pageCacheHandle(deps: PageCacheDeps): Handle {
 		if (reads.opaque) return response;
 		const slug = event.params.village ?? '';
 		const tags = tagsOf(reads, watched.villageScoped, deps.villageIdOf(slug));
-		const page = await pageOfResponse(
-			response,
-			event.route.id,
-			tags,
-			renderedAt,
-			deps.compress()
-		);
+		const page = await pageOfResponse(response, event.route.id, tags, renderedAt, deps.compress());
 		if (!page) return response;
 		cache.put(key, page, since);
 		return answer(page, event.request);

@@ -23,8 +23,7 @@ export const servePublicPagesFromMemory: Handle = pageCacheHandle({
 	watch: () => watchDatabase(getDb(), pageCache),
 	villageIdOf: (slug) => {
 		const row = getDb().prepare('select id from villages where slug = ?').get(slug) as
-			| { id: number }
-			| undefined;
+			{ id: number } | undefined;
 		return row?.id ?? null;
 	},
 	compress: compressionEnabled

@@ -94,8 +94,7 @@ export class PageCache {
 	put(key: string, page: CachedPage, since: number): boolean {
 		const tags = page.tags.includes(ALL) ? page.tags : [ALL, ...page.tags];
 		if (!this.unchangedSince(tags, since) || page.expires <= this.now()) return false;
-		const bytes =
-			page.body.byteLength + (page.gzip?.byteLength ?? 0) + key.length * 2 + OVERHEAD;
+		const bytes = page.body.byteLength + (page.gzip?.byteLength ?? 0) + key.length * 2 + OVERHEAD;
 		if (bytes > this.maxBytes) return false;
 		const old = this.entries.get(key);
 		if (old) this.drop(key, old);
