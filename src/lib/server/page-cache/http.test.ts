@@ -126,12 +126,45 @@ describe('pageOfResponse', () => {
 		expect(new Headers(p.headers).get('cache-control')).toBe('public, max-age=300');
 	});
 
+	it('gives a page whose script carries a CSP nonce a fresh nonce in every answer', async () => {
+		const nonce = 'qWfIVw9QcWjDKXfVisdmWw==';
+		const withScript = `${html}<script nonce="${nonce}">start()</script>`;
+		const p = (await page(
+			{ headers: { 'content-security-policy': `script-src 'self' 'nonce-${nonce}'` } },
+			BOARD,
+			withScript
+		))!;
+		expect(new TextDecoder().decode(p.body)).not.toContain(nonce);
+		const nonces = await Promise.all(
+			[1, 2].map(async () => {
+				const r = answer(p, request('/xinyang/notices', { 'accept-encoding': 'gzip' }));
+				const text = gunzipSync(new Uint8Array(await r.arrayBuffer())).toString();
+				const fresh = /'nonce-([^']+)'/.exec(r.headers.get('content-security-policy')!)![1];
+				expect(text).toBe(withScript.replace(nonce, fresh));
+				expect(r.headers.get('etag')).toBe(p.etag);
+				return fresh;
+			})
+		);
+		expect(nonces[0]).not.toBe(nonces[1]);
+		expect(nonces).not.toContain(nonce);
+		expect(nonces[0]).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+	});
+
 	it.each([
 		['a 404', { status: 404 }, BOARD],
 		['a redirect', { status: 303, headers: { location: '/login' } }, BOARD],
 		['a Set-Cookie', { headers: { 'set-cookie': 'session=; Max-Age=0' } }, BOARD],
 		['a private page', { headers: { 'cache-control': 'private, no-store' } }, BOARD],
-		['a nonce', { headers: { 'content-security-policy': "script-src 'self' 'nonce-abc'" } }, BOARD],
+		[
+			'a nonce outside HTML',
+			{
+				headers: {
+					'content-type': 'application/json',
+					'content-security-policy': "script-src 'self' 'nonce-abc'"
+				}
+			},
+			BOARD
+		],
 		['a PDF', { headers: { 'content-type': 'application/pdf' } }, BOARD],
 		['a members page', {}, '/[village]/(member)/topics'],
 		['the township desk', {}, '/(township)/township/meetings'],
@@ -152,6 +185,7 @@ describe('answer', () => {
 		],
 		body,
 		gzip: new Uint8Array([1, 2, 3]),
+		nonced: null,
 		etag: '"v1"',
 		tags: [],
 		expires: Infinity

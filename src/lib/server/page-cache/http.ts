@@ -3,7 +3,7 @@
 // change and answered from memory, with a strong ETag and a 304 to a conditional GET. See
 // docs/operations.md, "Public pages from memory".
 import type { Handle, RequestEvent } from '@sveltejs/kit';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { extractLocaleFromRequest } from '$lib/paraglide/runtime';
 import { SESSION_COOKIE } from '../auth/session';
@@ -34,6 +34,13 @@ export const PAGE_CACHE_CONTROL = 'private, no-cache';
 
 // The headers a 304 repeats, as SvelteKit's own 304 does (RFC 9110 §15.4.5).
 const NOT_MODIFIED_HEADERS = ['cache-control', 'content-location', 'date', 'expires', 'vary'];
+
+const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=]+)'/;
+// Where an entry's nonce goes; its ETag is of the page with this in place of the nonce.
+export const NONCE_SLOT = 'page-cache-nonce';
+
+/** A nonce as SvelteKit makes one: 16 random bytes in base64. */
+const newNonce = (): string => randomBytes(16).toString('base64');
 
 /** A strong validator of exact bytes, in the form of etag.ts's `etagOf`. */
 export const etagOfBytes = (body: Uint8Array): string =>
@@ -81,16 +88,28 @@ export async function pageOfResponse(
 		!CACHEABLE_TYPE.test(type) ||
 		response.headers.has('set-cookie') ||
 		response.headers.has('content-encoding') ||
-		/no-store|private/.test(control) ||
-		// A nonce shared by every reader is one an injected script could carry: pages that need
-		// one (those that load SvelteKit's client) are rendered each time, as before.
-		/'nonce-/.test(response.headers.get('content-security-policy') ?? '')
+		/no-store|private/.test(control)
 	) {
 		return null;
 	}
 	// Bytes, not text: decoding would drop a CSV's byte-order mark.
-	const body = new Uint8Array(await response.arrayBuffer());
+	let body = new Uint8Array(await response.arrayBuffer());
 	const headers = new Headers(response.headers);
+	// A page that starts SvelteKit's client allows its inline script by a nonce. A nonce shared by
+	// every reader is one injected markup could carry, so the entry keeps the page cut at its nonce
+	// and every answer gets a fresh one, as every render does.
+	const nonce = NONCE_IN_CSP.exec(headers.get('content-security-policy') ?? '')?.[1];
+	let nonced: CachedPage['nonced'] = null;
+	if (nonce) {
+		if (!type.startsWith('text/html')) return null;
+		const parts = new TextDecoder().decode(body).split(nonce);
+		headers.set(
+			'content-security-policy',
+			headers.get('content-security-policy')!.replaceAll(nonce, NONCE_SLOT)
+		);
+		body = new TextEncoder().encode(parts.join(NONCE_SLOT));
+		nonced = { parts, compress: compress && body.byteLength >= MIN_GZIP_BYTES };
+	}
 	// SvelteKit's own page ETag is a 32-bit hash; a route's own (open data, the calendar feed) is
 	// already a strong one of its bytes and stays, so a reader's validator survives either way.
 	const etag =
@@ -103,7 +122,11 @@ export async function pageOfResponse(
 		status: 200,
 		headers: [...headers],
 		body,
-		gzip: compress && body.byteLength >= MIN_GZIP_BYTES ? gzipSync(body, { level: 6 }) : null,
+		gzip:
+			!nonced && compress && body.byteLength >= MIN_GZIP_BYTES
+				? gzipSync(body, { level: 6 })
+				: null,
+		nonced,
 		etag,
 		tags,
 		expires: expiryOf(renderedAt)
@@ -123,17 +146,24 @@ export function answer(page: CachedPage, request: Request): Response {
 			const value = headers.get(name);
 			if (value) kept.set(name, value);
 		}
-		if (page.gzip) kept.append('vary', 'Accept-Encoding');
+		if (page.gzip || page.nonced?.compress) kept.append('vary', 'Accept-Encoding');
 		return new Response(null, { status: 304, headers: kept });
 	}
 	let body = page.body;
-	if (page.gzip && acceptsGzip(request.headers.get('accept-encoding'))) {
-		body = page.gzip;
+	if (page.nonced) {
+		const nonce = newNonce();
+		body = new TextEncoder().encode(page.nonced.parts.join(nonce));
+		const csp = headers.get('content-security-policy')!;
+		headers.set('content-security-policy', csp.replaceAll(NONCE_SLOT, nonce));
+	}
+	const zipped = page.nonced ? page.nonced.compress : page.gzip !== null;
+	if (zipped && acceptsGzip(request.headers.get('accept-encoding'))) {
+		body = page.gzip ?? gzipSync(body, { level: 6 });
 		headers.append('vary', 'Accept-Encoding');
 		headers.set('content-encoding', 'gzip');
 	}
 	headers.set('content-length', String(body.byteLength));
-	return new Response(request.method === 'HEAD' ? null : body, {
+	return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
 		status: page.status,
 		headers
 	});

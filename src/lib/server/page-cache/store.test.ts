@@ -7,6 +7,7 @@ const page = (bytes: number, tags: string[] = [], expires = Infinity): CachedPag
 	headers: [['content-type', 'text/html; charset=utf-8']],
 	body: new Uint8Array(bytes),
 	gzip: null,
+	nonced: null,
 	etag: '"x"',
 	tags,
 	expires

@@ -8,10 +8,15 @@ export interface CachedPage {
 	status: number;
 	/** The response's headers as the render left them, before compression. */
 	headers: [string, string][];
-	/** The identity body. */
+	/** The identity body (for a page with a CSP nonce, with NONCE_SLOT where the nonce goes). */
 	body: Uint8Array;
 	/** The same body gzipped once when stored, or null when it is not sent compressed. */
 	gzip: Uint8Array | null;
+	/**
+	 * For a page whose scripts carry a CSP nonce: its HTML cut at the nonce, so every answer gets a
+	 * fresh one (gzipped per answer when `compress`); null for every other page.
+	 */
+	nonced: { parts: string[]; compress: boolean } | null;
 	etag: string;
 	tags: string[];
 	/** When the entry stops answering (epoch ms). */

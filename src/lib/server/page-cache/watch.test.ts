@@ -25,6 +25,7 @@ const page = (tags: string[]): CachedPage => ({
 	headers: [],
 	body: new Uint8Array(1),
 	gzip: null,
+	nonced: null,
 	etag: '"x"',
 	tags,
 	expires: Infinity
