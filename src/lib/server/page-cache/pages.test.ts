@@ -78,7 +78,7 @@ describe.each([
 		const watched = watchDatabase(db, cache);
 		const since = cache.begin();
 		const reads = new Reads();
-		recordReads(reads, read);
+		recordReads<unknown>(reads, read);
 		expect(reads.opaque).toBe(false);
 		const page: CachedPage = {
 			status: 200,
