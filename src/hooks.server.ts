@@ -6,6 +6,7 @@ import { namesImpossibleAction } from '$lib/server/http/action-name';
 import { compressResponse } from '$lib/server/http/compress';
 import { DISPLAY_COOKIE, htmlOpening, isLargeText } from '$lib/server/http/display-mode';
 import { seedOnFirstStart } from '$lib/server/seed/demo';
+import { servePublicPagesFromMemory } from '$lib/server/page-cache';
 import { configuredSmsProvider } from '$lib/server/outbox/sms-provider';
 import { smsInterval, startSmsTimer } from '$lib/server/outbox/sms-timer';
 import {
@@ -103,9 +104,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 const compression: Handle = async ({ event, resolve }) =>
 	compressResponse(event.request, await resolve(event));
 
+// Inside compression and the security headers (a page from memory gets them as a rendered one
+// does), outside the i18n handle (what it keeps is the finished HTML).
+const pageCache: Handle = servePublicPagesFromMemory;
+
 export const handle = sequence(
 	compression,
 	securityHeaders,
+	pageCache,
 	i18n,
 	originGuard,
 	impossibleActions,

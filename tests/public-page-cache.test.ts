@@ -1,0 +1,98 @@
+// Issue 20: public pages served from memory. An anonymous reader's notice board comes with a strong
+// ETag and a 304 to a conditional GET; a notice the clerk posts shows on it at once; a signed-in
+// villager, an English reader and an elderly-mode reader each get their own page, never the
+// anonymous Chinese one.
+import {
+	DEMO,
+	PHONE_VIEWPORT,
+	checkA11yWithoutScripts,
+	expect,
+	accountNav,
+	login,
+	test
+} from './fixtures.ts';
+import { inElderlyMode, useElderlyMode } from './layout-checks.ts';
+
+const BOARD = '/xinyang/notices';
+const STRONG_ETAG = /^"[\w-]{32}"$/;
+
+test('the board from memory: ETag and 304, a new notice at once, and nobody gets another reader’s page', async ({
+	app,
+	newContext
+}) => {
+	const reader = await (
+		await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT })
+	).newPage();
+
+	const first = (await reader.goto(BOARD))!;
+	expect(first.status()).toBe(200);
+	const etag = first.headers()['etag'];
+	expect(etag).toMatch(STRONG_ETAG);
+	expect(first.headers()['cache-control']).toBe('private, no-cache');
+	expect(first.headers()['content-security-policy']).toContain("script-src 'self'");
+	expect(first.headers()['x-content-type-options']).toBe('nosniff');
+	await expect(reader.getByRole('heading', { level: 1, name: '村务公开栏' })).toBeVisible();
+	await checkA11yWithoutScripts(reader);
+
+	// From memory, the same bytes; asked conditionally, a 304 with no body.
+	const again = await reader.request.get(BOARD);
+	expect(again.headers()['etag']).toBe(etag);
+	expect(await again.text()).toBe(await first.text());
+	const unchanged = await reader.request.get(BOARD, { headers: { 'if-none-match': etag } });
+	expect(unchanged.status()).toBe(304);
+	expect(unchanged.headers()['etag']).toBe(etag);
+	expect(await unchanged.body()).toHaveLength(0);
+	const weak = await reader.request.get(BOARD, {
+		headers: { 'if-none-match': `"other", W/${etag}` }
+	});
+	expect(weak.status()).toBe(304);
+
+	// The clerk posts a notice through the desk's form; the anonymous board shows it at once.
+	const clerk = await (await newContext()).newPage();
+	await login(clerk, DEMO.clerk.phone, DEMO.clerk.password);
+	await clerk.goto('/xinyang/notices/desk');
+	const title = '缓存测试：村道维修通知';
+	await clerk.locator('#post-title-input').fill(title);
+	await clerk.locator('#post-body').fill('本周六上午维修村东头道路，请绕行。');
+	await clerk.getByRole('button', { name: '发布', exact: true }).click();
+	await expect(clerk).toHaveURL(/\/xinyang\/notices\/desk\?posted=\d+/);
+
+	const stale = await reader.request.get(BOARD, { headers: { 'if-none-match': etag } });
+	expect(stale.status()).toBe(200);
+	expect(stale.headers()['etag']).not.toBe(etag);
+	await reader.reload();
+	await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
+
+	// A signed-in villager gets their own page: their name in the header, never kept by a cache.
+	const villager = await (await newContext()).newPage();
+	await login(villager, DEMO.villager.phone, DEMO.villager.password);
+	const own = (await villager.goto(BOARD))!;
+	await expect(accountNav(villager)).toContainText(DEMO.villager.name);
+	expect(own.headers()['cache-control']).toBe('private, no-store');
+	expect(own.headers()['etag']).not.toBe(stale.headers()['etag']);
+	await expect(villager.getByRole('link', { name: title }).first()).toBeVisible();
+
+	// The anonymous board still has no one's name on it.
+	await reader.reload();
+	await expect(accountNav(reader)).not.toContainText(DEMO.villager.name);
+	await expect(accountNav(reader).getByRole('link', { name: '登录' })).toBeVisible();
+
+	// An English reader gets the English board, and an elderly-mode reader the large-text one.
+	const english = await (await newContext({ javaScriptEnabled: false })).newPage();
+	await english.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: app.url }]);
+	const en = (await english.goto(BOARD))!;
+	await expect(
+		english.getByRole('heading', { level: 1, name: 'Public notice board' })
+	).toBeVisible();
+	expect(await english.getAttribute('html', 'lang')).toBe('en');
+	expect(en.headers()['etag']).not.toBe(stale.headers()['etag']);
+
+	const elder = await (await newContext({ javaScriptEnabled: false })).newPage();
+	await useElderlyMode(elder, app);
+	const large = (await elder.goto(BOARD))!;
+	expect(await inElderlyMode(elder)).toBe(true);
+	expect(large.headers()['etag']).not.toBe(stale.headers()['etag']);
+	await checkA11yWithoutScripts(elder);
+	await reader.reload();
+	expect(await inElderlyMode(reader)).toBe(false);
+});
