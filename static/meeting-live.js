@@ -85,6 +85,9 @@
 			if (!fresh || pending()) return;
 			const before = motionIds();
 			morph(root, fresh);
+			// The stamp asked for, not the page's: a page fetched after it shows at least that much, and
+			// a copy of the page served from a cache must not make every later tick fetch it again.
+			if (root.hasAttribute('data-live-stamp')) root.dataset.liveStamp = String(stamp);
 			if ([...motionIds()].some((id) => !before.has(id)))
 				root.querySelector('[data-live-announce]').textContent = root.dataset.labelNewVote;
 			// A motion's 朗读 button came with it; its script is loaded only by a page drawn with one.
