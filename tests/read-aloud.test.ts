@@ -98,7 +98,7 @@ test('朗读 speaks each page’s text in a Chinese voice, or plays the server�
 	expect(await page.evaluate(() => window.speechCalls)).toEqual(['cancel', 'pause', 'cancel']);
 	await checkA11y(page);
 
-	// A topic, for members: read, then a client navigation away stops the voice.
+	// A topic, for members: read, then leaving the page stops the voice.
 	await login(page, DEMO.villager.phone, DEMO.villager.password);
 	const [topic] = query<{ number: string }>(
 		app,
@@ -108,13 +108,22 @@ test('朗读 speaks each page’s text in a Chinese voice, or plays the server�
 	await page.evaluate(() => (window.spoken = []));
 	expect(await readAloud(page, page)).toBe(await shownText(page));
 	const before = (await page.evaluate(() => window.speechCalls)).length;
-	// A client navigation keeps the page's window (a full load would have reset the record).
+	// The topic page ships no framework, so leaving it is a full load, which resets the page's record:
+	// it is kept across the load, written after the script's own pagehide handler has run.
+	await page.evaluate(() =>
+		addEventListener('pagehide', () =>
+			sessionStorage.setItem('speechCalls', JSON.stringify(window.speechCalls))
+		)
+	);
 	await page
 		.getByRole('link', { name: /新阳村/ })
 		.first()
 		.click();
 	await page.waitForURL(/\/xinyang$/);
-	expect((await page.evaluate(() => window.speechCalls)).slice(before)).toContain('cancel');
+	const left: string[] = JSON.parse(
+		(await page.evaluate(() => sessionStorage.getItem('speechCalls'))) ?? '[]'
+	);
+	expect(left.slice(before)).toContain('cancel');
 
 	// A motion open for the vote, on the meeting page.
 	const { meetingId, agendaItemId } = openDemoMeeting(app);

@@ -59,6 +59,11 @@ function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	return { village, user, topic, actor, staff: isVillageStaff(user, village) };
 }
 
+// Read by villagers on cheap phones: links and plain form posts do everything, so the page ships no
+// framework. The clerk's triage form loads its own small script (static/triage.js) for its
+// reactions; without it the server refuses a route the checklist rules out, as it always does.
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const { village, topic, actor, staff, user } = context(event);
 	const db = getDb();

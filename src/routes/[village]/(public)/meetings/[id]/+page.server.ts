@@ -21,18 +21,24 @@ import { meetingNotices } from '$lib/server/meetings/notice-records';
 import { symbolicFormula } from '$lib/server/votes/rules';
 import { passRule } from '$lib/server/meetings/hall';
 import { idParam, requireMember } from '$lib/server/villages/context';
-import { LIVE } from '$lib/meetings/live.svelte';
 import { attendeeRefusalMessage, meetingFromParams } from '$lib/server/meetings/attendee-pages';
 import { refusalStatus } from '$lib/server/http/refusal';
 import { myFloor } from '$lib/server/meetings/speaker-queue';
 import { askFloor, withdrawFloor } from './floor-actions';
 import { speechEngine } from '$lib/server/speech/serve';
 import { motionReading } from '$lib/server/speech/text';
+import { liveStamp } from '$lib/server/meetings/live-stamp';
+
+// A voter's phone may be cheap and slow: the page is plain HTML and forms, and while the meeting
+// is notified or open, static/meeting-live.js (a few KB) keeps it current and asks a ballot's
+// confirmation in place. Without JavaScript a reload shows the same and the server asks back.
+export const csr = false;
 
 export const load: PageServerLoad = async (event) => {
-	event.depends(LIVE);
 	const { village, meeting, user, member, staff } = meetingFromParams(event);
 	const db = getDb();
+	// Read before the data it stamps: a change in between costs one more fetch, never a missed one.
+	const stamp = liveStamp(db, village.id);
 	const view = meetingView(db, village.id, meeting.id)!;
 	const roster = listRoster(db, meeting.id);
 	// 应到 by the roles that call people to this meeting, never their names or contact details.
@@ -101,7 +107,8 @@ export const load: PageServerLoad = async (event) => {
 		myOpinions: status && personId !== null ? listOwnOpinions(db, meeting.id, personId) : [],
 		opinionMax: OPINION_MAX_CHARS,
 		floor: status && personId !== null ? myFloor(db, meeting.id, personId) : null,
-		done: event.url.searchParams.get('done')
+		done: event.url.searchParams.get('done'),
+		live: meeting.state === 'notified' || meeting.state === 'open' ? { stamp } : null
 	};
 };
 
