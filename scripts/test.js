@@ -240,44 +240,47 @@ function runStep(name, run) {
 	record(name, result, Date.now() - started);
 }
 
+/** @param {string} name */
+const skippedLine = (name) => `  --    ${name.padEnd(6)}   skipped (TEST_SKIP)`;
+
 /**
- * Starts the steps together; prints each one's output, in order, once it has finished.
+ * Starts the steps not skipped together; prints each one's output, in order, once it has finished.
  * @param {QuietStep[]} group
  */
 async function runSideBySide(group) {
-	console.log(`\n=== ${group.map((s) => s.name).join(' + ')} (side by side) ===`);
+	const chosen = group.filter((step) => !skip.has(step.name));
+	if (chosen.length > 0) {
+		console.log(`\n=== ${chosen.map((s) => s.name).join(' + ')} (side by side) ===`);
+	}
 	const started = Date.now();
-	const running = group.map(async (step) => {
-		const { ok, output } = await step.quiet();
-		return { ok, output, finished: Date.now() };
-	});
-	for (const [i, step] of group.entries()) {
-		const { ok, output, finished } = await running[i];
+	const running = new Map(
+		chosen.map((step) => [step, step.quiet().then((r) => ({ ...r, finished: Date.now() }))])
+	);
+	for (const step of group) {
+		const result = await running.get(step);
+		if (!result) {
+			lines.push(skippedLine(step.name));
+			continue;
+		}
 		console.log(`\n=== ${step.name} ===`);
-		process.stdout.write(output);
-		record(step.name, { ok }, finished - started);
+		process.stdout.write(result.output);
+		record(step.name, { ok: result.ok }, result.finished - started);
 	}
 }
 
 if (!skip.has('e2e')) runStep('system', ensureSystemDeps);
 for (let i = 0; i < steps.length;) {
+	const step = steps[i];
 	// Consecutive quiet steps run as one side-by-side group; any other step runs alone.
-	/** @type {Step[]} */
-	const group = [];
-	do group.push(steps[i++]);
-	while ('quiet' in group[0] && i < steps.length && 'quiet' in steps[i]);
-	if (failed) {
-		for (const step of group) lines.push(`  --    ${step.name.padEnd(6)}   not run`);
-		continue;
-	}
 	/** @type {QuietStep[]} */
-	const quiet = [];
-	for (const step of group) {
-		if (skip.has(step.name)) lines.push(`  --    ${step.name.padEnd(6)}   skipped (TEST_SKIP)`);
-		else if ('run' in step) runStep(step.name, step.run);
-		else quiet.push(step);
-	}
-	if (quiet.length > 0) await runSideBySide(quiet);
+	const group = [];
+	while (i < steps.length && 'quiet' in steps[i]) group.push(/** @type {QuietStep} */ (steps[i++]));
+	if (group.length === 0) i++;
+	const names = group.length > 0 ? group.map((s) => s.name) : [step.name];
+	if (failed) for (const name of names) lines.push(`  --    ${name.padEnd(6)}   not run`);
+	else if (group.length > 0) await runSideBySide(group);
+	else if (skip.has(step.name)) lines.push(skippedLine(step.name));
+	else if ('run' in step) runStep(step.name, step.run);
 }
 
 console.log('\n=== summary ===');
