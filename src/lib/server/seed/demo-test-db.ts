@@ -23,6 +23,8 @@ function seededTemplate(): Promise<string> {
 		process.once('exit', template.cleanup);
 		return template.path;
 	})();
+	// A failed seeding is not kept: the next file tries again and reports its own error.
+	seeded.catch(() => (seeded = undefined));
 	return seeded;
 }
 
