@@ -17,7 +17,9 @@ export default defineConfig({
 	testMatch: '**/*.test.ts',
 	globalSetup: './tests/global-setup.ts',
 	fullyParallel: true,
-	workers: 2,
+	// Two by default, one per core; E2E_WORKERS tries more on a given machine (stories also wait on
+	// their server and the browser, so a third worker can use time two leave idle).
+	workers: Number(process.env.E2E_WORKERS) || 2,
 	retries: process.env.CI ? 1 : 0,
 	forbidOnly: !!process.env.CI,
 	// Budgets, not waits: every story waits on the page's state, and these bound how long a story

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
 
@@ -13,6 +14,9 @@ export default defineConfig({
 	server: { port: 3000 },
 	test: {
 		expect: { requireAssertions: true },
+		// Vitest's default is one worker fewer than the cores: one worker on a 2-core CI machine, which
+		// then idles while the tests wait on fsync (synchronous=FULL). Two use both cores.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
 		projects: [
 			{
 				extends: './vite.config.ts',

@@ -4,7 +4,7 @@
 //
 // TEST_SKIP=lint,check,e2e skips steps while iterating (names: i18n lint check unit build e2e
 // crash backup bench).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,10 @@ const skip = new Set(
 
 /**
  * @typedef {{ passed: number, failed: number, skipped: number }} Counts
- * @typedef {{ name: string, run: () => { ok: boolean, counts?: Counts } }} Step
+ * @typedef {{ ok: boolean, counts?: Counts }} Result
+ * @typedef {{ name: string, run: () => Result }} RunStep
+ * @typedef {{ name: string, quiet: () => Promise<{ ok: boolean, output: string }> }} QuietStep
+ * @typedef {RunStep | QuietStep} Step
  */
 
 /** @param {string} command @param {string[]} args @param {NodeJS.ProcessEnv} [env] */
@@ -42,6 +45,24 @@ function exec(command, args, env) {
 
 /** @param {string} script */
 const npmRun = (script) => () => ({ ok: exec('npm', ['run', script]) });
+
+/**
+ * A command with its output held back and returned, for steps that run side by side (their lines
+ * would interleave otherwise).
+ * @param {string} command @param {string[]} args @returns {Promise<{ ok: boolean, output: string }>}
+ */
+function execQuietly(command, args) {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+		child.on('error', (e) =>
+			resolve({ ok: false, output: `${output}could not run ${command}: ${e.message}\n` })
+		);
+		child.on('close', (code) => resolve({ ok: code === 0, output }));
+	});
+}
 
 /** @param {string} cmd */
 function sh(cmd) {
@@ -154,9 +175,19 @@ const counted =
 
 /** @type {Step[]} */
 const steps = [
-	{ name: 'i18n', run: npmRun('i18n') },
-	{ name: 'lint', run: npmRun('lint') },
-	{ name: 'check', run: npmRun('check') },
+	// Also writes SvelteKit's generated types, so that check (below) only reads while lint runs.
+	{
+		name: 'i18n',
+		run: () => ({ ok: exec('npm', ['run', 'i18n']) && exec(bin('svelte-kit'), ['sync']) })
+	},
+	// Each of these keeps one core busy: on two cores they run side by side (`npm run check`, less
+	// the i18n and sync done above).
+	{ name: 'lint', quiet: () => execQuietly('npm', ['run', 'lint']) },
+	{
+		name: 'check',
+		quiet: () =>
+			execQuietly(bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--threshold', 'error'])
+	},
 	{ name: 'unit', run: unit },
 	{ name: 'build', run: npmRun('build') },
 	{ name: 'e2e', run: e2e },
@@ -183,12 +214,9 @@ const total = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 let failed = false;
 
-/** @param {string} name @param {() => { ok: boolean, counts?: Counts }} run */
-function runStep(name, run) {
-	console.log(`\n=== ${name} ===`);
-	const started = Date.now();
-	const result = run();
-	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+/** @param {string} name @param {Result} result @param {number} ms */
+function record(name, result, ms) {
+	const seconds = (ms / 1000).toFixed(1);
 	if (result.counts) {
 		total.passed += result.counts.passed;
 		total.failed += result.counts.failed;
@@ -204,11 +232,55 @@ function runStep(name, run) {
 	if (!result.ok) failed = true;
 }
 
+/** @param {string} name @param {() => Result} run */
+function runStep(name, run) {
+	console.log(`\n=== ${name} ===`);
+	const started = Date.now();
+	const result = run();
+	record(name, result, Date.now() - started);
+}
+
+/** @param {string} name */
+const skippedLine = (name) => `  --    ${name.padEnd(6)}   skipped (TEST_SKIP)`;
+
+/**
+ * Starts the steps not skipped together; prints each one's output, in order, once it has finished.
+ * @param {QuietStep[]} group
+ */
+async function runSideBySide(group) {
+	const chosen = group.filter((step) => !skip.has(step.name));
+	if (chosen.length > 0) {
+		console.log(`\n=== ${chosen.map((s) => s.name).join(' + ')} (side by side) ===`);
+	}
+	const started = Date.now();
+	const running = new Map(
+		chosen.map((step) => [step, step.quiet().then((r) => ({ ...r, finished: Date.now() }))])
+	);
+	for (const step of group) {
+		const result = await running.get(step);
+		if (!result) {
+			lines.push(skippedLine(step.name));
+			continue;
+		}
+		console.log(`\n=== ${step.name} ===`);
+		process.stdout.write(result.output);
+		record(step.name, { ok: result.ok }, result.finished - started);
+	}
+}
+
 if (!skip.has('e2e')) runStep('system', ensureSystemDeps);
-for (const step of steps) {
-	if (skip.has(step.name)) lines.push(`  --    ${step.name.padEnd(6)}   skipped (TEST_SKIP)`);
-	else if (failed) lines.push(`  --    ${step.name.padEnd(6)}   not run`);
-	else runStep(step.name, step.run);
+for (let i = 0; i < steps.length;) {
+	const step = steps[i];
+	// Consecutive quiet steps run as one side-by-side group; any other step runs alone.
+	/** @type {QuietStep[]} */
+	const group = [];
+	while (i < steps.length && 'quiet' in steps[i]) group.push(/** @type {QuietStep} */ (steps[i++]));
+	if (group.length === 0) i++;
+	const names = group.length > 0 ? group.map((s) => s.name) : [step.name];
+	if (failed) for (const name of names) lines.push(`  --    ${name.padEnd(6)}   not run`);
+	else if (group.length > 0) await runSideBySide(group);
+	else if (skip.has(step.name)) lines.push(skippedLine(step.name));
+	else if ('run' in step) runStep(step.name, step.run);
 }
 
 console.log('\n=== summary ===');
