@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db';
 import { namesImpossibleAction } from '$lib/server/http/action-name';
 import { compressResponse } from '$lib/server/http/compress';
+import { takeTurn } from '$lib/server/http/turns';
 import { DISPLAY_COOKIE, htmlOpening, isLargeText } from '$lib/server/http/display-mode';
 import { seedOnFirstStart } from '$lib/server/seed/demo';
 import { configuredSmsProvider } from '$lib/server/outbox/sms-provider';
@@ -103,7 +104,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 const compression: Handle = async ({ event, resolve }) =>
 	compressResponse(event.request, await resolve(event));
 
+// Each request waits its turn before any work, so a saturated server serves in arrival order.
+const fairTurns: Handle = async ({ event, resolve }) => {
+	await takeTurn();
+	return resolve(event);
+};
+
 export const handle = sequence(
+	fairTurns,
 	compression,
 	securityHeaders,
 	i18n,
