@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db';
 import { namesImpossibleAction } from '$lib/server/http/action-name';
 import { compressResponse } from '$lib/server/http/compress';
+import { takeTurn } from '$lib/server/http/turns';
 import { DISPLAY_COOKIE, htmlOpening, isLargeText } from '$lib/server/http/display-mode';
 import { seedOnFirstStart } from '$lib/server/seed/demo';
 import { servePublicPagesFromMemory } from '$lib/server/page-cache';
@@ -107,8 +108,14 @@ const compression: Handle = async ({ event, resolve }) =>
 // Inside compression and the security headers (a page from memory gets them as a rendered one
 // does), outside the i18n handle (what it keeps is the finished HTML).
 const pageCache: Handle = servePublicPagesFromMemory;
+// Each request waits its turn before any work, so a saturated server serves in arrival order.
+const fairTurns: Handle = async ({ event, resolve }) => {
+	await takeTurn();
+	return resolve(event);
+};
 
 export const handle = sequence(
+	fairTurns,
 	compression,
 	securityHeaders,
 	pageCache,
