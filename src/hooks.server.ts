@@ -8,6 +8,7 @@ import { DISPLAY_COOKIE, htmlOpening, isLargeText } from '$lib/server/http/displ
 import { seedOnFirstStart } from '$lib/server/seed/demo';
 import { configuredSmsProvider } from '$lib/server/outbox/sms-provider';
 import { smsInterval, startSmsTimer } from '$lib/server/outbox/sms-timer';
+import { startReminderSweep } from '$lib/server/households/reminders';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -20,6 +21,7 @@ export const init: ServerInit = async () => {
 	const db = getDb();
 	await seedOnFirstStart(db);
 	startSmsTimer(db, configuredSmsProvider(), smsInterval());
+	startReminderSweep(db);
 };
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
