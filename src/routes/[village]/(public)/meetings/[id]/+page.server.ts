@@ -33,8 +33,8 @@ export const load: PageServerLoad = async (event) => {
 	event.depends(LIVE);
 	const { village, meeting, user, member, staff } = meetingFromParams(event);
 	const db = getDb();
-	const view = meetingView(db, village.id, meeting.id)!;
 	const roster = listRoster(db, meeting.id);
+	const view = meetingView(db, village.id, meeting.id, roster)!;
 	// 应到 by the roles that call people to this meeting, never their names or contact details.
 	const basis = new Map<string, { count: number; voting: boolean }>();
 	for (const e of roster) {
