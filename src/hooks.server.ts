@@ -10,6 +10,7 @@ import { seedOnFirstStart } from '$lib/server/seed/demo';
 import { servePublicPagesFromMemory } from '$lib/server/page-cache';
 import { configuredSmsProvider } from '$lib/server/outbox/sms-provider';
 import { smsInterval, startSmsTimer } from '$lib/server/outbox/sms-timer';
+import { startReminderSweep } from '$lib/server/households/reminders';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -22,6 +23,7 @@ export const init: ServerInit = async () => {
 	const db = getDb();
 	await seedOnFirstStart(db);
 	startSmsTimer(db, configuredSmsProvider(), smsInterval());
+	startReminderSweep(db);
 };
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,7 +1,8 @@
 // The outbox's reminders that no act produces, only the passing of days: a service case past its
 // deadline (to its assignee) and a household's visit falling due (to its contact member). A sweep
-// run from the staff dashboard's load; each reminder is keyed by the deadline it is about, so the
-// sweep may run any number of times a day and tells each person once per missed deadline.
+// the server runs on a timer (at startup, then every few minutes), never a page's GET: each
+// reminder is keyed by the deadline it is about, so the sweep may run any number of times a day
+// and tells each person once per missed deadline.
 import { command } from '../command';
 import type { Db } from '../db';
 import { todayInChina } from '../calendar/dates';
@@ -11,6 +12,7 @@ import { overdueCases } from '../services/queries';
 import { findCase } from '../services/records';
 import { visitCadenceDays, visitDue } from './cadence';
 import { allContactHouseholds } from './records';
+import { listVillages } from '../villages/villages';
 
 /** Queues what is due on `today`; answers how many new messages it queued. */
 export function queueDueReminders(db: Db, villageId: number, today = todayInChina()): number {
@@ -53,4 +55,43 @@ export function queueDueReminders(db: Db, villageId: number, today = todayInChin
 		}
 	});
 	return typeof queued === 'number' ? queued : 0;
+}
+
+/**
+ * One sweep over every village, one village's transaction at a time, yielding to the event loop
+ * between villages so that requests keep being served during a township's sweep.
+ */
+export async function queueRemindersOfAllVillages(
+	db: Db,
+	today: () => string = () => todayInChina()
+): Promise<number> {
+	let queued = 0;
+	for (const village of listVillages(db)) {
+		queued += queueDueReminders(db, village.id, today());
+		await new Promise((ok) => setImmediate(ok));
+	}
+	return queued;
+}
+
+/** REMINDER_SWEEP_MINUTES, a whole number of minutes ≥ 1; the default suits a day's deadlines. */
+export function reminderInterval(env: Record<string, string | undefined> = process.env): number {
+	const minutes = Number(env.REMINDER_SWEEP_MINUTES);
+	return (Number.isInteger(minutes) && minutes >= 1 ? minutes : 15) * 60_000;
+}
+
+/** Sweeps soon after startup and then every `interval` ms; the timer never keeps the process alive. */
+export function startReminderSweep(db: Db, interval = reminderInterval()): NodeJS.Timeout {
+	let running = false;
+	const sweep = () => {
+		// A township's sweep outlasting the interval must not start a second one beside it.
+		if (running) return;
+		running = true;
+		queueRemindersOfAllVillages(db)
+			.catch((e) => console.error('reminder sweep failed', e))
+			.finally(() => (running = false));
+	};
+	setImmediate(sweep).unref();
+	const timer = setInterval(sweep, interval);
+	timer.unref();
+	return timer;
 }

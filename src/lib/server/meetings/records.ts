@@ -227,6 +227,27 @@ export function presenceAtVote(db: Db, motionId: number): Set<number> | null {
 	);
 }
 
+/**
+ * presenceAtVote for every motion of a meeting in one query: the motions whose vote was taken,
+ * each with its present people in id order; a motion not yet taken is absent.
+ */
+export function presenceOfMeeting(db: Db, meetingId: number): Map<number, number[]> {
+	const rows = db
+		.prepare(
+			`select m.id, pr.person_id from motions m left join motion_presence pr on pr.motion_id = m.id
+			 where m.meeting_id = ? and m.presence_fixed_at is not null order by m.id, pr.person_id`
+		)
+		.raw()
+		.all(meetingId) as [number, number | null][];
+	const presence = new Map<number, number[]>();
+	for (const [motionId, personId] of rows) {
+		const people = presence.get(motionId) ?? [];
+		if (personId !== null) people.push(personId);
+		presence.set(motionId, people);
+	}
+	return presence;
+}
+
 export interface Recusal {
 	motionId: number;
 	personId: number;

@@ -9,7 +9,7 @@ import {
 	listRoster,
 	meetingCounts,
 	motionsOfMeeting,
-	presenceAtVote,
+	presenceOfMeeting,
 	recusalsOfMeeting,
 	type Choice,
 	type Meeting,
@@ -153,8 +153,6 @@ export function attendanceOf(db: Db, meeting: Meeting, roster?: RosterEntry[]): 
 	};
 }
 
-const sortedOrNull = (ids: Set<number> | null) => ids && [...ids].sort((a, b) => a - b);
-
 function motionViews(db: Db, meeting: Meeting): MotionView[] {
 	const cast = new Map(
 		(
@@ -185,6 +183,7 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 	const passRule =
 		meeting.rule.pass.kind === 'compare' ? symbolicFormula(meeting.rule.pass.test) : null;
 	const recusals = recusalsOfMeeting(db, meeting.id);
+	const presence = presenceOfMeeting(db, meeting.id);
 	return motionsOfMeeting(db, meeting.id).map((motion) => {
 		const id = motion.id;
 		const closed = motion.state === 'closed';
@@ -213,7 +212,7 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 			fewBallotsConfirmedBy: (closed && motion.method === 'secret'
 				? (confirmedBy.get(CLOSED_NAMES, String(id)) ?? null)
 				: null) as string | null,
-			presentAtVote: sortedOrNull(presenceAtVote(db, id)),
+			presentAtVote: presence.get(id) ?? null,
 			recusals: recusals.filter((r) => r.motionId === id)
 		};
 	});
@@ -238,7 +237,13 @@ function liveNamedTallies(db: Db, meetingId: number): Map<number, Tally> {
 	return tallies;
 }
 
-export function meetingView(db: Db, villageId: number, meetingId: number): MeetingView | null {
+/** `roster`: the meeting's roster when the caller has already read it (listRoster), read once. */
+export function meetingView(
+	db: Db,
+	villageId: number,
+	meetingId: number,
+	roster?: RosterEntry[]
+): MeetingView | null {
 	const meeting = getMeeting(db, villageId, meetingId);
 	if (!meeting) return null;
 	const extra = db
@@ -334,7 +339,7 @@ export function meetingView(db: Db, villageId: number, meetingId: number): Meeti
 		closedAt: extra.closed_at,
 		agenda,
 		guests,
-		attendance: attendanceOf(db, meeting)
+		attendance: attendanceOf(db, meeting, roster)
 	};
 }
 

@@ -2,7 +2,7 @@
 // closed-loop figures on the clerk's dashboard.
 import { currentAuditAction, type AuditAction } from '../audit/actions';
 import type { Db } from '../db';
-import { todayInChina } from '../calendar/dates';
+import { addDays, todayInChina } from '../calendar/dates';
 import { pageWindow, type Page } from '../roster/people';
 import {
 	ACCEPTED_STATES,
@@ -221,6 +221,16 @@ export interface ClosedLoopFigures {
 }
 
 /**
+ * The UTC bounds of the China days [from, to]: from 00:00 on `from` to before 00:00 after `to`
+ * (UTC+8), so that a range on the stored UTC timestamp is read from its index, where
+ * date(submitted_at, '+8 hours') had to be computed for every topic of the village.
+ */
+export const chinaDaysInUtc = (from: string, to: string) => ({
+	fromUtc: `${addDays(from, -1)}T16:00:00.000Z`,
+	toUtc: `${to}T16:00:00.000Z`
+});
+
+/**
  * Over the topics submitted on a day (China time) in [from, to], withdrawn ones left out
  * (docs/domain.md §3.6): 受理率 = accepted / triaged, where triaged have a triage decision and
  * accepted were put on a track (still on it or ended there) or merged; 办结率 = concluded /
@@ -249,10 +259,10 @@ export function closedLoopFigures(
 			   coalesce(sum(state in (${concludedStates})), 0) as concluded,
 			   ${endCounts},
 			   avg(case when triaged_at is not null then julianday(triaged_at) - julianday(submitted_at) end) as avgDays
-			 from topics where village_id = @village and submitted_at is not null and state != 'withdrawn'
-			   and date(submitted_at, '+8 hours') between @from and @to`
+			 from topics where village_id = @village and submitted_at >= @fromUtc and submitted_at < @toUtc
+			   and state != 'withdrawn'`
 		)
-		.get({ village: villageId, from, to }) as {
+		.get({ village: villageId, ...chinaDaysInUtc(from, to) }) as {
 		received: number;
 		triaged: number;
 		accepted: number;

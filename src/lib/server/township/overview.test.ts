@@ -19,8 +19,13 @@ afterEach(() => w.cleanup());
 const TODAY = '2026-05-20';
 const PERIOD = { from: '2026-01-01', to: TODAY };
 const T = '2026-01-05T00:00:00.000Z';
-const row = () =>
-	villageRow(w.db, { id: w.village, slug: 'fig', name: '统计村' }, TODAY, PERIOD).row;
+// Every scenario is read both ways: the village's own queries, and the township's grouped ones.
+const row = () => {
+	const village = { id: w.village, slug: 'fig', name: '统计村' };
+	const own = villageRow(w.db, village, TODAY, PERIOD).row;
+	expect(townshipOverview(w.db, [village], TODAY, PERIOD)).toEqual([own]);
+	return own;
+};
 
 /** A closed meeting with one motion; a township attendee came when `township` is set. */
 function motion(type: string, township: boolean): number {
@@ -409,5 +414,6 @@ describe('the township overview', () => {
 			['fig', 1],
 			['other', 0]
 		]);
+		for (const r of rows) expect(r).toEqual(villageRow(w.db, r.village, TODAY, PERIOD).row);
 	});
 });

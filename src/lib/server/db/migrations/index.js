@@ -27,6 +27,7 @@ import figureIndexes from './025-figure-indexes.js';
 import hallUses from './026-hall-uses.js';
 import closedMeetingVenue from './030-closed-meeting-venue.js';
 import township from './031-township.js';
+import dataPageIndexes from './032-data-page-indexes.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -56,5 +57,6 @@ export const migrations = [
 	{ version: 26, name: 'hall-uses', sql: hallUses },
 	{ version: 30, name: 'closed-meeting-venue', sql: closedMeetingVenue },
 	// Rebuilds users, which most tables reference: SQLite's table rebuild needs foreign keys off.
-	{ version: 31, name: 'township', sql: township, foreignKeysOff: true }
+	{ version: 31, name: 'township', sql: township, foreignKeysOff: true },
+	{ version: 32, name: 'data-page-indexes', sql: dataPageIndexes }
 ];

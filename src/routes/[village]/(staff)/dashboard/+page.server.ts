@@ -19,8 +19,6 @@ import { annualVillagersMeeting } from '$lib/server/meetings/reminders';
 import { upcomingMeetings } from '$lib/server/meetings/upcoming';
 import { missingCalendarYears } from '$lib/server/calendar/working-days';
 import { overdueByMember } from '$lib/server/households/coverage';
-import { queueDueReminders } from '$lib/server/households/reminders';
-import { rendersAfterFormPost } from '$lib/server/http/action-name';
 
 import { overdueCases, windowCounts } from '$lib/server/services/queries';
 import { filingsToSend } from '$lib/server/village-rules/filing';
@@ -34,10 +32,6 @@ export const load: PageServerLoad = (event) => {
 	const from = isValidDate(q.get('from') ?? '') ? q.get('from')! : `${today.slice(0, 4)}-01-01`;
 	const to = isValidDate(q.get('to') ?? '') ? q.get('to')! : today;
 	const objections = openObjections(db, village.id);
-	// The day's reminders (an overdue case, a visit due) are queued when staff open the desk: the
-	// sweep is idempotent, so opening it again queues nothing new. Not on the render that answers a
-	// form post: a refused action must leave the database as it was.
-	if (!rendersAfterFormPost(event.request)) queueDueReminders(db, village.id, today);
 	return {
 		meetings: upcomingMeetings(db, village.id),
 		period: { from, to },
