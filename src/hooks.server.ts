@@ -1,9 +1,9 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
 import { getRequestEvent } from '$app/server';
 import { cookieName, overwriteGetLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { namesImpossibleAction } from '$lib/server/http/action-name';
+import { chain } from '$lib/server/http/chain';
 import { compressResponse, parseCompression, type Compression } from '$lib/server/http/compress';
 import { localeFromCookie, requestLocale } from '$lib/server/http/locale';
 import { DISPLAY_COOKIE, htmlOpening, isLargeText } from '$lib/server/http/display-mode';
@@ -115,7 +115,7 @@ const compression: Handle = async ({ event, resolve }) =>
 		? resolve(event)
 		: compressResponse(event.request, await resolve(event), compressionSetting);
 
-export const handle = sequence(
+export const handle = chain(
 	compression,
 	securityHeaders,
 	i18n,
