@@ -1,4 +1,5 @@
 import type { Session, SessionUser } from '$lib/server/auth/session';
+import type { Locale } from '$lib/paraglide/runtime';
 
 declare global {
 	namespace App {
@@ -13,6 +14,8 @@ declare global {
 			secureCookies: boolean;
 			// Elderly mode (大字模式), from its cookie.
 			largeText: boolean;
+			// The request's language, from its cookie (src/lib/server/http/locale.ts).
+			locale: Locale;
 		}
 		interface PageData {
 			// A page that is the whole screen (the hall's projector): the root layout draws no shell.

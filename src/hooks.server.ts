@@ -1,10 +1,13 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getRequestEvent } from '$app/server';
+import { cookieName, overwriteGetLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { namesImpossibleAction } from '$lib/server/http/action-name';
 import { compressResponse } from '$lib/server/http/compress';
 import { takeTurn } from '$lib/server/http/turns';
+import { chain } from '$lib/server/http/chain';
+import { compressResponse, parseCompression, type Compression } from '$lib/server/http/compress';
+import { localeFromCookie, requestLocale } from '$lib/server/http/locale';
 import { DISPLAY_COOKIE, htmlOpening, isLargeText } from '$lib/server/http/display-mode';
 import { seedOnFirstStart } from '$lib/server/seed/demo';
 import { servePublicPagesFromMemory } from '$lib/server/page-cache';
@@ -18,8 +21,15 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { m } from '$lib/paraglide/messages';
+import { env } from '$env/dynamic/private';
+
+// Every message function asks for the locale; it comes from the request SvelteKit is handling.
+overwriteGetLocale(() => requestLocale(() => getRequestEvent().locals));
+
+let compressionSetting: Compression = 'gzip';
 
 export const init: ServerInit = async () => {
+	compressionSetting = parseCompression(env.COMPRESSION);
 	const db = getDb();
 	await seedOnFirstStart(db);
 	startSmsTimer(db, configuredSmsProvider(), smsInterval());
@@ -57,15 +67,15 @@ const impossibleActions: Handle = async ({ event, resolve }) => {
 
 // The language and elderly mode both go on <html> as the server writes it, so the first paint is
 // already right.
-const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		const largeText = isLargeText(event.cookies.get(DISPLAY_COOKIE));
-		event.locals.largeText = largeText;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => htmlOpening(html, locale, largeText)
-		});
+const i18n: Handle = ({ event, resolve }) => {
+	const locale = localeFromCookie(event.cookies.get(cookieName));
+	const largeText = isLargeText(event.cookies.get(DISPLAY_COOKIE));
+	event.locals.locale = locale;
+	event.locals.largeText = largeText;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => htmlOpening(html, locale, largeText)
 	});
+};
 
 const auth: Handle = async ({ event, resolve }) => {
 	event.locals.secureCookies = event.url.protocol === 'https:';
@@ -104,8 +114,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// Behind a proxy that compresses, COMPRESSION=off and the handle steps aside entirely.
 const compression: Handle = async ({ event, resolve }) =>
-	compressResponse(event.request, await resolve(event));
+	compressionSetting === 'off'
+		? resolve(event)
+		: compressResponse(event.request, await resolve(event), compressionSetting);
 
 // Inside compression and the security headers (a page from memory gets them as a rendered one
 // does), outside the i18n handle (what it keeps is the finished HTML).
@@ -118,6 +131,7 @@ const fairTurns: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	fairTurns,
+export const handle = chain(
 	compression,
 	securityHeaders,
 	pageCache,

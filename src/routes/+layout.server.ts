@@ -1,10 +1,9 @@
 import type { LayoutServerLoad } from './$types';
-import { getLocale } from '$lib/paraglide/runtime';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
 	user: locals.user
 		? { name: locals.user.name, role: locals.user.role, villageSlug: locals.user.villageSlug }
 		: null,
-	locale: getLocale(),
+	locale: locals.locale,
 	largeText: locals.largeText
 });

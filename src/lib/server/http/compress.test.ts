@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, compressResponse } from './compress';
+import { acceptsGzip, compressResponse, parseCompression } from './compress';
 
 const page = '<!doctype html><p>' + '村民说事、协商议事、决议公开。'.repeat(200) + '</p>';
 
@@ -94,4 +94,52 @@ describe('compressResponse', () => {
 			'gzip'
 		);
 	});
+
+	it('passes every body through untouched when the setting is off', async () => {
+		const json = new Response(JSON.stringify({ notices: page }), {
+			headers: { 'content-type': 'application/json' }
+		});
+		for (const [response, body] of [
+			[html(), page],
+			[html(page.repeat(60)), page.repeat(60)],
+			[json, JSON.stringify({ notices: page })]
+		] as const) {
+			const r = await compressResponse(get('gzip, deflate, br'), response, 'off');
+			expect(r).toBe(response);
+			expect(r.headers.get('content-encoding')).toBeNull();
+			expect(r.headers.get('vary')).toBeNull();
+			expect(await r.text()).toBe(body);
+		}
+	});
+
+	it('compresses pages of every size that the window is fitted to', async () => {
+		for (const size of [1024, 1500, 4096, 20000, 40000, 300000]) {
+			const body = page.repeat(Math.ceil(size / page.length)).slice(0, size);
+			const r = await compressResponse(get('gzip'), html(body));
+			expect(r.headers.get('content-encoding')).toBe('gzip');
+			expect(gunzipSync(Buffer.from(await r.arrayBuffer())).toString('utf8')).toBe(body);
+		}
+	});
+});
+
+describe('parseCompression', () => {
+	it.each([
+		[undefined, 'gzip'],
+		['', 'gzip'],
+		['gzip', 'gzip'],
+		[' GZIP ', 'gzip'],
+		['off', 'off'],
+		['Off', 'off']
+	])('%j → %s', (raw, expected) => {
+		expect(parseCompression(raw)).toBe(expected);
+	});
+
+	it.each(['no', 'false', '0', 'brotli', 'gzip,br'])(
+		'refuses %j, naming the allowed values',
+		(raw) => {
+			expect(() => parseCompression(raw)).toThrow(
+				/COMPRESSION must be "gzip" \(the default\) or "off"/
+			);
+		}
+	);
 });
