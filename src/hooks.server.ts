@@ -3,7 +3,6 @@ import { getRequestEvent } from '$app/server';
 import { cookieName, overwriteGetLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { namesImpossibleAction } from '$lib/server/http/action-name';
-import { compressResponse } from '$lib/server/http/compress';
 import { takeTurn } from '$lib/server/http/turns';
 import { chain } from '$lib/server/http/chain';
 import { compressResponse, parseCompression, type Compression } from '$lib/server/http/compress';
@@ -129,9 +128,8 @@ const fairTurns: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(
-	fairTurns,
 export const handle = chain(
+	fairTurns,
 	compression,
 	securityHeaders,
 	pageCache,

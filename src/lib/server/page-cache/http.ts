@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { extractLocaleFromRequest } from '$lib/paraglide/runtime';
 import { SESSION_COOKIE } from '../auth/session';
-import { acceptsGzip } from '../http/compress';
+import { acceptsGzip, parseCompression } from '../http/compress';
 import { DISPLAY_COOKIE, isLargeText } from '../http/display-mode';
 import { matchesEtag } from '../http/etag';
 import { expiryOf, type CachedPage, type PageCache } from './store';
@@ -47,7 +47,8 @@ export const etagOfBytes = (body: Uint8Array): string =>
 	`"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 
 /** Whether responses are gzipped in-process (`COMPRESSION=off` when a proxy compresses). */
-export const compressionEnabled = (): boolean => process.env.COMPRESSION !== 'off';
+export const compressionEnabled = (): boolean =>
+	parseCompression(process.env.COMPRESSION) !== 'off';
 
 /**
  * The cache key: the address as asked (path and query; the query is not reordered, since a page
