@@ -46,7 +46,8 @@ const LAYERS = [
 
 /**
  * Infrastructure every layer uses and that knows no domain flow: the database, the audit chain,
- * the command shape, sessions and permissions, form and HTTP helpers, village settings, uploads,
+ * the command shape, sessions and permissions, form and HTTP helpers, the public pages kept in
+ * memory (page-cache watches the connection, never a domain), village settings, uploads,
  * the working-day calendar, the statutes' article numbers by date, and speech (it turns text the
  * routes hand it into audio and knows no page).
  * seed/ and bench/ build demo and load data by calling every layer, so they sit above them all.
@@ -62,6 +63,7 @@ const BASE = [
 	'forms',
 	'http',
 	'law',
+	'page-cache',
 	'permissions',
 	'result.ts',
 	'seed',

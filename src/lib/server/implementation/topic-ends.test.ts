@@ -294,6 +294,7 @@ describe('migration 015 ends the topics that had already reached their track’s
 		db.exec(`
 			drop trigger coordination_done_fixed; drop trigger coordination_done_no_delete;
 			drop table coordination_done;
+			drop index topics_village_submitted_figures;
 			alter table topics drop column end_kind;`);
 		db.prepare(
 			`insert into procedure_events (topic_id, kind, recorded_by, created_at) values (?, 'archived', ?, '2026-10-09T02:00:00.000Z')`
