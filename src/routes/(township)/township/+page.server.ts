@@ -7,3 +7,7 @@ export const load: PageServerLoad = (event) => {
 	const { townshipId } = requireTownship(event);
 	return overviewPage(getDb(), townshipId, event.url.searchParams);
 };
+
+// Links, GET filters and plain form posts do everything here: no client code is shipped, and no
+// copy of the page's data is serialised into it for a framework to hydrate.
+export const csr = false;

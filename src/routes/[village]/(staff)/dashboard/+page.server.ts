@@ -78,3 +78,7 @@ export const actions: Actions = {
 		return { action: 'publish', resolutionId: id, noticeSeq: r.notice.seq, title: r.notice.title };
 	}
 };
+
+// Links, GET filters and plain form posts do everything here: no client code is shipped, and no
+// copy of the page's data is serialised into it for a framework to hydrate.
+export const csr = false;

@@ -11,3 +11,7 @@ export const load: PageServerLoad = (event) => {
 	const page = villageViewPage(getDb(), { id: village.id, slug: village.slug, name: village.name });
 	return { ...page, cadenceArticle: citeOrganicLaw('disclosure', page.today, getLocale()) };
 };
+
+// Links, GET filters and plain form posts do everything here: no client code is shipped, and no
+// copy of the page's data is serialised into it for a framework to hydrate.
+export const csr = false;
