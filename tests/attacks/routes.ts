@@ -93,6 +93,8 @@ const PAGES: Record<string, Omit<RouteSpec, 'actions'>> = {
 	'/[village]/meetings/[id]/checkin': { get: 'member' },
 	'/[village]/meetings/[id]/console': { get: 'staff' },
 	'/[village]/meetings/[id]/hall': { get: 'staff' },
+	// The vote page's live script asks whether the page changed: as public as the page itself.
+	'/[village]/meetings/[id]/live': { get: 'public' },
 	'/[village]/meetings/[id]/minutes': { get: 'member' },
 	'/[village]/meetings/[id]/minutes/sheets/[file]': { get: 'member' },
 	// A motion read aloud: public like the meeting page that shows its text.
@@ -535,6 +537,18 @@ export function probes(w: World): Probe[] {
 			hidden('public', ['anonymous', 'admin', 'dsClerk', 'township', ...membersNotStaff])
 		),
 		p('/[village]/meetings/[id]', `/xinyang/meetings/${ds.meeting}`, hidden('public', 'all')),
+		p('/[village]/meetings/[id]/live', `${mt}/live`, e('/[village]/meetings/[id]/live')),
+		// A draft meeting's stamp is hidden like its page, and a meeting only under its own village.
+		p(
+			'/[village]/meetings/[id]/live',
+			`/xinyang/meetings/${xy.draftMeeting}/live`,
+			hidden('public', ['anonymous', 'admin', 'dsClerk', 'township', ...membersNotStaff])
+		),
+		p(
+			'/[village]/meetings/[id]/live',
+			`/xinyang/meetings/${ds.meeting}/live`,
+			hidden('public', 'all')
+		),
 		p(
 			'/[village]/meetings/[id]/motions/[motion].wav',
 			`/xinyang/meetings/${xy.closedMeeting}/motions/${xy.motion}.wav`,
