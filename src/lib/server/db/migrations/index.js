@@ -28,7 +28,7 @@ import hallUses from './026-hall-uses.js';
 import closedMeetingVenue from './030-closed-meeting-venue.js';
 import township from './031-township.js';
 import dataPageIndexes from './032-data-page-indexes.js';
-import ballotTime from './033-ballot-time.js';
+import signedInReads from './033-signed-in-reads.js';
 import meetingChanges from './034-meeting-changes.js';
 
 export const migrations = [
@@ -61,6 +61,6 @@ export const migrations = [
 	// Rebuilds users, which most tables reference: SQLite's table rebuild needs foreign keys off.
 	{ version: 31, name: 'township', sql: township, foreignKeysOff: true },
 	{ version: 32, name: 'data-page-indexes', sql: dataPageIndexes },
-	{ version: 33, name: 'ballot-time', sql: ballotTime },
+	{ version: 33, name: 'signed-in-reads', sql: signedInReads },
 	{ version: 34, name: 'meeting-changes', sql: meetingChanges }
 ];

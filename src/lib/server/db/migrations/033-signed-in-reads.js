@@ -1,4 +1,6 @@
-// A phone ballot's time beside its receipt (issue 20): the vote page showed it by searching the
+// Cheaper cold renders of the signed-in pages (issue 20), each measured on the benchmark township.
+//
+// A phone ballot's time beside its receipt: the vote page showed it by searching the
 // motion's audit entries with json_extract for each ballot. The audit entry stays the legal
 // record; this copy is written in the same transaction. The receipt itself keeps no time
 // (docs/security-tests.md), and this table is no more than the audit already holds beside the
@@ -25,4 +27,11 @@ join ballot_receipts b
  and b.person_id = json_extract(a.after, '$.personId')
 where a.action = 'ballot.cast' and a.subject_type = 'motion'
 group by b.motion_id, b.person_id;
+
+-- The dashboard's overdue visits: each open assignment's last visit by its member is one seek.
+create index household_visits_household_member on household_visits(household_id, person_id, visited_on);
+-- The dashboard's overdue topics (submitted, past their triage day): counted and listed newest
+-- first from the index alone, where before each submitted topic's row was read for its due day.
+drop index topics_village_state;
+create index topics_village_state on topics(village_id, state, id, triage_due);
 `;
