@@ -13,6 +13,7 @@ import { type Method } from './records';
 import { meetingView } from './view';
 import { type Actor } from '../permissions';
 import { migrate } from '../db/migrate.js';
+import { rewindTo032 } from '../db/migrations/033-rewind';
 
 let db: Db;
 useDemoVillageDb((d) => {
@@ -152,18 +153,7 @@ describe("migration 033: a phone ballot's time beside its receipt", () => {
 			.slice(0, 2)
 			.map((p, i) => ({ person_id: p, cast_at: times[i].toISOString() }));
 		expect(stored()).toEqual(expected);
-		// The database as it was at 032: no ballot_times, nor what later migrations add.
-		const later = db
-			.prepare(
-				"select name from sqlite_master where type = 'trigger' and name like 'meeting_changes_%'"
-			)
-			.pluck()
-			.all() as string[];
-		db.exec(`drop table ballot_times; drop table meeting_changes;
-			drop index household_visits_household_member; drop index topics_village_state;
-			create index topics_village_state on topics(village_id, state, id);
-			${later.map((t) => `drop trigger ${t};`).join('\n')}
-			delete from schema_migrations where version >= 33;`);
+		rewindTo032(db);
 		expect(migrate(db)).toEqual([33, 34]);
 		expect(stored()).toEqual(expected);
 		expect(() =>
