@@ -11,8 +11,9 @@ create table ballot_times (
 	motion_id integer not null,
 	person_id integer not null,
 	cast_at text not null,
-	primary key (motion_id, person_id),
-	foreign key (motion_id, person_id) references ballot_receipts(motion_id, person_id)
+	-- Written in the transaction of its receipt (motion, person), like the named choice; no foreign
+	-- key, so the crash checks can still tear a receipt away to prove they notice.
+	primary key (motion_id, person_id)
 ) strict, without rowid;
 create trigger ballot_times_fixed before update on ballot_times
 begin select raise(abort, 'a ballot never changes'); end;
