@@ -3,7 +3,12 @@
 import type { Db } from '../db';
 import { todayInChina } from '../calendar/dates';
 import { visitCadenceDays, visitDue, type VisitDue } from './cadence';
-import { allContactHouseholds, householdsOfMember, type ContactHousehold } from './records';
+import {
+	allContactHouseholds,
+	contactVisitDates,
+	householdsOfMember,
+	type ContactHousehold
+} from './records';
 
 export interface UncoveredHousehold {
 	id: number;
@@ -85,15 +90,9 @@ export interface MemberContacts {
 	overdue: number;
 }
 
-/** The village's party members on the day, each with the households they look after now. */
-export function membersWithHouseholds(
-	db: Db,
-	villageId: number,
-	now = new Date()
-): MemberContacts[] {
-	const today = todayInChina(now);
-	const cadence = visitCadenceDays(db, villageId);
-	const members = db
+/** The village's party members on the day (full or probationary), by name. */
+function partyMembersOn(db: Db, villageId: number, today: string) {
+	return db
 		.prepare(
 			`select p.id as personId, p.name, max(r.full_since is null or r.full_since > @today) as probationary
 			 from roles r join people p on p.id = r.person_id
@@ -106,6 +105,17 @@ export function membersWithHouseholds(
 		name: string;
 		probationary: number;
 	}[];
+}
+
+/** The village's party members on the day, each with the households they look after now. */
+export function membersWithHouseholds(
+	db: Db,
+	villageId: number,
+	now = new Date()
+): MemberContacts[] {
+	const today = todayInChina(now);
+	const cadence = visitCadenceDays(db, villageId);
+	const members = partyMembersOn(db, villageId, today);
 	const byMember = new Map<number, DueHousehold[]>();
 	for (const h of allContactHouseholds(db, villageId)) {
 		const list = byMember.get(h.personId) ?? [];
@@ -124,10 +134,19 @@ export function membersWithHouseholds(
 	});
 }
 
-/** The dashboard's card: members with overdue households and how many, most behind first. */
+/**
+ * The dashboard's card: members with overdue households and how many, most behind first. The same
+ * figures as membersWithHouseholds, from the due dates alone.
+ */
 export function overdueByMember(db: Db, villageId: number, now = new Date()) {
-	return membersWithHouseholds(db, villageId, now)
-		.filter((m) => m.overdue > 0)
-		.map((m) => ({ personId: m.personId, name: m.name, overdue: m.overdue }))
+	const today = todayInChina(now);
+	const cadence = visitCadenceDays(db, villageId);
+	const overdue = new Map<number, number>();
+	for (const c of contactVisitDates(db, villageId))
+		if (visitDue(c, cadence, today).overdue)
+			overdue.set(c.personId, (overdue.get(c.personId) ?? 0) + 1);
+	return partyMembersOn(db, villageId, today)
+		.filter((m) => overdue.has(m.personId))
+		.map((m) => ({ personId: m.personId, name: m.name, overdue: overdue.get(m.personId)! }))
 		.sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh-CN'));
 }

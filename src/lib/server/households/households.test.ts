@@ -5,7 +5,12 @@ import type { Actor } from '../permissions/actor';
 import { mayFileFor } from '../permissions/filing';
 import { assignHouseholds, endHouseholdContact } from './contacts';
 import { updateVisitCadence, visitCadenceDays, visitDue } from './cadence';
-import { coverageByGrid, memberHouseholds, overdueByMember } from './coverage';
+import {
+	coverageByGrid,
+	memberHouseholds,
+	membersWithHouseholds,
+	overdueByMember
+} from './coverage';
 import { followUpVisit, logHouseholdVisit } from './visits';
 import { currentContact, residentsOf } from './records';
 import { partyMemberActor } from './test-fixture';
@@ -304,6 +309,61 @@ describe('cadence and overdue', () => {
 		expect(
 			overdueByMember(db, village(), NOW).find((m) => m.personId === member.personId)
 		).toBeUndefined();
+	});
+});
+
+describe("the dashboard's overdue count, from due dates alone", () => {
+	// What the card showed before it read only due dates: every member's full list, filtered.
+	const fromFullLists = (now: Date) =>
+		membersWithHouseholds(db, village(), now)
+			.filter((m) => m.overdue > 0)
+			.map((m) => ({ personId: m.personId, name: m.name, overdue: m.overdue }))
+			.sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh-CN'));
+
+	it.each([
+		['2026-11-20', 7],
+		['2026-11-09', 7],
+		['2026-11-23', 7],
+		['2026-12-31', 7],
+		['2026-11-20', 1],
+		['2026-11-20', 30],
+		['2027-03-01', 90]
+	])('on %s with a cadence of %i days: the same members and counts', (day, cadence) => {
+		const member = partyMemberActor(db, village());
+		// The fourth household is never visited.
+		const [visited, lapsed, ended] = assigned(member, 4, at('2026-11-01'));
+		const probationary = probationaryPerson();
+		const [theirs] = freeHouseholds(1);
+		expect(
+			assignHouseholds(
+				db,
+				clerk(),
+				village(),
+				{ personId: probationary, householdIds: [theirs] },
+				{ now: at('2026-11-05') }
+			).ok
+		).toBe(true);
+		const visit = (householdId: number, visitedOn: string) =>
+			expect(
+				logHouseholdVisit(
+					db,
+					member,
+					village(),
+					{ householdId, visitedOn, means: 'in_person', heard: '' },
+					{ now: at(visitedOn) }
+				).ok
+			).toBe(true);
+		visit(visited, '2026-11-03');
+		visit(visited, '2026-11-18');
+		visit(lapsed, '2026-11-02');
+		visit(ended, '2026-11-19');
+		const contact = currentContact(db, village(), ended)!;
+		expect(endHouseholdContact(db, clerk(), village(), contact.id, { now: NOW }).ok).toBe(true);
+		updateVisitCadence(db, clerk(), village(), cadence);
+		const now = at(day);
+		const expected = fromFullLists(now);
+		expect(overdueByMember(db, village(), now)).toEqual(expected);
+		if (day === '2026-12-31') expect(expected.length).toBeGreaterThan(0);
 	});
 });
 

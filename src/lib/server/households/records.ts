@@ -137,6 +137,25 @@ export function allContactHouseholds(
 		.all(villageId) as (ContactHousehold & { personId: number })[];
 }
 
+/**
+ * Every open assignment of the village with only what its due date needs: the dashboard's card
+ * counts overdue households, so it reads no names or residents, and each last visit is one seek in
+ * household_visits_household_member.
+ */
+export function contactVisitDates(
+	db: Db,
+	villageId: number
+): { personId: number; startDate: string; lastVisit: string | null }[] {
+	return db
+		.prepare(
+			`select c.person_id as personId, c.start_date as startDate,
+			   (select max(v.visited_on) from household_visits v where v.household_id = c.household_id
+			      and v.person_id = c.person_id and v.visited_on >= c.start_date) as lastVisit
+			 from household_contacts c where c.village_id = ? and c.end_date is null`
+		)
+		.all(villageId) as { personId: number; startDate: string; lastVisit: string | null }[];
+}
+
 /** The resident people of a household, to pick whom a follow-up is for. */
 export function residentsOf(db: Db, villageId: number, householdId: number) {
 	return db

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
 import { DEMO_TODAY_MEETING_TITLE, seedDemoMeetings } from '../seed/demo-meetings';
 import { attendeeStatus, publicMotion } from './attendee';
-import { castBallot } from '../votes/ballots';
+import { castBallot, recordRollCall } from '../votes/ballots';
 import { closeMotion } from '../procedure/closing';
 import { createMotion } from '../votes/motions';
 import { openMotion } from '../procedure/opening';
@@ -12,6 +12,8 @@ import { signIn } from './attendance';
 import { type Method } from './records';
 import { meetingView } from './view';
 import { type Actor } from '../permissions';
+import { migrate } from '../db/migrate.js';
+import { rewindTo032 } from '../db/migrations/033-rewind';
 
 let db: Db;
 useDemoVillageDb((d) => {
@@ -104,9 +106,65 @@ describe('what the attendee pages show of a vote', () => {
 		}
 	);
 
+	it("reads a phone ballot's time from its receipt, equal to its audit entry; none for a called one", () => {
+		const s = openVote('named');
+		const castAt = new Date(NOW.getTime() + 3 * 60_000);
+		const [phone, called] = s.voters;
+		expect(castBallot(db, s.voter(phone), s.v, s.motionId, 'yes', { now: castAt }).ok).toBe(true);
+		expect(
+			recordRollCall(db, s.clerk, s.v, s.motionId, [{ personId: called, choice: 'no' }]).ok
+		).toBe(true);
+		const audited = db
+			.prepare(
+				`select at from audit where action = 'ballot.cast' and subject_type = 'motion'
+				 and subject_id = ? and json_extract(after, '$.personId') = ?`
+			)
+			.pluck()
+			.get(String(s.motionId), phone);
+		expect(audited).toBe(castAt.toISOString());
+		expect(attendeeStatus(db, s.meetingId, phone)!.voted.get(s.motionId)!.at).toBe(audited);
+		expect(attendeeStatus(db, s.meetingId, called)!.voted.get(s.motionId)).toEqual({
+			choice: 'no',
+			at: null
+		});
+	});
+
 	it('is null for someone not called', () => {
 		const s = openVote('named');
 		const villager = demoActor(db, '13800000003').personId!;
 		expect(attendeeStatus(db, s.meetingId, villager)).toBeNull();
+	});
+});
+
+describe("migration 033: a phone ballot's time beside its receipt", () => {
+	it("copies each phone ballot's time from its audit entry, and keeps it fixed", () => {
+		const s = openVote('secret');
+		const times = [5, 9].map((min) => new Date(NOW.getTime() + min * 60_000));
+		s.voters.slice(0, 2).forEach((p, i) => {
+			expect(castBallot(db, s.voter(p), s.v, s.motionId, 'yes', { now: times[i] }).ok).toBe(true);
+		});
+		const stored = () =>
+			db
+				.prepare(
+					'select person_id, cast_at from ballot_times where motion_id = ? order by person_id'
+				)
+				.all(s.motionId);
+		const expected = s.voters
+			.slice(0, 2)
+			.map((p, i) => ({ person_id: p, cast_at: times[i].toISOString() }));
+		expect(stored()).toEqual(expected);
+		rewindTo032(db);
+		expect(migrate(db)).toEqual([33, 34]);
+		expect(stored()).toEqual(expected);
+		expect(() =>
+			db.prepare('delete from ballot_times where motion_id = ?').run(s.motionId)
+		).toThrow(/a ballot never changes/);
+		// The receipt itself keeps no time (docs/security-tests.md).
+		expect(
+			db
+				.prepare('select name from pragma_table_info(?) order by name')
+				.pluck()
+				.all('ballot_receipts')
+		).toEqual(['channel', 'motion_id', 'person_id']);
 	});
 });

@@ -1,7 +1,6 @@
 // What one attendee's phone needs beyond the shared meeting view: their place on the frozen
 // roster and which open votes they have already answered.
 import type { Db } from '../db';
-import { storedNamesOf } from '../audit/actions';
 import type { Choice } from './records';
 import type { MotionView } from './view';
 
@@ -12,14 +11,12 @@ export interface AttendeeStatus {
 	/**
 	 * motion id → the voter's own choice on a named vote, or null: a secret ballot has only a
 	 * receipt, so not even its voter can be shown how they voted. `at` is when the phone ballot was
-	 * cast (from its audit entry); null for a ballot the clerk entered from paper or a roll call.
+	 * cast (ballot_times, a copy of its audit entry's time); null for a ballot the clerk entered from paper or a roll call.
 	 */
 	voted: Map<number, { choice: Choice | null; at: string | null }>;
 	/** motion id → the reason this person is recused (回避) from it. */
 	recused: Map<number, string>;
 }
-
-const CAST_NAMES = JSON.stringify(storedNamesOf('ballot.cast'));
 
 /** null when the person is not on this meeting's roster. */
 export function attendeeStatus(db: Db, meetingId: number, personId: number): AttendeeStatus | null {
@@ -32,17 +29,13 @@ export function attendeeStatus(db: Db, meetingId: number, personId: number): Att
 	if (!entry) return null;
 	const rows = db
 		.prepare(
-			`select b.motion_id, c.choice,
-			   (select a.at from audit a
-			    where a.subject_type = 'motion' and a.subject_id = cast(b.motion_id as text)
-			      and a.action in (select value from json_each(?))
-			      and json_extract(a.after, '$.personId') = b.person_id
-			    order by a.id limit 1) as at
+			`select b.motion_id, c.choice, t.cast_at as at
 			 from ballot_receipts b join motions mo on mo.id = b.motion_id
 			 left join named_choices c on c.motion_id = b.motion_id and c.person_id = b.person_id
+			 left join ballot_times t on t.motion_id = b.motion_id and t.person_id = b.person_id
 			 where mo.meeting_id = ? and b.person_id = ?`
 		)
-		.all(CAST_NAMES, meetingId, personId) as {
+		.all(meetingId, personId) as {
 		motion_id: number;
 		choice: Choice | null;
 		at: string | null;

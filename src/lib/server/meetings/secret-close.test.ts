@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Db } from '../db';
 import { appendAudit } from '../audit/chain.js';
+import { migrate } from '../db/migrate.js';
+import { rewindTo032 } from '../db/migrations/033-rewind';
 import { openDatabase } from '../db/open.js';
 import { truncateWal } from '../db/wal';
 import { minutesOf } from './minutes-view';
@@ -216,7 +218,9 @@ describe('a secret count of one or two ballots', () => {
 		const { v, c, meetingId, motionId } = heldVote([]);
 		expect(closeMotion(db, c, v, motionId, { confirmed: true }).ok).toBe(true);
 		expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBeNull();
-		// An entry as a database from before the past-tense names holds it.
+		// An entry as a database from before the past-tense names holds it, read into the motion
+		// when that database is migrated.
+		rewindTo032(db);
 		db.transaction(() =>
 			appendAudit(db, {
 				villageId: v,
@@ -227,6 +231,7 @@ describe('a secret count of one or two ballots', () => {
 				after: { state: 'closed', fewBallotsConfirmed: true }
 			})
 		)();
+		expect(migrate(db)).toEqual([33, 34]);
 		expect(minutesOf(db, v, meetingId)!.agenda[0].motions[0].fewBallotsConfirmedBy).toBe('王丽');
 	});
 

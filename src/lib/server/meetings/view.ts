@@ -2,7 +2,6 @@
 // attendee's phone and the minutes, so that each shows the same record. A secret ballot's counts
 // stay out of every view until its motion closes (docs/domain.md §7.5).
 import type { Db } from '../db';
-import { storedNamesOf } from '../audit/actions';
 import {
 	CHOICES,
 	getMeeting,
@@ -29,7 +28,6 @@ import {
 	type Tally
 } from '../votes/rules';
 
-const CLOSED_NAMES = JSON.stringify(storedNamesOf('motion.closed'));
 export interface Attendance {
 	/** 应到: everyone on the frozen roster, voting or not. */
 	expected: number;
@@ -172,12 +170,10 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 		`select c.person_id as personId, p.name, c.choice from named_choices c join people p on p.id = c.person_id
 		 where c.motion_id = ? order by p.name, c.person_id`
 	);
-	// Older databases name the close 'motion.close' (audit/actions.ts FORMER_AUDIT_ACTIONS).
 	const confirmedBy = db
 		.prepare(
-			`select u.name from audit a join users u on u.id = a.actor_id, json_each(?) n
-			 where a.subject_type = 'motion' and a.subject_id = ? and a.action = n.value
-			   and json_extract(a.after, '$.fewBallotsConfirmed') = 1`
+			`select u.name from motions mo join users u on u.id = mo.few_ballots_confirmed_by
+			 where mo.id = ?`
 		)
 		.pluck();
 	const passRule =
@@ -210,7 +206,7 @@ function motionViews(db: Db, meeting: Meeting): MotionView[] {
 					? (choicesOf.all(id) as MotionView['namedChoices'])
 					: null,
 			fewBallotsConfirmedBy: (closed && motion.method === 'secret'
-				? (confirmedBy.get(CLOSED_NAMES, String(id)) ?? null)
+				? (confirmedBy.get(id) ?? null)
 				: null) as string | null,
 			presentAtVote: presence.get(id) ?? null,
 			recusals: recusals.filter((r) => r.motionId === id)

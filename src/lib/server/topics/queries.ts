@@ -295,8 +295,10 @@ export interface OpenObligation {
 export function openObligations(db: Db, villageId: number): OpenObligation[] {
 	return db
 		.prepare(
+			// From the few obligations to their topics (cross join keeps that order): the planner
+			// would otherwise read every topic of the village to look each one's obligations up.
 			`select t.id as topicId, t.number, t.title, o.kind, o.reached_on as reachedOn from topic_obligations o
-			 join topics t on t.id = o.topic_id where t.village_id = ? and t.state not in ('withdrawn', 'not_accepted', 'merged', 'completed')
+			 cross join topics t on t.id = o.topic_id where t.village_id = ? and t.state not in ('withdrawn', 'not_accepted', 'merged', 'completed')
 			 order by o.reached_on, t.id`
 		)
 		.all(villageId) as OpenObligation[];

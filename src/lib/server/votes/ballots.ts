@@ -127,6 +127,12 @@ export function castBallot(
 				const refusal = voterCheck(db, motion, personId, 'voter');
 				if (refusal) return { ok: false, reason: refusal };
 				storeBallot(db, motion, personId, choice, 'online');
+				// The vote page's copy of the time the audit entry below records (migration 033).
+				db.prepare('insert into ballot_times (motion_id, person_id, cast_at) values (?, ?, ?)').run(
+					motionId,
+					personId,
+					ctx.now.toISOString()
+				);
 				ctx.audit({
 					action: 'ballot.cast',
 					subjectType: 'motion',

@@ -128,7 +128,7 @@ export function closeMotionIn(
 	}
 	db.prepare(
 		`update motions set state = 'closed', closed_at = ?, quorum_at_close = ?, pass_evaluation = ?, result = ?,
-		   yes = ?, no = ?, abstain = ? where id = ?`
+		   yes = ?, no = ?, abstain = ?, few_ballots_confirmed_by = ? where id = ?`
 	).run(
 		ctx.now.toISOString(),
 		JSON.stringify(quorum),
@@ -137,6 +137,8 @@ export function closeMotionIn(
 		tally.yes,
 		tally.no,
 		tally.abstain,
+		// The minutes name the clerk who closed a count that may reveal choices.
+		check.fewSecret ? (ctx.actor?.userId ?? null) : null,
 		motion.id
 	);
 	const resolution =

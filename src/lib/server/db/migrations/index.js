@@ -28,6 +28,8 @@ import hallUses from './026-hall-uses.js';
 import closedMeetingVenue from './030-closed-meeting-venue.js';
 import township from './031-township.js';
 import dataPageIndexes from './032-data-page-indexes.js';
+import signedInReads from './033-signed-in-reads.js';
+import meetingChanges from './034-meeting-changes.js';
 
 export const migrations = [
 	{ version: 1, name: 'foundation', sql: foundation },
@@ -58,5 +60,7 @@ export const migrations = [
 	{ version: 30, name: 'closed-meeting-venue', sql: closedMeetingVenue },
 	// Rebuilds users, which most tables reference: SQLite's table rebuild needs foreign keys off.
 	{ version: 31, name: 'township', sql: township, foreignKeysOff: true },
-	{ version: 32, name: 'data-page-indexes', sql: dataPageIndexes }
+	{ version: 32, name: 'data-page-indexes', sql: dataPageIndexes },
+	{ version: 33, name: 'signed-in-reads', sql: signedInReads },
+	{ version: 34, name: 'meeting-changes', sql: meetingChanges }
 ];

@@ -38,7 +38,7 @@ export const load: PageServerLoad = async (event) => {
 	const { village, meeting, user, member, staff } = meetingFromParams(event);
 	const db = getDb();
 	// Read before the data it stamps: a change in between costs one more fetch, never a missed one.
-	const stamp = liveStamp(db, village.id);
+	const stamp = liveStamp(db, meeting.id);
 	const roster = listRoster(db, meeting.id);
 	const view = meetingView(db, village.id, meeting.id, roster)!;
 	// 应到 by the roles that call people to this meeting, never their names or contact details.

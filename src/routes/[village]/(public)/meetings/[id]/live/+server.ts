@@ -7,9 +7,9 @@ import { meetingFromParams } from '$lib/server/meetings/attendee-pages';
 import { liveStamp } from '$lib/server/meetings/live-stamp';
 
 export const GET: RequestHandler = (event) => {
-	const { village } = meetingFromParams(event);
+	const { meeting } = meetingFromParams(event);
 	return json(
-		{ stamp: liveStamp(getDb(), village.id) },
+		{ stamp: liveStamp(getDb(), meeting.id) },
 		{ headers: { 'cache-control': 'no-store' } }
 	);
 };
