@@ -197,7 +197,8 @@ export function pageCacheHandle(deps: PageCacheDeps): Handle {
 		const renderedAt = now();
 		const reads = new Reads();
 		const response = await recordReads(reads, () => resolve(event));
-		if (reads.opaque) return response;
+		// A render that wrote (a page that records something on GET) is rendered every time.
+		if (reads.opaque || reads.wrote) return response;
 		const slug = event.params.village ?? '';
 		const tags = tagsOf(reads, watched.villageScoped, deps.villageIdOf(slug));
 		const page = await pageOfResponse(response, event.route.id, tags, renderedAt, deps.compress());

@@ -2,7 +2,7 @@
 // reads again and again (the topic list, a topic, the vote page, the dashboard, the case list, the
 // statistics, the township overview) are rendered once per change for each session and answered
 // from memory until a table they read is written or the minute turns. See docs/operations.md,
-// "Pages from memory".
+// "Signed-in pages from memory".
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { SESSION_LIFETIME } from '../auth/session';
 import { NONCE_IN_CSP, NONCE_SLOT, newNonce } from './http';
