@@ -9,7 +9,12 @@ import { compressResponse, parseCompression, type Compression } from '$lib/serve
 import { localeFromCookie, requestLocale } from '$lib/server/http/locale';
 import { DISPLAY_COOKIE, htmlOpening, isLargeText } from '$lib/server/http/display-mode';
 import { seedOnFirstStart } from '$lib/server/seed/demo';
-import { servePublicPagesFromMemory } from '$lib/server/page-cache';
+import {
+	pageCache as publicPageCache,
+	servePublicPagesFromMemory,
+	serveSignedInPagesFromMemory,
+	watchPages
+} from '$lib/server/page-cache';
 import { configuredSmsProvider } from '$lib/server/outbox/sms-provider';
 import { smsInterval, startSmsTimer } from '$lib/server/outbox/sms-timer';
 import { startReminderSweep } from '$lib/server/households/reminders';
@@ -30,6 +35,7 @@ let compressionSetting: Compression = 'gzip';
 export const init: ServerInit = async () => {
 	compressionSetting = parseCompression(env.COMPRESSION);
 	const db = getDb();
+	if (publicPageCache.enabled) watchPages(db);
 	await seedOnFirstStart(db);
 	startSmsTimer(db, configuredSmsProvider(), smsInterval());
 	startReminderSweep(db);
@@ -136,7 +142,9 @@ export const handle = chain(
 	i18n,
 	originGuard,
 	impossibleActions,
-	auth
+	auth,
+	// After auth: a session is validated on every request, so a revoked one never gets a page.
+	serveSignedInPagesFromMemory
 );
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -35,12 +35,12 @@ export const PAGE_CACHE_CONTROL = 'private, no-cache';
 // The headers a 304 repeats, as SvelteKit's own 304 does (RFC 9110 §15.4.5).
 const NOT_MODIFIED_HEADERS = ['cache-control', 'content-location', 'date', 'expires', 'vary'];
 
-const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=]+)'/;
+export const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=]+)'/;
 // Where an entry's nonce goes; its ETag is of the page with this in place of the nonce.
 export const NONCE_SLOT = 'page-cache-nonce';
 
 /** A nonce as SvelteKit makes one: 16 random bytes in base64. */
-const newNonce = (): string => randomBytes(16).toString('base64');
+export const newNonce = (): string => randomBytes(16).toString('base64');
 
 /** A strong validator of exact bytes, in the form of etag.ts's `etagOf`. */
 export const etagOfBytes = (body: Uint8Array): string =>
@@ -197,7 +197,8 @@ export function pageCacheHandle(deps: PageCacheDeps): Handle {
 		const renderedAt = now();
 		const reads = new Reads();
 		const response = await recordReads(reads, () => resolve(event));
-		if (reads.opaque) return response;
+		// A render that wrote (a page that records something on GET) is rendered every time.
+		if (reads.opaque || reads.wrote) return response;
 		const slug = event.params.village ?? '';
 		const tags = tagsOf(reads, watched.villageScoped, deps.villageIdOf(slug));
 		const page = await pageOfResponse(response, event.route.id, tags, renderedAt, deps.compress());

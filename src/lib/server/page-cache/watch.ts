@@ -11,10 +11,14 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database, Statement } from 'better-sqlite3';
 import { PageCache } from './store';
 
-/** The tables one render read; `opaque` when it read something no trigger watches. */
+/**
+ * The tables one render read; `opaque` when it read something no trigger watches; `wrote` when it
+ * changed anything (a page that writes on GET must render every time).
+ */
 export class Reads {
 	readonly tables = new Set<string>();
 	opaque = false;
+	wrote = false;
 }
 
 const reading = new AsyncLocalStorage<Reads>();
@@ -22,7 +26,11 @@ const reading = new AsyncLocalStorage<Reads>();
 /** Runs a render, collecting what it reads from any watched connection. */
 export const recordReads = <T>(reads: Reads, render: () => T): T => reading.run(reads, render);
 
-/** A page's tags: the tables it read, narrowed to its village where the table has one. */
+/**
+ * A page's tags: the tables it read, narrowed to its village where the table has one. A page of
+ * no village (the township's overview) reads every village's rows: it holds each such table's
+ * any-village tag.
+ */
 export function tagsOf(
 	reads: Reads,
 	villageScoped: ReadonlySet<string>,
@@ -31,7 +39,7 @@ export function tagsOf(
 	const tags: string[] = [];
 	for (const t of reads.tables) {
 		tags.push(t);
-		if (villageId !== null && villageScoped.has(t)) tags.push(`${t}:${villageId}`);
+		if (villageScoped.has(t)) tags.push(villageId === null ? anyVillage(t) : `${t}:${villageId}`);
 	}
 	return tags;
 }
@@ -39,6 +47,9 @@ export function tagsOf(
 /** The tag a written row touches: its table, narrowed to its village when the row has one. */
 export const tagOfWrite = (table: string, villageId: unknown): string =>
 	villageId === null || villageId === undefined ? table : `${table}:${villageId}`;
+
+/** Touched by a write to any village's rows of the table, beside that village's own tag. */
+export const anyVillage = (table: string): string => `${table}:*`;
 
 export interface Watched {
 	/** Tables with a village_id column: their rows touch, and their readers hold, per-village tags. */
@@ -55,8 +66,11 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/g;
 const LITERAL = /'(?:[^']|'')*'/g;
 
-/** Connects a cache to a connection (once): functions, triggers, and the statement wrapper. */
-export function watchDatabase(db: Database, cache: PageCache): Watched {
+/**
+ * Connects caches to a connection (once: a later call gets the first call's caches, so every
+ * caller passes the same ones): functions, triggers, and the statement wrapper.
+ */
+export function watchDatabase(db: Database, ...caches: PageCache[]): Watched {
 	const known = watched.get(db);
 	if (known) return known;
 
@@ -81,7 +95,14 @@ export function watchDatabase(db: Database, cache: PageCache): Watched {
 	}
 
 	db.function('page_cache_touch', { deterministic: false }, (table, villageId) => {
-		cache.touch(tagOfWrite(String(table), villageId));
+		const tag = tagOfWrite(String(table), villageId);
+		const any = tag === table ? null : anyVillage(String(table));
+		for (const cache of caches) {
+			cache.touch(tag);
+			if (any) cache.touch(any);
+		}
+		const reads = reading.getStore();
+		if (reads) reads.wrote = true;
 		return null;
 	});
 	const triggers = tables.map((t) => {
@@ -128,7 +149,9 @@ export function watchDatabase(db: Database, cache: PageCache): Watched {
 	const wrapped = new WeakSet<Statement>();
 	const wrap = (statement: Statement) => {
 		const s = statement as unknown as Record<string, (...args: unknown[]) => unknown>;
-		for (const method of ['get', 'all', 'iterate']) {
+		// A write no trigger sees (a virtual table, a temp table) still marks the render.
+		const writes = !statement.readonly;
+		for (const method of writes ? ['get', 'all', 'iterate', 'run'] : ['get', 'all', 'iterate']) {
 			const run = s[method];
 			s[method] = function (this: unknown, ...args: unknown[]) {
 				const reads = reading.getStore();
@@ -136,6 +159,7 @@ export function watchDatabase(db: Database, cache: PageCache): Watched {
 					const r = readsOf(statement.source);
 					for (const t of r.tables) reads.tables.add(t);
 					if (r.opaque) reads.opaque = true;
+					if (writes) reads.wrote = true;
 				}
 				return run.apply(this, args);
 			};
@@ -149,6 +173,13 @@ export function watchDatabase(db: Database, cache: PageCache): Watched {
 		return statement;
 	}) as typeof db.prepare;
 
+	const exec = db.exec.bind(db);
+	db.exec = ((sql: string) => {
+		const reads = reading.getStore();
+		if (reads) reads.wrote = true;
+		return exec(sql);
+	}) as typeof db.exec;
+
 	const dataVersion = prepare('pragma data_version').pluck();
 	let lastVersion = dataVersion.get();
 	const result: Watched = {
@@ -157,7 +188,7 @@ export function watchDatabase(db: Database, cache: PageCache): Watched {
 			const version = dataVersion.get();
 			if (version !== lastVersion) {
 				lastVersion = version;
-				cache.clear();
+				for (const cache of caches) cache.clear();
 			}
 		}
 	};
