@@ -107,16 +107,24 @@ describe('group commit of ballots', () => {
 		}
 	);
 
-	it('a ballot on a motion closed before its batch commits is refused and not stored', async () => {
+	it('a close commits the ballots queued before it first, and counts them', async () => {
 		const mt = openNamedMotion();
-		const g = new GroupCommit(db);
-		const first = g.run(() => castBallot(db, voter(mt.voters[0]), mt.v, mt.motionId, 'no'));
-		await first;
-		const late = g.run(() => castBallot(db, voter(mt.voters[1]), mt.v, mt.motionId, 'yes'));
-		expect(closeMotion(db, mt.c, mt.v, mt.motionId, { confirmed: true }).ok).toBe(true);
-		expect(await late).toEqual({ ok: false, reason: 'not_open' });
+		const [a, b, c] = mt.voters;
+		const g = groupCommit(db);
+		const before = [a, b].map((p) =>
+			g.run(() => castBallot(db, voter(p), mt.v, mt.motionId, 'no'))
+		);
+		const close = closeMotion(db, mt.c, mt.v, mt.motionId, { confirmed: true });
+		expect(close).toMatchObject({ ok: true });
+		const after = g.run(() => castBallot(db, voter(c), mt.v, mt.motionId, 'yes'));
+		expect(await Promise.all(before)).toEqual([{ ok: true }, { ok: true }]);
+		expect(await after).toEqual({ ok: false, reason: 'not_open' });
 		expect(attendeeRefusalMessage('not_open')).toBe(m.meeting_refused_motion_not_open());
-		expect(receiptsOf(second(), mt.motionId)).toEqual([mt.voters[0]]);
+		expect(receiptsOf(second(), mt.motionId)).toEqual([a, b].sort((x, y) => x - y));
+		expect(db.prepare('select yes, no from motions where id = ?').get(mt.motionId)).toEqual({
+			yes: 0,
+			no: 2
+		});
 	});
 
 	it('a command that throws mid-batch rolls back alone: its ballot and audit entry are gone', async () => {
