@@ -5,6 +5,7 @@
 import { appendAudit } from './audit/chain.js';
 import type { AuditAction, AuditSubject } from './audit/actions';
 import type { Db } from './db';
+import { groupCommit } from './db/group-commit';
 import type { Actor } from './permissions/actor';
 
 export type Forbidden = { ok: false; reason: 'forbidden' };
@@ -76,6 +77,9 @@ export function command<S = undefined, R = never>(
 			});
 		}
 	};
+	// Ballots queued for a group commit reached the server before this command: they commit
+	// first, so a close counts every ballot that came before it (db/group-commit.ts).
+	if (!db.inTransaction) groupCommit(db).flush();
 	try {
 		return db
 			.transaction((): R | Forbidden | NotFound => {

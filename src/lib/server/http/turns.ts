@@ -27,3 +27,6 @@ export function takeTurn(): Promise<void> {
 		}
 	});
 }
+
+/** Requests still waiting for their turn: a group commit waits for them (db/group-commit.ts). */
+export const turnsWaiting = (): number => waiting.length;

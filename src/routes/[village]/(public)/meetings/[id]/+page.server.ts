@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/permissions';
 import { getDb } from '$lib/server/db';
+import { groupCommit } from '$lib/server/db/group-commit';
 import { parseForm, readForm } from '$lib/server/forms';
 import { ballotForm, writtenOpinionForm } from '$lib/server/meetings/forms';
 import { attendeeStatus, publicMotion } from '$lib/server/meetings/attendee';
@@ -129,7 +130,11 @@ export const actions: Actions = {
 		// Without JavaScript the first press only asks back; the page shows the choice to confirm.
 		if (!parsed.data.confirmed)
 			return { confirmVote: { motionId: motion.id, choice: parsed.data.choice } };
-		const r = castBallot(getDb(), actorOf(user), village.id, motion.id, parsed.data.choice);
+		const db = getDb();
+		// Acknowledged only once committed, in one transaction with the ballots around it.
+		const r = await groupCommit(db).run(() =>
+			castBallot(db, actorOf(user), village.id, motion.id, parsed.data.choice)
+		);
 		if (!r.ok) return fail(refusalStatus(r.reason), { message: attendeeRefusalMessage(r.reason) });
 		redirect(303, `/${village.slug}/meetings/${meeting.id}?done=voted`);
 	},
