@@ -1,5 +1,6 @@
 // The bench's arithmetic, in plain JavaScript so that scripts/bench.js imports it as it is and the
-// unit tests check it: percentiles, medians, and the open-loop run's arrival schedule.
+// unit tests check it: percentiles, medians, the rounds of side-by-side loads, the sequential
+// cold renders, and the open-loop run's arrival schedule.
 import { seededRandom } from '../../random.js';
 
 /**
@@ -83,4 +84,83 @@ export function fixedRateArrivals({ rate, seconds, weights, seed }) {
 export function uniformArrivals({ count, seconds, seed }) {
 	const random = seededRandom(seed);
 	return Array.from({ length: count }, () => random() * seconds * 1000).sort((a, b) => a - b);
+}
+
+/**
+ * The order of one round's loads: the list turned by the round's number, so that no load is
+ * always the one after the floor (a cool machine) or after the heaviest page.
+ * @template T
+ * @param {readonly T[]} loads
+ * @param {number} round from 0
+ * @returns {T[]}
+ */
+export function roundOrder(loads, round) {
+	const turn = loads.length === 0 ? 0 : round % loads.length;
+	return [...loads.slice(turn), ...loads.slice(0, turn)];
+}
+
+/**
+ * @typedef {{ rps: number, p50: number, p99: number }} Load one closed-loop load's figures
+ * @typedef {{ median: number, min: number, max: number }} Spread
+ */
+
+/**
+ * The rounds of one page measured side by side with its references (the floor, the baseline):
+ * its median figures, and against each reference the median of the per-round ratios with their
+ * range. A ratio is taken within a round, where both loads ran under the same machine state;
+ * the median of three such ratios is not moved by one round a neighbour's build slowed.
+ * @param {readonly Record<string, Load>[]} rounds each: the page under `page`, references by name
+ * @param {readonly string[]} references
+ * @returns {Load & { rounds: number[], vs: Record<string, Spread> }}
+ */
+export function summarizeRounds(rounds, references) {
+	if (rounds.length === 0) throw new Error('no rounds to summarize');
+	const of = (/** @type {string} */ name, /** @type {keyof Load} */ key) =>
+		rounds.map((r) => r[name][key]);
+	/** @type {Record<string, Spread>} */
+	const vs = {};
+	for (const ref of references) vs[ref] = spread(rounds.map((r) => r.page.rps / r[ref].rps));
+	return {
+		rps: Math.round(median(of('page', 'rps'))),
+		p50: median(of('page', 'p50')),
+		p99: median(of('page', 'p99')),
+		rounds: of('page', 'rps'),
+		vs
+	};
+}
+
+/**
+ * Median, least and greatest of a few values, to two decimals (ratios).
+ * @param {readonly number[]} values
+ * @returns {Spread}
+ */
+export function spread(values) {
+	const round = (/** @type {number} */ n) => Math.round(n * 100) / 100;
+	return {
+		median: round(median(values)),
+		min: round(Math.min(...values)),
+		max: round(Math.max(...values))
+	};
+}
+
+/**
+ * Sequential requests on one connection, each sent when the last is answered: `warmup` first
+ * (not counted), then `count` timed. An answer `ok` refuses is counted as failed and its time
+ * left out, so a page that answers a redirect or an error cannot pass for a fast render.
+ * @param {() => Promise<number>} send resolves to the status once the body is read
+ * @param {{ warmup: number, count: number, ok: (status: number) => boolean }} options
+ * @returns {Promise<ReturnType<typeof summarize> & { failed: number }>}
+ */
+export async function sequentialLatencies(send, { warmup, count, ok }) {
+	let failed = 0;
+	for (let i = 0; i < warmup; i++) if (!ok(await send())) failed++;
+	/** @type {number[]} */
+	const latencies = [];
+	for (let i = 0; i < count; i++) {
+		const t = performance.now();
+		const status = await send();
+		if (ok(status)) latencies.push(performance.now() - t);
+		else failed++;
+	}
+	return { ...summarize(latencies), failed };
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fixedRateArrivals, median, percentile, summarize, uniformArrivals } from './load-stats.js';
+import {
+	fixedRateArrivals,
+	median,
+	percentile,
+	roundOrder,
+	sequentialLatencies,
+	spread,
+	summarize,
+	summarizeRounds,
+	uniformArrivals
+} from './load-stats.js';
 
 describe('the bench arithmetic', () => {
 	it('takes the nearest-rank percentile', () => {
@@ -52,5 +62,75 @@ describe('the bench arithmetic', () => {
 		const firstQuarter = times.filter((t) => t < 5000).length;
 		expect(firstQuarter).toBeGreaterThan(50);
 		expect(firstQuarter).toBeLessThan(100);
+	});
+
+	it('turns the order of the loads each round, so none always follows the floor', () => {
+		const loads = ['floor', 'baseline', 'page'];
+		expect(roundOrder(loads, 0)).toEqual(['floor', 'baseline', 'page']);
+		expect(roundOrder(loads, 1)).toEqual(['baseline', 'page', 'floor']);
+		expect(roundOrder(loads, 2)).toEqual(['page', 'floor', 'baseline']);
+		expect(roundOrder(loads, 3)).toEqual(loads);
+		expect(roundOrder(['page'], 2)).toEqual(['page']);
+		expect(loads).toEqual(['floor', 'baseline', 'page']);
+	});
+
+	it('takes each ratio within its round, the median of rounds and their range', () => {
+		const load = (rps: number, p99 = 10) => ({ rps, p50: rps / 100, p99 });
+		// The second round ran while the machine was busy: everything halved, the ratio did not.
+		const rounds = [
+			{ floor: load(1000), baseline: load(700), page: load(500, 12) },
+			{ floor: load(500), baseline: load(350), page: load(240, 30) },
+			{ floor: load(1000), baseline: load(700), page: load(560, 11) }
+		];
+		const s = summarizeRounds(rounds, ['floor', 'baseline']);
+		expect(s.rps).toBe(500);
+		expect(s.p99).toBe(12);
+		expect(s.rounds).toEqual([500, 240, 560]);
+		expect(s.vs.floor).toEqual({ median: 0.5, min: 0.48, max: 0.56 });
+		expect(s.vs.baseline).toEqual({ median: 0.71, min: 0.69, max: 0.8 });
+		expect(summarizeRounds([rounds[1]], ['floor']).vs.floor).toEqual({
+			median: 0.48,
+			min: 0.48,
+			max: 0.48
+		});
+		expect(summarizeRounds(rounds, []).vs).toEqual({});
+		expect(() => summarizeRounds([], ['floor'])).toThrow();
+	});
+
+	it('rounds a spread to two decimals', () => {
+		expect(spread([0.6249, 0.5, 0.71])).toEqual({ median: 0.62, min: 0.5, max: 0.71 });
+	});
+
+	it('times sequential renders after a warm-up, and counts a refused answer as failed', async () => {
+		const statuses = [200, 200, 200, 303, 200, 200];
+		const sent: number[] = [];
+		let inFlight = 0;
+		const send = async () => {
+			inFlight++;
+			// One at a time: the next request leaves only once this one is answered.
+			expect(inFlight).toBe(1);
+			await new Promise((r) => setTimeout(r, 2));
+			inFlight--;
+			const status = statuses[sent.length];
+			sent.push(status);
+			return status;
+		};
+		const r = await sequentialLatencies(send, {
+			warmup: 2,
+			count: 4,
+			ok: (s) => s === 200
+		});
+		expect(sent).toHaveLength(6);
+		// The warm-up's two are not timed; of the four timed, the redirect is a failure, not a time.
+		expect(r.count).toBe(3);
+		expect(r.failed).toBe(1);
+		expect(r.p50).toBeGreaterThanOrEqual(1);
+		expect(r.max).toBeGreaterThanOrEqual(r.p50);
+		const broken = await sequentialLatencies(async () => 500, {
+			warmup: 1,
+			count: 2,
+			ok: (s) => s === 200
+		});
+		expect(broken).toMatchObject({ count: 0, failed: 3 });
 	});
 });

@@ -374,19 +374,27 @@ export async function generate(
 		today
 	);
 
-	// The vote storm's meeting: open today in the first village, its voters signed in with logins.
-	const storm: Generated['storm'] = { meetingId: 0, motionIds: [], phones: [] };
-	db.transaction(() => {
+	// An open reps' meeting today in the first village, as the storm and the open loop each need
+	// one: `voters` of its people counted back from the last after `skip` (so the two meetings
+	// seat different people), each a rep with a login; `motion` adds an open motion to its agenda.
+	const openMeeting = (o: {
+		title: string;
+		itemTitle: string;
+		voters: number;
+		skip: number;
+		phone: (i: number) => string;
+		name: (i: number) => string;
+	}) => {
 		const v = villages[0];
-		storm.meetingId = Number(
+		const meetingId = Number(
 			ins.meeting.run(
 				v.villageId,
-				'村民代表会议（压力测试）',
+				o.title,
 				today,
 				'draft',
 				today,
 				ruleJson,
-				scale.stormVoters,
+				o.voters,
 				now,
 				null,
 				null,
@@ -395,81 +403,61 @@ export async function generate(
 				now
 			).lastInsertRowid
 		);
-		for (let i = 0; i < scale.stormVoters; i++) {
-			const p = v.people[v.people.length - 1 - i];
-			ins.roster.run(storm.meetingId, p.personId, p.householdId, now, v.clerkId);
+		const phones: string[] = [];
+		for (let i = 0; i < o.voters; i++) {
+			const p = v.people[v.people.length - 1 - o.skip - i];
+			ins.roster.run(meetingId, p.personId, p.householdId, now, v.clerkId);
 			ins.role.run(v.villageId, p.personId, 'village_rep', null);
-			const phone = stormPhone(i);
-			ins.user.run(v.villageId, 'villager', `代表${i + 1}`, phone, passwordHash, now, p.personId);
-			storm.phones.push(phone);
+			const phone = o.phone(i);
+			ins.user.run(v.villageId, 'villager', o.name(i), phone, passwordHash, now, p.personId);
+			phones.push(phone);
 		}
-		const itemId = Number(ins.agenda.run(storm.meetingId, '压力测试议题', null).lastInsertRowid);
-		advance(storm.meetingId);
-		for (let k = 0; k < scale.stormMotions; k++) {
-			storm.motionIds.push(
-				Number(
-					ins.motion.run(
-						storm.meetingId,
-						itemId,
-						`表决事项 ${k + 1}`,
-						k % 2 ? 'secret' : 'named',
-						quorum,
-						v.clerkId,
-						now,
-						now
-					).lastInsertRowid
-				)
+		const itemId = Number(ins.agenda.run(meetingId, o.itemTitle, null).lastInsertRowid);
+		advance(meetingId);
+		const motion = (text: string, method: 'named' | 'secret') => {
+			const motionId = Number(
+				ins.motion.run(meetingId, itemId, text, method, quorum, v.clerkId, now, now).lastInsertRowid
 			);
-			if (k % 2)
-				for (const c of ['yes', 'no', 'abstain']) ins.secretInit.run(storm.motionIds.at(-1), c);
-		}
-	}).immediate();
+			if (method === 'secret')
+				for (const c of ['yes', 'no', 'abstain']) ins.secretInit.run(motionId, c);
+			return motionId;
+		};
+		return { meetingId, phones, motion };
+	};
+
+	// The vote storm's meeting: its motions alternate named and secret ballots.
+	const storm: Generated['storm'] = db
+		.transaction(() => {
+			const m = openMeeting({
+				title: '村民代表会议（压力测试）',
+				itemTitle: '压力测试议题',
+				voters: scale.stormVoters,
+				skip: 0,
+				phone: stormPhone,
+				name: (i) => `代表${i + 1}`
+			});
+			const motionIds = Array.from({ length: scale.stormMotions }, (_, k) =>
+				m.motion(`表决事项 ${k + 1}`, k % 2 ? 'secret' : 'named')
+			);
+			return { meetingId: m.meetingId, motionIds, phones: m.phones };
+		})
+		.immediate();
 
 	// The open-loop run's meeting: one open motion, its voters the village's people before the
-	// storm's, each with a login.
-	const openLoop: Generated['openLoop'] = { meetingId: 0, motionId: 0, phones: [] };
-	db.transaction(() => {
-		const v = villages[0];
-		openLoop.meetingId = Number(
-			ins.meeting.run(
-				v.villageId,
-				'村民代表会议（到场表决）',
-				today,
-				'draft',
-				today,
-				ruleJson,
-				scale.openLoopVoters,
-				now,
-				null,
-				null,
-				null,
-				v.clerkId,
-				now
-			).lastInsertRowid
-		);
-		for (let i = 0; i < scale.openLoopVoters; i++) {
-			const p = v.people[v.people.length - 1 - scale.stormVoters - i];
-			ins.roster.run(openLoop.meetingId, p.personId, p.householdId, now, v.clerkId);
-			ins.role.run(v.villageId, p.personId, 'village_rep', null);
-			const phone = openLoopPhone(i);
-			ins.user.run(
-				v.villageId,
-				'villager',
-				`到场代表${i + 1}`,
-				phone,
-				passwordHash,
-				now,
-				p.personId
-			);
-			openLoop.phones.push(phone);
-		}
-		const itemId = Number(ins.agenda.run(openLoop.meetingId, '表决议题', null).lastInsertRowid);
-		advance(openLoop.meetingId);
-		openLoop.motionId = Number(
-			ins.motion.run(openLoop.meetingId, itemId, '同意方案', 'named', quorum, v.clerkId, now, now)
-				.lastInsertRowid
-		);
-	}).immediate();
+	// storm's.
+	const openLoop: Generated['openLoop'] = db
+		.transaction(() => {
+			const m = openMeeting({
+				title: '村民代表会议（到场表决）',
+				itemTitle: '表决议题',
+				voters: scale.openLoopVoters,
+				skip: scale.stormVoters,
+				phone: openLoopPhone,
+				name: (i) => `到场代表${i + 1}`
+			});
+			return { meetingId: m.meetingId, motionId: m.motion('同意方案', 'named'), phones: m.phones };
+		})
+		.immediate();
 
 	db.pragma('wal_checkpoint(TRUNCATE)');
 	db.exec('analyze');
