@@ -31,20 +31,30 @@ const skip = new Set(
 /**
  * @typedef {{ passed: number, failed: number, skipped: number }} Counts
  * @typedef {{ ok: boolean, counts?: Counts }} Result
- * @typedef {{ name: string, run: () => Result }} RunStep
+ * @typedef {{ name: string, run: () => Promise<Result> }} RunStep
  * @typedef {{ name: string, quiet: () => Promise<{ ok: boolean, output: string }> }} QuietStep
  * @typedef {RunStep | QuietStep} Step
  */
 
-/** @param {string} command @param {string[]} args @param {NodeJS.ProcessEnv} [env] */
+/**
+ * Not spawnSync: a step runs while another lane's step holds its output back through a pipe,
+ * which a blocked event loop would never drain.
+ * @param {string} command @param {string[]} args @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<boolean>}
+ */
 function exec(command, args, env) {
-	const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-	if (r.error) console.error(`could not run ${command}: ${r.error.message}`);
-	return r.status === 0;
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+		child.on('error', (e) => {
+			console.error(`could not run ${command}: ${e.message}`);
+			resolve(false);
+		});
+		child.on('close', (code) => resolve(code === 0));
+	});
 }
 
 /** @param {string} script */
-const npmRun = (script) => () => ({ ok: exec('npm', ['run', script]) });
+const npmRun = (script) => async () => ({ ok: await exec('npm', ['run', script]) });
 
 /**
  * A command with its output held back and returned, for steps that run side by side (their lines
@@ -81,7 +91,7 @@ function systemDepsMissing() {
  * Chromium drives the e2e tests; without the CJK font, Chinese renders as boxes; espeak-ng makes
  * the read-aloud audio whose validity the tests check.
  */
-function ensureSystemDeps() {
+async function ensureSystemDeps() {
 	const missing = systemDepsMissing();
 	if (missing.length === 0) return { ok: true };
 	console.log(`missing: ${missing.join(', ')}`);
@@ -90,10 +100,10 @@ function ensureSystemDeps() {
 		return { ok: false };
 	}
 	const installed =
-		exec('apt-get', ['update']) &&
-		exec('apt-get', ['install', '-y', 'chromium', 'fonts-wqy-microhei', 'espeak-ng'], {
+		(await exec('apt-get', ['update'])) &&
+		(await exec('apt-get', ['install', '-y', 'chromium', 'fonts-wqy-microhei', 'espeak-ng'], {
 			DEBIAN_FRONTEND: 'noninteractive'
-		});
+		}));
 	const still = systemDepsMissing();
 	if (installed && still.length > 0)
 		console.error(`still missing after apt-get: ${still.join(', ')}`);
@@ -120,9 +130,9 @@ function settle(ok, counts) {
 	return { ok: ok && c.failed === 0, counts: c };
 }
 
-function unit() {
+async function unit() {
 	rmSync(VITEST_JSON, { force: true });
-	const ok = exec(bin('vitest'), [
+	const ok = await exec(bin('vitest'), [
 		'--run',
 		'--reporter=default',
 		'--reporter=json',
@@ -144,9 +154,9 @@ function unit() {
 	);
 }
 
-function e2e() {
+async function e2e() {
 	rmSync(PLAYWRIGHT_JSON, { force: true });
-	const ok = exec(bin('playwright'), ['test', '--reporter=list,json'], {
+	const ok = await exec(bin('playwright'), ['test', '--reporter=list,json'], {
 		PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON
 	});
 	const s = readJson(PLAYWRIGHT_JSON)?.stats;
@@ -167,9 +177,9 @@ function e2e() {
  */
 const counted =
 	(script, report, args = []) =>
-	() => {
+	async () => {
 		rmSync(report, { force: true });
-		const ok = exec(process.execPath, [script, ...args, '--report', report]);
+		const ok = await exec(process.execPath, [script, ...args, '--report', report]);
 		return settle(ok, readJson(report));
 	};
 
@@ -178,18 +188,23 @@ const steps = [
 	// Also writes SvelteKit's generated types, so that check (below) only reads while lint runs.
 	{
 		name: 'i18n',
-		run: () => ({ ok: exec('npm', ['run', 'i18n']) && exec(bin('svelte-kit'), ['sync']) })
+		run: async () => ({
+			ok: (await exec('npm', ['run', 'i18n'])) && (await exec(bin('svelte-kit'), ['sync']))
+		})
 	},
-	// Each of these keeps one core busy: on two cores they run side by side (`npm run check`, less
-	// the i18n and sync done above).
+	// Its output is held back: it runs beside the lane of check, unit and build.
 	{ name: 'lint', quiet: () => execQuietly('npm', ['run', 'lint']) },
+	// `npm run check`, less the i18n and sync done above.
 	{
 		name: 'check',
-		quiet: () =>
-			execQuietly(bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--threshold', 'error'])
+		run: async () => ({
+			ok: await exec(bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--threshold', 'error'])
+		})
 	},
 	{ name: 'unit', run: unit },
-	{ name: 'build', run: npmRun('build') },
+	// `npm run build` less its i18n, done above: compiling the messages again would rewrite files
+	// that lint, beside it, is reading.
+	{ name: 'build', run: async () => ({ ok: await exec(bin('vite'), ['build']) }) },
 	{ name: 'e2e', run: e2e },
 	// kill -9 during a vote storm, 10 times (each cycle counts as one test); `npm run test:crash`
 	// runs 100.
@@ -198,6 +213,22 @@ const steps = [
 	{ name: 'backup', run: counted('scripts/backup-under-load.js', BACKUP_JSON) },
 	// The benchmark on a tiny database, so `npm run bench` cannot rot; it checks steps, not numbers.
 	{ name: 'bench', run: npmRun('bench:smoke') }
+];
+
+/**
+ * Stages run one after another; the lanes of a stage side by side; the steps of a lane one after
+ * another. Lint keeps one core busy for minutes (type-aware parsing of every .svelte file, 356 s
+ * of the last CI run) and check took 72 s of the other: the second lane goes on with unit and
+ * build on that core instead of leaving it idle until lint ends.
+ * @type {string[][][]}
+ */
+const stages = [
+	[['i18n']],
+	[['lint'], ['check', 'unit', 'build']],
+	[['e2e']],
+	[['crash']],
+	[['backup']],
+	[['bench']]
 ];
 
 const unknown = [...skip].filter((s) => !steps.some((step) => step.name === s));
@@ -210,8 +241,9 @@ if (unknown.length > 0) {
 
 mkdirSync(REPORTS, { recursive: true });
 const total = { passed: 0, failed: 0, skipped: 0 };
-/** @type {string[]} */
-const lines = [];
+/** Each step's summary line, printed in the order of `steps` whatever order they finish in. */
+/** @type {Map<string, string>} */
+const lines = new Map();
 let failed = false;
 
 /** @param {string} name @param {Result} result @param {number} ms */
@@ -226,65 +258,62 @@ function record(name, result, ms) {
 	}
 	const c = result.counts;
 	const detail = c ? `  (${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped)` : '';
-	lines.push(
+	lines.set(
+		name,
 		`  ${result.ok ? 'ok  ' : 'FAIL'}  ${name.padEnd(6)} ${seconds.padStart(6)}s${detail}`
 	);
 	if (!result.ok) failed = true;
 }
 
-/** @param {string} name @param {() => Result} run */
-function runStep(name, run) {
-	console.log(`\n=== ${name} ===`);
-	const started = Date.now();
-	const result = run();
-	record(name, result, Date.now() - started);
-}
-
-/** @param {string} name */
-const skippedLine = (name) => `  --    ${name.padEnd(6)}   skipped (TEST_SKIP)`;
-
 /**
- * Starts the steps not skipped together; prints each one's output, in order, once it has finished.
- * @param {QuietStep[]} group
+ * Runs a lane's steps in turn; a quiet step's output is returned, to be printed once the stage
+ * is over (printed now, it would land in the middle of another lane's lines).
+ * @param {string[]} lane @returns {Promise<string[]>}
  */
-async function runSideBySide(group) {
-	const chosen = group.filter((step) => !skip.has(step.name));
-	if (chosen.length > 0) {
-		console.log(`\n=== ${chosen.map((s) => s.name).join(' + ')} (side by side) ===`);
-	}
-	const started = Date.now();
-	const running = new Map(
-		chosen.map((step) => [step, step.quiet().then((r) => ({ ...r, finished: Date.now() }))])
-	);
-	for (const step of group) {
-		const result = await running.get(step);
-		if (!result) {
-			lines.push(skippedLine(step.name));
+async function runLane(lane) {
+	/** @type {string[]} */
+	const held = [];
+	for (const name of lane) {
+		const step = /** @type {Step} */ (steps.find((s) => s.name === name));
+		if (skip.has(name)) {
+			lines.set(name, `  --    ${name.padEnd(6)}   skipped (TEST_SKIP)`);
 			continue;
 		}
-		console.log(`\n=== ${step.name} ===`);
-		process.stdout.write(result.output);
-		record(step.name, { ok: result.ok }, result.finished - started);
+		if (failed) {
+			lines.set(name, `  --    ${name.padEnd(6)}   not run`);
+			continue;
+		}
+		const started = Date.now();
+		if ('quiet' in step) {
+			const result = await step.quiet();
+			held.push(`\n=== ${name} ===\n${result.output}`);
+			record(name, { ok: result.ok }, Date.now() - started);
+		} else {
+			console.log(`\n=== ${name} ===`);
+			record(name, await step.run(), Date.now() - started);
+		}
 	}
+	return held;
 }
 
-if (!skip.has('e2e')) runStep('system', ensureSystemDeps);
-for (let i = 0; i < steps.length;) {
-	const step = steps[i];
-	// Consecutive quiet steps run as one side-by-side group; any other step runs alone.
-	/** @type {QuietStep[]} */
-	const group = [];
-	while (i < steps.length && 'quiet' in steps[i]) group.push(/** @type {QuietStep} */ (steps[i++]));
-	if (group.length === 0) i++;
-	const names = group.length > 0 ? group.map((s) => s.name) : [step.name];
-	if (failed) for (const name of names) lines.push(`  --    ${name.padEnd(6)}   not run`);
-	else if (group.length > 0) await runSideBySide(group);
-	else if (skip.has(step.name)) lines.push(skippedLine(step.name));
-	else if ('run' in step) runStep(step.name, step.run);
+if (!skip.has('e2e')) {
+	console.log('\n=== system ===');
+	const started = Date.now();
+	record('system', await ensureSystemDeps(), Date.now() - started);
+}
+for (const lanes of stages) {
+	const running = lanes.filter((lane) => lane.some((name) => !skip.has(name)));
+	if (running.length > 1)
+		console.log(`\n=== ${running.map((lane) => lane.join(' → ')).join(' | ')} (side by side) ===`);
+	const held = await Promise.all(lanes.map(runLane));
+	for (const output of held.flat()) process.stdout.write(output);
 }
 
 console.log('\n=== summary ===');
-for (const line of lines) console.log(line);
+for (const name of ['system', ...steps.map((s) => s.name)]) {
+	const line = lines.get(name);
+	if (line) console.log(line);
+}
 if (existsSync(VITEST_JSON) || existsSync(PLAYWRIGHT_JSON)) console.log(`  reports in ${REPORTS}/`);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exitCode = failed || total.failed > 0 ? 1 : 0;
