@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildIfStale } from './build-if-stale.js';
@@ -102,20 +103,29 @@ async function signInAll(url, phones) {
 	return cookies;
 }
 
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/** The CPU time a process has used, user and system, in clock ticks (proc(5), fields 14–15). */
+function cpuTicks(pid) {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return Number(fields[11]) + Number(fields[12]);
+}
+
 /**
  * What one load asks for: a page, with the headers a browser sends. With `etag`, every request is
  * a conditional GET that must answer 304.
  * @param {string} name @param {string} url @param {string} path
  * @param {{ cookie?: string, etag?: string }} [options]
  */
-function subject(name, url, path, { cookie, etag } = {}) {
+function subject(name, url, path, { cookie, etag, pid } = {}) {
 	const headers = {
 		// As a browser asks; with the production setting the app leaves compression to the proxy.
 		'accept-encoding': 'gzip, deflate, br',
 		...(cookie ? { cookie } : {}),
 		...(etag ? { 'if-none-match': etag } : {})
 	};
-	return { name, url, path, headers, expect: etag ? 304 : 200 };
+	return { name, url, path, headers, expect: etag ? 304 : 200, pid };
 }
 
 /**
@@ -124,6 +134,7 @@ function subject(name, url, path, { cookie, etag } = {}) {
  * @param {ReturnType<typeof subject>} s @param {number} duration
  */
 async function blast(s, duration) {
+	const cpuBefore = s.pid ? cpuTicks(s.pid) : null;
 	const result = await autocannon({
 		url: s.url + s.path,
 		connections: CONNECTIONS,
@@ -143,8 +154,10 @@ async function blast(s, duration) {
 		throw new Error(
 			`${s.name}: ${bad} failed responses (${answered - good} other status, ${result.errors} errors, ${result.timeouts} timeouts)`
 		);
+	const ticks = cpuBefore === null ? 0 : cpuTicks(s.pid) - cpuBefore;
 	// From the count over the time it took: autocannon's average is of its 100 ms samples.
 	return {
+		...(ticks > 0 ? { cpuMs: (ticks * 1000) / CLOCK_TICKS / result.requests.total } : {}),
 		rps: result.requests.total / result.duration,
 		p50: result.latency.p50,
 		p99: result.latency.p99
@@ -521,10 +534,12 @@ const SIGNED_IN = Object.keys(signedInPages('', { storm: {} }));
 
 /**
  * @param {string} label the database file's name
- * @param {{ township: boolean, floorUrl?: string }} options the township run also measures the
+ * @param {{ township: boolean, floor?: { url: string, child: import('node:child_process').ChildProcess } }} options
+ *   the township run also measures the
  *   floor, /healthz, the 304s, the open loop, the payloads and Lighthouse
  */
-async function measure(label, scale, { township, floorUrl }) {
+async function measure(label, scale, { township, floor }) {
+	const floorUrl = floor?.url;
 	const dbPath = join(work, `${label}.db`);
 	const t0 = performance.now();
 	const generated = await generate(dbPath, scale);
@@ -546,23 +561,26 @@ async function measure(label, scale, { township, floorUrl }) {
 		say(
 			`${label}: pages, ${ROUNDS === 1 ? 'one round' : `${ROUNDS} rounds`} each${floorUrl ? ' beside the floor and the baseline' : ''}`
 		);
-		const baseline = subject('baseline', url, '/login');
-		references = floorUrl ? [subject('floor', floorUrl, '/'), baseline] : [];
+		const pid = child.pid;
+		const baseline = subject('baseline', url, '/login', { pid });
+		references = floor
+			? [subject('floor', floor.url, '/', { pid: floor.child.pid }), baseline]
+			: [];
 		referenceRounds.length = 0;
 		warmed.clear();
 		if (floorUrl) pages.floor = null;
 		pages.baseline = floorUrl ? null : await load(baseline);
-		if (township) pages.healthz = await load(subject('healthz', url, '/healthz'));
+		if (township) pages.healthz = await load(subject('healthz', url, '/healthz', { pid }));
 		for (const [name, path] of Object.entries(pub)) {
-			pages[name] = await load(subject(name, url, path));
+			pages[name] = await load(subject(name, url, path, { pid }));
 			if (!township) continue;
 			const etag = await etagOf(url, path);
 			pages[`${name} 304`] = etag
-				? await load(subject(`${name} 304`, url, path, { etag }))
+				? await load(subject(`${name} 304`, url, path, { etag, pid }))
 				: { error: 'no ETag', no304: true };
 		}
 		for (const [name, [path, who]] of Object.entries(signed))
-			pages[name] = await load(subject(name, url, path, { cookie: cookieOf[who] }));
+			pages[name] = await load(subject(name, url, path, { cookie: cookieOf[who], pid }));
 		// Placed first in the table, made of every round they ran in beside a page.
 		if (floorUrl) {
 			pages.floor = referenceRow('floor');
@@ -649,7 +667,7 @@ try {
 	const label = smoke ? 'smoke-township' : VILLAGES === 30 ? 'township' : `township-${VILLAGES}`;
 	township = await measure(label, smoke ? TINY : scaleFor(VILLAGES), {
 		township: true,
-		floorUrl: floor.url
+		floor
 	});
 } finally {
 	floor.child.kill('SIGTERM');
@@ -687,6 +705,7 @@ for (const [name, r] of Object.entries(township.pages)) {
 		measure: name,
 		'req/s': r.rps ?? r.error,
 		'req/s rounds': rounds ? `${Math.round(rounds.min)}–${Math.round(rounds.max)}` : '',
+		'server ms/req': r.cpuMs ?? '',
 		p50: r.p50 ?? '',
 		p99: r.p99 ?? '',
 		'× baseline': within(r, 'baseline'),
@@ -736,6 +755,13 @@ const coldRows = Object.entries(coldRenderTimes).map(([page, c]) => ({
 if (coldRows.length) console.table(coldRows);
 
 const open = township.openLoop;
+/** A failure count with what the failures were: `1 (ECONNRESET)`. */
+const failedWhy = ({ failed, why }) =>
+	failed === 0
+		? 0
+		: `${failed} (${Object.entries(why ?? {})
+				.map(([reason, n]) => (n === failed ? reason : `${reason} ×${n}`))
+				.join(', ')})`;
 const openRows = [
 	{
 		stream: 'reads',
@@ -745,7 +771,7 @@ const openRows = [
 		p90: open.reads.p90,
 		p99: open.reads.p99,
 		max: open.reads.max,
-		failed: open.reads.failed,
+		failed: failedWhy(open.reads),
 		'late sends': open.reads.lateSends,
 		targets: target(
 			'open loop: reads p99 ≤ 100 ms, none failed',
@@ -760,7 +786,7 @@ const openRows = [
 		p90: open.ballots.p90,
 		p99: open.ballots.p99,
 		max: open.ballots.max,
-		failed: open.ballots.failed,
+		failed: failedWhy(open.ballots),
 		'late sends': open.ballots.lateSends,
 		targets: [
 			target('open loop: ballots p99 ≤ 200 ms', open.ballots.p99 <= 200),
@@ -815,8 +841,11 @@ function markdown() {
 			`\`COMPRESSION=off\` as behind nginx (docs/operations.md), gzip sizes computed at level ${GZIP_LEVEL}. ` +
 			`Throughput: autocannon, ${CONNECTIONS} connections; each page in ${ROUNDS} rounds of ` +
 			`${+ROUND_SECONDS.toFixed(2)} s loads beside the floor and the baseline (turned order, after a ` +
-			`${WARMUP_SECONDS} s warm-up not counted); req/s, p50 and p99 are the rounds' medians, each ratio the ` +
-			`median of the ratios within a round (their range in brackets); latencies in ms.`,
+			`${WARMUP_SECONDS} s warm-up not counted); req/s, p50 and p99 are the rounds' medians (as the client ` +
+			`saw them); server ms/req is the server process's CPU time per answer (/proc); each ratio is the ` +
+			`median of the ratios within a round (their range in brackets), of server CPU per answer, since ` +
+			`the one-thread client is itself the limit for pages that cost the server under a millisecond; ` +
+			`latencies in ms.`,
 		'',
 		table(rows),
 		'',

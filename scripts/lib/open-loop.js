@@ -59,9 +59,17 @@ export function report(answers, ok) {
 		(a) => a.error !== undefined || !ok(/** @type {number} */ (a.result))
 	);
 	const lateSends = answers.filter((a) => a.late > 10).length;
+	/** @type {Record<string, number>} */
+	const why = {};
+	for (const a of failed) {
+		const reason = a.error ?? `status ${a.result}`;
+		why[reason] = (why[reason] ?? 0) + 1;
+	}
 	return {
 		...summarize(answers.map((a) => a.latency)),
 		failed: failed.length,
+		// What each failure was (a status, or the socket's error code), so a table can say.
+		why,
 		// Sends the client itself made over 10 ms late: if many, the client was the bottleneck.
 		lateSends
 	};

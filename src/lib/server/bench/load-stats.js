@@ -100,9 +100,20 @@ export function roundOrder(loads, round) {
 }
 
 /**
- * @typedef {{ rps: number, p50: number, p99: number }} Load one closed-loop load's figures
+ * @typedef {{ rps: number, p50: number, p99: number, cpuMs?: number }} Load one closed-loop load's
+ *   figures; `cpuMs`, the server's CPU time per answer, when its process could be watched
  * @typedef {{ median: number, min: number, max: number }} Spread
  */
+
+/**
+ * How fast one load's server was against another's: by the server's CPU time per answer when
+ * both were watched, else by the answers the client counted. The client, autocannon on one
+ * thread, is itself the limit for a page that costs the server well under a millisecond (a
+ * profile of the notice board from memory showed the server idle half the time), and it spends
+ * more on a larger page, so requests counted would compare the client's work, not the server's.
+ * @param {Load} a @param {Load} b
+ */
+export const speedRatio = (a, b) => (a.cpuMs && b.cpuMs ? b.cpuMs / a.cpuMs : a.rps / b.rps);
 
 /**
  * The rounds of one page measured side by side with its references (the floor, the baseline):
@@ -119,11 +130,13 @@ export function summarizeRounds(rounds, references) {
 		rounds.map((r) => r[name][key]);
 	/** @type {Record<string, Spread>} */
 	const vs = {};
-	for (const ref of references) vs[ref] = spread(rounds.map((r) => r.page.rps / r[ref].rps));
+	for (const ref of references) vs[ref] = spread(rounds.map((r) => speedRatio(r.page, r[ref])));
+	const cpu = rounds.every((r) => r.page.cpuMs) ? of('page', 'cpuMs') : null;
 	return {
 		rps: Math.round(median(of('page', 'rps'))),
 		p50: median(of('page', 'p50')),
 		p99: median(of('page', 'p99')),
+		...(cpu ? { cpuMs: Math.round(median(cpu) * 1000) / 1000 } : {}),
 		rounds: of('page', 'rps'),
 		vs
 	};

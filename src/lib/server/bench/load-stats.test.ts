@@ -7,6 +7,7 @@ import {
 	sequentialLatencies,
 	spread,
 	summarize,
+	speedRatio,
 	summarizeRounds,
 	uniformArrivals
 } from './load-stats.js';
@@ -95,6 +96,28 @@ describe('the bench arithmetic', () => {
 		});
 		expect(summarizeRounds(rounds, []).vs).toEqual({});
 		expect(() => summarizeRounds([], ['floor'])).toThrow();
+	});
+
+	it('compares servers by their CPU per answer when both were watched, else by answers counted', () => {
+		// The client saturates first: both loads counted 1,000 answers a second, but the page cost
+		// its server twice the floor's CPU per answer.
+		const floor = { rps: 1000, p50: 20, p99: 40, cpuMs: 0.25 };
+		const page = { rps: 1000, p50: 20, p99: 40, cpuMs: 0.5 };
+		expect(speedRatio(page, floor)).toBe(0.5);
+		expect(speedRatio(floor, page)).toBe(2);
+		expect(speedRatio({ rps: 300, p50: 1, p99: 2 }, floor)).toBe(0.3);
+		const s = summarizeRounds(
+			[
+				{ floor, page },
+				{ floor, page: { ...page, cpuMs: 0.4 } }
+			],
+			['floor']
+		);
+		expect(s.vs.floor).toEqual({ median: 0.5, min: 0.5, max: 0.63 });
+		expect(s.cpuMs).toBe(0.4);
+		expect(
+			summarizeRounds([{ floor, page: { rps: 500, p50: 1, p99: 2 } }], ['floor'])
+		).not.toHaveProperty('cpuMs');
 	});
 
 	it('rounds a spread to two decimals', () => {
