@@ -127,7 +127,7 @@ export const speedRatio = (a, b) => (a.cpuMs && b.cpuMs ? b.cpuMs / a.cpuMs : a.
 export function summarizeRounds(rounds, references) {
 	if (rounds.length === 0) throw new Error('no rounds to summarize');
 	const of = (/** @type {string} */ name, /** @type {keyof Load} */ key) =>
-		rounds.map((r) => r[name][key]);
+		rounds.map((r) => /** @type {number} */ (r[name][key]));
 	/** @type {Record<string, Spread>} */
 	const vs = {};
 	for (const ref of references) vs[ref] = spread(rounds.map((r) => speedRatio(r.page, r[ref])));

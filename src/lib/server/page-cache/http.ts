@@ -40,7 +40,7 @@ export const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=]+)'/;
 export const NONCE_SLOT = 'page-cache-nonce';
 
 /** A nonce as SvelteKit makes one: 16 random bytes in base64. */
-export const newNonce = (): string => randomBytes(16).toString('base64');
+const newNonce = (): string => randomBytes(16).toString('base64');
 
 /** A strong validator of exact bytes, in the form of etag.ts's `etagOf`. */
 export const etagOfBytes = (body: Uint8Array): string =>
@@ -134,6 +134,29 @@ export async function pageOfResponse(
 	};
 }
 
+/** An entry's body with a fresh nonce in its slots, the CSP in `headers` set to the same one. */
+export function freshlyNonced(page: CachedPage, headers: Headers): Uint8Array {
+	if (!page.nonced) return page.body;
+	const nonce = newNonce();
+	const csp = headers.get('content-security-policy')!;
+	headers.set('content-security-policy', csp.replaceAll(NONCE_SLOT, nonce));
+	return new TextEncoder().encode(page.nonced.parts.join(nonce));
+}
+
+/** The response of an entry's answer: its status, these headers and length, no body to a HEAD. */
+export function entryResponse(
+	page: CachedPage,
+	request: Request,
+	headers: Headers,
+	body: Uint8Array
+): Response {
+	headers.set('content-length', String(body.byteLength));
+	return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
+		status: page.status,
+		headers
+	});
+}
+
 /**
  * The answer to one request from an entry: a 304 when the reader has these bytes, the gzip copy
  * when they take it, the identity body otherwise (and no body to a HEAD). Headers as the render
@@ -150,24 +173,14 @@ export function answer(page: CachedPage, request: Request): Response {
 		if (page.gzip || page.nonced?.compress) kept.append('vary', 'Accept-Encoding');
 		return new Response(null, { status: 304, headers: kept });
 	}
-	let body = page.body;
-	if (page.nonced) {
-		const nonce = newNonce();
-		body = new TextEncoder().encode(page.nonced.parts.join(nonce));
-		const csp = headers.get('content-security-policy')!;
-		headers.set('content-security-policy', csp.replaceAll(NONCE_SLOT, nonce));
-	}
+	let body = freshlyNonced(page, headers);
 	const zipped = page.nonced ? page.nonced.compress : page.gzip !== null;
 	if (zipped && acceptsGzip(request.headers.get('accept-encoding'))) {
 		body = page.gzip ?? gzipSync(body, { level: 6 });
 		headers.append('vary', 'Accept-Encoding');
 		headers.set('content-encoding', 'gzip');
 	}
-	headers.set('content-length', String(body.byteLength));
-	return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
-		status: page.status,
-		headers
-	});
+	return entryResponse(page, request, headers, body);
 }
 
 export interface PageCacheDeps {

@@ -5,7 +5,7 @@
 // "Signed-in pages from memory".
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { SESSION_LIFETIME } from '../auth/session';
-import { NONCE_IN_CSP, NONCE_SLOT, newNonce } from './http';
+import { NONCE_IN_CSP, NONCE_SLOT, entryResponse, freshlyNonced } from './http';
 import { expiryOf, type CachedPage, type PageCache } from './store';
 import { Reads, recordReads, tagsOf, type Watched } from './watch';
 
@@ -116,18 +116,8 @@ export async function signedPageOfResponse(
  */
 export function answerSigned(page: CachedPage, request: Request): Response {
 	const headers = new Headers(page.headers);
-	let body = page.body;
-	if (page.nonced) {
-		const nonce = newNonce();
-		body = new TextEncoder().encode(page.nonced.parts.join(nonce));
-		const csp = headers.get('content-security-policy')!;
-		headers.set('content-security-policy', csp.replaceAll(NONCE_SLOT, nonce));
-	}
-	headers.set('content-length', String(body.byteLength));
-	return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
-		status: page.status,
-		headers
-	});
+	const body = freshlyNonced(page, headers);
+	return entryResponse(page, request, headers, body);
 }
 
 export interface SignedPageCacheDeps {
