@@ -192,31 +192,55 @@ export interface PageCacheDeps {
 	now?: () => number;
 }
 
+/** What differs between the caches: how a request is keyed, a render kept and an entry answered. */
+export interface MemoryPolicy {
+	key: string;
+	answer: (page: CachedPage, request: Request) => Response;
+	entryOf: (response: Response, tags: string[], renderedAt: number) => Promise<CachedPage | null>;
+}
+
+/**
+ * The flow both caches share, for a request the cache may serve: an entry's answer when there is
+ * one; else the render, kept when it read only watched tables, wrote nothing, and no table it read
+ * changed while it ran.
+ */
+export async function fromMemory(
+	deps: Omit<PageCacheDeps, 'compress'>,
+	event: RequestEvent,
+	resolve: (event: RequestEvent) => Response | Promise<Response>,
+	policy: MemoryPolicy
+): Promise<Response> {
+	const { cache } = deps;
+	const watched = deps.watch();
+	watched.noticeOtherWriters();
+	const hit = cache.get(policy.key);
+	if (hit) return policy.answer(hit, event.request);
+	// A HEAD render has no body to keep; the GET that follows fills the entry.
+	if (event.request.method === 'HEAD') return resolve(event);
+
+	const since = cache.begin();
+	const renderedAt = (deps.now ?? Date.now)();
+	const reads = new Reads();
+	const response = await recordReads(reads, () => resolve(event));
+	// A render that wrote (a page that records something on GET) is rendered every time.
+	if (reads.opaque || reads.wrote) return response;
+	const slug = event.params.village;
+	const tags = tagsOf(reads, watched.villageScoped, slug ? deps.villageIdOf(slug) : null);
+	const page = await policy.entryOf(response, tags, renderedAt);
+	if (!page) return response;
+	cache.put(policy.key, page, since);
+	return policy.answer(page, event.request);
+}
+
 /** The handle: answers from memory before SvelteKit renders, and keeps what it renders. */
 export function pageCacheHandle(deps: PageCacheDeps): Handle {
-	const now = deps.now ?? Date.now;
 	return async ({ event, resolve }) => {
-		const { cache } = deps;
-		if (!cache.enabled || event.isDataRequest || !mayUseCache(event)) return resolve(event);
-		const watched = deps.watch();
-		watched.noticeOtherWriters();
-		const key = cacheKey(event.request, event.url, event.cookies.get(DISPLAY_COOKIE));
-		const hit = cache.get(key);
-		if (hit) return answer(hit, event.request);
-		// A HEAD render has no body to keep; the GET that follows fills the entry.
-		if (event.request.method === 'HEAD') return resolve(event);
-
-		const since = cache.begin();
-		const renderedAt = now();
-		const reads = new Reads();
-		const response = await recordReads(reads, () => resolve(event));
-		// A render that wrote (a page that records something on GET) is rendered every time.
-		if (reads.opaque || reads.wrote) return response;
-		const slug = event.params.village ?? '';
-		const tags = tagsOf(reads, watched.villageScoped, deps.villageIdOf(slug));
-		const page = await pageOfResponse(response, event.route.id, tags, renderedAt, deps.compress());
-		if (!page) return response;
-		cache.put(key, page, since);
-		return answer(page, event.request);
+		if (!deps.cache.enabled || event.isDataRequest || !mayUseCache(event)) return resolve(event);
+		return fromMemory(deps, event, resolve, {
+			key: cacheKey(event.request, event.url, event.cookies.get(DISPLAY_COOKIE)),
+			answer,
+			entryOf: (response, tags, renderedAt) =>
+				pageOfResponse(response, event.route.id, tags, renderedAt, deps.compress())
+		});
 	};
 }

@@ -5,9 +5,9 @@
 // "Signed-in pages from memory".
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { SESSION_LIFETIME } from '../auth/session';
-import { NONCE_IN_CSP, NONCE_SLOT, entryResponse, freshlyNonced } from './http';
+import { NONCE_IN_CSP, NONCE_SLOT, entryResponse, freshlyNonced, fromMemory } from './http';
 import { expiryOf, type CachedPage, type PageCache } from './store';
-import { Reads, recordReads, tagsOf, type Watched } from './watch';
+import type { Watched } from './watch';
 
 /**
  * The routes whose render depends only on the database, the signed-in user, the language, the
@@ -135,29 +135,11 @@ export interface SignedPageCacheDeps {
 export function signedPageCacheHandle(deps: SignedPageCacheDeps): Handle {
 	const now = deps.now ?? Date.now;
 	return async ({ event, resolve }) => {
-		const { cache } = deps;
-		if (!cache.enabled || !mayUseSignedCache(event, now())) return resolve(event);
-		const watched = deps.watch();
-		watched.noticeOtherWriters();
-		const key = signedCacheKey(event);
-		const hit = cache.get(key);
-		if (hit) return answerSigned(hit, event.request);
-		if (event.request.method === 'HEAD') return resolve(event);
-
-		const since = cache.begin();
-		const renderedAt = now();
-		const reads = new Reads();
-		const response = await recordReads(reads, () => resolve(event));
-		if (reads.opaque || reads.wrote) return response;
-		const slug = event.params.village;
-		const tags = tagsOf(
-			reads,
-			watched.villageScoped,
-			slug === undefined ? null : deps.villageIdOf(slug)
-		);
-		const page = await signedPageOfResponse(response, tags, renderedAt);
-		if (!page) return response;
-		cache.put(key, page, since);
-		return answerSigned(page, event.request);
+		if (!deps.cache.enabled || !mayUseSignedCache(event, now())) return resolve(event);
+		return fromMemory(deps, event, resolve, {
+			key: signedCacheKey(event),
+			answer: answerSigned,
+			entryOf: signedPageOfResponse
+		});
 	};
 }
