@@ -7,10 +7,25 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 /** Six 10 MB photos with a topic, plus the form around them. */
 const BODY_SIZE_LIMIT = '64M';
 
+// Where adapter-node's entry hands every request to its handler (SvelteKit, static files).
+const KIT_USE = 'polka({ server: httpServer }).use(handler);';
+
+// Public pages from memory are answered before SvelteKit (src/lib/server/page-cache/node.ts). The
+// entry's imports include the chunk that awaits the server's init at its top level, so when the
+// entry's body runs the hooks have loaded and the page cache has left its answerer here.
+const FAST_HANDLER = `export function withPagesFromMemory(kit) {
+	const fromMemory = globalThis[Symbol.for('yishiting.pageCache.fromMemory')];
+	return fromMemory
+		? (req, res, next) => (fromMemory(req, res) ? undefined : kit(req, res, next))
+		: kit;
+}
+`;
+
 /**
  * adapter-node, except that `node build` defaults BODY_SIZE_LIMIT to the app's limit instead of
  * adapter-node's 512K, which refuses any phone photo. adapter-node reads the variable when its
  * handler module loads, so the default is set by a new entry that loads the server only after it.
+ * And the server's listen.js takes its request handler from FAST_HANDLER.
  * @param {import('@sveltejs/adapter-node').AdapterOptions} options
  * @returns {import('@sveltejs/kit').Adapter}
  */
@@ -22,9 +37,20 @@ function adapter(options) {
 			await base.adapt(builder);
 			const out = options.out ?? 'build';
 			const server = readFileSync(path.join(out, 'index.js'), 'utf8');
+			if (!server.includes(KIT_USE)) {
+				throw new Error(
+					`adapter-node's entry no longer has \`${KIT_USE}\`: public pages from memory ` +
+						'would silently go through SvelteKit again; update KIT_USE in svelte.config.js'
+				);
+			}
+			writeFileSync(path.join(out, 'fast-handler.js'), FAST_HANDLER);
 			writeFileSync(
 				path.join(out, 'listen.js'),
-				server.replace('sourceMappingURL=index.js.map', 'sourceMappingURL=listen.js.map')
+				server
+					// At the end of the first line, so the source map's lines still hold.
+					.replace('\n', " import { withPagesFromMemory } from './fast-handler.js';\n")
+					.replace(KIT_USE, 'polka({ server: httpServer }).use(withPagesFromMemory(handler));')
+					.replace('sourceMappingURL=index.js.map', 'sourceMappingURL=listen.js.map')
 			);
 			renameSync(path.join(out, 'index.js.map'), path.join(out, 'listen.js.map'));
 			writeFileSync(

@@ -8,6 +8,7 @@ import { chain } from '$lib/server/http/chain';
 import { compressResponse, parseCompression, type Compression } from '$lib/server/http/compress';
 import { localeFromCookie, requestLocale } from '$lib/server/http/locale';
 import { DISPLAY_COOKIE, htmlOpening, isLargeText } from '$lib/server/http/display-mode';
+import { securityHeaderList } from '$lib/server/http/security-headers';
 import { seedOnFirstStart } from '$lib/server/seed/demo';
 import {
 	pageCache as publicPageCache,
@@ -106,14 +107,8 @@ const auth: Handle = async ({ event, resolve }) => {
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const h = response.headers;
-	h.set('x-content-type-options', 'nosniff');
-	h.set('referrer-policy', 'strict-origin-when-cross-origin');
-	h.set('x-frame-options', 'DENY');
-	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-	h.set('cross-origin-opener-policy', 'same-origin');
-	if (event.url.protocol === 'https:') {
-		h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
-	}
+	for (const [name, value] of securityHeaderList(event.url.protocol === 'https:'))
+		h.set(name, value);
 	// Pages that show a signed-in user's data must not come back from a cache after logout.
 	if (event.locals.user && !h.has('cache-control')) h.set('cache-control', 'private, no-store');
 	return response;

@@ -14,7 +14,7 @@ import { expiryOf, type CachedPage, type PageCache } from './store';
 import { Reads, recordReads, tagsOf, type Watched } from './watch';
 
 // First path segment is the village; what follows is one of the public sections.
-const PUBLIC_PATH =
+export const PUBLIC_PATH =
 	/^\/[^/]+\/(?:notices|notices\.atom|meetings|calendar|calendar\.ics|rules|open-data|resolutions)(?:\/|$)/;
 const PUBLIC_ROUTE =
 	/^\/\[village\]\/\(public\)\/(?:notices|notices\.atom|meetings|calendar|calendar\.ics|rules|open-data|resolutions)(?:\/|$)/;
@@ -56,7 +56,11 @@ export const compressionEnabled = (): boolean =>
  * language the i18n handle will choose and the large-text display.
  */
 export function cacheKey(request: Request, url: URL, displayCookie: string | undefined): string {
-	const locale = extractLocaleFromRequest(request);
+	return keyOf(extractLocaleFromRequest(request), displayCookie, url);
+}
+
+/** The key of `cacheKey` from the parts both the handle and the node path have. */
+export function keyOf(locale: string, displayCookie: string | undefined, url: URL): string {
 	return `${locale} ${isLargeText(displayCookie) ? 'large' : 'standard'} ${url.pathname}${url.search}`;
 }
 
@@ -134,13 +138,24 @@ export async function pageOfResponse(
 	};
 }
 
+/** A fresh nonce in an entry's slots: the body, and the CSP that allows it. */
+function withFreshNonce(
+	nonced: NonNullable<CachedPage['nonced']>,
+	csp: string
+): { body: Uint8Array; csp: string } {
+	const nonce = newNonce();
+	return {
+		body: new TextEncoder().encode(nonced.parts.join(nonce)),
+		csp: csp.replaceAll(NONCE_SLOT, nonce)
+	};
+}
+
 /** An entry's body with a fresh nonce in its slots, the CSP in `headers` set to the same one. */
 export function freshlyNonced(page: CachedPage, headers: Headers): Uint8Array {
 	if (!page.nonced) return page.body;
-	const nonce = newNonce();
-	const csp = headers.get('content-security-policy')!;
-	headers.set('content-security-policy', csp.replaceAll(NONCE_SLOT, nonce));
-	return new TextEncoder().encode(page.nonced.parts.join(nonce));
+	const fresh = withFreshNonce(page.nonced, headers.get('content-security-policy')!);
+	headers.set('content-security-policy', fresh.csp);
+	return fresh.body;
 }
 
 /** The response of an entry's answer: its status, these headers and length, no body to a HEAD. */
@@ -157,30 +172,83 @@ export function entryResponse(
 	});
 }
 
+/** Response headers as lower-case name and value, each name once (as a Headers object holds them). */
+export type HeaderList = [string, string][];
+
+/** What an answer from memory sends, decided once for the handle path and the node path alike. */
+export interface Answer {
+	status: number;
+	headers: HeaderList;
+	/** Null for a 304 and a HEAD. */
+	body: Uint8Array | null;
+}
+
+/** As `Headers.set`. */
+export function setHeader(headers: HeaderList, name: string, value: string): void {
+	const at = headers.findIndex(([n]) => n === name);
+	if (at === -1) headers.push([name, value]);
+	else headers[at] = [name, value];
+}
+
+/** As `Headers.append`, which joins a repeated name's values into one. */
+function appendHeader(headers: HeaderList, name: string, value: string): void {
+	const at = headers.findIndex(([n]) => n === name);
+	if (at === -1) headers.push([name, value]);
+	else headers[at] = [name, `${headers[at][1]}, ${value}`];
+}
+
+const headerOf = (headers: HeaderList, name: string): string | undefined =>
+	headers.find(([n]) => n === name)?.[1];
+
 /**
  * The answer to one request from an entry: a 304 when the reader has these bytes, the gzip copy
  * when they take it, the identity body otherwise (and no body to a HEAD). Headers as the render
  * gave them, so a page from memory is the page the render would have sent.
  */
-export function answer(page: CachedPage, request: Request): Response {
-	const headers = new Headers(page.headers);
-	if (matchesEtag(request.headers.get('if-none-match'), page.etag)) {
-		const kept = new Headers({ etag: page.etag });
+export function decideAnswer(
+	page: CachedPage,
+	method: string,
+	ifNoneMatch: string | null | undefined,
+	acceptEncoding: string | null | undefined
+): Answer {
+	if (matchesEtag(ifNoneMatch ?? null, page.etag)) {
+		const kept: HeaderList = [['etag', page.etag]];
 		for (const name of NOT_MODIFIED_HEADERS) {
-			const value = headers.get(name);
-			if (value) kept.set(name, value);
+			const value = headerOf(page.headers, name);
+			if (value) kept.push([name, value]);
 		}
-		if (page.gzip || page.nonced?.compress) kept.append('vary', 'Accept-Encoding');
-		return new Response(null, { status: 304, headers: kept });
+		if (page.gzip || page.nonced?.compress) appendHeader(kept, 'vary', 'Accept-Encoding');
+		return { status: 304, headers: kept, body: null };
 	}
-	let body = freshlyNonced(page, headers);
+	const headers: HeaderList = page.headers.map(([name, value]) => [name, value]);
+	let body = page.body;
+	if (page.nonced) {
+		const fresh = withFreshNonce(page.nonced, headerOf(headers, 'content-security-policy')!);
+		body = fresh.body;
+		setHeader(headers, 'content-security-policy', fresh.csp);
+	}
 	const zipped = page.nonced ? page.nonced.compress : page.gzip !== null;
-	if (zipped && acceptsGzip(request.headers.get('accept-encoding'))) {
+	if (zipped && acceptsGzip(acceptEncoding ?? null)) {
 		body = page.gzip ?? gzipSync(body, { level: 6 });
-		headers.append('vary', 'Accept-Encoding');
-		headers.set('content-encoding', 'gzip');
+		appendHeader(headers, 'vary', 'Accept-Encoding');
+		setHeader(headers, 'content-encoding', 'gzip');
 	}
-	return entryResponse(page, request, headers, body);
+	setHeader(headers, 'content-length', String(body.byteLength));
+	return { status: page.status, headers, body: method === 'HEAD' ? null : body };
+}
+
+/** `decideAnswer` for a request SvelteKit handles. */
+export function answer(page: CachedPage, request: Request): Response {
+	const decided = decideAnswer(
+		page,
+		request.method,
+		request.headers.get('if-none-match'),
+		request.headers.get('accept-encoding')
+	);
+	return new Response(decided.body as Uint8Array<ArrayBuffer> | null, {
+		status: decided.status,
+		headers: decided.headers
+	});
 }
 
 export interface PageCacheDeps {

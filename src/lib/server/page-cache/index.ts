@@ -5,6 +5,7 @@ import type { Handle } from '@sveltejs/kit';
 import type { Db } from '../db';
 import { getDb } from '../db';
 import { compressionEnabled, pageCacheHandle } from './http';
+import { FROM_MEMORY, nodeAnswerer } from './node';
 import { signedPageCacheHandle } from './signed';
 import { PageCache } from './store';
 import { watchDatabase } from './watch';
@@ -42,6 +43,14 @@ export const servePublicPagesFromMemory: Handle = pageCacheHandle({
 	cache: pageCache,
 	watch: () => watchPages(),
 	villageIdOf,
+	compress: compressionEnabled
+});
+
+// For the build's request handler (svelte.config.js), which looks here once the server has
+// started, i.e. after this module has loaded with the hooks.
+(globalThis as Record<symbol, unknown>)[FROM_MEMORY] = nodeAnswerer({
+	cache: pageCache,
+	watch: () => watchPages(),
 	compress: compressionEnabled
 });
 
