@@ -9,8 +9,13 @@ import {
 	expect,
 	accountNav,
 	login,
+	startAppWith,
 	test
 } from './fixtures.ts';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { inElderlyMode, useElderlyMode } from './layout-checks.ts';
 
 const BOARD = '/xinyang/notices';
@@ -95,4 +100,75 @@ test('the board from memory: ETag and 304, a new notice at once, and nobody gets
 	await checkA11yWithoutScripts(elder);
 	await reader.reload();
 	expect(await inElderlyMode(reader)).toBe(false);
+});
+
+const COUNTER = path.resolve('tests/support/count-answers-before-kit.cjs');
+
+test('hits are answered before SvelteKit with the headers SvelteKit’s path gives; a new notice shows at once', async ({
+	browser
+}) => {
+	const log = path.join(tmpdir(), `answers-before-kit-${randomUUID()}.log`);
+	writeFileSync(log, '');
+	const server = await startAppWith({ NODE_OPTIONS: `--require ${COUNTER}`, FAST_ANSWER_LOG: log });
+	try {
+		const { app } = server;
+		const before = () => readFileSync(log, 'utf8').split('\n').filter(Boolean);
+		const context = await browser.newContext({
+			baseURL: app.url,
+			javaScriptEnabled: false,
+			viewport: PHONE_VIEWPORT
+		});
+		const reader = await context.newPage();
+
+		// The first reader's board is rendered by SvelteKit, which keeps it.
+		const first = (await reader.goto(BOARD))!;
+		expect(first.status()).toBe(200);
+		expect(before()).toEqual([]);
+
+		// The next ones are answered before SvelteKit: the same bytes, then a 304.
+		const hit = await reader.request.get(BOARD);
+		expect(await hit.text()).toBe(await first.text());
+		const etag = hit.headers()['etag'];
+		expect(etag).toMatch(STRONG_ETAG);
+		const unchanged = await reader.request.get(BOARD, { headers: { 'if-none-match': etag } });
+		expect(unchanged.status()).toBe(304);
+		await expect.poll(before).toEqual([`GET ${BOARD} -`, `GET ${BOARD} -`]);
+
+		// A GET that carries a Content-Type is one the early path leaves to SvelteKit (adapter-node
+		// refuses such a GET when it has a body); SvelteKit's handle answers it from the same entry.
+		// Both answers carry the same headers but for the date.
+		const viaKit = await reader.request.get(BOARD, { headers: { 'content-type': 'text/plain' } });
+		const fast = await reader.request.get(BOARD);
+		await expect.poll(() => before().length).toBe(3);
+		expect(before().some((line) => line.endsWith('text/plain'))).toBe(false);
+		const comparable = (headers: { name: string; value: string }[]) =>
+			headers
+				.map(({ name, value }) => `${name.toLowerCase()}: ${value}`)
+				.filter((line) => !line.startsWith('date:'))
+				.sort();
+		expect(viaKit.headers()['etag']).toBe(etag);
+		expect(comparable(fast.headersArray())).toEqual(comparable(viaKit.headersArray()));
+		expect(await viaKit.text()).toBe(await fast.text());
+		expect(fast.headers()['x-frame-options']).toBe('DENY');
+
+		// The clerk posts a notice; the board without JavaScript shows it at once.
+		const clerk = await (await browser.newContext({ baseURL: app.url })).newPage();
+		await login(clerk, DEMO.clerk.phone, DEMO.clerk.password);
+		await clerk.goto('/xinyang/notices/desk');
+		const title = '缓存测试：停水通知';
+		await clerk.locator('#post-title-input').fill(title);
+		await clerk.locator('#post-body').fill('周日上午检修水管，停水半天。');
+		await clerk.getByRole('button', { name: '发布', exact: true }).click();
+		await expect(clerk).toHaveURL(/\/xinyang\/notices\/desk\?posted=\d+/);
+		await reader.reload();
+		await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
+		const after = await reader.request.get(BOARD, { headers: { 'if-none-match': etag } });
+		expect(after.status()).toBe(200);
+		expect(await after.text()).toContain(title);
+		await expect.poll(() => before().length).toBe(4);
+		await checkA11yWithoutScripts(reader);
+	} finally {
+		await server.stop();
+		rmSync(log, { force: true });
+	}
 });
