@@ -102,14 +102,14 @@ test('the board from memory: ETag and 304, a new notice at once, and nobody gets
 	expect(await inElderlyMode(reader)).toBe(false);
 });
 
-const COUNTER = path.resolve('tests/support/count-answers-before-kit.cjs');
+const COUNTER = path.resolve('tests/support/count-answers-before-kit.mjs');
 
 test('hits are answered before SvelteKit with the headers SvelteKit’s path gives; a new notice shows at once', async ({
 	browser
 }) => {
 	const log = path.join(tmpdir(), `answers-before-kit-${randomUUID()}.log`);
 	writeFileSync(log, '');
-	const server = await startAppWith({ NODE_OPTIONS: `--require ${COUNTER}`, FAST_ANSWER_LOG: log });
+	const server = await startAppWith({ NODE_OPTIONS: `--import ${COUNTER}`, FAST_ANSWER_LOG: log });
 	try {
 		const { app } = server;
 		const before = () => readFileSync(log, 'utf8').split('\n').filter(Boolean);

@@ -1,8 +1,8 @@
-// Test only, preloaded into a story's server (NODE_OPTIONS=--require): writes one line to
+// Test only, preloaded into a story's server (NODE_OPTIONS=--import): writes one line to
 // FAST_ANSWER_LOG for each request the page cache answers in adapter-node's handler, before
 // SvelteKit. Production answers carry no mark of the path that gave them, so a story that must
 // know counts here, around the very function the build's handler calls.
-const { appendFileSync } = require('node:fs');
+import { appendFileSync } from 'node:fs';
 
 const log = process.env.FAST_ANSWER_LOG;
 let answerer;
