@@ -356,7 +356,7 @@ describe('public pages answered before SvelteKit, over real HTTP', () => {
 
 	it('sends the headers the handle path sends, with the security headers of hooks.server.ts', async () => {
 		await render('/xinyang/notices');
-		for (const headers of [
+		for (const headers of <Record<string, string>[]>[
 			{},
 			{ 'accept-encoding': 'gzip' },
 			{ 'if-none-match': (await render('/xinyang/notices')).headers.get('etag')! }
