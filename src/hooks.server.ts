@@ -46,7 +46,7 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 // SvelteKit checks Origin only for form content types; we check every state-changing request,
 // so a JSON or other endpoint cannot be driven cross-site either.
-const originGuard: Handle = async ({ event, resolve }) => {
+const originGuard: Handle = ({ event, resolve }) => {
 	if (UNSAFE_METHODS.has(event.request.method)) {
 		const origin = event.request.headers.get('origin');
 		if (origin !== event.url.origin) {
@@ -61,7 +61,7 @@ const originGuard: Handle = async ({ event, resolve }) => {
 
 // Refused before SvelteKit looks the name up, since its own lookup fails with a 500 (see
 // action-name.ts); answered like any action the page does not have.
-const impossibleActions: Handle = async ({ event, resolve }) => {
+const impossibleActions: Handle = ({ event, resolve }) => {
 	if (event.request.method === 'POST' && namesImpossibleAction(event.url)) {
 		return new Response(m.error_not_found(), {
 			status: 404,
@@ -83,7 +83,7 @@ const i18n: Handle = ({ event, resolve }) => {
 	});
 };
 
-const auth: Handle = async ({ event, resolve }) => {
+const auth: Handle = ({ event, resolve }) => {
 	event.locals.secureCookies = event.url.protocol === 'https:';
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (!token) {
@@ -114,11 +114,15 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// Behind a proxy that compresses, COMPRESSION=off and the handle steps aside entirely.
-const compression: Handle = async ({ event, resolve }) =>
+// Behind a proxy that compresses, COMPRESSION=off and the handle steps aside entirely. The
+// handles that await nothing are plain functions: an async one adds a promise and two microtask
+// turns to every request, each seen by the request store's async hooks.
+const compression: Handle = ({ event, resolve }) =>
 	compressionSetting === 'off'
 		? resolve(event)
-		: compressResponse(event.request, await resolve(event), compressionSetting);
+		: Promise.resolve(resolve(event)).then((response) =>
+				compressResponse(event.request, response, compressionSetting)
+			);
 
 // Inside compression and the security headers (a page from memory gets them as a rendered one
 // does), outside the i18n handle (what it keeps is the finished HTML).

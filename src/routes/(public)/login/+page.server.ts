@@ -46,3 +46,8 @@ export const actions: Actions = {
 		redirect(303, safeReturnPath(event.url.searchParams.get('next'), homeOf(result)));
 	}
 };
+
+// The first page of every phone's visit, and the most asked-for page that nobody's session can
+// cache: a plain form post does the sign-in, so no client code ships and no copy of the page's
+// data is serialised for a framework to hydrate, which was most of what the page cost to render.
+export const csr = false;
