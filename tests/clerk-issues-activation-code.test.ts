@@ -7,6 +7,7 @@ import {
 	expectNoHorizontalOverflow,
 	hydrated,
 	login,
+	loginThroughForm,
 	open,
 	test
 } from './fixtures.ts';
@@ -104,7 +105,7 @@ test('a clerk issues an activation code and the villager activates with it once'
 	await expect(accountNav(other).getByRole('link', { name: '登录' })).toBeVisible();
 
 	// The password chosen at activation is the one that works.
-	await login(other, newcomer.phone, newcomer.password);
+	await loginThroughForm(other, newcomer.phone, newcomer.password);
 	await expect(other).toHaveURL('/xinyang');
 
 	// The clerk sees the account as active.
