@@ -1,6 +1,7 @@
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	accountNav,
 	checkA11y,
 	expect,
@@ -119,7 +120,7 @@ test('a clerk cannot reset the branch secretary’s login; the secretary can res
 	page,
 	newContext
 }) => {
-	await login(page, clerk.phone, clerk.password);
+	await addSession(page, clerk.phone, clerk.password);
 	await open(page, '/xinyang/accounts');
 	// The clerk is offered nothing for the secretary's login or their own, nor a staff role to
 	// create (tests/attacks/accounts.test.ts sends the forms anyway).
@@ -133,7 +134,7 @@ test('a clerk cannot reset the branch secretary’s login; the secretary can res
 	await checkA11y(page);
 
 	const secretary = await (await newContext()).newPage();
-	await login(secretary, DEMO.secretary.phone, DEMO.secretary.password);
+	await addSession(secretary, DEMO.secretary.phone, DEMO.secretary.password);
 	await open(secretary, '/xinyang/accounts');
 	const clerkRow = secretary.getByRole('row').filter({ hasText: clerk.phone });
 	await clerkRow.getByRole('button', { name: '发激活码' }).click();

@@ -2,7 +2,7 @@
 // its own fresh database, so stories never see each other's accounts or throttle counters; stories
 // that only read share one server per worker (readOnlyTest).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
 	copyFileSync,
 	existsSync,
@@ -360,13 +360,12 @@ async function appOf(page: Page): Promise<App> {
 }
 
 /**
- * A real session for a story that is about something else than signing in, without the form's
- * page loads: the password is checked against the account's stored hash, the row is made by the
- * app's own session code in the story's database, and the browser gets the cookie. Then the
- * browser opens the sign-in page, which the server (validating the session) answers with the
- * account's home, where the form would have led.
+ * Signs in for a story that is about something else than signing in, without the form's page
+ * loads: the password is checked against the account's stored hash, a real session row is made by
+ * the app's own session code in the story's database, and the browser gets its cookie. The next
+ * page the browser opens is signed in, as the server finds the row when it validates the cookie.
  */
-async function addSession(page: Page, phone: string, password: string): Promise<void> {
+export async function addSession(page: Page, phone: string, password: string): Promise<void> {
 	const app = await appOf(page);
 	const db = openDatabase(app.dbPath);
 	let token: string;
@@ -396,27 +395,16 @@ async function addSession(page: Page, phone: string, password: string): Promise<
 	]);
 }
 
-/** Signs in (a session made directly, see addSession) and lands on the account's home page. */
+/**
+ * Signs in (addSession) and opens the sign-in page, which the server answers with the account's
+ * home, where the form would have led.
+ */
 export async function login(page: Page, phone: string, password: string): Promise<void> {
 	await addSession(page, phone, password);
 	await open(page, '/login');
 	expect(new URL(page.url()).pathname, `the session of ${phone} was not accepted`).not.toBe(
 		'/login'
 	);
-}
-
-/** Signs in through the form on a page whose context runs no JavaScript (plain form post). */
-export async function loginWithoutScriptsThroughForm(page: Page, phone: string, password: string) {
-	await page.goto('/login');
-	await page.getByLabel(/^(手机号|Mobile number)$/).fill(phone);
-	await page.getByLabel(/^(密码|Password)$/).fill(password);
-	await Promise.all([
-		page.waitForURL((url) => url.pathname !== '/login'),
-		page
-			.getByRole('main')
-			.getByRole('button', { name: /^(登录|Sign in)$/ })
-			.click()
-	]);
 }
 
 /** login() for a page whose context runs no JavaScript. */
@@ -440,59 +428,8 @@ export function accountNav(page: Page) {
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/**
- * Everything axe's verdict on a page depends on, as one digest: the DOM (with the classes and
- * inline styles that elderly mode and 200 % text set on <html>), what form controls hold, the
- * focus, the viewport, the scroll and the media the context emulates. The style sheets are the
- * build's, the same for every story of a run.
- */
-async function axeStateOf(page: Page): Promise<string> {
-	const state = await page.evaluate(() => {
-		const controls = [
-			...document.querySelectorAll<HTMLInputElement>('input, select, textarea')
-		].map((e) => [e.value, e.checked]);
-		const media = ['(prefers-reduced-motion: reduce)', '(prefers-color-scheme: dark)'].map(
-			(q) => matchMedia(q).matches
-		);
-		return JSON.stringify([
-			document.documentElement.outerHTML,
-			controls,
-			[...document.querySelectorAll('*')].indexOf(document.activeElement as Element),
-			[innerWidth, innerHeight, devicePixelRatio, scrollX, scrollY],
-			getComputedStyle(document.documentElement).fontSize,
-			media
-		]);
-	});
-	return createHash('sha256').update(state).digest('hex');
-}
-
-/**
- * The page states that passed axe in this run, shared by the workers: many stories show the same
- * page in the same state (the sign-in page, a home page, a notice), and a second check of the same
- * state can only repeat the first one's verdict.
- */
-function passedAxeDir(): string | null {
-	const template = process.env[TEMPLATE_ENV];
-	return template ? path.join(template, 'axe-passed') : null;
-}
-
-/**
- * Runs axe on the page as it is now; fails on any serious or critical violation. A state already
- * found clean in this run (axeStateOf) is not checked again.
- */
+/** Runs axe on the page as it is now; fails on any serious or critical violation. */
 export async function checkA11y(page: Page): Promise<void> {
-	const dir = passedAxeDir();
-	if (!dir) return runAxe(page);
-	const before = await axeStateOf(page);
-	if (existsSync(path.join(dir, before))) return;
-	await runAxe(page);
-	// A page that changed while axe ran (a live poll) was judged in some mix of its states.
-	if ((await axeStateOf(page)) !== before) return;
-	mkdirSync(dir, { recursive: true });
-	writeFileSync(path.join(dir, before), '');
-}
-
-async function runAxe(page: Page): Promise<void> {
 	// Legacy mode runs axe inside the page itself: we have no cross-origin frames, and it saves the
 	// extra page the default mode opens for every check (about half the time on our machines).
 	const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).analyze();

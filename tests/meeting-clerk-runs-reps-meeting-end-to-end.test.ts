@@ -2,13 +2,13 @@ import type { APIRequestContext } from '@playwright/test';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
 	formPostHeaders,
 	hydrated,
-	login,
 	loginWithoutScripts,
 	open,
 	test,
@@ -101,7 +101,7 @@ test('the clerk runs today’s representatives’ meeting end to end: QR sign-in
 
 	// The clerk's tablet: the meetings list leads to today's console; she opens the meeting.
 	await consolePage.setViewportSize(TABLET);
-	await login(consolePage, clerk.phone, clerk.password);
+	await addSession(consolePage, clerk.phone, clerk.password);
 	await open(consolePage, '/xinyang/meetings');
 	await consolePage.getByRole('link', { name: DEMO_TODAY_MEETING_TITLE }).click();
 	await expect(consolePage).toHaveURL(`${meetingPath}/console`);
@@ -299,7 +299,7 @@ test('the same meeting goes on: a secret ballot on phones and paper, the close, 
 	closeMotionNow(app, namedId);
 
 	await consolePage.setViewportSize(TABLET);
-	await login(consolePage, clerk.phone, clerk.password);
+	await addSession(consolePage, clerk.phone, clerk.password);
 	await open(consolePage, `${meetingPath}/console`);
 	const hall = await consolePage.context().newPage();
 	await open(hall, `${meetingPath}/hall`);
@@ -309,7 +309,7 @@ test('the same meeting goes on: a secret ballot on phones and paper, the close, 
 	).newPage();
 	await loginWithoutScripts(repPhone, rep.phone, rep.password);
 	const secretaryPhone = await (await newContext({ viewport: PHONE_VIEWPORT })).newPage();
-	await login(secretaryPhone, secretary.phone, secretary.password);
+	await addSession(secretaryPhone, secretary.phone, secretary.password);
 	await open(secretaryPhone, meetingPath);
 	const item = consolePage.getByRole('region', { name: /^1\. 建设1000平方米果蔬储藏库/ });
 
@@ -491,7 +491,7 @@ test('a clerk told the notice is too late moves the draft’s date, time, place 
 	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 	const day = (offset: number) => today.format(new Date(Date.now() + offset * 86_400_000));
 	const page = await (await newContext({ javaScriptEnabled: false })).newPage();
-	await loginWithoutScripts(page, clerk.phone, clerk.password);
+	await addSession(page, clerk.phone, clerk.password);
 	await page.goto('/xinyang/meetings/new');
 	await page.getByLabel('会议名称').fill('村民代表会议：日期太近');
 	await page.getByLabel('会议日期').fill(day(1));
