@@ -1,9 +1,9 @@
 // The accounts page names what each person is in the village on the day, from the roster: the
 // representative and the supervision committee member are no longer listed as plain villagers.
-import { DEMO, checkA11y, expect, login, readOnlyTest } from './fixtures.ts';
+import { DEMO, addSession, checkA11y, expect, readOnlyTest } from './fixtures.ts';
 
 readOnlyTest('the clerk sees each account with its roster roles', async ({ page }) => {
-	await login(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto('/xinyang/accounts');
 	const roles = (name: string) =>
 		page.getByRole('row').filter({ hasText: name }).getByTestId('roles');

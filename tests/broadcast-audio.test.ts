@@ -1,7 +1,7 @@
 // 大喇叭: the clerk opens the loudspeaker script of a notified meeting's message, reads the time and
 // place said in words, twice, and downloads the recording for the village broadcast system.
 import { parseWav, durationOf } from '../src/lib/server/speech/wav.ts';
-import { DEMO, checkA11y, expect, login, test, type App } from './fixtures.ts';
+import { DEMO, addSession, checkA11y, expect, test, type App } from './fixtures.ts';
 import { query } from './meeting-helpers.ts';
 
 const MEETING = '村民会议：修订村规民约';
@@ -32,7 +32,7 @@ test('a notified meeting’s loudspeaker script and its recording', async ({ pag
 	const [y, mo, d] = message.date.split('-');
 	const spokenDate = `${[...y].map((c) => CN_DIGITS[Number(c)]).join('')}年${spoken(Number(mo))}月${spoken(Number(d))}日`;
 
-	await login(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto(`/xinyang/outbox/${message.id}/broadcast`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('大喇叭广播稿');
 	const script = page.getByTestId('broadcast-script');

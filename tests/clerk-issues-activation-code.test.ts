@@ -1,12 +1,14 @@
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	accountNav,
 	checkA11y,
 	expect,
 	expectNoHorizontalOverflow,
 	hydrated,
 	login,
+	loginThroughForm,
 	open,
 	test
 } from './fixtures.ts';
@@ -104,7 +106,7 @@ test('a clerk issues an activation code and the villager activates with it once'
 	await expect(accountNav(other).getByRole('link', { name: '登录' })).toBeVisible();
 
 	// The password chosen at activation is the one that works.
-	await login(other, newcomer.phone, newcomer.password);
+	await loginThroughForm(other, newcomer.phone, newcomer.password);
 	await expect(other).toHaveURL('/xinyang');
 
 	// The clerk sees the account as active.
@@ -118,7 +120,7 @@ test('a clerk cannot reset the branch secretary’s login; the secretary can res
 	page,
 	newContext
 }) => {
-	await login(page, clerk.phone, clerk.password);
+	await addSession(page, clerk.phone, clerk.password);
 	await open(page, '/xinyang/accounts');
 	// The clerk is offered nothing for the secretary's login or their own, nor a staff role to
 	// create (tests/attacks/accounts.test.ts sends the forms anyway).
@@ -132,7 +134,7 @@ test('a clerk cannot reset the branch secretary’s login; the secretary can res
 	await checkA11y(page);
 
 	const secretary = await (await newContext()).newPage();
-	await login(secretary, DEMO.secretary.phone, DEMO.secretary.password);
+	await addSession(secretary, DEMO.secretary.phone, DEMO.secretary.password);
 	await open(secretary, '/xinyang/accounts');
 	const clerkRow = secretary.getByRole('row').filter({ hasText: clerk.phone });
 	await clerkRow.getByRole('button', { name: '发激活码' }).click();

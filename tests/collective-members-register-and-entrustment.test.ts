@@ -5,7 +5,7 @@ import { addAgendaItem, createMeeting } from '../src/lib/server/meetings/calling
 import { notifyMeeting } from '../src/lib/server/meetings/notice.ts';
 import type { Db } from '../src/lib/server/db/index.ts';
 import type { Actor } from '../src/lib/server/permissions/index.ts';
-import { DEMO, checkA11y, expect, login, loginWithoutScripts, test, type App } from './fixtures.ts';
+import { DEMO, addSession, checkA11y, expect, test, type App } from './fixtures.ts';
 
 const chinaDay = (offset = 0) =>
 	new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
@@ -80,7 +80,7 @@ test('the clerk enters two members of a household, records an entrustment and se
 }) => {
 	const [principal, proxy] = householdPair(app);
 	const option = (p: Person) => `${p.name}（${p.householdKey}户 · ${p.year}年生）`;
-	await login(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 
 	await page.goto('/xinyang/roster/collective');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('集体经济组织成员名册');
@@ -124,7 +124,7 @@ test('the clerk enters two members of a household, records an entrustment and se
 
 	// Without JavaScript the same form posts and shows its refusal: here the reverse paper.
 	const plain = await (await newContext({ javaScriptEnabled: false })).newPage();
-	await loginWithoutScripts(plain, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(plain, DEMO.clerk.phone, DEMO.clerk.password);
 	await plain.goto(`/xinyang/meetings/${meetingId}/console`);
 	const plainSection = plain.getByRole('region', { name: '书面委托' });
 	await plainSection.getByLabel('委托人').selectOption({ label: pick(proxy) });

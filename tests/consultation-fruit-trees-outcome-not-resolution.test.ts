@@ -6,12 +6,11 @@ import type { Db } from '../src/lib/server/db/index.ts';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
-	login,
-	loginWithoutScripts,
 	test,
 	type App
 } from './fixtures.ts';
@@ -39,7 +38,7 @@ test('the fruit-tree consultation ends in a consultation outcome, never a resolu
 				.pluck()
 				.get() as string
 	);
-	await login(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto(`/xinyang/topics/${number}`);
 	await page.getByRole('link', { name: '协商过程与协商意见' }).click();
 	await expect(page).toHaveURL(`/xinyang/topics/${number}/consultation`);
@@ -83,7 +82,7 @@ test('the fruit-tree consultation ends in a consultation outcome, never a resolu
 	});
 	try {
 		const p = await noJs.newPage();
-		await loginWithoutScripts(p, DEMO.clerk.phone, DEMO.clerk.password);
+		await addSession(p, DEMO.clerk.phone, DEMO.clerk.password);
 		await p.goto(`/xinyang/topics/${number}/consultation`);
 		await p.getByLabel('协商意见采纳情况').fill('协商意见已全部提交村民代表会议。');
 		await p.getByRole('button', { name: '公布反馈' }).click();
@@ -124,7 +123,7 @@ test('an urgent coordination meeting records who acts, and says it decides nothi
 		if (!closeMeeting(db, clerk, v, m.meeting.id, { confirmed: true }).ok) throw new Error('close');
 		return m.meeting.id;
 	});
-	await login(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto(`/xinyang/meetings/${meetingId}/outcome`);
 	await expect(page.getByTestId('no-resolution')).toContainText('紧急协调会不能作出决议');
 	await page.getByLabel('商定事项').fill('当晚协调派出所开具户口迁移证明。');

@@ -4,6 +4,7 @@
 import type { Locator, Page } from '@playwright/test';
 import {
 	DEMO,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
@@ -145,7 +146,7 @@ test('propose, co-sign, check in, vote and read a notice in large type and at 20
 	test.setTimeout(300_000);
 
 	// 张秀英 proposes a topic.
-	await login(page, DEMO.villager.phone, DEMO.villager.password);
+	await addSession(page, DEMO.villager.phone, DEMO.villager.password);
 	await open(page, '/xinyang/topics/new');
 	const submit = () => page.getByRole('button', { name: '提交议题' });
 	await fitsBothWays(page, app, 'propose', () => [submit()]);
@@ -158,7 +159,7 @@ test('propose, co-sign, check in, vote and read a notice in large type and at 20
 
 	// 刘志强 co-signs it on his phone.
 	const phone = await (await newContext()).newPage();
-	await login(phone, rep.phone, rep.password);
+	await addSession(phone, rep.phone, rep.password);
 	await open(phone, topicPath);
 	const cosign = () => phone.getByRole('button', { name: '我要附议' });
 	await fitsBothWays(phone, app, 'cosign', () => [cosign()]);

@@ -17,6 +17,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
+import { verify } from '@node-rs/argon2';
 import {
 	test as base,
 	expect,
@@ -25,6 +26,12 @@ import {
 	type Page,
 	type TestInfo
 } from '@playwright/test';
+import { openDatabase } from '../src/lib/server/db/open.js';
+import {
+	SESSION_COOKIE,
+	createSession,
+	generateSessionToken
+} from '../src/lib/server/auth/session.ts';
 
 export { expect };
 
@@ -57,6 +64,10 @@ export interface App {
 	stdout(): string;
 	stderr(): string;
 }
+
+// The servers this worker started, by origin: a session made directly goes into the database of
+// the server the page talks to.
+const appsByOrigin = new Map<string, App>();
 
 interface RunningServer {
 	app: App;
@@ -135,6 +146,7 @@ async function startServer(extraEnv: Record<string, string> = {}): Promise<Runni
 	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
 	const app: App = { url, port, pid: child.pid!, dbPath, stdout: () => out, stderr: () => err };
 	const running = { app, child, dir };
+	appsByOrigin.set(url, app);
 
 	const deadline = Date.now() + STARTUP_TIMEOUT_MS;
 	while (Date.now() < deadline) {
@@ -173,9 +185,10 @@ export async function prepareTemplate(): Promise<() => void> {
 }
 
 async function stopServer(
-	{ child, dir }: RunningServer,
+	{ app, child, dir }: RunningServer,
 	options: { keep?: boolean } = {}
 ): Promise<void> {
+	appsByOrigin.delete(app.url);
 	if (child.exitCode === null && child.signalCode === null) {
 		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 		child.kill('SIGTERM');
@@ -316,8 +329,11 @@ export async function submitLogin(page: Page, phone: string, password: string): 
 	await page.waitForLoadState('domcontentloaded');
 }
 
-/** Signs in from the sign-in page and waits until the browser has left it. */
-export async function login(page: Page, phone: string, password: string): Promise<void> {
+/**
+ * Signs in through the form: for the stories about signing in. Waits until the browser has left
+ * the sign-in page.
+ */
+export async function loginThroughForm(page: Page, phone: string, password: string): Promise<void> {
 	await open(page, '/login');
 	await page.getByLabel(/^(手机号|Mobile number)$/).fill(phone);
 	await page.getByLabel(/^(密码|Password)$/).fill(password);
@@ -330,18 +346,74 @@ export async function login(page: Page, phone: string, password: string): Promis
 	]);
 }
 
-/** Signs in on a page whose context runs no JavaScript (plain form post). */
-export async function loginWithoutScripts(page: Page, phone: string, password: string) {
-	await page.goto('/login');
-	await page.getByLabel(/^(手机号|Mobile number)$/).fill(phone);
-	await page.getByLabel(/^(密码|Password)$/).fill(password);
-	await Promise.all([
-		page.waitForURL((url) => url.pathname !== '/login'),
-		page
-			.getByRole('main')
-			.getByRole('button', { name: /^(登录|Sign in)$/ })
-			.click()
+/** The server this page talks to: its current address, or else its context's base URL. */
+async function appOf(page: Page): Promise<App> {
+	let origin = page.url().startsWith('http') ? new URL(page.url()).origin : '';
+	if (!origin) {
+		// The context's base URL has no getter; a request resolved against it names it.
+		const response = await page.request.get('/healthz');
+		origin = new URL(response.url()).origin;
+	}
+	const app = appsByOrigin.get(origin);
+	if (!app) throw new Error(`no server of this worker answers at ${origin}`);
+	return app;
+}
+
+/**
+ * Signs in for a story that is about something else than signing in, without the form's page
+ * loads: the password is checked against the account's stored hash, a real session row is made by
+ * the app's own session code in the story's database, and the browser gets its cookie. The next
+ * page the browser opens is signed in, as the server finds the row when it validates the cookie.
+ */
+export async function addSession(page: Page, phone: string, password: string): Promise<void> {
+	const app = await appOf(page);
+	const db = openDatabase(app.dbPath);
+	let token: string;
+	let expiresAt: number;
+	try {
+		const user = db
+			.prepare('select id, password_hash, disabled_at from users where phone = ?')
+			.get(phone) as
+			{ id: number; password_hash: string | null; disabled_at: string | null } | undefined;
+		expect(user?.password_hash, `no account with a password for ${phone}`).toBeTruthy();
+		expect(user!.disabled_at, `the account of ${phone} is disabled`).toBeNull();
+		expect(await verify(user!.password_hash!, password), `wrong password for ${phone}`).toBe(true);
+		token = generateSessionToken();
+		expiresAt = createSession(db, token, user!.id).expiresAt;
+	} finally {
+		db.close();
+	}
+	await page.context().addCookies([
+		{
+			name: SESSION_COOKIE,
+			value: token,
+			url: app.url,
+			httpOnly: true,
+			sameSite: 'Lax',
+			expires: Math.floor(expiresAt / 1000)
+		}
 	]);
+}
+
+/**
+ * Signs in (addSession) and opens the sign-in page, which the server answers with the account's
+ * home, where the form would have led.
+ */
+export async function login(page: Page, phone: string, password: string): Promise<void> {
+	await addSession(page, phone, password);
+	await open(page, '/login');
+	expect(new URL(page.url()).pathname, `the session of ${phone} was not accepted`).not.toBe(
+		'/login'
+	);
+}
+
+/** login() for a page whose context runs no JavaScript. */
+export async function loginWithoutScripts(page: Page, phone: string, password: string) {
+	await addSession(page, phone, password);
+	await page.goto('/login');
+	expect(new URL(page.url()).pathname, `the session of ${phone} was not accepted`).not.toBe(
+		'/login'
+	);
 }
 
 /** Headers of a plain cross-document form post from this app's own pages. */

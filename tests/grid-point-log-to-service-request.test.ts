@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 import {
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
-	login,
 	open,
 	test
 } from './fixtures.ts';
@@ -135,7 +135,7 @@ test('a grid head records what villagers raised at her grid point, without JavaS
 });
 
 test('the clerk adds a volunteer from the roster, who then serves', async ({ page }) => {
-	await login(page, clerk.phone, clerk.password);
+	await addSession(page, clerk.phone, clerk.password);
 	await open(page, '/xinyang/roster/volunteers');
 	await expect(page.getByRole('heading', { level: 1, name: '帮办志愿者' })).toBeVisible();
 	const serving = page.getByTestId('volunteers').getByRole('listitem');

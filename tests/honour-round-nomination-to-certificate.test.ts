@@ -8,12 +8,11 @@ import type { Db } from '../src/lib/server/db/index.ts';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
-	login,
-	loginWithoutScripts,
 	test,
 	type App
 } from './fixtures.ts';
@@ -63,7 +62,7 @@ test('a round from nomination to certificate, one ballot per person', async ({
 }) => {
 	test.setTimeout(180_000);
 	// The clerk opens the round.
-	await login(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto('/xinyang/honours/new');
 	await page.getByLabel('评选名称').fill('2026年度好人好事评选');
 	await page.getByLabel('推荐开始日期').fill(today());
@@ -79,7 +78,7 @@ test('a round from nomination to certificate, one ballot per person', async ({
 	const a = neighbour(app, []);
 	const phone = await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
 	const her = await phone.newPage();
-	await loginWithoutScripts(her, DEMO.villager.phone, DEMO.villager.password);
+	await addSession(her, DEMO.villager.phone, DEMO.villager.password);
 	await her.goto(`/xinyang/honours/${roundId}`);
 	await her.getByLabel(/查找被推荐人/).fill(a.name);
 	await her.getByRole('button', { name: '查找', exact: true }).click();
@@ -102,7 +101,7 @@ test('a round from nomination to certificate, one ballot per person', async ({
 	)[0];
 	const b = neighbour(app, [a.id, elderly.id]);
 	const gridHead = await (await newContext()).newPage();
-	await login(gridHead, '13800000004', 'demo-gridhead-2026');
+	await addSession(gridHead, '13800000004', 'demo-gridhead-2026');
 	await gridHead.goto(
 		`/xinyang/honours/${roundId}?for=${encodeURIComponent(elderly.name)}&q=${encodeURIComponent(b.name)}`
 	);
@@ -150,7 +149,7 @@ test('a round from nomination to certificate, one ballot per person', async ({
 	await ballot(stale).getByRole('button', { name: '投下这一票' }).click();
 	await expect(stale.getByRole('alert')).toContainText('每人每类只能投一次');
 	const rep = await (await newContext()).newPage();
-	await login(rep, '13800000005', 'demo-rep-2026');
+	await addSession(rep, '13800000005', 'demo-rep-2026');
 	await rep.goto(`/xinyang/honours/${roundId}`);
 	await ballot(rep)
 		.getByRole('checkbox', { name: new RegExp(a.name) })

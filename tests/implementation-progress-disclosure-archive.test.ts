@@ -6,12 +6,12 @@ import type { Db } from '../src/lib/server/db/index.ts';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
 	formPostHeaders,
-	loginWithoutScripts,
 	readOnlyTest,
 	test,
 	unzip,
@@ -90,7 +90,7 @@ test('the clerk records an implementation without JavaScript, the supervisor dis
 
 	const clerkPhone = await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
 	const page = await clerkPhone.newPage();
-	await loginWithoutScripts(page, clerk.phone, clerk.password);
+	await addSession(page, clerk.phone, clerk.password);
 	await page.goto(`/xinyang/topics/${number}`);
 	await page.getByRole('link', { name: '实施与结果公开' }).click();
 	await expect(page).toHaveURL(path);
@@ -159,7 +159,7 @@ test('the clerk records an implementation without JavaScript, the supervisor dis
 
 	const supervisorPhone = await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
 	const sp = await supervisorPhone.newPage();
-	await loginWithoutScripts(sp, supervisor.phone, supervisor.password);
+	await addSession(sp, supervisor.phone, supervisor.password);
 	await sp.goto(path);
 	await sp.getByLabel('村务监督委员会意见').fill('经核查，超支部分为增加的排水沟，情况属实。');
 	await sp.getByRole('button', { name: '出具意见并公开结果' }).click();
@@ -218,7 +218,7 @@ readOnlyTest(
 		);
 		const ctx = await newContext({ viewport: PHONE_VIEWPORT });
 		const p = await ctx.newPage();
-		await loginWithoutScripts(p, DEMO.villager.phone, DEMO.villager.password);
+		await addSession(p, DEMO.villager.phone, DEMO.villager.password);
 		await p.goto(`/xinyang/topics/${number}`);
 		await p.getByRole('link', { name: '实施与结果公开' }).click();
 		// The next page may take longer than one expect on a loaded machine: wait for its address.

@@ -5,7 +5,7 @@ import {
 	checkA11y,
 	expect,
 	expectNoHorizontalOverflow,
-	login,
+	loginThroughForm,
 	readOnlyTest as test
 } from './fixtures.ts';
 
@@ -54,7 +54,7 @@ test('the chosen language sticks across pages and follows into new tabs', async 
 	await expectNoHorizontalOverflow(page);
 
 	// Signing in keeps it too, and so does a new tab.
-	await login(page, DEMO.villager.phone, DEMO.villager.password);
+	await loginThroughForm(page, DEMO.villager.phone, DEMO.villager.password);
 	await expect(page).toHaveURL('/xinyang');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(accountNav(page).getByRole('button', { name: 'Sign out' })).toBeVisible();

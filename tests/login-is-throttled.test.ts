@@ -6,7 +6,7 @@ import {
 	expect,
 	formPostHeaders,
 	hydrated,
-	login,
+	loginThroughForm,
 	open,
 	test
 } from './fixtures.ts';
@@ -64,7 +64,7 @@ test('repeated wrong passwords slow down one account, not the whole village', as
 
 	// Meanwhile a neighbour behind the same address signs in normally: no global lockout.
 	const neighbour = await (await newContext()).newPage();
-	await login(neighbour, secretary.phone, secretary.password);
+	await loginThroughForm(neighbour, secretary.phone, secretary.password);
 	await expect(neighbour).toHaveURL('/xinyang');
 	await expect(accountNav(neighbour).getByRole('link', { name: secretary.name })).toBeVisible();
 

@@ -1,11 +1,11 @@
 import {
 	DEMO,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
 	formPostHeaders,
-	login,
 	open,
 	test
 } from './fixtures.ts';
@@ -44,7 +44,7 @@ test('a representative checks in by the hall QR code and votes on his phone with
 	markPresent(app, meetingId, others.slice(0, 16));
 
 	// The hall screen on the clerk's laptop.
-	await login(hall, clerk.phone, clerk.password);
+	await addSession(hall, clerk.phone, clerk.password);
 	await open(hall, `${meetingPath}/hall`);
 	await polled(hall.getByRole('heading', { level: 1 })).toHaveText(
 		'村民代表会议：果蔬储藏库建设方案'

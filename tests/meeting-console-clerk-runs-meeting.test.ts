@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	expect,
 	expectNoHorizontalOverflow,
@@ -60,7 +61,7 @@ test('the clerk calls a representatives’ meeting, sees its notice period, and 
 	page
 }) => {
 	await page.setViewportSize(TABLET);
-	await login(page, clerk.phone, clerk.password);
+	await addSession(page, clerk.phone, clerk.password);
 	await open(page, '/xinyang/meetings');
 	await expect(page.getByRole('heading', { level: 1, name: '会议' })).toBeVisible();
 	// Both demo meetings are listed; each row leads the clerk to its console.

@@ -2,12 +2,12 @@ import type { Page } from '@playwright/test';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
 	hydrated,
-	login,
 	open,
 	test
 } from './fixtures.ts';
@@ -104,7 +104,7 @@ test('the clerk records guests, a speech, a roll call and paper ballots, and can
 	page
 }) => {
 	await page.setViewportSize({ width: 1024, height: 768 });
-	await login(page, clerk.phone, clerk.password);
+	await addSession(page, clerk.phone, clerk.password);
 	await open(page, '/xinyang/meetings');
 	await page.getByRole('link', { name: TODAY_MEETING }).click();
 	await hydrated(page);

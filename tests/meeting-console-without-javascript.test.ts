@@ -2,6 +2,7 @@ import type { BrowserContext, BrowserContextOptions, Page } from '@playwright/te
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
@@ -122,7 +123,7 @@ test('a villager cannot see or work the console, and a vote of another meeting i
 	newContext
 }) => {
 	const desk = await (await newContext()).newPage();
-	await login(desk, clerk.phone, clerk.password);
+	await addSession(desk, clerk.phone, clerk.password);
 	await open(desk, '/xinyang/meetings');
 	const meetingsBefore = (await desk.getByRole('status').textContent())!;
 	const path = await consolePath(desk);

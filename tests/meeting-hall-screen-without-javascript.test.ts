@@ -1,4 +1,4 @@
-import { DEMO, checkA11yWithoutScripts, expect, open, login, test } from './fixtures.ts';
+import { DEMO, addSession, checkA11yWithoutScripts, expect, open, test } from './fixtures.ts';
 import { markPresent, openDemoMeeting, openNewMotion, votingRoster } from './meeting-helpers.ts';
 
 const { clerk } = DEMO;
@@ -40,7 +40,7 @@ test('the hall screen works on a laptop without JavaScript and refreshes itself 
 	const errors: string[] = [];
 	const laptop = await (await newContext()).newPage();
 	laptop.on('pageerror', (e) => errors.push(e.message));
-	await login(laptop, clerk.phone, clerk.password);
+	await addSession(laptop, clerk.phone, clerk.password);
 	await open(laptop, `/xinyang/meetings/${meetingId}/hall`);
 	await expect(laptop.getByTestId('present')).toHaveText('17');
 	markPresent(app, meetingId, votingRoster(app, meetingId).slice(17, 18));

@@ -3,10 +3,10 @@
 // phone — never the choices — and after the close the result with its arithmetic.
 import {
 	DEMO,
+	addSession,
 	checkA11y,
 	expect,
 	expectNoHorizontalOverflow,
-	login,
 	open,
 	test
 } from './fixtures.ts';
@@ -47,7 +47,7 @@ test('the hall screen on a 1920×1080 projector: the item, the quorum in words, 
 	);
 
 	const hall = await (await newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-	await login(hall, clerk.phone, clerk.password);
+	await addSession(hall, clerk.phone, clerk.password);
 	await open(hall, `${meetingPath}/hall`);
 
 	// A projector page: no site header, navigation, account, logout or language buttons, no footer.
@@ -91,7 +91,7 @@ test('the hall screen on a 1920×1080 projector: the item, the quorum in words, 
 	const motion = hall.getByTestId('hall-open-motion');
 	await polled(motion).toContainText('已投票 0 人 / 实到 17 人');
 	const phone = await (await newContext({ viewport: { width: 360, height: 740 } })).newPage();
-	await login(phone, rep.phone, rep.password);
+	await addSession(phone, rep.phone, rep.password);
 	await open(phone, meetingPath);
 	await phone.getByTestId('open-motion').getByRole('button', { name: '同意', exact: true }).click();
 	await phone.getByRole('button', { name: '确认投票' }).click();

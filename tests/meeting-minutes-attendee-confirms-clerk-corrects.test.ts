@@ -2,6 +2,7 @@ import type { BrowserContext, BrowserContextOptions, Page } from '@playwright/te
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
@@ -123,7 +124,7 @@ test('the clerk appends a correction and attaches the photo of the signed sheet;
 	newContext
 }) => {
 	await page.setViewportSize(PHONE_VIEWPORT);
-	await login(page, clerk.phone, clerk.password);
+	await addSession(page, clerk.phone, clerk.password);
 	await open(page, MINUTES);
 	await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
 	const text = page.getByTestId('minutes-text');

@@ -1,6 +1,7 @@
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
@@ -36,7 +37,7 @@ function pdfTitle(pdf: Buffer): string {
 readOnlyTest(
 	'the minutes print on A4: forms hidden, nothing too wide, with the signature block',
 	async ({ page }) => {
-		await login(page, secretary.phone, secretary.password);
+		await addSession(page, secretary.phone, secretary.password);
 		await open(page, CLOSED);
 		await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
 		// With JavaScript there is a print button; the secretary, an attendee, sees the confirm button.

@@ -7,12 +7,11 @@
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	formPostHeaders,
-	login,
-	loginWithoutScripts,
 	open,
 	test
 } from './fixtures.ts';
@@ -50,7 +49,7 @@ test('a representative asks for the floor from his phone, the clerk runs the que
 
 	// The clerk starts the discussion of the first item on the console.
 	const desk = await (await newContext()).newPage();
-	await login(desk, clerk.phone, clerk.password);
+	await addSession(desk, clerk.phone, clerk.password);
 	await open(desk, `${meetingPath}/console`);
 	const speakers = desk.locator('#speakers');
 	await speakers.getByRole('button', { name: '开始讨论此议题' }).first().click();
@@ -60,7 +59,7 @@ test('a representative asks for the floor from his phone, the clerk runs the que
 	const phone = await (
 		await newContext({ viewport: PHONE_VIEWPORT, javaScriptEnabled: false })
 	).newPage();
-	await loginWithoutScripts(phone, rep.phone, rep.password);
+	await addSession(phone, rep.phone, rep.password);
 	await phone.goto(meetingPath);
 	const floor = phone.locator('#floor');
 	await expect(floor).toContainText('签到后才能申请发言。');
@@ -136,7 +135,7 @@ test('a representative asks for the floor from his phone, the clerk runs the que
 
 	// The hall screen on the projector.
 	const hall = await (await newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-	await login(hall, clerk.phone, clerk.password);
+	await addSession(hall, clerk.phone, clerk.password);
 	await open(hall, `${meetingPath}/hall`);
 	const hallQueue = hall.getByTestId('hall-speakers');
 	await expect(hallQueue.getByTestId('hall-speaker')).toHaveText('刘志强');

@@ -4,11 +4,10 @@ import type { Page } from '@playwright/test';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
-	login,
-	loginWithoutScripts,
 	open,
 	test
 } from './fixtures.ts';
@@ -46,7 +45,7 @@ test('thirty attendees marked present in one submit, without JavaScript', async 
 
 	const context = await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
 	const page = await context.newPage();
-	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto(`/xinyang/meetings/${meetingId}/console`);
 	await expect(page.getByTestId('present')).toHaveText('0');
 	const posts = countPosts(page);
@@ -84,7 +83,7 @@ test('a list with one person who cannot be marked is refused whole, naming them,
 	const { meetingId, voters } = openedMeetingToday(app, { type: 'party_assembly', title: TITLE });
 	const context = await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
 	const page = await context.newPage();
-	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto(`/xinyang/meetings/${meetingId}/console?tick=all#roster`);
 	const ticked = voters.slice(0, 12);
 	for (const id of voters.slice(12)) await page.locator(`#tick-${id}`).uncheck();
@@ -114,7 +113,7 @@ test('with JavaScript "全部到会" ticks everyone at once, and a name the sear
 	const everyone = voters.length + nonVoters.length;
 	const context = await newContext({ viewport: PHONE_VIEWPORT });
 	const page = await context.newPage();
-	await login(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await open(page, `/xinyang/meetings/${meetingId}/console`);
 	const posts = countPosts(page);
 	const requests: string[] = [];

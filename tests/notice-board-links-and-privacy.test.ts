@@ -13,6 +13,7 @@ import { discloseResult } from '../src/lib/server/implementation/disclosure.ts';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
@@ -119,7 +120,7 @@ readOnlyTest(
 				straw: n('修订村规民约：禁止露天焚烧秸秆')
 			};
 		});
-		await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+		await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 
 		await page.goto(`/xinyang/topics/${numbers.stage}/implementation`);
 		const disclosure = page.getByRole('region', { name: '实施结果公开' });
@@ -172,7 +173,7 @@ test('an urgent coordination meeting’s page links its outcome', async ({ app, 
 	// Logged out, the public notice has no such link: the outcome is for members.
 	await page.goto(`/xinyang/meetings/${meetingId}`);
 	await expect(page.getByRole('link', { name: '协调结果' })).toHaveCount(0);
-	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto(`/xinyang/meetings/${meetingId}`);
 	await page.getByRole('link', { name: '协调结果' }).click();
 	await expect(page).toHaveURL(`/xinyang/meetings/${meetingId}/outcome`);
@@ -240,7 +241,7 @@ test('register sheet 6 shows the supervision committee’s opinion and links the
 		for (const r of steps) if (!r.ok) throw new Error(JSON.stringify(r));
 		return t.number;
 	});
-	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto(`/xinyang/topics/${number}/procedure/register`);
 	const supervision = page.getByTestId('supervision');
 	await expect(supervision).toContainText('宣传到户，同意公开');

@@ -1,12 +1,12 @@
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
 	formPostHeaders,
-	login,
 	loginWithoutScripts,
 	open,
 	test
@@ -30,7 +30,7 @@ test('a villager objects in the window, the clerk answers at the desk, the objec
 
 	const villagerContext = await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
 	const villager = await villagerContext.newPage();
-	await loginWithoutScripts(villager, rep.phone, rep.password);
+	await addSession(villager, rep.phone, rep.password);
 	await villager.goto(path);
 	const section = villager.getByRole('region', { name: '异议' });
 	// Empty text is refused with a message and nothing filed.
@@ -50,7 +50,7 @@ test('a villager objects in the window, the clerk answers at the desk, the objec
 	// The clerk sees it on the desk with its deadline and answers there.
 	const clerkContext = await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
 	const clerk = await clerkContext.newPage();
-	await loginWithoutScripts(clerk, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(clerk, DEMO.clerk.phone, DEMO.clerk.password);
 	await clerk.goto('/xinyang/notices/desk');
 	await expect(clerk.getByRole('heading', { name: '待答复的异议（1）' })).toBeVisible();
 	await expect(clerk.getByText(OBJECTION)).toBeVisible();
@@ -105,7 +105,7 @@ test('an objection after the window is refused; a reader without an account cann
 	const seq = postOldNotice(app, '三周前的分配方案公示');
 	const context = await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
 	const villager = await context.newPage();
-	await loginWithoutScripts(villager, rep.phone, rep.password);
+	await addSession(villager, rep.phone, rep.password);
 	await villager.goto(`/xinyang/notices/${seq}`);
 	await expect(villager.getByText(/^异议期已于 .* 结束$/)).toBeVisible();
 	await expect(villager.getByRole('button', { name: '提出异议' })).toHaveCount(0);
@@ -126,7 +126,7 @@ test('an objection after the window is refused; a reader without an account cann
 test('the clerk posts a finance notice and a correction from the desk, and the dashboard shows the cadence', async ({
 	page
 }) => {
-	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto('/xinyang/dashboard');
 	const cadence = page.getByRole('region', { name: '村务公开是否按期' });
 	await expect(cadence.getByText(/^最近一次财务公开：/)).toBeVisible();
@@ -182,7 +182,7 @@ test('with JavaScript: the objection and the answer from the notice page itself'
 	const seq = noticeSeq(app, DEMO_GENERAL_NOTICE_TITLE);
 	const path = `/xinyang/notices/${seq}`;
 	const villager = await (await newContext({ javaScriptEnabled: true })).newPage();
-	await login(villager, rep.phone, rep.password);
+	await addSession(villager, rep.phone, rep.password);
 	await open(villager, path);
 	await villager.getByLabel('您的异议').fill(OBJECTION);
 	await villager.getByRole('button', { name: '提出异议' }).click();
@@ -191,7 +191,7 @@ test('with JavaScript: the objection and the answer from the notice page itself'
 	await checkA11y(villager);
 
 	const clerk = await (await newContext({ javaScriptEnabled: true })).newPage();
-	await login(clerk, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(clerk, DEMO.clerk.phone, DEMO.clerk.password);
 	await open(clerk, path);
 	const item = clerk.locator('#objection-2');
 	await item.getByLabel('答复内容').fill(ANSWER);

@@ -7,11 +7,11 @@ import { openDatabase } from '../src/lib/server/db/open.js';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	login,
-	loginWithoutScripts,
 	test,
 	type App
 } from './fixtures.ts';
@@ -124,7 +124,7 @@ test('a party member logs a weekly visit on a phone and turns it into a service 
 	const plain = await (
 		await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT })
 	).newPage();
-	await loginWithoutScripts(plain, MEMBER_PHONE, DEMO.villager.password);
+	await addSession(plain, MEMBER_PHONE, DEMO.villager.password);
 	await plain.goto(`/xinyang/households/${member.household}`);
 	await plain.getByRole('radio', { name: '微信' }).check();
 	await plain.getByLabel('听到了什么').fill('微信上说家里都好。');
@@ -145,7 +145,7 @@ test('a party member logs a weekly visit on a phone and turns it into a service 
 	const refused = await villager.goto(`/xinyang/households/${member.household}`);
 	expect(refused?.status()).toBe(404);
 	const secretary = await (await newContext()).newPage();
-	await login(secretary, DEMO.secretary.phone, DEMO.secretary.password);
+	await addSession(secretary, DEMO.secretary.phone, DEMO.secretary.password);
 	await secretary.goto(`/xinyang/households/${member.household}`);
 	await expect(secretary.getByRole('heading', { level: 2, name: '三知三能' })).toBeVisible();
 	await expect(secretary.getByRole('button', { name: '保存走访' })).toHaveCount(0);
@@ -164,7 +164,7 @@ test('the clerk sees coverage per grid on a phone and assigns an uncovered house
 	const page = await (
 		await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT })
 	).newPage();
-	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto('/xinyang/households');
 	await expect(page.getByRole('heading', { level: 1, name: '党员联系户' })).toBeVisible();
 	const rows = page.getByRole('table').getByRole('row');

@@ -4,7 +4,7 @@ import {
 	checkA11y,
 	expect,
 	hydrated,
-	login,
+	loginThroughForm,
 	submitLogin,
 	test
 } from './fixtures.ts';
@@ -18,8 +18,8 @@ test('changing the password signs the villager out everywhere else', async ({
 }) => {
 	// The villager is signed in on a phone (page) and on the family computer (other).
 	const other = await (await newContext()).newPage();
-	await login(page, villager.phone, villager.password);
-	await login(other, villager.phone, villager.password);
+	await loginThroughForm(page, villager.phone, villager.password);
+	await loginThroughForm(other, villager.phone, villager.password);
 	await expect(accountNav(other).getByRole('link', { name: villager.name })).toBeVisible();
 
 	await accountNav(page).getByRole('link', { name: villager.name }).click();

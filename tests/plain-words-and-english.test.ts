@@ -2,7 +2,7 @@
 // with the arithmetic one tap away under 计算方法 and the hashes under 核验信息; the same pages in
 // English carry no Chinese the app wrote itself and no full-width punctuation.
 import type { Page } from '@playwright/test';
-import { DEMO, checkA11y, expect, login, readOnlyTest as test, type App } from './fixtures.ts';
+import { DEMO, addSession, checkA11y, expect, readOnlyTest as test, type App } from './fixtures.ts';
 import { DEMO_TODAY_MEETING_TITLE, query } from './meeting-helpers.ts';
 import { noticeSeq } from './notice-helpers.ts';
 
@@ -149,7 +149,7 @@ test('villagers read plain words, with the arithmetic and the hashes one tap awa
 	await expect(page.getByTestId('verification').getByText(HASH)).toBeHidden();
 
 	// Co-signing: twelve of about 330 adults, and how many more oblige a villagers' meeting.
-	await login(page, DEMO.villager.phone, DEMO.villager.password);
+	await addSession(page, DEMO.villager.phone, DEMO.villager.password);
 	await page.goto(`/xinyang/topics/${storageTopic(app)}`);
 	const sentences = page.getByTestId('cosign-sentence');
 	await expect(sentences.first()).toHaveText(/^已有 1[23] 人附议，还需 \d+ 人即须召开村民会议$/);
@@ -191,7 +191,7 @@ test('the same pages in English carry no Chinese the app wrote, and no full-widt
 	);
 	await expect(page.getByRole('heading', { name: 'Text of the resolution' })).toBeVisible();
 
-	await login(page, DEMO.villager.phone, DEMO.villager.password);
+	await addSession(page, DEMO.villager.phone, DEMO.villager.password);
 	await page.goto(`/xinyang/topics/${storageTopic(app)}`);
 	await expect(page.getByTestId('cosign-sentence').first()).toHaveText(
 		/^1[23] have co-signed; \d+ more and a villagers' meeting must be called$/

@@ -11,11 +11,11 @@ import type { MeetingType } from '../src/lib/server/votes/rules.ts';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
-	login,
 	loginWithoutScripts,
 	open,
 	readOnlyTest,
@@ -106,7 +106,7 @@ test('a skipped step and an unauthorised representatives’ meeting are refused,
 }) => {
 	// A matter at step 1 offered the representatives' meeting's decision: no skipping.
 	const early = matterWith(app, ['reps_meeting'], 0);
-	await login(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await open(page, `/xinyang/topics/${early.number}/procedure`);
 	await expect(page.getByTestId('position')).toHaveText('当前在第1步');
 	await expect(page.getByText('本村实行“一肩挑”')).toBeVisible();
@@ -138,7 +138,7 @@ test('a skipped step and an unauthorised representatives’ meeting are refused,
 	// A villager reads the procedure but cannot act; a forged post is refused.
 	const villager = await page.context().browser()!.newContext({ baseURL: app.url });
 	const vpage = await villager.newPage();
-	await login(vpage, DEMO.villager.phone, DEMO.villager.password);
+	await addSession(vpage, DEMO.villager.phone, DEMO.villager.password);
 	await open(vpage, `/xinyang/topics/${late.number}/procedure`);
 	await expect(vpage.getByRole('button', { name: '记为第4步' })).toHaveCount(0);
 	const forged = await vpage.request.post(`/xinyang/topics/${late.number}/procedure?/step`, {
@@ -158,7 +158,7 @@ test('after a failed review the clerk sends the matter back to step 2 with a rea
 	const page = await (
 		await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT })
 	).newPage();
-	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto(`/xinyang/topics/${matter.number}/procedure`);
 	await expect(page.getByTestId('position')).toHaveText('当前在第3步');
 	const failed = page.getByTestId(`motion-${matter.motions[1]}`);
@@ -183,7 +183,7 @@ test('after a failed review the clerk sends the matter back to step 2 with a rea
 
 // Printing the register changes nothing: one server per worker is enough.
 readOnlyTest('the register prints its six sheets on A4', async ({ page }) => {
-	await login(page, DEMO.secretary.phone, DEMO.secretary.password);
+	await addSession(page, DEMO.secretary.phone, DEMO.secretary.password);
 	await open(page, '/xinyang/topics/XY-2026-0001/procedure');
 	await page.getByRole('link', { name: '台账（六张表，可打印）' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -215,7 +215,7 @@ test('the clerk records an authorisation of the representatives’ meeting witho
 	const page = await (
 		await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT })
 	).newPage();
-	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto('/xinyang/authorizations');
 	// The demo's villagers' meeting authorised development and ecology matters.
 	await expect(page.getByTestId('authorizations')).toContainText('发展项目');

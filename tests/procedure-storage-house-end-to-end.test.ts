@@ -12,13 +12,12 @@ import type { MeetingType } from '../src/lib/server/votes/rules.ts';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
 	hydrated,
-	login,
-	loginWithoutScripts,
 	open,
 	test,
 	unzip,
@@ -114,7 +113,7 @@ test('the storage house: filed by a grid head, four meetings, published, objecte
 
 	// 1. The grid head files it at 360 px for 张秀英 of her grid, read back to her at the grid point.
 	await page.setViewportSize(PHONE_VIEWPORT);
-	await login(page, gridHead.phone, gridHead.password);
+	await addSession(page, gridHead.phone, gridHead.password);
 	await open(page, '/xinyang/topics/new');
 	await page.getByLabel('查找村民').fill(villager.name);
 	await page.getByRole('search').getByRole('button', { name: '查找' }).click();
@@ -147,7 +146,7 @@ test('the storage house: filed by a grid head, four meetings, published, objecte
 
 	// 2. The clerk triages: an art. 24 matter leaves only the 4+2 route.
 	const desk = await (await newContext()).newPage();
-	await login(desk, clerk.phone, clerk.password);
+	await addSession(desk, clerk.phone, clerk.password);
 	await open(desk, topicPath);
 	const triage = desk.getByRole('region', { name: '受理', exact: true });
 	await triage.getByRole('radio', { name: '涉及（请勾选）' }).check();
@@ -180,7 +179,7 @@ test('the storage house: filed by a grid head, four meetings, published, objecte
 	const phone = await (
 		await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT })
 	).newPage();
-	await loginWithoutScripts(phone, clerk.phone, clerk.password);
+	await addSession(phone, clerk.phone, clerk.password);
 	await phone.goto(procedure);
 	await expect(phone.getByTestId(`motion-${motions[1]}`)).toContainText('已记为第2步');
 	await expect(phone.getByTestId('position')).toHaveText('当前在第3步');
@@ -227,7 +226,7 @@ test('the storage house: filed by a grid head, four meetings, published, objecte
 
 	// 5. 张秀英 objects within the window; the clerk answers from the desk.
 	const her2 = await (await newContext({ viewport: PHONE_VIEWPORT })).newPage();
-	await login(her2, villager.phone, villager.password);
+	await addSession(her2, villager.phone, villager.password);
 	await open(her2, noticePath);
 	const objections = her2.getByRole('region', { name: '异议' });
 	await objections.getByLabel('您的异议').fill(OBJECTION);
@@ -287,7 +286,7 @@ test('the storage house: filed by a grid head, four meetings, published, objecte
 
 	// The supervision committee's opinion discloses the result: step 6.
 	const sv = await (await newContext({ viewport: PHONE_VIEWPORT })).newPage();
-	await login(sv, supervisor.phone, supervisor.password);
+	await addSession(sv, supervisor.phone, supervisor.password);
 	await open(sv, `${topicPath}/implementation`);
 	await sv.getByLabel('村务监督委员会意见').fill('经核查，工程量与资金使用情况属实。');
 	await sv.getByRole('button', { name: '出具意见并公开结果' }).click();

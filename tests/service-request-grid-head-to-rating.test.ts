@@ -9,10 +9,10 @@ import type { Db } from '../src/lib/server/db/index.ts';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	expect,
 	hydrated,
-	login,
 	open,
 	test,
 	type App
@@ -59,7 +59,7 @@ test('a grid head files for an elderly villager, a party member accepts and comp
 
 	// 点单: at her grid point, 赵桂兰 finds the villager and reads the request back to her.
 	await page.setViewportSize(PHONE_VIEWPORT);
-	await login(page, GRID_HEAD.phone, GRID_HEAD.password);
+	await addSession(page, GRID_HEAD.phone, GRID_HEAD.password);
 	await open(page, '/xinyang/services/new');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('我要办事');
 	await page.getByLabel('查找村民').fill(villager);
@@ -90,7 +90,7 @@ test('a grid head files for an elderly villager, a party member accepts and comp
 
 	// 派单: the clerk finds it in the window, waiting for dispatch, and gives it to 刘志强.
 	const clerk = await (await newContext({ viewport: PHONE_VIEWPORT })).newPage();
-	await login(clerk, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(clerk, DEMO.clerk.phone, DEMO.clerk.password);
 	await open(clerk, '/xinyang/services?view=all&state=submitted');
 	const row = clerk.getByTestId('case-row').filter({ hasText: number });
 	await expect(row).toContainText('待派单');
@@ -107,7 +107,7 @@ test('a grid head files for an elderly villager, a party member accepts and comp
 
 	// 接单 and 办结: 刘志强 on his phone sees it first in 派给我的.
 	const liuPhone = await (await newContext({ viewport: PHONE_VIEWPORT })).newPage();
-	await login(liuPhone, PARTY_MEMBER.phone, PARTY_MEMBER.password);
+	await addSession(liuPhone, PARTY_MEMBER.phone, PARTY_MEMBER.password);
 	await open(liuPhone, '/xinyang/services');
 	await expect(liuPhone.getByRole('heading', { level: 1 })).toHaveText('派给我的');
 	const first = liuPhone.getByTestId('case-row').first();

@@ -4,6 +4,7 @@
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11yWithoutScripts,
 	expect,
 	loginWithoutScripts,
@@ -22,7 +23,7 @@ test('the clerk opens the statistics page, filters by grid and period, and reads
 	page,
 	app
 }) => {
-	await loginWithoutScripts(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await page.goto('/xinyang/statistics');
 	await expect(page.getByRole('heading', { level: 1, name: '统计' })).toBeVisible();
 

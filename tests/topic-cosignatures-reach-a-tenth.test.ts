@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	expect,
 	expectNoHorizontalOverflow,
 	hydrated,
-	login,
 	open,
 	test,
 	type App
@@ -61,7 +61,7 @@ test('the co-signature that reaches a tenth of the adults obliges a villagers me
 	newContext
 }) => {
 	// A representative proposes a topic.
-	await login(page, representative.phone, representative.password);
+	await addSession(page, representative.phone, representative.password);
 	await open(page, '/xinyang/topics/new');
 	const title = '村小学旧址改建为村民活动中心';
 	await page.getByLabel('标题').fill(title);
@@ -98,7 +98,7 @@ test('the co-signature that reaches a tenth of the adults obliges a villagers me
 
 	// The clerk has nothing to convene for it yet.
 	const clerkPage = await (await newContext()).newPage();
-	await login(clerkPage, clerk.phone, clerk.password);
+	await addSession(clerkPage, clerk.phone, clerk.password);
 	await open(clerkPage, '/xinyang/dashboard');
 	const meetings = clerkPage.getByRole('region', { name: '须召集的会议' });
 	await expect(meetings).toBeVisible();
@@ -106,7 +106,7 @@ test('the co-signature that reaches a tenth of the adults obliges a villagers me
 
 	// 张秀英 adds the co-signature that makes a tenth.
 	const her = await (await newContext({ viewport: PHONE_VIEWPORT })).newPage();
-	await login(her, villager.phone, villager.password);
+	await addSession(her, villager.phone, villager.password);
 	await open(her, `/xinyang/topics/${number}`);
 	await her.getByRole('button', { name: '我要附议' }).click();
 	await expect(her.getByRole('status').filter({ hasText: '已附议' })).toHaveText(

@@ -3,11 +3,11 @@
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
-	login,
 	loginWithoutScripts,
 	open,
 	test
@@ -30,7 +30,7 @@ test('the clerk invites 周建华 to a 党员大会, he signs in from the townsh
 	const consolePath = `/xinyang/meetings/${meetingId}/console`;
 
 	// The clerk invites the township's official and opens the meeting.
-	await login(page, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(page, DEMO.clerk.phone, DEMO.clerk.password);
 	await open(page, consolePath);
 	const township = page.locator('#township');
 	await expect(township.getByLabel('乡镇干部')).toContainText('周建华（长青乡党政办主任）');
@@ -86,7 +86,7 @@ test('the clerk invites 周建华 to a 党员大会, he signs in from the townsh
 test('the administrator creates a township reviewer account and gets its activation code', async ({
 	page
 }) => {
-	await login(page, DEMO.admin.phone, DEMO.admin.password);
+	await addSession(page, DEMO.admin.phone, DEMO.admin.password);
 	await open(page, '/admin');
 	// A taken number is refused with the field's message, nothing created.
 	const form = page.locator('form[action="?/addTownshipAccount"]');

@@ -4,6 +4,7 @@
 // read-only view, and downloads the table as CSV (BOM, Chinese headers) and as JSON.
 import {
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11yWithoutScripts,
 	expect,
 	loginWithoutScripts,
@@ -18,7 +19,7 @@ test.use({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
 test('the township official finds 湖东村 late, sorts the overview and opens the village read-only', async ({
 	page
 }) => {
-	await loginWithoutScripts(page, OFFICIAL.phone, OFFICIAL.password);
+	await addSession(page, OFFICIAL.phone, OFFICIAL.password);
 	await page.goto('/township');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('长青乡');
 

@@ -4,11 +4,11 @@
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11yWithoutScripts,
 	expect,
 	expectNoHorizontalOverflow,
 	formPostHeaders,
-	loginWithoutScripts,
 	test
 } from './fixtures.ts';
 import { noticeSeq } from './notice-helpers.ts';
@@ -34,7 +34,7 @@ test('a villager’s objection referred to the township is answered there and pu
 
 	// 张秀英 objects online.
 	const villager = await (await phone()).newPage();
-	await loginWithoutScripts(villager, DEMO.villager.phone, DEMO.villager.password);
+	await addSession(villager, DEMO.villager.phone, DEMO.villager.password);
 	await villager.goto(path);
 	await villager.getByLabel('您的异议').fill(OBJECTION);
 	await villager.getByRole('button', { name: '提出异议' }).click();
@@ -43,7 +43,7 @@ test('a villager’s objection referred to the township is answered there and pu
 
 	// The clerk answers from the notice page.
 	const clerk = await (await phone()).newPage();
-	await loginWithoutScripts(clerk, DEMO.clerk.phone, DEMO.clerk.password);
+	await addSession(clerk, DEMO.clerk.phone, DEMO.clerk.password);
 	await clerk.goto(path);
 	await clerk.locator('#objection-2').getByLabel('答复内容').fill(VILLAGE_ANSWER);
 	await clerk.locator('#objection-2').getByRole('button', { name: '公开答复' }).click();
@@ -57,7 +57,7 @@ test('a villager’s objection referred to the township is answered there and pu
 
 	// 周建华 finds it in the township's inbox with the deadline.
 	const township = await (await phone()).newPage();
-	await loginWithoutScripts(township, official.phone, official.password);
+	await addSession(township, official.phone, official.password);
 	await township.goto('/township');
 	await township
 		.getByRole('navigation', { name: '乡镇工作台导航' })
@@ -93,7 +93,7 @@ test('a villager’s objection referred to the township is answered there and pu
 
 	// The reviewer reads but may not answer.
 	const review = await (await phone()).newPage();
-	await loginWithoutScripts(review, reviewer.phone, reviewer.password);
+	await addSession(review, reviewer.phone, reviewer.password);
 	await review.goto(referralPath);
 	await expect(review.getByText('审核人员可以查看，答复由乡镇干部作出。')).toBeVisible();
 	const refused = await review.request.post(`${referralPath}?/answer`, {

@@ -7,11 +7,11 @@ import type { Db } from '../src/lib/server/db';
 import {
 	DEMO,
 	PHONE_VIEWPORT,
+	addSession,
 	checkA11y,
 	checkA11yWithoutScripts,
 	expect,
 	login,
-	loginWithoutScripts,
 	open,
 	test,
 	type App
@@ -152,7 +152,7 @@ test('a rules revision: drafted, commented on by villagers, answered, reviewed b
 	const phone = await (
 		await newContext({ viewport: PHONE_VIEWPORT, javaScriptEnabled: false })
 	).newPage();
-	await loginWithoutScripts(phone, villager.phone, villager.password);
+	await addSession(phone, villager.phone, villager.password);
 	await phone.goto(revisionPath);
 	const hers = changeItem(phone, `修改第${straw.position}条`);
 	await hers.getByLabel('我对这一条的意见').fill('赞成巡查，建议写明补助标准。');
@@ -168,7 +168,7 @@ test('a rules revision: drafted, commented on by villagers, answered, reviewed b
 
 	// The grid head writes down what an elderly villager said, read back to her.
 	const grid = await (await newContext({ viewport: PHONE_VIEWPORT })).newPage();
-	await login(grid, gridHead.phone, gridHead.password);
+	await addSession(grid, gridHead.phone, gridHead.password);
 	await open(grid, `${revisionPath}?for=${encodeURIComponent('张秀英')}`);
 	const forHer = grid.getByRole('region', { name: '为村民代写意见' });
 	await forHer.getByLabel('为哪位村民代写').selectOption({ label: '张秀英（003 · 第一网格）' });

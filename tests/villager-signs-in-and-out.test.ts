@@ -6,7 +6,7 @@ import {
 	expect,
 	expectNoHorizontalOverflow,
 	hydrated,
-	login,
+	loginThroughForm,
 	readOnlyTest,
 	submitLogin,
 	test
@@ -26,7 +26,7 @@ readOnlyTest(
 		await checkA11y(page);
 		await expectNoHorizontalOverflow(page);
 
-		await login(page, villager.phone, villager.password);
+		await loginThroughForm(page, villager.phone, villager.password);
 		await expect(page).toHaveURL('/xinyang');
 		await expect(page.getByRole('heading', { level: 1, name: '新阳村议事厅' })).toBeVisible();
 		await expect(accountNav(page).getByRole('link', { name: villager.name })).toBeVisible();
