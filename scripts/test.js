@@ -32,7 +32,7 @@ const skip = new Set(
  * @typedef {{ passed: number, failed: number, skipped: number }} Counts
  * @typedef {{ ok: boolean, counts?: Counts }} Result
  * @typedef {{ name: string, run: () => Promise<Result> }} RunStep
- * @typedef {{ name: string, quiet: () => Promise<{ ok: boolean, output: string }> }} QuietStep
+ * @typedef {{ name: string, quiet: () => Promise<{ ok: boolean, output: string, counts?: Counts }> }} QuietStep
  * @typedef {RunStep | QuietStep} Step
  */
 
@@ -130,9 +130,10 @@ function settle(ok, counts) {
 	return { ok: ok && c.failed === 0, counts: c };
 }
 
+/** Quiet: it runs beside the browser stories, whose lines would interleave with its own. */
 async function unit() {
 	rmSync(VITEST_JSON, { force: true });
-	const ok = await exec(bin('vitest'), [
+	const { ok, output } = await execQuietly(bin('vitest'), [
 		'--run',
 		'--reporter=default',
 		'--reporter=json',
@@ -144,14 +145,17 @@ async function unit() {
 		(/** @type {{ status: string, assertionResults?: { status: string }[] }} */ f) =>
 			f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')
 	).length;
-	return settle(
-		ok,
-		j && {
-			passed: j.numPassedTests ?? 0,
-			failed: (j.numFailedTests ?? 0) + brokenFiles,
-			skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
-		}
-	);
+	return {
+		output,
+		...settle(
+			ok,
+			j && {
+				passed: j.numPassedTests ?? 0,
+				failed: (j.numFailedTests ?? 0) + brokenFiles,
+				skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
+			}
+		)
+	};
 }
 
 async function e2e() {
@@ -192,18 +196,17 @@ const steps = [
 			ok: (await exec('npm', ['run', 'i18n'])) && (await exec(bin('svelte-kit'), ['sync']))
 		})
 	},
-	// Its output is held back: it runs beside the lane of check and unit.
+	// Output held back, as for every step beside the browser stories.
 	{ name: 'lint', quiet: () => execQuietly('npm', ['run', 'lint']) },
 	// `npm run check`, less the i18n and sync done above.
 	{
 		name: 'check',
-		run: async () => ({
-			ok: await exec(bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--threshold', 'error'])
-		})
+		quiet: () =>
+			execQuietly(bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--threshold', 'error'])
 	},
-	{ name: 'unit', run: unit },
+	{ name: 'unit', quiet: unit },
 	// `npm run build` less its i18n, done above: compiling the messages again would rewrite files
-	// that unit, beside it, is reading. Held back like lint's, whose lane it ends.
+	// that lint and check, beside it, are reading. Held back like lint's.
 	{ name: 'build', quiet: () => execQuietly(bin('vite'), ['build']) },
 	{ name: 'e2e', run: e2e },
 	// kill -9 during a vote storm, 10 times (each cycle counts as one test); `npm run test:crash`
@@ -217,17 +220,17 @@ const steps = [
 
 /**
  * Stages run one after another; the lanes of a stage side by side; the steps of a lane one after
- * another. Lint (about 130 CPU s) and check then unit (about 350 s) make the two lanes; build
- * follows lint, so that it overlaps unit, which waits on fsync, instead of running alone after it.
+ * another. The browser stories spend much of their time waiting (on a page's live polling, a
+ * server starting, the browser), so lint, check and unit run beside them in that idle time
+ * instead of before them: the build goes first in the stories' lane, as they serve it.
  * @type {string[][][]}
  */
 const stages = [
 	[['i18n']],
 	[
-		['lint', 'build'],
-		['check', 'unit']
+		['build', 'e2e'],
+		['lint', 'check', 'unit']
 	],
-	[['e2e']],
 	[['crash']],
 	[['backup']],
 	[['bench']]
@@ -289,7 +292,7 @@ async function runLane(lane) {
 		if ('quiet' in step) {
 			const result = await step.quiet();
 			held.push(`\n=== ${name} ===\n${result.output}`);
-			record(name, { ok: result.ok }, Date.now() - started);
+			record(name, { ok: result.ok, counts: result.counts }, Date.now() - started);
 		} else {
 			console.log(`\n=== ${name} ===`);
 			record(name, await step.run(), Date.now() - started);
