@@ -26,6 +26,9 @@ export default defineConfig({
 					include: ['src/**/*.{test,spec}.{js,ts}'],
 					exclude: ['src/**/*.svelte.{test,spec}.{js,ts}', ...MOCKING_TESTS],
 					testTimeout: 20000,
+					// Budgets, not waits. `npm test` runs these beside the browser stories on two cores,
+					// where a set-up that seeds the whole demo village takes well over vitest's 10 s.
+					hookTimeout: 60000,
 					// Every test opens its own database file and the domain keeps no module state, so
 					// test files can share loaded modules: importing the app's modules (and its 1,300
 					// message modules) once per worker instead of once per file halves the run.
@@ -39,7 +42,8 @@ export default defineConfig({
 					environment: 'node',
 					// vi.mock replaces modules for the whole registry: these keep theirs to themselves.
 					include: MOCKING_TESTS,
-					testTimeout: 20000
+					testTimeout: 20000,
+					hookTimeout: 60000
 				}
 			}
 		]
