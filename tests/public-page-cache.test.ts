@@ -172,3 +172,51 @@ test('hits are answered before SvelteKit with the headers SvelteKit’s path giv
 		rmSync(log, { force: true });
 	}
 });
+
+test('the sign-in page from memory: one strong ETag and a 304, and signing in without JavaScript still works', async ({
+	newContext
+}) => {
+	const reader = await (
+		await newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT })
+	).newPage();
+	const first = (await reader.goto('/login'))!;
+	expect(first.status()).toBe(200);
+	const etag = first.headers()['etag'];
+	expect(etag).toMatch(STRONG_ETAG);
+	expect(first.headers()['cache-control']).toBe('private, no-cache');
+	expect(first.headers()['set-cookie']).toBeUndefined();
+	await expect(reader.getByRole('heading', { level: 1, name: '登录' })).toBeVisible();
+	await checkA11yWithoutScripts(reader);
+
+	const again = await reader.request.get('/login');
+	expect(again.headers()['etag']).toBe(etag);
+	expect(await again.text()).toBe(await first.text());
+	const unchanged = await reader.request.get('/login', { headers: { 'if-none-match': etag } });
+	expect(unchanged.status()).toBe(304);
+	expect(await unchanged.body()).toHaveLength(0);
+
+	// A wrong password: the post renders the form with its error and the phone kept; the page
+	// from memory has neither.
+	const { phone, password } = DEMO.villager;
+	await reader.getByLabel('手机号').fill(phone);
+	await reader.getByLabel('密码').fill(`${password}-wrong`);
+	await reader.getByRole('main').getByRole('button', { name: '登录' }).click();
+	await expect(reader.getByText('手机号或密码不正确。')).toBeVisible();
+	await expect(reader.getByLabel('手机号')).toHaveValue(phone);
+	const still = await reader.request.get('/login');
+	expect(still.headers()['etag']).toBe(etag);
+	expect(await still.text()).not.toContain('手机号或密码不正确。');
+
+	// The right one signs in and leads home; the signed-in reader is sent on from the sign-in page,
+	// and the next anonymous reader still gets the same page from memory.
+	await reader.getByLabel('手机号').fill(phone);
+	await reader.getByLabel('密码').fill(password);
+	await reader.getByRole('main').getByRole('button', { name: '登录' }).click();
+	await expect(reader).toHaveURL('/xinyang');
+	await expect(accountNav(reader)).toContainText(DEMO.villager.name);
+	const sentOn = await reader.request.get('/login', { maxRedirects: 0 });
+	expect(sentOn.status()).toBe(303);
+	const next = await (await newContext({ javaScriptEnabled: false })).newPage();
+	const anonymous = await next.request.get('/login', { headers: { 'if-none-match': etag } });
+	expect(anonymous.status()).toBe(304);
+});

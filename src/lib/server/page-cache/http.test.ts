@@ -76,7 +76,16 @@ describe('mayUseCache', () => {
 		['/xinyang/notices', {}, 'POST', false],
 		['/xinyang/topics', {}, 'GET', false],
 		['/xinyang', {}, 'GET', false],
-		['/login', {}, 'GET', false],
+		['/login', {}, 'GET', true],
+		['/login', {}, 'HEAD', true],
+		['/login?next=%2Fxinyang%2Fmeetings%2F3%2Fcheckin', {}, 'GET', true],
+		['/login', { cookie: 'session=abc' }, 'GET', false],
+		['/login', { cookie: 'session=' }, 'GET', false],
+		['/login', {}, 'POST', false],
+		['/login/', {}, 'GET', false],
+		['/loginx', {}, 'GET', false],
+		['/xinyang/login', {}, 'GET', false],
+		['/activate', {}, 'GET', false],
 		['/xinyang/noticesx', {}, 'GET', false]
 	])('%s %j %s → %s', (path, headers, method, expected) => {
 		expect(mayUseCache(eventOf(request(path, headers, method)))).toBe(expected);
@@ -105,6 +114,12 @@ describe('pageOfResponse', () => {
 		expect(p.etag).toMatch(/^"[\w-]{32}"$/);
 		expect(new Headers(p.headers).get('cache-control')).toBe(PAGE_CACHE_CONTROL);
 		expect(p.expires).toBe(Date.parse('2026-12-06T03:05:00Z'));
+	});
+
+	it('keeps the sign-in page a reader without a session gets', async () => {
+		const p = (await page({ headers: { 'x-sveltekit-page': 'true' } }, '/(public)/login'))!;
+		expect(p.etag).toBe(etagOfBytes(p.body));
+		expect(p.nonced).toBeNull();
 	});
 
 	it("keeps a route's own ETag and Cache-Control, and a CSV's byte-order mark", async () => {
@@ -168,7 +183,15 @@ describe('pageOfResponse', () => {
 		['a PDF', { headers: { 'content-type': 'application/pdf' } }, BOARD],
 		['a members page', {}, '/[village]/(member)/topics'],
 		['the township desk', {}, '/(township)/township/meetings'],
-		['no route', {}, null]
+		['no route', {}, null],
+		['the activation page', {}, '/(public)/activate'],
+		['a sign-in that fails', { status: 400 }, '/(public)/login'],
+		[
+			'a sign-in that signs in',
+			{ status: 303, headers: { location: '/xinyang' } },
+			'/(public)/login'
+		],
+		['a cleared session', { headers: { 'set-cookie': 'session=; Max-Age=0' } }, '/(public)/login']
 	])('shares nothing with %s', async (_, init, routeId) => {
 		expect(await page(init as ResponseInit, routeId)).toBeNull();
 	});

@@ -13,11 +13,14 @@ import { matchesEtag } from '../http/etag';
 import { expiryOf, type CachedPage, type PageCache } from './store';
 import { Reads, recordReads, tagsOf, type Watched } from './watch';
 
-// First path segment is the village; what follows is one of the public sections.
+// First path segment is the village; what follows is one of the public sections. Or the sign-in
+// page: to a reader without a session it is one page for everyone (per language, display and
+// query: `?next=` names the meeting a scanned hall code is for), and the rush of phones before a
+// meeting asks for little else.
 export const PUBLIC_PATH =
-	/^\/[^/]+\/(?:notices|notices\.atom|meetings|calendar|calendar\.ics|rules|open-data|resolutions)(?:\/|$)/;
+	/^(?:\/[^/]+\/(?:notices|notices\.atom|meetings|calendar|calendar\.ics|rules|open-data|resolutions)(?:\/|$)|\/login$)/;
 const PUBLIC_ROUTE =
-	/^\/\[village\]\/\(public\)\/(?:notices|notices\.atom|meetings|calendar|calendar\.ics|rules|open-data|resolutions)(?:\/|$)/;
+	/^(?:\/\[village\]\/\(public\)\/(?:notices|notices\.atom|meetings|calendar|calendar\.ics|rules|open-data|resolutions)(?:\/|$)|\/\(public\)\/login$)/;
 
 // What the render may answer that is the same for every anonymous reader; binary downloads (a
 // notice's PDF, a spoken notice) have their own caches and are not in here.

@@ -11,6 +11,13 @@ import { listNotices } from '../notices/listing';
 import { postNotice } from '../notices/notices';
 import { rosterFixture } from '../roster/test-fixture';
 import { securityHeaderList } from '../http/security-headers';
+import { createSession, generateSessionToken, validateSessionToken } from '../auth/session';
+import { checkinTargetOf } from '../meetings/checkin';
+import { openMeeting } from '../meetings/notice';
+import { closeMeeting } from '../procedure/closing';
+import { safeReturnPath } from '../http/return-target';
+import { demoActor, demoVillageId, useDemoVillageDb } from '../seed/demo-test-db';
+import { DEMO_TODAY_MEETING_TITLE, seedDemoMeetings } from '../seed/demo-meetings';
 import { answer, pageCacheHandle } from './http';
 import { cookieValue, nodeAnswerer, originOf, type NodePathDeps } from './node';
 import { PageCache } from './store';
@@ -379,5 +386,209 @@ describe('public pages answered before SvelteKit, over real HTTP', () => {
 			expect(withoutNonce(fastPairs)).toEqual(withoutNonce(viaKit.headers));
 			expect(fast.status).toBe(viaKit.status);
 		}
+	});
+});
+
+describe('the sign-in page from memory, on the demo village', () => {
+	let db: Db;
+	useDemoVillageDb((d) => {
+		db = d;
+	});
+	let cache: PageCache;
+	let server: Server;
+	let port: number;
+	let renders: number;
+	let meetingId: number;
+
+	const T0 = new Date('2026-11-27T01:30:00Z');
+	const LOGIN = '/(public)/login';
+
+	// The sign-in page's render reduced to what its hooks and load do for this request: the auth
+	// handle clears a session cookie that is no session and a signed-in reader is sent on; the page
+	// names the meeting of a check-in link.
+	const resolve = async (event: RequestEvent) => {
+		renders++;
+		await Promise.resolve();
+		const token = event.cookies.get('session');
+		const headers = new Headers({ 'content-type': 'text/html' });
+		if (token) {
+			if (validateSessionToken(db, token).user)
+				return new Response(null, { status: 303, headers: { location: '/xinyang' } });
+			headers.set('set-cookie', 'session=; Path=/; Max-Age=0');
+		}
+		const next = safeReturnPath(event.url.searchParams.get('next'), '');
+		const checkin = next ? checkinTargetOf(db, next) : null;
+		return new Response(
+			`<h1>登录</h1>${checkin ? `<p>${checkin.title}</p>` : ''}` +
+				'<p>手机号，密码。</p>'.repeat(80),
+			{ headers }
+		);
+	};
+
+	function handle(target: string, headers: Record<string, string> = {}, method = 'GET') {
+		const request = new Request(`http://127.0.0.1:${port}${target}`, { method, headers });
+		const cookies = parseCookies(headers.cookie ?? '');
+		const event = {
+			request,
+			url: new URL(request.url),
+			params: {},
+			route: { id: LOGIN },
+			isDataRequest: false,
+			cookies: { get: (name: string) => cookies[name] }
+		} as unknown as RequestEvent;
+		return pageCacheHandle({
+			cache,
+			watch: () => watchDatabase(db, cache),
+			villageIdOf: () => {
+				throw new Error('the sign-in page has no village');
+			},
+			compress: () => false
+		})({ event, resolve }) as Promise<Response>;
+	}
+
+	function get(target: string, headers: Record<string, string> = {}, method = 'GET') {
+		return new Promise<{ status: number; etag?: string; body: string; fromMemory: boolean }>(
+			(done, fail) => {
+				const req = httpRequest(
+					{ host: '127.0.0.1', port, path: target, method, headers },
+					(res) => {
+						const chunks: Buffer[] = [];
+						res.on('data', (c: Buffer) => chunks.push(c));
+						res.on('end', () =>
+							done({
+								status: res.statusCode!,
+								etag: res.headers['etag'],
+								body: Buffer.concat(chunks).toString(),
+								fromMemory: res.headers['x-test-fell-through'] === undefined
+							})
+						);
+					}
+				);
+				req.on('error', fail);
+				req.end();
+			}
+		);
+	}
+
+	beforeEach(async () => {
+		cache = new PageCache(1 << 20);
+		watchDatabase(db, cache);
+		renders = 0;
+		seedDemoMeetings(db, demoVillageId(db), T0);
+		meetingId = db
+			.prepare('select id from meetings where village_id = ? and title = ?')
+			.pluck()
+			.get(demoVillageId(db), DEMO_TODAY_MEETING_TITLE) as number;
+		const answerer = nodeAnswerer({
+			cache,
+			watch: () => watchDatabase(db, cache),
+			compress: () => false,
+			env: {}
+		});
+		server = createServer((req, res) => {
+			if (answerer(req, res)) return;
+			res.writeHead(599, { 'x-test-fell-through': '1' });
+			res.end();
+		});
+		await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+		port = (server.address() as AddressInfo).port;
+	});
+	afterEach(() => new Promise((closed) => server.close(closed)));
+
+	it('answers an anonymous GET and HEAD from memory, and a 304 to its ETag, in both paths', async () => {
+		expect((await get('/login', { host: 'hall.test' })).fromMemory).toBe(false);
+		const rendered = await handle('/login');
+		expect(rendered.status).toBe(200);
+		const etag = rendered.headers.get('etag')!;
+		expect(etag).toMatch(/^"[\w-]{32}"$/);
+
+		for (const [headers, method, status] of [
+			[{}, 'GET', 200],
+			[{}, 'HEAD', 200],
+			[{ 'if-none-match': etag }, 'GET', 304]
+		] as const) {
+			const viaNode = await get('/login', { host: 'hall.test', ...headers }, method);
+			expect(viaNode.fromMemory, `${method} ${JSON.stringify(headers)}`).toBe(true);
+			expect(viaNode.status).toBe(status);
+			expect(viaNode.etag).toBe(etag);
+			const viaKit = await handle('/login', headers, method);
+			expect(viaKit.status).toBe(status);
+			expect(viaKit.headers.get('etag')).toBe(etag);
+		}
+		expect((await get('/login', { host: 'hall.test' })).body).toBe(await rendered.text());
+		expect(renders).toBe(1);
+	});
+
+	it('keys a check-in link apart, and retires it on the write that changes what it shows, only then', async () => {
+		const next = `/login?next=${encodeURIComponent(`/xinyang/meetings/${meetingId}/checkin?c=ABCDE23456`)}`;
+		await handle('/login');
+		expect(await (await handle(next)).text()).toContain(DEMO_TODAY_MEETING_TITLE);
+		expect(renders).toBe(2);
+		const fromMemory = await get(next, { host: 'hall.test' });
+		expect(fromMemory.fromMemory).toBe(true);
+		expect(fromMemory.body).toContain(DEMO_TODAY_MEETING_TITLE);
+		expect((await get('/login', { host: 'hall.test' })).body).not.toContain(
+			DEMO_TODAY_MEETING_TITLE
+		);
+
+		// A villager signs in: the sign-in pages show nothing of it.
+		createSession(db, generateSessionToken(), demoActor(db, '13800000003').userId);
+		expect((await get(next, { host: 'hall.test' })).fromMemory).toBe(true);
+
+		// The meeting opens, then closes: its link's page renders again, and then names no meeting.
+		const clerk = demoActor(db, '13800000001');
+		const village = demoVillageId(db);
+		expect(openMeeting(db, clerk, village, meetingId, { now: T0 }).ok).toBe(true);
+		expect((await get(next, { host: 'hall.test' })).fromMemory).toBe(false);
+		expect(await (await handle(next)).text()).toContain(DEMO_TODAY_MEETING_TITLE);
+		expect(closeMeeting(db, clerk, village, meetingId, { confirmed: true, now: T0 }).ok).toBe(true);
+		expect((await get(next, { host: 'hall.test' })).fromMemory).toBe(false);
+		expect(await (await handle(next)).text()).not.toContain(DEMO_TODAY_MEETING_TITLE);
+		expect((await get(next, { host: 'hall.test' })).fromMemory).toBe(true);
+		// The page without a link read no table: the meeting's writes left it alone.
+		expect((await get('/login', { host: 'hall.test' })).fromMemory).toBe(true);
+	});
+
+	it('keys by language and display, as for every public page', async () => {
+		for (const cookie of ['', 'PARAGLIDE_LOCALE=en', 'display=large'])
+			await handle('/login', { cookie });
+		expect(renders).toBe(3);
+		expect(cache.size).toBe(3);
+		for (const cookie of [
+			'PARAGLIDE_LOCALE=en',
+			'display=large',
+			'PARAGLIDE_LOCALE=en; display=large'
+		])
+			expect((await get('/login', { host: 'hall.test', cookie })).fromMemory, cookie).toBe(
+				cookie.includes(';') ? false : true
+			);
+	});
+
+	it('never answers or keeps a session cookie, valid, expired or empty, nor a POST', async () => {
+		const valid = generateSessionToken();
+		createSession(db, valid, demoActor(db, '13800000003').userId);
+		const expired = generateSessionToken();
+		createSession(db, expired, demoActor(db, '13800000003').userId, Date.parse('2025-01-01'));
+		await handle('/login');
+		expect(renders).toBe(1);
+
+		for (const [headers, method, status] of [
+			[{ cookie: `session=${valid}` }, 'GET', 303],
+			[{ cookie: `display=large; session=${expired}` }, 'GET', 200],
+			[{ cookie: 'session=' }, 'GET', 200],
+			[{ cookie: `session=${expired}` }, 'HEAD', 200],
+			[{}, 'POST', 200]
+		] as const) {
+			const what = `${method} ${JSON.stringify(headers)}`;
+			expect(
+				(await get('/login', { host: 'hall.test', ...headers }, method)).fromMemory,
+				what
+			).toBe(false);
+			const before = renders;
+			const viaKit = await handle('/login', headers, method);
+			expect(viaKit.status, what).toBe(status);
+			expect(renders, what).toBe(before + 1);
+		}
+		expect(cache.size).toBe(1);
 	});
 });
