@@ -90,6 +90,8 @@ async function attack(
 			const response = await api.fetch(path, { method, headers, data: f.body });
 			const label = `${method} ${path} as ${f.name}`;
 			expect.soft(response.status(), label).toBe(403);
+			// In the reader's language, whatever the body type (SvelteKit's own check answers in English).
+			expect.soft(await response.text(), label).toBe('请求来自其他网站，已拒绝。');
 		}
 	}
 }
