@@ -115,6 +115,27 @@ export function roundOrder(loads, round) {
  */
 export const speedRatio = (a, b) => (a.cpuMs && b.cpuMs ? b.cpuMs / a.cpuMs : a.rps / b.rps);
 
+/** The share of a storm's time its server must have been busy for CPU per answer to decide. */
+export const STORM_BUSY = 0.8;
+
+/**
+ * The vote storm against the baseline beside it. By the server's CPU time per answer, as for the
+ * pages (the storm's client, `fetch` on the bench's one thread, costs more a request than
+ * autocannon does for the baseline), but only while the server was the limit: busy at least
+ * STORM_BUSY of the storm's time. A server that sat waiting, on fsync or on a client that could
+ * not keep up, would make CPU per ballot promise more throughput than it gave; then the answers
+ * counted decide.
+ * @param {{ rps: number, cpuMs: number, busy: number }} storm
+ * @param {{ rps: number, cpuMs: number }} baseline
+ * @returns {{ ratio: number, by: 'server CPU' | 'answers counted' }}
+ */
+export function stormRatio(storm, baseline) {
+	const byCpu = storm.busy >= STORM_BUSY && storm.cpuMs > 0 && baseline.cpuMs > 0;
+	return byCpu
+		? { ratio: baseline.cpuMs / storm.cpuMs, by: 'server CPU' }
+		: { ratio: storm.rps / baseline.rps, by: 'answers counted' };
+}
+
 /**
  * The rounds of one page measured side by side with its references (the floor, the baseline):
  * its median figures, and against each reference the median of the per-round ratios with their

@@ -8,6 +8,7 @@ import {
 	spread,
 	summarize,
 	speedRatio,
+	stormRatio,
 	summarizeRounds,
 	uniformArrivals
 } from './load-stats.js';
@@ -155,5 +156,48 @@ describe('the bench arithmetic', () => {
 			ok: (s) => s === 200
 		});
 		expect(broken).toMatchObject({ count: 0, failed: 3 });
+	});
+
+	it.each([
+		// A busy server: CPU per answer decides, whatever the client counted.
+		{
+			busy: 0.95,
+			cpuMs: 2,
+			rps: 400,
+			base: { cpuMs: 1.5, rps: 800 },
+			by: 'server CPU',
+			ratio: 0.75
+		},
+		{ busy: 0.8, cpuMs: 3, rps: 700, base: { cpuMs: 1.5, rps: 800 }, by: 'server CPU', ratio: 0.5 },
+		// A server that waited most of the time: CPU per ballot would flatter it.
+		{
+			busy: 0.5,
+			cpuMs: 1,
+			rps: 400,
+			base: { cpuMs: 1.5, rps: 800 },
+			by: 'answers counted',
+			ratio: 0.5
+		},
+		// Not watched: counted.
+		{
+			busy: 0.9,
+			cpuMs: 0,
+			rps: 600,
+			base: { cpuMs: 1.5, rps: 800 },
+			by: 'answers counted',
+			ratio: 0.75
+		},
+		{
+			busy: 0.9,
+			cpuMs: 2,
+			rps: 600,
+			base: { cpuMs: NaN, rps: 800 },
+			by: 'answers counted',
+			ratio: 0.75
+		}
+	])('judges the vote storm by $by when busy $busy', ({ busy, cpuMs, rps, base, by, ratio }) => {
+		const r = stormRatio({ busy, cpuMs, rps }, base);
+		expect(r.by).toBe(by);
+		expect(r.ratio).toBeCloseTo(ratio, 6);
 	});
 });
