@@ -32,7 +32,7 @@ const skip = new Set(
  * @typedef {{ passed: number, failed: number, skipped: number }} Counts
  * @typedef {{ ok: boolean, counts?: Counts }} Result
  * @typedef {{ name: string, run: () => Promise<Result> }} RunStep
- * @typedef {{ name: string, afterBuild?: boolean, quiet: () => Promise<{ ok: boolean, output: string, counts?: Counts }> }} QuietStep
+ * @typedef {{ name: string, quiet: () => Promise<{ ok: boolean, output: string, counts?: Counts }> }} QuietStep
  * @typedef {RunStep | QuietStep} Step
  */
 
@@ -52,6 +52,9 @@ function exec(command, args, env) {
 		child.on('close', (code) => resolve(code === 0));
 	});
 }
+
+/** @param {string} script */
+const npmRun = (script) => async () => ({ ok: await exec('npm', ['run', script]) });
 
 /**
  * A command with its output held back and returned, for steps that run side by side (their lines
@@ -173,21 +176,15 @@ async function e2e() {
 }
 
 /**
- * A script that writes its own { passed, failed, skipped } to `--report <file>`; quiet, as it runs
- * beside the browser stories.
+ * A script that writes its own { passed, failed, skipped } to `--report <file>`.
  * @param {string} script @param {string} report @param {string[]} [args]
  */
 const counted =
 	(script, report, args = []) =>
 	async () => {
 		rmSync(report, { force: true });
-		const { ok, output } = await execQuietly(process.execPath, [
-			script,
-			...args,
-			'--report',
-			report
-		]);
-		return { output, ...settle(ok, readJson(report)) };
+		const ok = await exec(process.execPath, [script, ...args, '--report', report]);
+		return settle(ok, readJson(report));
 	};
 
 /** @type {Step[]} */
@@ -214,34 +211,29 @@ const steps = [
 	{ name: 'e2e', run: e2e },
 	// kill -9 during a vote storm, 10 times (each cycle counts as one test); `npm run test:crash`
 	// runs 100.
-	{
-		name: 'crash',
-		afterBuild: true,
-		quiet: counted('scripts/crash.js', CRASH_JSON, ['--cycles', '10'])
-	},
+	{ name: 'crash', run: counted('scripts/crash.js', CRASH_JSON, ['--cycles', '10']) },
 	// db:backup during a vote storm, restored and checked through a server.
-	{
-		name: 'backup',
-		afterBuild: true,
-		quiet: counted('scripts/backup-under-load.js', BACKUP_JSON)
-	},
+	{ name: 'backup', run: counted('scripts/backup-under-load.js', BACKUP_JSON) },
 	// The benchmark on a tiny database, so `npm run bench` cannot rot; it checks steps, not numbers.
-	{ name: 'bench', afterBuild: true, quiet: () => execQuietly('npm', ['run', 'bench:smoke']) }
+	{ name: 'bench', run: npmRun('bench:smoke') }
 ];
 
 /**
  * Stages run one after another; the lanes of a stage side by side; the steps of a lane one after
- * another. The browser stories are the long lane, so everything else runs beside them: lint,
- * check and unit, then the crash, backup and bench runs, which serve the build and so wait for it
- * (it goes first in the stories' lane, as they serve it too).
+ * another. The browser stories spend much of their time waiting (on a page's live polling, a
+ * server starting, the browser), so lint, check and unit run beside them in that idle time
+ * instead of before them: the build goes first in the stories' lane, as they serve it.
  * @type {string[][][]}
  */
 const stages = [
 	[['i18n']],
 	[
 		['build', 'e2e'],
-		['lint', 'check', 'unit', 'crash', 'backup', 'bench']
-	]
+		['lint', 'check', 'unit']
+	],
+	[['crash']],
+	[['backup']],
+	[['bench']]
 ];
 
 const unknown = [...skip].filter((s) => !steps.some((step) => step.name === s));
@@ -279,43 +271,6 @@ function record(name, result, ms) {
 }
 
 /**
- * Settled once the build step has run (or was skipped, or will not run): the steps that serve the
- * build wait on it. A failed build stops them through `failed`, as any failed step does.
- * @type {{ promise: Promise<void>, resolve: () => void }}
- */
-const buildDone = (() => {
-	/** @type {() => void} */
-	let resolve = () => {};
-	const promise = new Promise((r) => (resolve = () => r(undefined)));
-	return { promise, resolve };
-})();
-
-/**
- * Runs one step, unless skipped or after a failure; a quiet step's output goes into `held`.
- * @param {Step} step @param {string[]} held
- */
-async function runStep(step, held) {
-	const { name } = step;
-	if (skip.has(name)) {
-		lines.set(name, `  --    ${name.padEnd(6)}   skipped (TEST_SKIP)`);
-		return;
-	}
-	if (failed) {
-		lines.set(name, `  --    ${name.padEnd(6)}   not run`);
-		return;
-	}
-	const started = Date.now();
-	if ('quiet' in step) {
-		const result = await step.quiet();
-		held.push(`\n=== ${name} ===\n${result.output}`);
-		record(name, { ok: result.ok, counts: result.counts }, Date.now() - started);
-	} else {
-		console.log(`\n=== ${name} ===`);
-		record(name, await step.run(), Date.now() - started);
-	}
-}
-
-/**
  * Runs a lane's steps in turn; a quiet step's output is returned, to be printed once the stage
  * is over (printed now, it would land in the middle of another lane's lines).
  * @param {string[]} lane @returns {Promise<string[]>}
@@ -325,9 +280,23 @@ async function runLane(lane) {
 	const held = [];
 	for (const name of lane) {
 		const step = /** @type {Step} */ (steps.find((s) => s.name === name));
-		if ('afterBuild' in step && step.afterBuild) await buildDone.promise;
-		await runStep(step, held);
-		if (name === 'build') buildDone.resolve();
+		if (skip.has(name)) {
+			lines.set(name, `  --    ${name.padEnd(6)}   skipped (TEST_SKIP)`);
+			continue;
+		}
+		if (failed) {
+			lines.set(name, `  --    ${name.padEnd(6)}   not run`);
+			continue;
+		}
+		const started = Date.now();
+		if ('quiet' in step) {
+			const result = await step.quiet();
+			held.push(`\n=== ${name} ===\n${result.output}`);
+			record(name, { ok: result.ok, counts: result.counts }, Date.now() - started);
+		} else {
+			console.log(`\n=== ${name} ===`);
+			record(name, await step.run(), Date.now() - started);
+		}
 	}
 	return held;
 }
