@@ -82,6 +82,8 @@ test('a round from nomination to certificate, one ballot per person', async ({
 	await her.goto(`/xinyang/honours/${roundId}`);
 	await her.getByLabel(/查找被推荐人/).fill(a.name);
 	await her.getByRole('button', { name: '查找', exact: true }).click();
+	// The search is a page load: a choice made before it lands would be on the page it replaces.
+	await expect(her).toHaveURL(/[?&]q=/);
 	await her.locator(`input[name=nominee][value="p${a.id}"]`).check();
 	await her.getByLabel('推荐理由').fill('常年义务打扫村道');
 	await her.getByRole('button', { name: '提交推荐' }).click();
