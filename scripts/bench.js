@@ -291,7 +291,7 @@ async function etagOf(url, path, headers = {}) {
  * Every voter casts a ballot on every open motion through the form action, as fast as it can. The
  * server's CPU time per ballot is read around it (`pid`), and the share of the storm's time the
  * server was busy: a server that sat waiting (on fsync, or on a client that could not keep up)
- * would make CPU per ballot flatter than the throughput it can give.
+ * would make CPU per ballot promise more throughput than it gave.
  */
 async function voteStorm(url, storm, slug, pid) {
 	const cookies = await signInAll(url, storm.phones);
