@@ -17,10 +17,11 @@ import { Reads, recordReads, tagsOf, type Watched } from './watch';
 // page: to a reader without a session it is one page for everyone (per language, display and
 // query: `?next=` names the meeting a scanned hall code is for), and the rush of phones before a
 // meeting asks for little else.
-export const PUBLIC_PATH =
-	/^(?:\/[^/]+\/(?:notices|notices\.atom|meetings|calendar|calendar\.ics|rules|open-data|resolutions)(?:\/|$)|\/login$)/;
-const PUBLIC_ROUTE =
-	/^(?:\/\[village\]\/\(public\)\/(?:notices|notices\.atom|meetings|calendar|calendar\.ics|rules|open-data|resolutions)(?:\/|$)|\/\(public\)\/login$)/;
+const SECTIONS = String.raw`notices|notices\.atom|meetings|calendar|calendar\.ics|rules|open-data|resolutions`;
+export const PUBLIC_PATH = new RegExp(String.raw`^(?:/[^/]+/(?:${SECTIONS})(?:/|$)|/login$)`);
+const PUBLIC_ROUTE = new RegExp(
+	String.raw`^(?:/\[village\]/\(public\)/(?:${SECTIONS})(?:/|$)|/\(public\)/login$)`
+);
 
 // What the render may answer that is the same for every anonymous reader; binary downloads (a
 // notice's PDF, a spoken notice) have their own caches and are not in here.
